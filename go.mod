@@ -1,0 +1,3 @@
+module github.com/annals/annals
+
+go 1.26.8
