@@ -1,0 +1,254 @@
+// Package store keeps what annals codes in a database: every document once,
+// every coded sentence as a Mention, and every distinct happening as one
+// Event, the way GDELT 2.0 splits its Events and Mentions tables.
+//
+// # Folding
+//
+// The same happening is reported many times: in several sentences of one
+// article and in many articles from many outlets. SaveDocument folds each
+// mention into an existing event when it has the same source actor code,
+// target actor code, CAMEO event code and place (gazetteer id, or name and
+// country) and its date lies within Options.FoldWindowDays days of that
+// event's date; otherwise it starts a new event. The first mention of an
+// event gives the event its representative record, its date, its SOURCEURL
+// and its DATEADDED (FirstSeen). Each event counts its mentions
+// (NumMentions), the distinct documents they come from (NumArticles) and the
+// distinct outlets of those documents (NumSources). Every mention keeps its
+// own record, document, sentence and byte offsets, so no provenance is lost.
+//
+// # Idempotence
+//
+// A document is identified by the SHA-256 of its text (Document.Hash).
+// Saving a document whose text is already stored, whatever its URL, adds
+// nothing and reports SaveResult.Skipped, so re-reading a feed or a folder
+// never doubles an article. Each SaveDocument or SaveBatch call is one
+// transaction: it is stored completely or not at all.
+//
+// The backends are store/sqlite (one embedded file) and store/postgres (many
+// writers on many machines); store/storetest is the conformance suite both
+// pass.
+package store
+
+import (
+	"context"
+	"errors"
+	"iter"
+	"time"
+
+	"github.com/annals/annals/event"
+)
+
+// Store is an annals event database. Implementations are safe for
+// concurrent use by several goroutines.
+type Store interface {
+	// SaveDocument stores doc, the mentions made of records and the events
+	// they fold into, in one transaction. A document already stored (same
+	// text) is skipped and reported as such.
+	SaveDocument(ctx context.Context, doc *event.Document, records []event.Record) (SaveResult, error)
+	// SaveBatch saves several documents in one transaction, for throughput;
+	// the results are in the order of items.
+	SaveBatch(ctx context.Context, items []Item) ([]SaveResult, error)
+
+	// Events returns one page of the events that match f, newest event
+	// date first.
+	Events(ctx context.Context, f Filter, p Page) (EventPage, error)
+	// Mentions returns one page of the mentions whose event matches f
+	// (and, for f.DocumentID and f.Text, the mention itself), oldest first.
+	Mentions(ctx context.Context, f Filter, p Page) (MentionPage, error)
+	// Counts counts the events that match f by the key g.
+	Counts(ctx context.Context, g GroupBy, f Filter) ([]Count, error)
+	// ActorNetwork returns the weighted source→target edges of the events
+	// that match f and have both actors.
+	ActorNetwork(ctx context.Context, f Filter) ([]Edge, error)
+	// Places returns the places of the events that match f with their
+	// counts, most events first.
+	Places(ctx context.Context, f Filter) ([]Place, error)
+	// Document returns a stored document with its mentions; ErrNotFound
+	// when there is none with that id.
+	Document(ctx context.Context, id string) (*Document, error)
+	// AllEvents yields every event that matches f in id order, for export.
+	AllEvents(ctx context.Context, f Filter) iter.Seq2[Event, error]
+	// AllMentions yields every mention whose event matches f in id order.
+	AllMentions(ctx context.Context, f Filter) iter.Seq2[Mention, error]
+	// Stats counts what is stored.
+	Stats(ctx context.Context) (Stats, error)
+	// Close releases the database.
+	Close() error
+}
+
+// ErrNotFound is returned when a requested document does not exist.
+var ErrNotFound = errors.New("not found")
+
+// Options tune a store when it is opened.
+type Options struct {
+	// FoldWindowDays is how many days apart two mentions' dates may be and
+	// still fold into one event; 0 folds only mentions of the same day.
+	FoldWindowDays int
+	// Now gives DATEADDED times; nil means time.Now. Tests set it.
+	Now func() time.Time
+}
+
+// Item is one document and its coded records, for SaveBatch.
+type Item struct {
+	Doc     *event.Document
+	Records []event.Record
+}
+
+// SaveResult says what saving one document did.
+type SaveResult struct {
+	DocumentID string // the stored (or already stored) document's id
+	Skipped    bool   // the document was stored before; nothing was added
+	Mentions   int    // mentions added
+	NewEvents  int    // events created
+	Folded     int    // mentions folded into an event that existed before them
+}
+
+// Document is a stored article.
+type Document struct {
+	ID        string
+	Hash      string // hex SHA-256 of Text
+	URL       string
+	Title     string
+	Author    string
+	Source    string // outlet; GDELT MentionSourceName
+	Published time.Time
+	Text      string
+	Added     time.Time // when it was stored
+	Mentions  []Mention // filled by Store.Document, in sentence order
+}
+
+// Event is one distinct happening folded from its mentions; its fields map
+// onto GDELT 2.0's Events table.
+type Event struct {
+	ID          int64        // GLOBALEVENTID
+	FoldKey     string       // actors|code|place|first date, see FoldKey
+	Record      event.Record // the first mention's record, representative
+	NumMentions int          // every mention, several per article possible
+	NumSources  int          // distinct outlets
+	NumArticles int          // distinct documents
+	FirstSeen   time.Time    // DATEADDED: when the first mention was stored
+	LastSeen    time.Time    // when the latest mention was stored
+	SourceURL   string       // SOURCEURL: the first mention's document URL
+	IsRootEvent bool         // the first mention is in its article's lead
+	Confidence  int          // mean mention confidence, percent
+}
+
+// Mention is one report of an event in one sentence of one document; its
+// fields map onto GDELT 2.0's Mentions table. Offsets are bytes into the
+// document's text, -1 when the part is absent.
+type Mention struct {
+	ID            int64
+	EventID       int64
+	DocumentID    string
+	SentenceIndex int
+	SentenceStart int
+	SentenceEnd   int
+	SourceStart   int // Actor1CharOffset
+	SourceEnd     int
+	TargetStart   int // Actor2CharOffset
+	TargetEnd     int
+	VerbStart     int // ActionCharOffset
+	VerbEnd       int
+	Record        event.Record // this mention's own coding
+	Confidence    int          // percent, see Confidence
+	Mode          event.Mode
+	Quote         *event.Quote
+	SourceName    string    // outlet of the document
+	URL           string    // MentionIdentifier
+	DocLen        int       // MentionDocLen, bytes
+	Added         time.Time // MentionTimeDate
+	EventAdded    time.Time // EventTimeDate: the event's FirstSeen
+}
+
+// Stats counts what a store holds.
+type Stats struct {
+	Documents int64
+	Events    int64
+	Mentions  int64
+}
+
+// Filter selects events. Zero fields do not filter; set fields must all
+// match.
+type Filter struct {
+	From, To    time.Time // event date range, inclusive days
+	SourceActor string    // source actor code prefix ("IRQ" matches IRQGOV)
+	TargetActor string    // target actor code prefix
+	Actor       string    // either actor's code prefix
+	Country     string    // ISO alpha-3 country of the event's place
+	Code        string    // CAMEO code prefix: a root ("19"), base or full code
+	QuadClass   int       // 1-4
+	Plover      string    // PLOVER category
+	Mode        event.Mode
+	Place       string       // place name, exact
+	BBox        *BoundingBox // place coordinates inside
+	Text        string       // words that must all occur in a mention's sentence
+	DocumentID  string       // events mentioned in this document
+}
+
+// BoundingBox is a latitude/longitude rectangle, edges included.
+type BoundingBox struct {
+	MinLat, MinLon, MaxLat, MaxLon float64
+}
+
+// Page asks for one page of a listing.
+type Page struct {
+	Limit  int    // at most this many; 0 or less means DefaultLimit
+	Cursor string // Next of the previous page; "" for the first page
+}
+
+// DefaultLimit is the page size when Page.Limit is not set; MaxLimit caps it.
+const (
+	DefaultLimit = 50
+	MaxLimit     = 1000
+)
+
+// EventPage is one page of events.
+type EventPage struct {
+	Events []Event
+	Next   string // cursor of the next page; "" when this is the last
+}
+
+// MentionPage is one page of mentions.
+type MentionPage struct {
+	Mentions []Mention
+	Next     string
+}
+
+// GroupBy is the key Counts groups by.
+type GroupBy string
+
+// Keys Counts can group by.
+const (
+	ByDay       GroupBy = "day"     // event date, YYYY-MM-DD
+	ByWeek      GroupBy = "week"    // Monday of the event's week, YYYY-MM-DD
+	ByRoot      GroupBy = "root"    // CAMEO root code
+	ByQuadClass GroupBy = "quad"    // 1-4
+	ByCountry   GroupBy = "country" // place country
+	ByActor     GroupBy = "actor"   // source actor code
+)
+
+// Count is one group of Counts.
+type Count struct {
+	Key       string
+	Events    int64
+	Mentions  int64   // sum of NumMentions
+	Goldstein float64 // mean Goldstein score
+}
+
+// Edge is the weight of the events from one actor to another.
+type Edge struct {
+	Source, Target string  // actor codes
+	Events         int64   // events from Source to Target
+	Mentions       int64   // their mentions
+	Cooperation    int64   // events of quad class 1 or 2
+	Conflict       int64   // events of quad class 3 or 4
+	Goldstein      float64 // mean Goldstein score
+}
+
+// Place is a place with the events that happened there.
+type Place struct {
+	Name, Country, Admin1 string
+	Lat, Lon              float64
+	GazetteerID           string
+	Events, Mentions      int64
+}
