@@ -1,0 +1,290 @@
+package perceptron
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"unicode/utf8"
+)
+
+// Model is a trained, immutable perceptron. Its methods are safe for
+// concurrent use.
+type Model struct {
+	labels []string
+	// An open-addressing table from feature to its index: keys[slot] is the
+	// feature (0 when empty), index[slot] its position in start.
+	keys  []uint64
+	index []uint32
+	mask  uint64
+	// Feature i owns entries start[i]..start[i+1] of cls and w.
+	start []uint32
+	cls   []uint16
+	w     []float32
+}
+
+// Labels returns the class names, indexed by class.
+func (m *Model) Labels() []string { return m.labels }
+
+// NumClasses returns the number of classes.
+func (m *Model) NumClasses() int { return len(m.labels) }
+
+// NumFeatures returns the number of features with at least one weight.
+func (m *Model) NumFeatures() int { return len(m.start) - 1 }
+
+// NumWeights returns the number of stored (feature, class) weights.
+func (m *Model) NumWeights() int { return len(m.w) }
+
+// Class returns the index of the class named label, or -1.
+func (m *Model) Class(label string) int {
+	for i, l := range m.labels {
+		if l == label {
+			return i
+		}
+	}
+	return -1
+}
+
+// Scores sets scores to the score of every class for the features and
+// returns it; scores is reused when it has room, so callers pass the slice
+// from the previous call to avoid allocating.
+func (m *Model) Scores(feats []uint64, scores []float32) []float32 {
+	scores = zeroed(scores, len(m.labels))
+	if len(m.keys) == 0 {
+		return scores
+	}
+	for _, f := range feats {
+		slot := f & m.mask
+		for {
+			k := m.keys[slot]
+			if k == f {
+				i := m.index[slot]
+				a, b := m.start[i], m.start[i+1]
+				cls, w := m.cls[a:b], m.w[a:b]
+				for j, c := range cls {
+					scores[c] += w[j]
+				}
+				break
+			}
+			if k == 0 {
+				break
+			}
+			slot = (slot + 1) & m.mask
+		}
+	}
+	return scores
+}
+
+// Predict returns the best class for the features; scores is a reusable
+// buffer as in Scores.
+func (m *Model) Predict(feats []uint64, scores []float32) int {
+	return Argmax(m.Scores(feats, scores), nil)
+}
+
+func zeroed(s []float32, n int) []float32 {
+	if cap(s) < n {
+		return make([]float32, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// build makes a model from features sorted by key with their entries.
+func build(labels []string, keys []uint64, start []uint32, cls []uint16, w []float32) *Model {
+	m := &Model{labels: labels, start: start, cls: cls, w: w}
+	n := len(keys)
+	if n == 0 {
+		return m
+	}
+	size := 1
+	for size < n+n/3+1 { // load factor at most 3/4 keeps probes short
+		size <<= 1
+	}
+	m.keys = make([]uint64, size)
+	m.index = make([]uint32, size)
+	m.mask = uint64(size - 1)
+	for i, k := range keys {
+		slot := k & m.mask
+		for m.keys[slot] != 0 {
+			slot = (slot + 1) & m.mask
+		}
+		m.keys[slot] = k
+		m.index[slot] = uint32(i)
+	}
+	return m
+}
+
+const magic = "annals-perceptron-1\n"
+
+// Limits that Decode enforces so that a corrupt file cannot make it
+// allocate without bound.
+const (
+	maxLabels   = 1 << 16
+	maxLabelLen = 1 << 12
+	maxFeatures = 1 << 27
+)
+
+// Errors Decode reports.
+var (
+	ErrFormat  = errors.New("perceptron: not a model file")
+	ErrCorrupt = errors.New("perceptron: corrupt model")
+)
+
+// Encode writes the model in its binary form (uncompressed): the labels,
+// then each feature as a key delta from the previous key, its number of
+// entries, and (class, weight) pairs, all as varints except the float32
+// weights.
+func (m *Model) Encode(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	var buf [binary.MaxVarintLen64]byte
+	put := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
+	bw.WriteString(magic)
+	put(uint64(len(m.labels)))
+	for _, l := range m.labels {
+		put(uint64(len(l)))
+		bw.WriteString(l)
+	}
+	keys := m.sortedKeys()
+	put(uint64(len(keys)))
+	prev := uint64(0)
+	var f [4]byte
+	for i, k := range keys {
+		put(k - prev)
+		prev = k
+		a, b := m.start[i], m.start[i+1]
+		put(uint64(b - a))
+		for j := a; j < b; j++ {
+			put(uint64(m.cls[j]))
+			binary.LittleEndian.PutUint32(f[:], math.Float32bits(m.w[j]))
+			bw.Write(f[:])
+		}
+	}
+	return bw.Flush()
+}
+
+// sortedKeys returns the features in index order, which build made the
+// sorted order of keys.
+func (m *Model) sortedKeys() []uint64 {
+	keys := make([]uint64, m.NumFeatures())
+	for slot, k := range m.keys {
+		if k != 0 {
+			keys[m.index[slot]] = k
+		}
+	}
+	return keys
+}
+
+// Decode reads a model written by Encode. Corrupt or truncated input gives
+// an error wrapping ErrFormat or ErrCorrupt, never a panic.
+func Decode(r io.Reader) (*Model, error) {
+	br, ok := r.(io.ByteReader)
+	if !ok {
+		b := bufio.NewReader(r)
+		br, r = b, b
+	}
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic {
+		return nil, ErrFormat
+	}
+	get := func(limit uint64, what string) (uint64, error) {
+		x, err := binary.ReadUvarint(br)
+		if err != nil {
+			return 0, fmt.Errorf("%w: reading %s: %v", ErrCorrupt, what, err)
+		}
+		if x > limit {
+			return 0, fmt.Errorf("%w: %s %d exceeds %d", ErrCorrupt, what, x, limit)
+		}
+		return x, nil
+	}
+	nl, err := get(maxLabels, "label count")
+	if err != nil {
+		return nil, err
+	}
+	labels := make([]string, nl)
+	for i := range labels {
+		n, err := get(maxLabelLen, "label length")
+		if err != nil {
+			return nil, err
+		}
+		b := make([]byte, n)
+		if _, err := io.ReadFull(r, b); err != nil {
+			return nil, fmt.Errorf("%w: reading label %d: %v", ErrCorrupt, i, err)
+		}
+		if !utf8.Valid(b) {
+			return nil, fmt.Errorf("%w: label %d is not UTF-8", ErrCorrupt, i)
+		}
+		labels[i] = string(b)
+	}
+	nf, err := get(maxFeatures, "feature count")
+	if err != nil {
+		return nil, err
+	}
+	// Grow slices as data arrives rather than trusting the counts.
+	keys := make([]uint64, 0, min(nf, 1<<16))
+	start := make([]uint32, 1, min(nf+1, 1<<16))
+	var cls []uint16
+	var w []float32
+	var f [4]byte
+	prev := uint64(0)
+	for i := uint64(0); i < nf; i++ {
+		d, err := get(math.MaxUint64, "feature key")
+		if err != nil {
+			return nil, err
+		}
+		if (d == 0 && i > 0) || prev+d < prev || prev+d == 0 {
+			return nil, fmt.Errorf("%w: feature %d: keys out of order", ErrCorrupt, i)
+		}
+		prev += d
+		keys = append(keys, prev)
+		ne, err := get(nl, "entry count")
+		if err != nil {
+			return nil, err
+		}
+		for j := uint64(0); j < ne; j++ {
+			c, err := get(nl-1, "class")
+			if err != nil {
+				return nil, err
+			}
+			if _, err := io.ReadFull(r, f[:]); err != nil {
+				return nil, fmt.Errorf("%w: feature %d weight: %v", ErrCorrupt, i, err)
+			}
+			x := math.Float32frombits(binary.LittleEndian.Uint32(f[:]))
+			if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
+				return nil, fmt.Errorf("%w: feature %d: weight not finite", ErrCorrupt, i)
+			}
+			cls = append(cls, uint16(c))
+			w = append(w, x)
+		}
+		if len(w) > math.MaxUint32 {
+			return nil, fmt.Errorf("%w: too many weights", ErrCorrupt)
+		}
+		start = append(start, uint32(len(w)))
+	}
+	return build(labels, keys, start, cls, w), nil
+}
+
+// Save writes the model gzipped.
+func (m *Model) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if err := m.Encode(zw); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// Load reads a model written by Save.
+func Load(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	defer zr.Close()
+	return Decode(zr)
+}

@@ -1,0 +1,144 @@
+package perceptron
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// trainToy learns to tell classes apart by a single indicative feature among
+// noise; a perceptron must reach perfect training accuracy on it.
+func trainToy(t testing.TB) *Trainer {
+	t.Helper()
+	labels := []string{"A", "B", "C"}
+	tr := NewTrainer(labels)
+	rng := rand.New(rand.NewPCG(1, 2))
+	var buf []float32
+	for epoch := 0; epoch < 5; epoch++ {
+		for i := 0; i < 300; i++ {
+			gold := rng.IntN(3)
+			feats := []uint64{Hash(1, uint64(gold), 0, 0), Hash(2, rng.Uint64N(50), 0, 0)}
+			guess := tr.Predict(feats, buf)
+			tr.Update(feats, gold, guess)
+		}
+	}
+	return tr
+}
+
+func TestTrainPredict(t *testing.T) {
+	tr := trainToy(t)
+	m := tr.Average(0)
+	tests := []struct {
+		gold  int
+		noise uint64
+	}{{0, 3}, {1, 7}, {2, 49}, {1, 1000}}
+	for _, tt := range tests {
+		feats := []uint64{Hash(1, uint64(tt.gold), 0, 0), Hash(2, tt.noise, 0, 0)}
+		if got := m.Predict(feats, nil); got != tt.gold {
+			t.Errorf("Predict(gold %d, noise %d) = %d", tt.gold, tt.noise, got)
+		}
+		if got := tr.Predict(feats, nil); got != tt.gold {
+			t.Errorf("Trainer.Predict(gold %d, noise %d) = %d", tt.gold, tt.noise, got)
+		}
+	}
+	if m.NumClasses() != 3 || m.Class("B") != 1 || m.Class("Z") != -1 {
+		t.Errorf("labels: %v", m.Labels())
+	}
+}
+
+func TestAveraging(t *testing.T) {
+	// The average is over the weights as they stand after each instance.
+	tr := NewTrainer([]string{"x", "y"})
+	f := []uint64{Hash(9, 0, 0, 0)}
+	tr.Update(f, 0, 1) // w0=1, w1=-1
+	tr.Update(f, 0, 0)
+	tr.Update(f, 0, 0)
+	tr.Update(f, 0, 1) // w0=2, w1=-2
+	// w0 after each instance: 1+1+1+2 = 5, over 4 instances.
+	s := tr.Average(0).Scores(f, nil)
+	if s[0] != 5.0/4 || s[1] != -5.0/4 {
+		t.Errorf("averaged scores = %v, want [1.25 -1.25]", s)
+	}
+	if n := tr.Average(1.5).NumWeights(); n != 0 {
+		t.Errorf("pruning at 1.5 kept %d weights", n)
+	}
+}
+
+func TestSaveLoad(t *testing.T) {
+	m := trainToy(t).Average(0)
+	var buf bytes.Buffer
+	if err := m.Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Load(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m2.NumFeatures() != m.NumFeatures() || m2.NumWeights() != m.NumWeights() {
+		t.Fatalf("reloaded %d/%d features/weights, want %d/%d", m2.NumFeatures(), m2.NumWeights(), m.NumFeatures(), m.NumWeights())
+	}
+	for i := uint64(0); i < 60; i++ {
+		feats := []uint64{Hash(1, i%3, 0, 0), Hash(2, i, 0, 0)}
+		a, b := m.Scores(feats, nil), m2.Scores(feats, nil)
+		if fmt.Sprint(a) != fmt.Sprint(b) {
+			t.Fatalf("scores differ after reload: %v vs %v", a, b)
+		}
+	}
+}
+
+func TestLoadCorrupt(t *testing.T) {
+	var good bytes.Buffer
+	if err := trainToy(t).Average(0).Encode(&good); err != nil {
+		t.Fatal(err)
+	}
+	gz := func(b []byte) []byte {
+		var out bytes.Buffer
+		zw := gzip.NewWriter(&out)
+		zw.Write(b)
+		zw.Close()
+		return out.Bytes()
+	}
+	tests := []struct {
+		name string
+		in   []byte
+		want error
+	}{
+		{"empty", nil, ErrFormat},
+		{"not gzip", []byte("hello"), ErrFormat},
+		{"wrong magic", gz([]byte("annals-other\n\x01")), ErrFormat},
+		{"truncated", gz(good.Bytes()[:good.Len()/2]), ErrCorrupt},
+		{"huge label count", gz(append([]byte(magic), 0xff, 0xff, 0xff, 0x7f)), ErrCorrupt},
+	}
+	for _, tt := range tests {
+		if _, err := Load(bytes.NewReader(tt.in)); !errors.Is(err, tt.want) {
+			t.Errorf("%s: Load error = %v, want %v", tt.name, err, tt.want)
+		}
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	var good bytes.Buffer
+	trainToy(f).Average(0).Encode(&good)
+	f.Add(good.Bytes())
+	f.Add([]byte(magic))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, err := Decode(bytes.NewReader(b))
+		if err != nil {
+			return
+		}
+		// A model that decodes must score without panicking.
+		m.Scores([]uint64{1, 2, Hash(1, 0, 0, 0)}, nil)
+	})
+}
+
+func BenchmarkScores(b *testing.B) {
+	m := trainToy(b).Average(0)
+	feats := []uint64{Hash(1, 1, 0, 0), Hash(2, 5, 0, 0), Hash(3, 0, 0, 0)}
+	var buf []float32
+	for b.Loop() {
+		buf = m.Scores(feats, buf)
+	}
+}
