@@ -295,7 +295,7 @@ var v2Rels = map[string]bool{
 	"expl": true, "fixed": true, "flat": true, "goeswith": true, "iobj": true, "list": true,
 	"mark": true, "nmod": true, "nsubj": true, "nummod": true, "obj": true, "obl": true,
 	"orphan": true, "parataxis": true, "punct": true, "reparandum": true, "root": true,
-	"vocative": true,
+	"vocative": true, "xcomp": true,
 }
 
 func normalizeRel(rel string) (string, error) {
