@@ -123,6 +123,7 @@ type Event struct {
 	ID          int64        // GLOBALEVENTID
 	FoldKey     string       // actors|code|place|first date, see FoldKey
 	Record      event.Record // the first mention's record, representative
+	Date        time.Time    // SQLDATE: the first mention's event date
 	NumMentions int          // every mention, several per article possible
 	NumSources  int          // distinct outlets
 	NumArticles int          // distinct documents

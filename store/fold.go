@@ -1,0 +1,127 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/annals/annals/event"
+)
+
+// ContentHash returns the hex SHA-256 of a document's text, its identity in
+// a store.
+func ContentHash(text string) string {
+	h := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(h[:])
+}
+
+// DocumentID returns doc.ID, or an id made from the content hash when the
+// document has none.
+func DocumentID(doc *event.Document, hash string) string {
+	if doc.ID != "" {
+		return doc.ID
+	}
+	return "d-" + hash[:16]
+}
+
+// Outlet names the outlet of a document: its Source, else its URL's host,
+// else its URL. Distinct outlets make an event's NumSources.
+func Outlet(doc *event.Document) string {
+	if doc.Source != "" {
+		return doc.Source
+	}
+	if u, err := url.Parse(doc.URL); err == nil && u.Host != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+	}
+	return doc.URL
+}
+
+// FoldBase is the part of a fold key that must be equal for two mentions
+// to fold: source actor code, target actor code, CAMEO code and place.
+func FoldBase(r *event.Record) string {
+	var src, tgt, place string
+	if r.Source != nil {
+		src = r.Source.Code
+	}
+	if r.Target != nil {
+		tgt = r.Target.Code
+	}
+	if l := r.Location; l != nil {
+		// A gazetteer id names the place whatever its spelling; without one
+		// the name and country have to do.
+		place = l.GazetteerID
+		if place == "" && l.Name != "" {
+			place = strings.ToLower(l.Name) + "/" + l.Country
+		}
+	}
+	return src + "|" + tgt + "|" + r.Code + "|" + place
+}
+
+// FoldKey is an event's fold key: its FoldBase and the date of its first
+// mention.
+func FoldKey(base string, day int) string {
+	return base + "|" + DayTime(day).Format("20060102")
+}
+
+// Day returns the days since 1970-01-01 of t's date.
+func Day(t time.Time) int {
+	y, m, d := t.Date()
+	return int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+// DayTime returns midnight UTC of a day number made by Day.
+func DayTime(day int) time.Time {
+	return time.Unix(int64(day)*86400, 0).UTC()
+}
+
+// EventDay returns the day an event mention happened: the record's date,
+// else the document's publication date, else the day it was added.
+func EventDay(r *event.Record, doc *event.Document, added time.Time) (int, error) {
+	if r.Date != "" {
+		t, err := time.Parse("2006-01-02", r.Date)
+		if err != nil {
+			return 0, fmt.Errorf("record %s: date %q is not YYYY-MM-DD", r.ID, r.Date)
+		}
+		return Day(t), nil
+	}
+	if !doc.Published.IsZero() {
+		return Day(doc.Published), nil
+	}
+	return Day(added), nil
+}
+
+// leadSentences is how many first sentences count as an article's lead,
+// which GDELT's IsRootEvent marks as the most important part.
+const leadSentences = 3
+
+// IsLead reports whether a sentence index is in the article's lead.
+func IsLead(sentence int) bool { return sentence < leadSentences }
+
+// Confidence estimates, in percent, how sure a mention is to report a real
+// event: full marks for an asserted event with both actors and a place,
+// less for each part missing or hedged. The coder does not score its own
+// certainty, so this stands in for GDELT's Confidence.
+func Confidence(r *event.Record) int {
+	c := 100
+	if r.Source == nil || r.Source.Code == "" {
+		c -= 20
+	}
+	if r.Target == nil || r.Target.Code == "" {
+		c -= 20
+	}
+	if r.Location == nil {
+		c -= 10
+	}
+	switch r.Mode {
+	case event.Reported:
+		c -= 20
+	case event.Future, event.Intended:
+		c -= 30
+	case event.Negated, event.Hypothetical:
+		c -= 50
+	}
+	return max(c, 10)
+}

@@ -1,0 +1,457 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/store"
+)
+
+// where builds the condition of f over events alias e. When m names a
+// mentions alias, the mention-level filters (text, document) apply to that
+// mention; otherwise to any mention of the event.
+func (s *DB) where(f store.Filter, m string) (string, []any, error) {
+	var conds []string
+	var args []any
+	add := func(c string, a ...any) {
+		conds = append(conds, c)
+		args = append(args, a...)
+	}
+	if !f.From.IsZero() {
+		add("e.day >= ?", store.Day(f.From))
+	}
+	if !f.To.IsZero() {
+		add("e.day <= ?", store.Day(f.To))
+	}
+	for _, p := range []struct{ col, prefix string }{
+		{"e.source_code", f.SourceActor}, {"e.target_code", f.TargetActor}, {"e.code", f.Code},
+	} {
+		if p.prefix == "" {
+			continue
+		}
+		lo, hi, err := prefixRange(p.prefix)
+		if err != nil {
+			return "", nil, err
+		}
+		add(p.col+" >= ? AND "+p.col+" < ?", lo, hi)
+	}
+	if f.Actor != "" {
+		lo, hi, err := prefixRange(f.Actor)
+		if err != nil {
+			return "", nil, err
+		}
+		add("((e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?))", lo, hi, lo, hi)
+	}
+	if f.Country != "" {
+		add("e.place_country = ?", f.Country)
+	}
+	if f.QuadClass != 0 {
+		if f.QuadClass < 1 || f.QuadClass > 4 {
+			return "", nil, fmt.Errorf("quad class %d is not 1-4", f.QuadClass)
+		}
+		add("e.quad = ?", f.QuadClass)
+	}
+	if f.Plover != "" {
+		add("e.plover = ?", f.Plover)
+	}
+	if f.Mode != "" {
+		add("e.mode = ?", string(f.Mode))
+	}
+	if f.Place != "" {
+		add("e.place_name = ?", f.Place)
+	}
+	if b := f.BBox; b != nil {
+		if b.MinLat > b.MaxLat || b.MinLon > b.MaxLon {
+			return "", nil, fmt.Errorf("bounding box %v has min above max", *b)
+		}
+		add("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
+	}
+	if q := s.d.TextQuery(f.Text); q != "" {
+		if m != "" {
+			add(s.d.TextMatch(m), q)
+		} else {
+			add("e.id IN (SELECT tm.event_id FROM mentions tm WHERE "+s.d.TextMatch("tm")+")", q)
+		}
+	}
+	if f.DocumentID != "" {
+		if m != "" {
+			add(m+".doc_id = ?", f.DocumentID)
+		} else {
+			add("e.id IN (SELECT dm.event_id FROM mentions dm WHERE dm.doc_id = ?)", f.DocumentID)
+		}
+	}
+	if len(conds) == 0 {
+		return "1 = 1", nil, nil
+	}
+	return strings.Join(conds, " AND "), args, nil
+}
+
+// prefixRange turns a code prefix into the half-open range of the codes
+// that start with it, which an index can answer (LIKE often cannot).
+func prefixRange(p string) (lo, hi string, err error) {
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if !('A' <= c && c <= 'Z' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z') {
+			return "", "", fmt.Errorf("code %q: only letters and digits are allowed", p)
+		}
+	}
+	return p, p[:len(p)-1] + string(p[len(p)-1]+1), nil
+}
+
+const eventCols = `e.id, e.fold_base, e.day, e.num_mentions, e.num_sources, e.num_articles,
+	e.confidence_sum, e.first_added, e.last_added, e.source_url, e.is_root, e.record`
+
+func scanEvent(sc interface{ Scan(...any) error }) (store.Event, error) {
+	var ev store.Event
+	var base, rec string
+	var day int
+	var confSum, first, last int64
+	var root int
+	err := sc.Scan(&ev.ID, &base, &day, &ev.NumMentions, &ev.NumSources, &ev.NumArticles,
+		&confSum, &first, &last, &ev.SourceURL, &root, &rec)
+	if err != nil {
+		return ev, err
+	}
+	if err := json.Unmarshal([]byte(rec), &ev.Record); err != nil {
+		return ev, fmt.Errorf("event %d: stored record: %w", ev.ID, err)
+	}
+	ev.FoldKey = store.FoldKey(base, day)
+	ev.Date = store.DayTime(day)
+	ev.FirstSeen, ev.LastSeen = unixTime(first), unixTime(last)
+	ev.IsRootEvent = root != 0
+	if ev.NumMentions > 0 {
+		ev.Confidence = int(confSum / int64(ev.NumMentions))
+	}
+	return ev, nil
+}
+
+func unixTime(sec int64) time.Time { return time.Unix(sec, 0).UTC() }
+
+func limit(p store.Page) int {
+	switch {
+	case p.Limit <= 0:
+		return store.DefaultLimit
+	case p.Limit > store.MaxLimit:
+		return store.MaxLimit
+	}
+	return p.Limit
+}
+
+// Events returns one page of events, newest first; the cursor is the
+// (day, id) of the last event shown.
+func (s *DB) Events(ctx context.Context, f store.Filter, p store.Page) (store.EventPage, error) {
+	cond, args, err := s.where(f, "")
+	if err != nil {
+		return store.EventPage{}, s.errf(err, "events")
+	}
+	if p.Cursor != "" {
+		day, id, ok := strings.Cut(p.Cursor, ".")
+		d, err1 := strconv.Atoi(day)
+		i, err2 := strconv.ParseInt(id, 10, 64)
+		if !ok || err1 != nil || err2 != nil {
+			return store.EventPage{}, s.errf(errBadCursor, "events: cursor %q", p.Cursor)
+		}
+		cond += " AND (e.day < ? OR (e.day = ? AND e.id < ?))"
+		args = append(args, d, d, i)
+	}
+	n := limit(p)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+eventCols+` FROM events e WHERE `+cond+
+		` ORDER BY e.day DESC, e.id DESC LIMIT `+strconv.Itoa(n+1)), args...)
+	if err != nil {
+		return store.EventPage{}, s.errf(err, "query events")
+	}
+	defer rows.Close()
+	var page store.EventPage
+	for rows.Next() {
+		ev, err := scanEvent(rows)
+		if err != nil {
+			return store.EventPage{}, s.errf(err, "read events")
+		}
+		page.Events = append(page.Events, ev)
+	}
+	if err := rows.Err(); err != nil {
+		return store.EventPage{}, s.errf(err, "read events")
+	}
+	if len(page.Events) > n {
+		page.Events = page.Events[:n]
+		last := page.Events[n-1]
+		page.Next = strconv.Itoa(store.Day(last.Date)) + "." + strconv.FormatInt(last.ID, 10)
+	}
+	return page, nil
+}
+
+const mentionCols = `m.id, m.event_id, m.doc_id, m.sentence_index, m.sentence_start, m.sentence_end,
+	m.source_start, m.source_end, m.target_start, m.target_end, m.verb_start, m.verb_end,
+	m.confidence, m.mode, m.source_name, m.added, m.record, d.url, d.doc_len, e.first_added`
+
+const mentionFrom = ` FROM mentions m JOIN events e ON e.id = m.event_id JOIN documents d ON d.id = m.doc_id WHERE `
+
+func scanMention(sc interface{ Scan(...any) error }) (store.Mention, error) {
+	var m store.Mention
+	var mode, rec string
+	var added, eventAdded int64
+	err := sc.Scan(&m.ID, &m.EventID, &m.DocumentID, &m.SentenceIndex, &m.SentenceStart, &m.SentenceEnd,
+		&m.SourceStart, &m.SourceEnd, &m.TargetStart, &m.TargetEnd, &m.VerbStart, &m.VerbEnd,
+		&m.Confidence, &mode, &m.SourceName, &added, &rec, &m.URL, &m.DocLen, &eventAdded)
+	if err != nil {
+		return m, err
+	}
+	if err := json.Unmarshal([]byte(rec), &m.Record); err != nil {
+		return m, fmt.Errorf("mention %d: stored record: %w", m.ID, err)
+	}
+	m.Mode = event.Mode(mode)
+	m.Quote = m.Record.Quote
+	m.Added, m.EventAdded = unixTime(added), unixTime(eventAdded)
+	return m, nil
+}
+
+// Mentions returns one page of mentions in id order; the cursor is the id
+// of the last mention shown.
+func (s *DB) Mentions(ctx context.Context, f store.Filter, p store.Page) (store.MentionPage, error) {
+	cond, args, err := s.where(f, "m")
+	if err != nil {
+		return store.MentionPage{}, s.errf(err, "mentions")
+	}
+	if p.Cursor != "" {
+		id, err := strconv.ParseInt(p.Cursor, 10, 64)
+		if err != nil {
+			return store.MentionPage{}, s.errf(errBadCursor, "mentions: cursor %q", p.Cursor)
+		}
+		cond += " AND m.id > ?"
+		args = append(args, id)
+	}
+	n := limit(p)
+	var page store.MentionPage
+	for m, err := range s.mentions(ctx, cond+" ORDER BY m.id LIMIT "+strconv.Itoa(n+1), args) {
+		if err != nil {
+			return store.MentionPage{}, err
+		}
+		page.Mentions = append(page.Mentions, m)
+	}
+	if len(page.Mentions) > n {
+		page.Mentions = page.Mentions[:n]
+		page.Next = strconv.FormatInt(page.Mentions[n-1].ID, 10)
+	}
+	return page, nil
+}
+
+// mentions yields the mentions of a condition and ORDER BY tail.
+func (s *DB) mentions(ctx context.Context, tail string, args []any) iter.Seq2[store.Mention, error] {
+	return func(yield func(store.Mention, error) bool) {
+		rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+mentionCols+mentionFrom+tail), args...)
+		if err != nil {
+			yield(store.Mention{}, s.errf(err, "query mentions"))
+			return
+		}
+		defer rows.Close()
+		for rows.Next() {
+			m, err := scanMention(rows)
+			if err != nil {
+				yield(m, s.errf(err, "read mentions"))
+				return
+			}
+			if !yield(m, nil) {
+				return
+			}
+		}
+		if err := rows.Err(); err != nil {
+			yield(store.Mention{}, s.errf(err, "read mentions"))
+		}
+	}
+}
+
+// AllMentions yields every mention whose event matches f, in id order.
+func (s *DB) AllMentions(ctx context.Context, f store.Filter) iter.Seq2[store.Mention, error] {
+	cond, args, err := s.where(f, "m")
+	if err != nil {
+		return func(yield func(store.Mention, error) bool) { yield(store.Mention{}, s.errf(err, "mentions")) }
+	}
+	return s.mentions(ctx, cond+" ORDER BY m.id", args)
+}
+
+// AllEvents yields every event that matches f, in id order.
+func (s *DB) AllEvents(ctx context.Context, f store.Filter) iter.Seq2[store.Event, error] {
+	return func(yield func(store.Event, error) bool) {
+		cond, args, err := s.where(f, "")
+		if err != nil {
+			yield(store.Event{}, s.errf(err, "events"))
+			return
+		}
+		rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+eventCols+` FROM events e WHERE `+cond+` ORDER BY e.id`), args...)
+		if err != nil {
+			yield(store.Event{}, s.errf(err, "query events"))
+			return
+		}
+		defer rows.Close()
+		for rows.Next() {
+			ev, err := scanEvent(rows)
+			if err != nil {
+				yield(ev, s.errf(err, "read events"))
+				return
+			}
+			if !yield(ev, nil) {
+				return
+			}
+		}
+		if err := rows.Err(); err != nil {
+			yield(store.Event{}, s.errf(err, "read events"))
+		}
+	}
+}
+
+// Document returns a document and its mentions in sentence order.
+func (s *DB) Document(ctx context.Context, id string) (*store.Document, error) {
+	var d store.Document
+	var published, added int64
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT id, hash, url, title, author, source, published, text, added FROM documents WHERE id = ?`), id).
+		Scan(&d.ID, &d.Hash, &d.URL, &d.Title, &d.Author, &d.Source, &published, &d.Text, &added)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("%s %s: document %q: %w", s.d.Name, s.name, id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, s.errf(err, "read document %q", id)
+	}
+	if published != 0 {
+		d.Published = unixTime(published)
+	}
+	d.Added = unixTime(added)
+	for m, err := range s.mentions(ctx, "m.doc_id = ? ORDER BY m.sentence_index, m.id", []any{id}) {
+		if err != nil {
+			return nil, err
+		}
+		d.Mentions = append(d.Mentions, m)
+	}
+	return &d, nil
+}
+
+// groupKeys are the SQL expressions Counts groups by. The week is keyed by
+// the day number of its Monday (1970-01-01 was a Thursday).
+var groupKeys = map[store.GroupBy]string{
+	store.ByDay:       "e.day",
+	store.ByWeek:      "e.day - (((e.day + 3) % 7) + 7) % 7",
+	store.ByRoot:      "e.root",
+	store.ByQuadClass: "e.quad",
+	store.ByCountry:   "e.place_country",
+	store.ByActor:     "e.source_code",
+}
+
+// Counts counts events by g: in key order for time and class keys, most
+// events first for the others.
+func (s *DB) Counts(ctx context.Context, g store.GroupBy, f store.Filter) ([]store.Count, error) {
+	key, ok := groupKeys[g]
+	if !ok {
+		return nil, s.errf(fmt.Errorf("unknown group %q", g), "counts")
+	}
+	cond, args, err := s.where(f, "")
+	if err != nil {
+		return nil, s.errf(err, "counts")
+	}
+	order := "k"
+	if g == store.ByCountry || g == store.ByActor {
+		order = "count(*) DESC, k"
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+key+` AS k, count(*), sum(e.num_mentions), avg(e.goldstein)
+		FROM events e WHERE `+cond+` GROUP BY k ORDER BY `+order), args...)
+	if err != nil {
+		return nil, s.errf(err, "count events by %s", g)
+	}
+	defer rows.Close()
+	var out []store.Count
+	for rows.Next() {
+		var k any
+		var c store.Count
+		if err := rows.Scan(&k, &c.Events, &c.Mentions, &c.Goldstein); err != nil {
+			return nil, s.errf(err, "read counts")
+		}
+		c.Key = keyString(g, k)
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.errf(err, "read counts")
+	}
+	return out, nil
+}
+
+func keyString(g store.GroupBy, k any) string {
+	var n int64
+	switch v := k.(type) {
+	case int64:
+		n = v
+	case int32:
+		n = int64(v)
+	case []byte:
+		return string(v)
+	default:
+		return fmt.Sprint(v)
+	}
+	if g == store.ByDay || g == store.ByWeek {
+		return store.DayTime(int(n)).Format("2006-01-02")
+	}
+	return strconv.FormatInt(n, 10)
+}
+
+// ActorNetwork returns source→target edges, heaviest first.
+func (s *DB) ActorNetwork(ctx context.Context, f store.Filter) ([]store.Edge, error) {
+	cond, args, err := s.where(f, "")
+	if err != nil {
+		return nil, s.errf(err, "actor network")
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT e.source_code, e.target_code, count(*), sum(e.num_mentions),
+		sum(CASE WHEN e.quad IN (1, 2) THEN 1 ELSE 0 END), sum(CASE WHEN e.quad IN (3, 4) THEN 1 ELSE 0 END),
+		avg(e.goldstein)
+		FROM events e WHERE `+cond+` AND e.source_code <> '' AND e.target_code <> ''
+		GROUP BY e.source_code, e.target_code ORDER BY count(*) DESC, e.source_code, e.target_code`), args...)
+	if err != nil {
+		return nil, s.errf(err, "query actor network")
+	}
+	defer rows.Close()
+	var out []store.Edge
+	for rows.Next() {
+		var e store.Edge
+		if err := rows.Scan(&e.Source, &e.Target, &e.Events, &e.Mentions, &e.Cooperation, &e.Conflict, &e.Goldstein); err != nil {
+			return nil, s.errf(err, "read actor network")
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.errf(err, "read actor network")
+	}
+	return out, nil
+}
+
+// Places returns the places of matching events, most events first.
+func (s *DB) Places(ctx context.Context, f store.Filter) ([]store.Place, error) {
+	cond, args, err := s.where(f, "")
+	if err != nil {
+		return nil, s.errf(err, "places")
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT e.place_name, e.place_country, e.place_admin1, e.gazetteer_id,
+		min(e.lat), min(e.lon), count(*), sum(e.num_mentions)
+		FROM events e WHERE `+cond+` AND e.place_name <> ''
+		GROUP BY e.place_name, e.place_country, e.place_admin1, e.gazetteer_id
+		ORDER BY count(*) DESC, e.place_name, e.place_country`), args...)
+	if err != nil {
+		return nil, s.errf(err, "query places")
+	}
+	defer rows.Close()
+	var out []store.Place
+	for rows.Next() {
+		var p store.Place
+		if err := rows.Scan(&p.Name, &p.Country, &p.Admin1, &p.GazetteerID, &p.Lat, &p.Lon, &p.Events, &p.Mentions); err != nil {
+			return nil, s.errf(err, "read places")
+		}
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.errf(err, "read places")
+	}
+	return out, nil
+}

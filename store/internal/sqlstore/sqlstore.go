@@ -1,0 +1,183 @@
+// Package sqlstore implements store.Store over database/sql for both
+// backends; a Dialect holds what differs between SQLite and PostgreSQL
+// (placeholders, locking, full-text search, migrations).
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/annals/annals/store"
+)
+
+// Dialect is what one SQL backend does its own way.
+type Dialect struct {
+	// Name is "sqlite" or "postgres", for messages.
+	Name string
+	// Numbered rewrites ? placeholders to $1, $2, ... (PostgreSQL).
+	Numbered bool
+	// Migrations holds NNNN_name.sql files applied in order.
+	Migrations fs.FS
+	// LockMigrations serializes migrations across processes inside tx;
+	// nil when the transaction itself is exclusive (SQLite).
+	LockMigrations func(ctx context.Context, tx *sql.Tx) error
+	// LockFolds takes transaction-scoped locks on fold-key hashes, given
+	// sorted, so that concurrent writers fold one event at a time; nil when
+	// a write transaction is exclusive anyway (SQLite).
+	LockFolds func(ctx context.Context, tx *sql.Tx, keys []int64) error
+	// TextMatch returns a condition, with one placeholder for the query,
+	// that the sentence of mention alias m matches; TextQuery turns the
+	// user's words into that placeholder's value.
+	TextMatch func(m string) string
+	TextQuery func(words string) string
+}
+
+// DB is a store.Store over a *sql.DB.
+type DB struct {
+	db   *sql.DB
+	d    Dialect
+	opt  store.Options
+	name string // what the database is, for error messages: a path or host
+	st   stmts
+}
+
+// Open wraps db, which must be reachable, applies pending migrations and
+// prepares the write statements. name says which database it is (file
+// path, host) in errors.
+func Open(ctx context.Context, db *sql.DB, d Dialect, opt store.Options, name string) (*DB, error) {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.FoldWindowDays < 0 {
+		return nil, fmt.Errorf("%s %s: fold window %d days is negative", d.Name, name, opt.FoldWindowDays)
+	}
+	s := &DB{db: db, d: d, opt: opt, name: name}
+	if err := db.PingContext(ctx); err != nil {
+		return nil, s.errf(err, "connect")
+	}
+	if err := s.migrate(ctx); err != nil {
+		return nil, err
+	}
+	if err := s.prepare(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the prepared statements and the database.
+func (s *DB) Close() error {
+	s.st.close()
+	if err := s.db.Close(); err != nil {
+		return s.errf(err, "close")
+	}
+	return nil
+}
+
+// errf wraps err with the backend, the database and what was being done.
+func (s *DB) errf(err error, format string, args ...any) error {
+	return fmt.Errorf("%s %s: %s: %w", s.d.Name, s.name, fmt.Sprintf(format, args...), err)
+}
+
+// q rewrites a query's placeholders for the dialect.
+func (s *DB) q(query string) string {
+	if !s.d.Numbered {
+		return query
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range query {
+		if r == '?' {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// migrate applies the dialect's migrations not yet recorded in
+// schema_version, each in its own transaction.
+func (s *DB) migrate(ctx context.Context) error {
+	files, err := fs.Glob(s.d.Migrations, "*.sql")
+	if err != nil {
+		return s.errf(err, "list migrations")
+	}
+	sort.Strings(files)
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`); err != nil {
+		return s.errf(err, "create schema_version")
+	}
+	for _, f := range files {
+		v, err := strconv.Atoi(strings.SplitN(f, "_", 2)[0])
+		if err != nil {
+			return s.errf(err, "migration %s: name must start with its version number", f)
+		}
+		if err := s.applyMigration(ctx, f, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *DB) applyMigration(ctx context.Context, file string, version int) error {
+	body, err := fs.ReadFile(s.d.Migrations, file)
+	if err != nil {
+		return s.errf(err, "read migration %s", file)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.errf(err, "begin migration %s", file)
+	}
+	defer tx.Rollback()
+	if s.d.LockMigrations != nil {
+		if err := s.d.LockMigrations(ctx, tx); err != nil {
+			return s.errf(err, "lock for migration %s", file)
+		}
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, s.q(`SELECT count(*) FROM schema_version WHERE version = ?`), version).Scan(&n); err != nil {
+		return s.errf(err, "read schema_version")
+	}
+	if n > 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+		return s.errf(err, "apply migration %s", file)
+	}
+	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO schema_version (version, applied_at) VALUES (?, ?)`), version, s.opt.Now().Unix()); err != nil {
+		return s.errf(err, "record migration %s", file)
+	}
+	if err := tx.Commit(); err != nil {
+		return s.errf(err, "commit migration %s", file)
+	}
+	return nil
+}
+
+// SchemaVersion returns the highest migration applied.
+func (s *DB) SchemaVersion(ctx context.Context) (int, error) {
+	var v sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, `SELECT max(version) FROM schema_version`).Scan(&v); err != nil {
+		return 0, s.errf(err, "read schema_version")
+	}
+	return int(v.Int64), nil
+}
+
+// Stats counts documents, events and mentions.
+func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
+	var st store.Stats
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), (SELECT count(*) FROM mentions)`).
+		Scan(&st.Documents, &st.Events, &st.Mentions)
+	if err != nil {
+		return st, s.errf(err, "count rows")
+	}
+	return st, nil
+}
+
+var errBadCursor = errors.New("malformed page cursor")

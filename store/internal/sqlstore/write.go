@@ -1,0 +1,361 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/store"
+)
+
+// stmts are the statements of the write path, prepared once.
+type stmts struct {
+	insDoc, docByHash, findEvent, sourceSeen, insEvent, updEvent, insMention *sql.Stmt
+}
+
+func (st *stmts) all() []**sql.Stmt {
+	return []**sql.Stmt{&st.insDoc, &st.docByHash, &st.findEvent, &st.sourceSeen, &st.insEvent, &st.updEvent, &st.insMention}
+}
+
+func (st *stmts) close() {
+	for _, p := range st.all() {
+		if *p != nil {
+			(*p).Close()
+		}
+	}
+}
+
+func (s *DB) prepare(ctx context.Context) error {
+	queries := []string{
+		`INSERT INTO documents (id, hash, url, title, author, source, published, text, doc_len, added)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id`,
+		`SELECT id FROM documents WHERE hash = ?`,
+		// The nearest event in the window wins; ties go to the older one so
+		// that the result does not depend on insertion order more than it must.
+		`SELECT id FROM events WHERE fold_base = ? AND day BETWEEN ? AND ?
+		 ORDER BY abs(day - ?), day, id LIMIT 1`,
+		`SELECT count(*) FROM (SELECT 1 FROM mentions WHERE event_id = ? AND source_name = ? LIMIT 1) AS seen`,
+		`INSERT INTO events (fold_base, day, source_code, source_country, target_code, target_country,
+		   code, root, quad, goldstein, plover, mode, place_name, place_country, place_admin1, lat, lon,
+		   gazetteer_id, num_mentions, num_sources, num_articles, confidence_sum, first_added, last_added,
+		   source_url, doc_id, is_root, record)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		`UPDATE events SET num_mentions = num_mentions + 1, num_sources = num_sources + ?,
+		   num_articles = num_articles + ?, confidence_sum = confidence_sum + ?, last_added = ? WHERE id = ?`,
+		`INSERT INTO mentions (event_id, doc_id, sentence_index, sentence_start, sentence_end,
+		   source_start, source_end, target_start, target_end, verb_start, verb_end, confidence, mode,
+		   source_name, added, sentence, record)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	}
+	for i, p := range s.st.all() {
+		st, err := s.db.PrepareContext(ctx, s.q(queries[i]))
+		if err != nil {
+			s.st.close()
+			return s.errf(err, "prepare %.40q", queries[i])
+		}
+		*p = st
+	}
+	return nil
+}
+
+// pending is one document to save, checked and encoded before the
+// transaction starts so that the transaction stays short.
+type pending struct {
+	doc    *event.Document
+	hash   string
+	id     string
+	outlet string
+	recs   []pendingRecord
+}
+
+type pendingRecord struct {
+	rec  *event.Record
+	base string
+	day  int
+	conf int
+	json []byte
+}
+
+// SaveDocument saves one document in its own transaction.
+func (s *DB) SaveDocument(ctx context.Context, doc *event.Document, records []event.Record) (store.SaveResult, error) {
+	res, err := s.SaveBatch(ctx, []store.Item{{Doc: doc, Records: records}})
+	if err != nil {
+		return store.SaveResult{}, err
+	}
+	return res[0], nil
+}
+
+// SaveBatch saves items in one transaction.
+func (s *DB) SaveBatch(ctx context.Context, items []store.Item) ([]store.SaveResult, error) {
+	now := s.opt.Now()
+	ps := make([]pending, len(items))
+	for i, it := range items {
+		p, err := check(it, now)
+		if err != nil {
+			return nil, fmt.Errorf("%s %s: save: %w", s.d.Name, s.name, err)
+		}
+		ps[i] = p
+	}
+	// Documents are inserted in hash order and fold locks taken in key
+	// order, so concurrent batches always wait on each other in one order
+	// and cannot deadlock.
+	order := make([]int, len(ps))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return ps[order[a]].hash < ps[order[b]].hash })
+
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, s.errf(err, "begin save")
+	}
+	defer tx.Rollback()
+	res := make([]store.SaveResult, len(ps))
+	var keys []int64
+	for _, i := range order {
+		p := &ps[i]
+		skipped, id, err := s.insertDocument(ctx, tx, p, now.Unix())
+		if err != nil {
+			return nil, err
+		}
+		res[i] = store.SaveResult{DocumentID: id, Skipped: skipped}
+		if skipped {
+			continue
+		}
+		for _, r := range p.recs {
+			keys = append(keys, foldHash(r.base))
+		}
+	}
+	if s.d.LockFolds != nil && len(keys) > 0 {
+		slices.Sort(keys)
+		if err := s.d.LockFolds(ctx, tx, slices.Compact(keys)); err != nil {
+			return nil, s.errf(err, "lock fold keys")
+		}
+	}
+	for _, i := range order {
+		if res[i].Skipped {
+			continue
+		}
+		if err := s.saveMentions(ctx, tx, &ps[i], &res[i], now.Unix()); err != nil {
+			return nil, err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, s.errf(err, "commit save of %d documents", len(ps))
+	}
+	return res, nil
+}
+
+// check validates one item and encodes its records.
+func check(it store.Item, now time.Time) (pending, error) {
+	doc := it.Doc
+	if doc == nil {
+		return pending{}, errors.New("nil document")
+	}
+	name := doc.URL
+	if name == "" {
+		name = doc.ID
+	}
+	for field, v := range map[string]string{"text": doc.Text, "url": doc.URL, "title": doc.Title, "author": doc.Author, "source": doc.Source, "id": doc.ID} {
+		if err := checkText(v); err != nil {
+			return pending{}, fmt.Errorf("document %q: %s: %w", name, field, err)
+		}
+	}
+	hash := store.ContentHash(doc.Text)
+	p := pending{doc: doc, hash: hash, id: store.DocumentID(doc, hash), outlet: store.Outlet(doc), recs: make([]pendingRecord, len(it.Records))}
+	for i := range it.Records {
+		r := &it.Records[i]
+		for _, v := range recordStrings(r) {
+			if err := checkText(v); err != nil {
+				return pending{}, fmt.Errorf("document %q: record %d (%s): %w", name, i, r.ID, err)
+			}
+		}
+		day, err := store.EventDay(r, doc, now)
+		if err != nil {
+			return pending{}, fmt.Errorf("document %q: record %d: %w", name, i, err)
+		}
+		j, err := json.Marshal(r)
+		if err != nil {
+			return pending{}, fmt.Errorf("document %q: record %d: encode: %w", name, i, err)
+		}
+		p.recs[i] = pendingRecord{rec: r, base: store.FoldBase(r), day: day, conf: store.Confidence(r), json: j}
+	}
+	return p, nil
+}
+
+// checkText rejects what a database column cannot hold faithfully.
+func checkText(v string) error {
+	if !utf8.ValidString(v) {
+		return errors.New("invalid UTF-8")
+	}
+	if strings.IndexByte(v, 0) >= 0 {
+		return errors.New("NUL byte (binary data?)")
+	}
+	return nil
+}
+
+// recordStrings lists the strings of r that go into columns of their own.
+func recordStrings(r *event.Record) []string {
+	v := []string{r.Code, r.Root, r.Plover, string(r.Mode), r.Sentence.Text}
+	for _, a := range []*event.Actor{r.Source, r.Target} {
+		if a != nil {
+			v = append(v, a.Code, a.Country)
+		}
+	}
+	if l := r.Location; l != nil {
+		v = append(v, l.Name, l.Country, l.Admin1, l.GazetteerID)
+	}
+	return v
+}
+
+// foldHash maps a fold base to the 64-bit key of its lock.
+func foldHash(base string) int64 {
+	h := fnv.New64a()
+	h.Write([]byte(base))
+	return int64(h.Sum64())
+}
+
+// insertDocument inserts p's document unless its text is stored already.
+func (s *DB) insertDocument(ctx context.Context, tx *sql.Tx, p *pending, added int64) (skipped bool, id string, err error) {
+	d := p.doc
+	var published int64
+	if !d.Published.IsZero() {
+		published = d.Published.Unix()
+	}
+	err = tx.StmtContext(ctx, s.st.insDoc).QueryRowContext(ctx, p.id, p.hash, d.URL, d.Title, d.Author, d.Source, published, d.Text, len(d.Text), added).Scan(&id)
+	if err == nil {
+		return false, id, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return false, "", s.errf(err, "insert document %q", p.id)
+	}
+	if err := tx.StmtContext(ctx, s.st.docByHash).QueryRowContext(ctx, p.hash).Scan(&id); err != nil {
+		return false, "", s.errf(err, "find stored document with the text of %q", p.id)
+	}
+	return true, id, nil
+}
+
+// saveMentions folds each record of a new document into an event and
+// stores it as a mention.
+func (s *DB) saveMentions(ctx context.Context, tx *sql.Tx, p *pending, res *store.SaveResult, added int64) error {
+	find := tx.StmtContext(ctx, s.st.findEvent)
+	seen := tx.StmtContext(ctx, s.st.sourceSeen)
+	ins := tx.StmtContext(ctx, s.st.insEvent)
+	upd := tx.StmtContext(ctx, s.st.updEvent)
+	men := tx.StmtContext(ctx, s.st.insMention)
+	w := s.opt.FoldWindowDays
+	inDoc := map[int64]bool{} // events this document already mentions
+	for _, r := range p.recs {
+		var eid int64
+		err := find.QueryRowContext(ctx, r.base, r.day-w, r.day+w, r.day).Scan(&eid)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			eid, err = s.insertEvent(ctx, ins, p, &r, added)
+			if err != nil {
+				return err
+			}
+			res.NewEvents++
+		case err != nil:
+			return s.errf(err, "document %q: find event %q", p.id, r.base)
+		default:
+			var n int
+			if err := seen.QueryRowContext(ctx, eid, p.outlet).Scan(&n); err != nil {
+				return s.errf(err, "document %q: check outlet of event %d", p.id, eid)
+			}
+			newSource, newArticle := b2i(n == 0), b2i(!inDoc[eid])
+			if _, err := upd.ExecContext(ctx, newSource, newArticle, r.conf, added, eid); err != nil {
+				return s.errf(err, "document %q: update event %d", p.id, eid)
+			}
+			if newArticle == 1 {
+				res.Folded++
+			}
+		}
+		inDoc[eid] = true
+		rec := r.rec
+		_, err = men.ExecContext(ctx, eid, p.id, rec.Sentence.Index, rec.Sentence.Start, rec.Sentence.End,
+			actorStart(rec.Source), actorEnd(rec.Source), actorStart(rec.Target), actorEnd(rec.Target),
+			spanStart(rec.Evidence.Start, rec.Evidence.End), spanEnd(rec.Evidence.Start, rec.Evidence.End),
+			r.conf, string(rec.Mode), p.outlet, added, rec.Sentence.Text, string(r.json))
+		if err != nil {
+			return s.errf(err, "document %q: insert mention of sentence %d", p.id, rec.Sentence.Index)
+		}
+		res.Mentions++
+	}
+	return nil
+}
+
+func (s *DB) insertEvent(ctx context.Context, ins *sql.Stmt, p *pending, r *pendingRecord, added int64) (int64, error) {
+	rec := r.rec
+	var srcCode, srcCountry, tgtCode, tgtCountry string
+	if a := rec.Source; a != nil {
+		srcCode, srcCountry = a.Code, a.Country
+	}
+	if a := rec.Target; a != nil {
+		tgtCode, tgtCountry = a.Code, a.Country
+	}
+	var name, country, admin1, gaz string
+	var lat, lon sql.NullFloat64
+	if l := rec.Location; l != nil {
+		name, country, admin1, gaz = l.Name, l.Country, l.Admin1, l.GazetteerID
+		lat = sql.NullFloat64{Float64: l.Lat, Valid: true}
+		lon = sql.NullFloat64{Float64: l.Lon, Valid: true}
+	}
+	root := rec.Root
+	if root == "" && len(rec.Code) >= 2 {
+		root = rec.Code[:2]
+	}
+	var id int64
+	err := ins.QueryRowContext(ctx, r.base, r.day, srcCode, srcCountry, tgtCode, tgtCountry,
+		rec.Code, root, rec.QuadClass, rec.Goldstein, rec.Plover, string(rec.Mode), name, country, admin1, lat, lon,
+		gaz, r.conf, added, added, p.doc.URL, p.id, b2i(store.IsLead(rec.Sentence.Index)), string(r.json)).Scan(&id)
+	if err != nil {
+		return 0, s.errf(err, "document %q: insert event %q", p.id, r.base)
+	}
+	return id, nil
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func actorStart(a *event.Actor) int {
+	if a == nil {
+		return -1
+	}
+	return spanStart(a.Start, a.End)
+}
+
+func actorEnd(a *event.Actor) int {
+	if a == nil {
+		return -1
+	}
+	return spanEnd(a.Start, a.End)
+}
+
+// spanStart and spanEnd give -1 for an empty span, which records use for
+// "not known".
+func spanStart(start, end int) int {
+	if end <= start {
+		return -1
+	}
+	return start
+}
+
+func spanEnd(start, end int) int {
+	if end <= start {
+		return -1
+	}
+	return end
+}

@@ -1,0 +1,667 @@
+// Package storetest is the conformance suite every store.Store backend
+// must pass: idempotent saves, atomic transactions, folding counts, each
+// filter, pagination cursors and concurrent writers.
+//
+// A backend's test calls Run with a function that opens a fresh, empty
+// store:
+//
+//	func TestConformance(t *testing.T) {
+//		storetest.Run(t, func(t *testing.T, opt store.Options) store.Store { ... })
+//	}
+package storetest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/store"
+)
+
+// Opener opens a fresh, empty store with opt; the test owns it and closes
+// it through t.Cleanup or by calling Close.
+type Opener func(t *testing.T, opt store.Options) store.Store
+
+// Clock is the fixed DATEADDED time of the suite's saves.
+var Clock = time.Date(2020, 1, 25, 12, 0, 0, 0, time.UTC)
+
+func options(window int) store.Options {
+	return store.Options{FoldWindowDays: window, Now: func() time.Time { return Clock }}
+}
+
+// Run runs the whole suite against the stores open makes.
+func Run(t *testing.T, open Opener) {
+	t.Run("SaveAndRead", func(t *testing.T) { testSaveAndRead(t, open) })
+	t.Run("Idempotent", func(t *testing.T) { testIdempotent(t, open) })
+	t.Run("Atomic", func(t *testing.T) { testAtomic(t, open) })
+	t.Run("BadInput", func(t *testing.T) { testBadInput(t, open) })
+	t.Run("Folding", func(t *testing.T) { testFolding(t, open) })
+	t.Run("Filters", func(t *testing.T) { testFilters(t, open) })
+	t.Run("Pagination", func(t *testing.T) { testPagination(t, open) })
+	t.Run("Aggregates", func(t *testing.T) { testAggregates(t, open) })
+	t.Run("Concurrent", func(t *testing.T) { testConcurrent(t, open) })
+}
+
+// Doc makes a document; its text is unique to url unless text is given.
+func Doc(url, source, text string, published string) *event.Document {
+	if text == "" {
+		text = "Article at " + url + ". Its sentences report events."
+	}
+	d := &event.Document{URL: url, Source: source, Title: "Title of " + url, Text: text}
+	if published != "" {
+		d.Published, _ = time.Parse("2006-01-02", published)
+	}
+	return d
+}
+
+// Rec makes a record: date, source and target actor codes, CAMEO code,
+// place name ("" for none) and sentence index.
+func Rec(date, src, tgt, code, place string, sentence int) event.Record {
+	r := event.Record{
+		ID:       fmt.Sprintf("e-%s-%s-%s-%s-%d", date, src, tgt, code, sentence),
+		Date:     date,
+		Sentence: event.SentenceRef{Index: sentence, Start: sentence * 10, End: sentence*10 + 9, Text: fmt.Sprintf("Sentence %d says %s met %s.", sentence, src, tgt)},
+		Code:     code,
+		Root:     code[:2],
+		Mode:     event.Asserted,
+		Evidence: event.Evidence{Verb: "met", Rule: "test", Start: sentence*10 + 2, End: sentence*10 + 5},
+	}
+	switch code[:2] {
+	case "01", "02", "03", "04", "05":
+		r.QuadClass, r.Goldstein, r.Plover = 1, 3, "CONSULT"
+	case "06", "07", "08":
+		r.QuadClass, r.Goldstein, r.Plover = 2, 6, "AID"
+	case "09", "10", "11", "12", "13":
+		r.QuadClass, r.Goldstein, r.Plover = 3, -4, "DEMAND"
+	default:
+		r.QuadClass, r.Goldstein, r.Plover = 4, -9, "ASSAULT"
+	}
+	if src != "" {
+		r.Source = &event.Actor{Text: src, Code: src, Country: src[:3], Start: sentence * 10, End: sentence*10 + 1}
+	}
+	if tgt != "" {
+		r.Target = &event.Actor{Text: tgt, Code: tgt, Country: tgt[:3], Start: sentence*10 + 6, End: sentence*10 + 8}
+	}
+	if p, ok := places[place]; ok {
+		r.Location = &p
+	}
+	return r
+}
+
+var places = map[string]event.Location{
+	"Baghdad": {Name: "Baghdad", Country: "IRQ", Admin1: "Baghdad", Lat: 33.34, Lon: 44.40, GazetteerID: "geonames:98182"},
+	"Basra":   {Name: "Basra", Country: "IRQ", Admin1: "Basra", Lat: 30.51, Lon: 47.78, GazetteerID: "geonames:99532"},
+	"Paris":   {Name: "Paris", Country: "FRA", Admin1: "Ile-de-France", Lat: 48.85, Lon: 2.35, GazetteerID: "geonames:2988507"},
+}
+
+func ctx(t *testing.T) context.Context { return t.Context() }
+
+func save(t *testing.T, s store.Store, d *event.Document, recs ...event.Record) store.SaveResult {
+	t.Helper()
+	res, err := s.SaveDocument(ctx(t), d, recs)
+	if err != nil {
+		t.Fatalf("SaveDocument(%s): %v", d.URL, err)
+	}
+	return res
+}
+
+func stats(t *testing.T, s store.Store) store.Stats {
+	t.Helper()
+	st, err := s.Stats(ctx(t))
+	if err != nil {
+		t.Fatalf("Stats: %v", err)
+	}
+	return st
+}
+
+func allEvents(t *testing.T, s store.Store, f store.Filter) []store.Event {
+	t.Helper()
+	var out []store.Event
+	for ev, err := range s.AllEvents(ctx(t), f) {
+		if err != nil {
+			t.Fatalf("AllEvents: %v", err)
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+func testSaveAndRead(t *testing.T, open Opener) {
+	s := open(t, options(0))
+	d := Doc("https://news.example/a", "Example News", "", "2020-01-24")
+	d.Author = "A. Writer"
+	recs := []event.Record{
+		Rec("2020-01-05", "IRQLEG", "USAMIL", "106", "Baghdad", 0),
+		Rec("2020-01-05", "IRQGOV", "USA", "0311", "", 4),
+	}
+	recs[1].Quote = &event.Quote{Speaker: "the minister", Text: "We will talk."}
+	recs[1].Mode = event.Reported
+	res := save(t, s, d, recs...)
+	want := store.SaveResult{DocumentID: store.DocumentID(d, store.ContentHash(d.Text)), Mentions: 2, NewEvents: 2}
+	if res != want {
+		t.Fatalf("SaveDocument = %+v, want %+v", res, want)
+	}
+	if got := stats(t, s); got != (store.Stats{Documents: 1, Events: 2, Mentions: 2}) {
+		t.Fatalf("Stats = %+v", got)
+	}
+	doc, err := s.Document(ctx(t), res.DocumentID)
+	if err != nil {
+		t.Fatalf("Document: %v", err)
+	}
+	if doc.Text != d.Text || doc.URL != d.URL || doc.Author != d.Author || doc.Source != d.Source ||
+		!doc.Published.Equal(d.Published) || !doc.Added.Equal(Clock) || doc.Hash != store.ContentHash(d.Text) {
+		t.Errorf("Document = %+v, want the saved fields of %+v", doc, d)
+	}
+	if len(doc.Mentions) != 2 {
+		t.Fatalf("Document has %d mentions, want 2", len(doc.Mentions))
+	}
+	m := doc.Mentions[1]
+	if m.SentenceIndex != 4 || m.SentenceStart != 40 || m.SentenceEnd != 49 || m.SourceStart != 40 || m.TargetStart != 46 ||
+		m.VerbStart != 42 || m.VerbEnd != 45 || m.Mode != event.Reported || m.Quote == nil || m.Quote.Speaker != "the minister" ||
+		m.SourceName != "Example News" || m.URL != d.URL || m.DocLen != len(d.Text) || m.Record.ID != recs[1].ID ||
+		m.Confidence != store.Confidence(&recs[1]) || !m.Added.Equal(Clock) || !m.EventAdded.Equal(Clock) {
+		t.Errorf("mention = %+v", m)
+	}
+	if _, err := s.Document(ctx(t), "no-such-doc"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Document(missing) error = %v, want ErrNotFound", err)
+	}
+	evs := allEvents(t, s, store.Filter{})
+	if len(evs) != 2 {
+		t.Fatalf("AllEvents gave %d events, want 2", len(evs))
+	}
+	ev := evs[0]
+	if ev.Record.Code != "106" || ev.Record.Location == nil || ev.Record.Location.Name != "Baghdad" ||
+		ev.SourceURL != d.URL || !ev.IsRootEvent || !ev.FirstSeen.Equal(Clock) || ev.Date.Format("2006-01-02") != "2020-01-05" ||
+		ev.FoldKey != "IRQLEG|USAMIL|106|geonames:98182|20200105" || ev.NumMentions != 1 {
+		t.Errorf("event = %+v", ev)
+	}
+	if evs[1].IsRootEvent {
+		t.Errorf("event of sentence 4 marked as root event")
+	}
+	n := 0
+	for m, err := range s.AllMentions(ctx(t), store.Filter{}) {
+		if err != nil {
+			t.Fatalf("AllMentions: %v", err)
+		}
+		if m.EventID != evs[n].ID {
+			t.Errorf("mention %d of event %d, want %d", n, m.EventID, evs[n].ID)
+		}
+		n++
+	}
+	if n != 2 {
+		t.Errorf("AllMentions gave %d, want 2", n)
+	}
+}
+
+func testIdempotent(t *testing.T, open Opener) {
+	s := open(t, options(0))
+	d := Doc("https://news.example/a", "Example News", "", "2020-01-24")
+	recs := []event.Record{Rec("2020-01-05", "IRQLEG", "USAMIL", "106", "Baghdad", 0), Rec("2020-01-05", "IRQLEG", "USAMIL", "106", "Baghdad", 1)}
+	first := save(t, s, d, recs...)
+	before := stats(t, s)
+	evBefore := allEvents(t, s, store.Filter{})
+	for _, c := range []struct {
+		name string
+		doc  *event.Document
+	}{
+		{"same document", d},
+		{"same text, another URL", Doc("https://mirror.example/a", "Mirror", d.Text, "")},
+		{"same text, another id", &event.Document{ID: "other-id", URL: d.URL, Text: d.Text}},
+	} {
+		res := save(t, s, c.doc, recs...)
+		if !res.Skipped || res.DocumentID != first.DocumentID || res.Mentions != 0 {
+			t.Errorf("%s: SaveDocument = %+v, want skipped as %s", c.name, res, first.DocumentID)
+		}
+	}
+	res, err := s.SaveBatch(ctx(t), []store.Item{{Doc: d, Records: recs}, {Doc: d, Records: recs}})
+	if err != nil || !res[0].Skipped || !res[1].Skipped {
+		t.Errorf("SaveBatch of stored documents = %+v, %v; want both skipped", res, err)
+	}
+	if got := stats(t, s); got != before {
+		t.Errorf("after re-saving: Stats = %+v, want %+v", got, before)
+	}
+	if got := allEvents(t, s, store.Filter{}); !slices.EqualFunc(got, evBefore, sameCounts) {
+		t.Errorf("after re-saving: events %+v, want %+v", got, evBefore)
+	}
+	// Two copies of a new document in one batch store it once.
+	d2 := Doc("https://news.example/b", "Example News", "", "")
+	res, err = s.SaveBatch(ctx(t), []store.Item{{Doc: d2, Records: recs[:1]}, {Doc: d2, Records: recs[:1]}})
+	if err != nil {
+		t.Fatalf("SaveBatch: %v", err)
+	}
+	if res[0].Skipped == res[1].Skipped || res[0].DocumentID != res[1].DocumentID {
+		t.Errorf("SaveBatch of a document twice = %+v, want one saved and one skipped", res)
+	}
+	if got := stats(t, s); got.Documents != before.Documents+1 || got.Mentions != before.Mentions+1 {
+		t.Errorf("after batch with duplicate: Stats = %+v", got)
+	}
+}
+
+func sameCounts(a, b store.Event) bool {
+	return a.ID == b.ID && a.FoldKey == b.FoldKey && a.NumMentions == b.NumMentions &&
+		a.NumSources == b.NumSources && a.NumArticles == b.NumArticles
+}
+
+func testAtomic(t *testing.T, open Opener) {
+	s := open(t, options(0))
+	stored := &event.Document{ID: "doc-1", URL: "https://news.example/1", Source: "A", Text: "First text."}
+	save(t, s, stored, Rec("2020-01-05", "IRQLEG", "USAMIL", "106", "Baghdad", 0))
+	before := stats(t, s)
+	evBefore := allEvents(t, s, store.Filter{})
+	// The second item reuses a stored id with a new text: the database
+	// refuses it in the middle of the transaction, after the first item's
+	// rows were written (its hash sorts first), so the whole batch must
+	// roll back.
+	_, err := s.SaveBatch(ctx(t), []store.Item{
+		{Doc: Doc("https://news.example/2", "B", "", ""), Records: []event.Record{
+			Rec("2020-01-05", "IRQLEG", "USAMIL", "106", "Baghdad", 0),
+			Rec("2020-01-06", "FRAGOV", "DEUGOV", "040", "Paris", 1),
+		}},
+		{Doc: &event.Document{ID: "doc-1", URL: "https://news.example/3", Text: "Another text."}, Records: []event.Record{
+			Rec("2020-01-07", "FRAGOV", "DEUGOV", "040", "Paris", 0),
+		}},
+	})
+	if err == nil {
+		t.Fatal("SaveBatch with a conflicting document id succeeded")
+	}
+	if !strings.Contains(err.Error(), "doc-1") {
+		t.Errorf("error %q does not name the document", err)
+	}
+	if got := stats(t, s); got != before {
+		t.Errorf("after failed batch: Stats = %+v, want %+v", got, before)
+	}
+	if got := allEvents(t, s, store.Filter{}); !slices.EqualFunc(got, evBefore, sameCounts) {
+		t.Errorf("after failed batch: events %+v, want %+v", got, evBefore)
+	}
+}
+
+func testBadInput(t *testing.T, open Opener) {
+	s := open(t, options(0))
+	good := Rec("2020-01-05", "IRQLEG", "USAMIL", "106", "", 0)
+	badDate := good
+	badDate.Date = "5 January"
+	badSentence := good
+	badSentence.Sentence.Text = "bad \xff byte"
+	for _, c := range []struct {
+		name string
+		doc  *event.Document
+		rec  event.Record
+		want string
+	}{
+		{"invalid UTF-8 text", &event.Document{URL: "file:bad.txt", Text: "caf\xe9"}, good, "file:bad.txt"},
+		{"binary text", &event.Document{URL: "file:bin.dat", Text: "\x00\x01\x02"}, good, "file:bin.dat"},
+		{"malformed date", Doc("file:date.txt", "", "", ""), badDate, "5 January"},
+		{"invalid UTF-8 sentence", Doc("file:sent.txt", "", "", ""), badSentence, "file:sent.txt"},
+	} {
+		_, err := s.SaveDocument(ctx(t), c.doc, []event.Record{c.rec})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want one naming %q", c.name, err, c.want)
+		}
+	}
+	if _, err := s.SaveBatch(ctx(t), []store.Item{{Doc: nil}}); err == nil {
+		t.Error("SaveBatch with a nil document succeeded")
+	}
+	if got := stats(t, s); got != (store.Stats{}) {
+		t.Errorf("after bad input: Stats = %+v, want nothing stored", got)
+	}
+	for _, f := range []store.Filter{{QuadClass: 7}, {SourceActor: "IRQ%"}, {BBox: &store.BoundingBox{MinLat: 10, MaxLat: 0}}} {
+		if _, err := s.Events(ctx(t), f, store.Page{}); err == nil {
+			t.Errorf("Events(%+v) succeeded, want an error", f)
+		}
+	}
+	if _, err := s.Events(ctx(t), store.Filter{}, store.Page{Cursor: "garbage"}); err == nil {
+		t.Error("Events with a garbage cursor succeeded")
+	}
+}
+
+// article is a document with its records, for table-driven tests.
+type article struct {
+	doc  *event.Document
+	recs []event.Record
+}
+
+func saveAll(t *testing.T, s store.Store, arts []article) {
+	t.Helper()
+	for _, a := range arts {
+		save(t, s, a.doc, a.recs...)
+	}
+}
+
+// foldSummary is an event's fold key with its counts, "key m/s/a".
+func foldSummary(evs []store.Event) []string {
+	var out []string
+	for _, e := range evs {
+		out = append(out, fmt.Sprintf("%s %d/%d/%d", e.FoldKey, e.NumMentions, e.NumSources, e.NumArticles))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func testFolding(t *testing.T, open Opener) {
+	march := func(date string, sentence int) event.Record {
+		return Rec(date, "IRQLEG", "USAMIL", "106", "Baghdad", sentence)
+	}
+	for _, c := range []struct {
+		name   string
+		window int
+		arts   []article
+		want   []string // fold key mentions/sources/articles
+	}{
+		{"two sentences of one article", 0, []article{
+			{Doc("https://a.example/1", "A", "", ""), []event.Record{march("2020-01-05", 0), march("2020-01-05", 3)}},
+		}, []string{"IRQLEG|USAMIL|106|geonames:98182|20200105 2/1/1"}},
+		{"three articles, two outlets", 0, []article{
+			{Doc("https://a.example/1", "A", "", ""), []event.Record{march("2020-01-05", 0)}},
+			{Doc("https://a.example/2", "A", "", ""), []event.Record{march("2020-01-05", 2), march("2020-01-05", 5)}},
+			{Doc("https://b.example/1", "B", "", ""), []event.Record{march("2020-01-05", 1)}},
+		}, []string{"IRQLEG|USAMIL|106|geonames:98182|20200105 4/2/3"}},
+		{"outlet from the URL host", 0, []article{
+			{Doc("https://www.a.example/1", "", "", ""), []event.Record{march("2020-01-05", 0)}},
+			{Doc("https://a.example/2", "", "", ""), []event.Record{march("2020-01-05", 0)}},
+		}, []string{"IRQLEG|USAMIL|106|geonames:98182|20200105 2/1/2"}},
+		{"other day, no window", 0, []article{
+			{Doc("https://a.example/1", "A", "", ""), []event.Record{march("2020-01-05", 0)}},
+			{Doc("https://b.example/1", "B", "", ""), []event.Record{march("2020-01-06", 0)}},
+		}, []string{"IRQLEG|USAMIL|106|geonames:98182|20200105 1/1/1", "IRQLEG|USAMIL|106|geonames:98182|20200106 1/1/1"}},
+		{"other day inside a two-day window", 2, []article{
+			{Doc("https://a.example/1", "A", "", ""), []event.Record{march("2020-01-05", 0)}},
+			{Doc("https://b.example/1", "B", "", ""), []event.Record{march("2020-01-07", 0), march("2020-01-03", 1)}},
+			{Doc("https://c.example/1", "C", "", ""), []event.Record{march("2020-01-08", 0)}},
+		}, []string{"IRQLEG|USAMIL|106|geonames:98182|20200105 3/2/2", "IRQLEG|USAMIL|106|geonames:98182|20200108 1/1/1"}},
+		{"other code, target or place", 5, []article{
+			{Doc("https://a.example/1", "A", "", ""), []event.Record{
+				march("2020-01-05", 0),
+				Rec("2020-01-05", "IRQLEG", "USAMIL", "1056", "Baghdad", 1),
+				Rec("2020-01-05", "IRQLEG", "USAGOV", "106", "Baghdad", 2),
+				Rec("2020-01-05", "IRQLEG", "USAMIL", "106", "Basra", 3),
+				Rec("2020-01-05", "IRQLEG", "USAMIL", "106", "", 4),
+			}},
+		}, []string{
+			"IRQLEG|USAGOV|106|geonames:98182|20200105 1/1/1",
+			"IRQLEG|USAMIL|1056|geonames:98182|20200105 1/1/1",
+			"IRQLEG|USAMIL|106|geonames:98182|20200105 1/1/1",
+			"IRQLEG|USAMIL|106|geonames:99532|20200105 1/1/1",
+			"IRQLEG|USAMIL|106||20200105 1/1/1",
+		}},
+		{"undated records take the publication date", 0, []article{
+			{Doc("https://a.example/1", "A", "", "2020-01-05"), []event.Record{march("", 0)}},
+			{Doc("https://b.example/1", "B", "", ""), []event.Record{march("2020-01-05", 0)}},
+		}, []string{"IRQLEG|USAMIL|106|geonames:98182|20200105 2/2/2"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := open(t, options(c.window))
+			saveAll(t, s, c.arts)
+			if got := foldSummary(allEvents(t, s, store.Filter{})); !slices.Equal(got, c.want) {
+				t.Errorf("events:\n got %q\nwant %q", got, c.want)
+			}
+			n := 0
+			for _, a := range c.arts {
+				n += len(a.recs)
+			}
+			if got := stats(t, s).Mentions; got != int64(n) {
+				t.Errorf("%d mentions stored, want every one of the %d", got, n)
+			}
+		})
+	}
+}
+
+// corpus is a small set of distinct events for filter and paging tests.
+func corpus() []article {
+	return []article{
+		{Doc("https://a.example/1", "A", "The parliament voted to expel the troops from Baghdad.", ""), []event.Record{
+			Rec("2020-01-05", "IRQLEG", "USAMIL", "106", "Baghdad", 0),
+			Rec("2020-01-06", "IRQGOV", "USAGOV", "0311", "Baghdad", 1),
+		}},
+		{Doc("https://b.example/1", "B", "Protesters marched in Basra.", ""), []event.Record{
+			Rec("2020-01-10", "IRQOPP", "IRQGOV", "141", "Basra", 0),
+			Rec("2020-01-12", "USAMIL", "IRQREB", "190", "Basra", 1),
+		}},
+		{Doc("https://c.example/1", "C", "France and Germany met in Paris.", ""), []event.Record{
+			Rec("2020-02-01", "FRAGOV", "DEUGOV", "040", "Paris", 0),
+			Rec("2020-02-03", "FRAGOV", "IRQGOV", "070", "", 1),
+			Rec("2020-02-04", "DEUGOV", "", "051", "Paris", 2),
+		}},
+	}
+}
+
+func testFilters(t *testing.T, open Opener) {
+	s := open(t, options(0))
+	arts := corpus()
+	arts[2].recs[1].Mode = event.Future
+	saveAll(t, s, arts)
+	day := func(d string) time.Time { t, _ := time.Parse("2006-01-02", d); return t }
+	for _, c := range []struct {
+		name string
+		f    store.Filter
+		want []string // event codes, newest first
+	}{
+		{"none", store.Filter{}, []string{"051", "070", "040", "190", "141", "0311", "106"}},
+		{"from", store.Filter{From: day("2020-01-12")}, []string{"051", "070", "040", "190"}},
+		{"to", store.Filter{To: day("2020-01-06")}, []string{"0311", "106"}},
+		{"from and to", store.Filter{From: day("2020-01-06"), To: day("2020-02-01")}, []string{"040", "190", "141", "0311"}},
+		{"source actor prefix", store.Filter{SourceActor: "IRQ"}, []string{"141", "0311", "106"}},
+		{"source actor exact", store.Filter{SourceActor: "IRQGOV"}, []string{"0311"}},
+		{"target actor", store.Filter{TargetActor: "IRQGOV"}, []string{"070", "141"}},
+		{"either actor", store.Filter{Actor: "USA"}, []string{"190", "0311", "106"}},
+		{"code root", store.Filter{Code: "03"}, []string{"0311"}},
+		{"code", store.Filter{Code: "106"}, []string{"106"}},
+		{"quad class", store.Filter{QuadClass: 1}, []string{"051", "040", "0311"}},
+		{"plover", store.Filter{Plover: "ASSAULT"}, []string{"190", "141"}},
+		{"mode", store.Filter{Mode: event.Future}, []string{"070"}},
+		{"country", store.Filter{Country: "FRA"}, []string{"051", "040"}},
+		{"place", store.Filter{Place: "Basra"}, []string{"190", "141"}},
+		{"bounding box", store.Filter{BBox: &store.BoundingBox{MinLat: 30, MinLon: 40, MaxLat: 34, MaxLon: 45}}, []string{"0311", "106"}},
+		{"text", store.Filter{Text: "usamil"}, []string{"190", "106"}},
+		{"text, all words", store.Filter{Text: "IRQOPP IRQGOV"}, []string{"141"}},
+		{"text, no match", store.Filter{Text: "volcano"}, nil},
+		{"document", store.Filter{DocumentID: store.DocumentID(arts[1].doc, store.ContentHash(arts[1].doc.Text))}, []string{"190", "141"}},
+		{"two filters", store.Filter{Country: "IRQ", QuadClass: 4}, []string{"190", "141"}},
+		{"three filters", store.Filter{SourceActor: "IRQ", Code: "1", From: day("2020-01-01")}, []string{"141", "106"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			page, err := s.Events(ctx(t), c.f, store.Page{})
+			if err != nil {
+				t.Fatalf("Events: %v", err)
+			}
+			var got []string
+			for _, e := range page.Events {
+				got = append(got, e.Record.Code)
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("Events = %q, want %q", got, c.want)
+			}
+			if page.Next != "" {
+				t.Errorf("Next = %q on the only page", page.Next)
+			}
+			ms, err := s.Mentions(ctx(t), c.f, store.Page{})
+			if err != nil {
+				t.Fatalf("Mentions: %v", err)
+			}
+			if len(ms.Mentions) != len(c.want) {
+				t.Errorf("Mentions gave %d, want %d (one per event)", len(ms.Mentions), len(c.want))
+			}
+		})
+	}
+}
+
+func testPagination(t *testing.T, open Opener) {
+	s := open(t, options(0))
+	// Several events share a day, so the cursor must order by id within it.
+	var recs []event.Record
+	for i := range 11 {
+		recs = append(recs, Rec(fmt.Sprintf("2020-01-%02d", 1+i/3), "IRQGOV", "USAGOV", fmt.Sprintf("%03d", 10+i), "", i))
+	}
+	save(t, s, Doc("https://a.example/1", "A", "", ""), recs...)
+	for _, limit := range []int{1, 3, 4, 11, 20} {
+		var got []int64
+		var days []time.Time
+		cursor := ""
+		for pages := 0; ; pages++ {
+			if pages > 11 {
+				t.Fatalf("limit %d: more pages than events", limit)
+			}
+			page, err := s.Events(ctx(t), store.Filter{}, store.Page{Limit: limit, Cursor: cursor})
+			if err != nil {
+				t.Fatalf("Events: %v", err)
+			}
+			if len(page.Events) > limit {
+				t.Fatalf("limit %d: page of %d", limit, len(page.Events))
+			}
+			for _, e := range page.Events {
+				got = append(got, e.ID)
+				days = append(days, e.Date)
+			}
+			if page.Next == "" {
+				break
+			}
+			cursor = page.Next
+		}
+		if len(got) != 11 || len(slices.Compact(slices.Sorted(slices.Values(got)))) != 11 {
+			t.Errorf("limit %d: pages gave ids %v, want 11 distinct", limit, got)
+		}
+		for i := 1; i < len(days); i++ {
+			if days[i].After(days[i-1]) || days[i].Equal(days[i-1]) && got[i] > got[i-1] {
+				t.Errorf("limit %d: not newest first at %d: %v", limit, i, got)
+			}
+		}
+	}
+	var mids []int64
+	cursor := ""
+	for {
+		page, err := s.Mentions(ctx(t), store.Filter{}, store.Page{Limit: 4, Cursor: cursor})
+		if err != nil {
+			t.Fatalf("Mentions: %v", err)
+		}
+		for _, m := range page.Mentions {
+			mids = append(mids, m.ID)
+		}
+		if cursor = page.Next; cursor == "" {
+			break
+		}
+	}
+	if len(mids) != 11 || !slices.IsSorted(mids) || len(slices.Compact(slices.Clone(mids))) != 11 {
+		t.Errorf("mention pages gave %v, want 11 increasing ids", mids)
+	}
+}
+
+func testAggregates(t *testing.T, open Opener) {
+	s := open(t, options(0))
+	arts := corpus()
+	// A second report of the Basra protest adds a mention, not an event.
+	arts = append(arts, article{Doc("https://d.example/1", "D", "", ""), []event.Record{Rec("2020-01-10", "IRQOPP", "IRQGOV", "141", "Basra", 0)}})
+	saveAll(t, s, arts)
+	summarize := func(cs []store.Count) []string {
+		var out []string
+		for _, c := range cs {
+			out = append(out, fmt.Sprintf("%s:%d/%d", c.Key, c.Events, c.Mentions))
+		}
+		return out
+	}
+	for _, c := range []struct {
+		g    store.GroupBy
+		f    store.Filter
+		want []string
+	}{
+		{store.ByDay, store.Filter{Country: "IRQ"}, []string{"2020-01-05:1/1", "2020-01-06:1/1", "2020-01-10:1/2", "2020-01-12:1/1"}},
+		{store.ByWeek, store.Filter{}, []string{"2019-12-30:1/1", "2020-01-06:3/4", "2020-01-27:1/1", "2020-02-03:2/2"}},
+		{store.ByRoot, store.Filter{}, []string{"03:1/1", "04:1/1", "05:1/1", "07:1/1", "10:1/1", "14:1/2", "19:1/1"}},
+		{store.ByQuadClass, store.Filter{}, []string{"1:3/3", "2:1/1", "3:1/1", "4:2/3"}},
+		{store.ByCountry, store.Filter{}, []string{"IRQ:4/5", "FRA:2/2", ":1/1"}},
+		{store.ByActor, store.Filter{Country: "IRQ"}, []string{"IRQGOV:1/1", "IRQLEG:1/1", "IRQOPP:1/2", "USAMIL:1/1"}},
+	} {
+		got, err := s.Counts(ctx(t), c.g, c.f)
+		if err != nil {
+			t.Fatalf("Counts(%s): %v", c.g, err)
+		}
+		if g := summarize(got); !slices.Equal(g, c.want) {
+			t.Errorf("Counts(%s) = %q, want %q", c.g, g, c.want)
+		}
+	}
+	if _, err := s.Counts(ctx(t), "colour", store.Filter{}); err == nil {
+		t.Error("Counts by an unknown key succeeded")
+	}
+	edges, err := s.ActorNetwork(ctx(t), store.Filter{Actor: "IRQ"})
+	if err != nil {
+		t.Fatalf("ActorNetwork: %v", err)
+	}
+	var got []string
+	for _, e := range edges {
+		got = append(got, fmt.Sprintf("%s>%s:%d/%d c%d x%d %.0f", e.Source, e.Target, e.Events, e.Mentions, e.Cooperation, e.Conflict, e.Goldstein))
+	}
+	want := []string{"FRAGOV>IRQGOV:1/1 c1 x0 6", "IRQGOV>USAGOV:1/1 c1 x0 3", "IRQLEG>USAMIL:1/1 c0 x1 -4", "IRQOPP>IRQGOV:1/2 c0 x1 -9", "USAMIL>IRQREB:1/1 c0 x1 -9"}
+	if !slices.Equal(got, want) {
+		t.Errorf("ActorNetwork = %q, want %q", got, want)
+	}
+	places, err := s.Places(ctx(t), store.Filter{})
+	if err != nil {
+		t.Fatalf("Places: %v", err)
+	}
+	got = nil
+	for _, p := range places {
+		got = append(got, fmt.Sprintf("%s/%s %.2f,%.2f %s:%d/%d", p.Name, p.Country, p.Lat, p.Lon, p.GazetteerID, p.Events, p.Mentions))
+	}
+	want = []string{"Baghdad/IRQ 33.34,44.40 geonames:98182:2/2", "Basra/IRQ 30.51,47.78 geonames:99532:2/3", "Paris/FRA 48.85,2.35 geonames:2988507:2/2"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Places = %q, want %q", got, want)
+	}
+}
+
+func testConcurrent(t *testing.T, open Opener) {
+	// Twenty articles from four outlets report overlapping events; saved
+	// by eight goroutines at once (each document twice), the store must end
+	// up as if they were saved one by one.
+	var arts []article
+	for i := range 20 {
+		var recs []event.Record
+		for j := range 4 {
+			k := (i + j) % 6
+			recs = append(recs, Rec(fmt.Sprintf("2020-03-%02d", 1+k), "IRQGOV", fmt.Sprintf("USA%03d", k%3), "040", "Baghdad", j))
+		}
+		arts = append(arts, article{Doc(fmt.Sprintf("https://o%d.example/%d", i%4, i), fmt.Sprintf("outlet %d", i%4), "", ""), recs})
+	}
+	serial := open(t, options(1))
+	saveAll(t, serial, arts)
+	want := foldSummary(allEvents(t, serial, store.Filter{}))
+
+	conc := open(t, options(1))
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for w := range 8 {
+		wg.Go(func() {
+			for i := range arts {
+				a := arts[(i+w*5)%len(arts)]
+				if w%2 == 0 {
+					_, err := conc.SaveDocument(t.Context(), a.doc, a.recs)
+					if err != nil {
+						errs <- err
+						return
+					}
+					continue
+				}
+				b := arts[(i+w*5+1)%len(arts)]
+				if _, err := conc.SaveBatch(t.Context(), []store.Item{{Doc: a.doc, Records: a.recs}, {Doc: b.doc, Records: b.recs}}); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatalf("concurrent save: %v", err)
+	}
+	if got := foldSummary(allEvents(t, conc, store.Filter{})); !slices.Equal(got, want) {
+		t.Errorf("concurrent saves gave events\n%q\nserial saves\n%q", got, want)
+	}
+	if got, want := stats(t, conc), stats(t, serial); got != want {
+		t.Errorf("concurrent Stats = %+v, serial %+v", got, want)
+	}
+}
