@@ -1,0 +1,226 @@
+// Package coder turns dependency-parsed sentences into CAMEO events with
+// PETRARCH-style dictionaries (package dict).
+//
+// For each verb of the sentence that the verb dictionary knows, the coder
+// finds the verb's pattern by matching the words of its clause (before the
+// verb: its subject and fronted phrases; after it: objects, prepositional
+// phrases and complements), then its source and target actors from the
+// dependency tree: subject and object, the agent of a passive, actors in
+// prepositional phrases, the subject of a complement clause, and every
+// member of a conjunction. Actor codes come from the actor dictionary (by
+// the sentence's date) combined with agents ("Iraqi police" → IRQ + COP).
+// Negated verbs take the code of their negation when the dictionaries
+// define one, and code nothing otherwise.
+package coder
+
+import (
+	"strings"
+
+	"github.com/annals/annals/dict"
+	"github.com/annals/annals/event"
+)
+
+// Options tune the coder.
+type Options struct {
+	// AllowMonads codes events that lack a source or a target actor.
+	// PETRARCH's require_dyad is the default (false here).
+	AllowMonads bool
+	// KeepNegated keeps negated events with their own code and
+	// Event.Negated set, instead of recoding or dropping them; the
+	// article pipeline uses it to report mode "negated".
+	KeepNegated bool
+}
+
+// Coder codes sentences with one set of dictionaries. It is safe for
+// concurrent use.
+type Coder struct {
+	d   *dict.Set
+	opt Options
+}
+
+// New returns a coder over the dictionaries d.
+func New(d *dict.Set, opt Options) *Coder { return &Coder{d: d, opt: opt} }
+
+// Actor is a coded actor mention.
+type Actor struct {
+	Code  string
+	First int // token indexes (0-based, inclusive) of the words that gave the code
+	Last  int
+}
+
+// Event is one coded event of a sentence.
+type Event struct {
+	Source, Target Actor
+	Code           string
+	Verb           int    // index of the verb token
+	VerbText       string // the verb as it appears, with particles
+	Rule           string // "BLOCK: pattern" or "BLOCK" for the verb's own code
+	Negated        bool
+}
+
+// Discard says why a sentence was not coded.
+type Discard int
+
+// Discard kinds.
+const (
+	NotDiscarded Discard = iota
+	SentenceDiscard
+	StoryDiscard
+)
+
+// sentence holds the per-sentence working state.
+type sentence struct {
+	c      *Coder
+	toks   []event.Token
+	words  []string // upper-cased token texts
+	kids   [][]int  // dependents of each token, in order
+	date   int
+	actor  []*dict.ActorMatch // per token: the actor phrase covering it
+	agent  []*dict.AgentMatch // per token: the agent phrase covering it
+	events []Event
+}
+
+// CodeSentence codes one sentence; date is YYYYMMDD (0 when unknown) and
+// picks date-restricted actor codes. It reports a discard instead of
+// events when the sentence holds a discard phrase.
+func (c *Coder) CodeSentence(s *event.Sentence, date int) ([]Event, Discard) {
+	st := c.prepare(s, date)
+	if found, story := c.d.Discards.Find(st.words); found {
+		if story {
+			return nil, StoryDiscard
+		}
+		return nil, SentenceDiscard
+	}
+	for v := range st.toks {
+		st.codeVerb(v)
+	}
+	return st.dedupe(), NotDiscarded
+}
+
+// CodeStory codes the sentences of one story. A story discard anywhere
+// drops every event of the story.
+func (c *Coder) CodeStory(ss []*event.Sentence, date int) ([][]Event, Discard) {
+	out := make([][]Event, len(ss))
+	for i, s := range ss {
+		evs, d := c.CodeSentence(s, date)
+		if d == StoryDiscard {
+			return nil, StoryDiscard
+		}
+		out[i] = evs
+	}
+	return out, NotDiscarded
+}
+
+func (c *Coder) prepare(s *event.Sentence, date int) *sentence {
+	n := len(s.Tokens)
+	st := &sentence{c: c, toks: s.Tokens, date: date,
+		words: make([]string, n), kids: make([][]int, n),
+		actor: make([]*dict.ActorMatch, n), agent: make([]*dict.AgentMatch, n)}
+	for i, t := range s.Tokens {
+		st.words[i] = strings.ToUpper(t.Text)
+		if h := t.Head - 1; h >= 0 && h < n {
+			st.kids[h] = append(st.kids[h], i)
+		}
+	}
+	for i := 0; i < n; {
+		am, aok := c.d.Actors.Match(st.words, i)
+		gm, gok := c.d.Agents.Match(st.words, i)
+		switch {
+		case aok && (!gok || am.End >= gm.End):
+			m := am
+			for k := m.Start; k < m.End; k++ {
+				st.actor[k] = &m
+			}
+			i = m.End
+		case gok:
+			m := gm
+			for k := m.Start; k < m.End; k++ {
+				st.agent[k] = &m
+			}
+			i = m.End
+		default:
+			i++
+		}
+	}
+	return st
+}
+
+func (st *sentence) rel(i int) string { return st.toks[i].Rel }
+
+func (st *sentence) baseRel(i int) string {
+	r, _, _ := strings.Cut(st.toks[i].Rel, ":")
+	return r
+}
+
+func (st *sentence) head(i int) int { return st.toks[i].Head - 1 }
+
+// child returns the first dependent of i whose relation's base is one of rels.
+func (st *sentence) child(i int, rels ...string) int {
+	for _, k := range st.kids[i] {
+		r := st.rel(k)
+		b := st.baseRel(k)
+		for _, want := range rels {
+			if r == want || b == want {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// caseWord returns the upper-cased preposition of a nominal, or "".
+func (st *sentence) caseWord(i int) string {
+	for _, k := range st.kids[i] {
+		if st.rel(k) == "case" {
+			return st.words[k]
+		}
+	}
+	return ""
+}
+
+// subtree appends the indexes of i's subtree in text order.
+func (st *sentence) subtree(i int, out []int) []int {
+	var walk func(int)
+	seen := 0
+	walk = func(j int) {
+		seen++
+		if seen > len(st.toks) { // guards against cycles in hand-made input
+			return
+		}
+		out = append(out, j)
+		for _, k := range st.kids[j] {
+			walk(k)
+		}
+	}
+	walk(i)
+	sortInts(out)
+	return out
+}
+
+func sortInts(a []int) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+// negated reports whether verb v is negated by a "not", "n't", "never" or
+// "no longer" among its dependents.
+func (st *sentence) negated(v int) bool {
+	for _, k := range st.kids[v] {
+		if st.baseRel(k) != "advmod" && st.rel(k) != "neg" && st.baseRel(k) != "aux" {
+			continue
+		}
+		switch st.words[k] {
+		case "NOT", "N'T", "N’T", "NEVER":
+			return true
+		}
+	}
+	return false
+}
+
+// passive reports whether v is a passive verb.
+func (st *sentence) passive(v int) bool {
+	return st.child(v, "nsubj:pass", "aux:pass") >= 0
+}

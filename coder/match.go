@@ -1,0 +1,255 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/annals/annals/dict"
+)
+
+// material is the sequence of tokens a pattern side is matched against.
+type material []int
+
+// verbMatch finds the dictionary verb at token v: the longest verb form
+// whose inflected word is v and whose particles sit next to it.
+func (st *sentence) verbMatch(v int) *dict.VerbForm {
+	var best *dict.VerbForm
+	for _, f := range st.c.d.Verbs.Forms(st.words[v]) {
+		start := v - f.Head
+		if start < 0 || start+len(f.Words) > len(st.words) {
+			continue
+		}
+		ok := true
+		for k, w := range f.Words {
+			if st.words[start+k] != w {
+				ok = false
+				break
+			}
+		}
+		if ok && (best == nil || len(f.Words) > len(best.Words)) {
+			best = f
+		}
+	}
+	return best
+}
+
+// Relations whose subtrees take part in pattern matching, before and after
+// the verb. Adverbs before the verb ("recently", "heavily") and auxiliaries
+// do not: patterns name the subject's words there.
+var (
+	skipPre  = map[string]bool{"aux": true, "cop": true, "mark": true, "punct": true, "cc": true, "advmod": true, "discourse": true, "expl": true, "advcl": true, "parataxis": true, "conj": true}
+	skipPost = map[string]bool{"punct": true, "cc": true, "parataxis": true, "conj": true, "advcl": true, "mark": true, "aux": true, "cop": true}
+)
+
+// materials returns the tokens before and after verb v that its patterns
+// match against, excluding the verb's own words (from..to).
+func (st *sentence) materials(v, from, to int) (pre, post material) {
+	for _, k := range st.kids[v] {
+		if k >= from && k <= to {
+			continue
+		}
+		b := st.baseRel(k)
+		if k < v {
+			if !skipPre[b] {
+				pre = append(pre, st.subtree(k, nil)...)
+			}
+		} else if !skipPost[b] {
+			post = append(post, st.subtree(k, nil)...)
+		}
+	}
+	sortInts(pre)
+	sortInts(post)
+	return pre, post
+}
+
+// bind records which tokens the $, + and ^ markers of a match took.
+type bind struct {
+	source, target int // token index, or -1
+	compound       bool
+}
+
+// matchSide matches elems against m from position pos on, in order, with
+// gaps. It returns whether all elements matched.
+func (st *sentence) matchSide(elems []dict.Elem, m material, pos int, b *bind) bool {
+	if len(elems) == 0 {
+		return true
+	}
+	e := elems[0]
+	rest := elems[1:]
+	switch e.Kind {
+	case dict.ElemCompound:
+		b.compound = true
+		return st.matchSide(rest, m, pos, b)
+	case dict.ElemSource, dict.ElemTarget, dict.ElemSkip:
+		for p := pos; p < len(m); p++ {
+			if st.actor[m[p]] == nil {
+				continue
+			}
+			end := p
+			for end+1 < len(m) && st.actor[m[end+1]] == st.actor[m[p]] {
+				end++
+			}
+			save := *b
+			switch e.Kind {
+			case dict.ElemSource:
+				b.source = m[p]
+			case dict.ElemTarget:
+				b.target = m[p]
+			}
+			if st.matchSide(rest, m, end+1, b) {
+				return true
+			}
+			*b = save
+			if e.Kind != dict.ElemSkip {
+				break // $ and + take the next actor, not a later one
+			}
+		}
+		return e.Kind == dict.ElemSkip && st.matchSide(rest, m, pos, b)
+	}
+	for p := pos; p < len(m); p++ {
+		end, ok := st.matchElem(e, m, p, b)
+		if ok && st.matchSide(rest, m, end, b) {
+			return true
+		}
+		if e.Kind == dict.ElemWord && !e.Word.Gap && p == pos && pos > 0 {
+			return false // words joined by "_" must be adjacent
+		}
+	}
+	return false
+}
+
+// matchElem matches one element starting exactly at m[p]; it returns the
+// position after the match.
+func (st *sentence) matchElem(e dict.Elem, m material, p int, b *bind) (int, bool) {
+	switch e.Kind {
+	case dict.ElemWord:
+		if st.wordMatches(e.Word, m[p]) {
+			return p + 1, true
+		}
+	case dict.ElemSynset:
+		for _, member := range st.c.d.Verbs.Synsets[e.Name] {
+			if end, ok := st.matchSeq(member, m, p, b); ok {
+				return end, true
+			}
+		}
+	case dict.ElemNoun:
+		end, ok := st.matchSeq(e.Elems, m, p, b)
+		if !ok {
+			return 0, false
+		}
+		// The last word must be the phrase's head: a compound noun right
+		// before it that the pattern did not name ("trade relations")
+		// makes a different head.
+		last := m[end-1]
+		for _, k := range st.kids[last] {
+			if st.rel(k) == "compound" && k > m[p] && k < last && !st.covered(e.Elems, k) {
+				return 0, false
+			}
+		}
+		return end, true
+	case dict.ElemPrep:
+		if !st.wordMatches(e.Word, m[p]) {
+			return 0, false
+		}
+		if len(e.Elems) == 0 {
+			return p + 1, true
+		}
+		// The rest must lie inside the phrase the preposition introduces.
+		h := st.head(m[p])
+		var inside material
+		for q := p + 1; q < len(m); q++ {
+			if h >= 0 && st.dominates(h, m[q]) {
+				inside = append(inside, m[q])
+			}
+		}
+		if st.matchSide(e.Elems, inside, 0, b) {
+			// continue after the last token of the phrase
+			last := p + 1
+			for q := p + 1; q < len(m); q++ {
+				if h >= 0 && st.dominates(h, m[q]) {
+					last = q + 1
+				}
+			}
+			return last, true
+		}
+	}
+	return 0, false
+}
+
+// covered reports whether token k's word is named by one of elems.
+func (st *sentence) covered(elems []dict.Elem, k int) bool {
+	for _, e := range elems {
+		switch e.Kind {
+		case dict.ElemWord:
+			if st.wordMatches(e.Word, k) {
+				return true
+			}
+		case dict.ElemSynset:
+			for _, member := range st.c.d.Verbs.Synsets[e.Name] {
+				if st.covered(member, k) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// matchSeq matches elems in order starting exactly at m[p] for the first
+// element, with gaps after it unless words are joined by "_".
+func (st *sentence) matchSeq(elems []dict.Elem, m material, p int, b *bind) (int, bool) {
+	if len(elems) == 0 {
+		return p, true
+	}
+	end, ok := st.matchElem(elems[0], m, p, b)
+	if !ok {
+		return 0, false
+	}
+	if len(elems) == 1 {
+		return end, true
+	}
+	for q := end; q < len(m); q++ {
+		if e := elems[1]; e.Kind == dict.ElemWord && !e.Word.Gap && q > end {
+			break
+		}
+		if e2, ok := st.matchSeq(elems[1:], m, q, b); ok {
+			return e2, true
+		}
+	}
+	return 0, false
+}
+
+func (st *sentence) wordMatches(w dict.Word, k int) bool {
+	if w.Matches(st.words[k]) {
+		return true
+	}
+	lemma := st.toks[k].Lemma
+	return lemma != "" && lemma != "_" && w.Matches(strings.ToUpper(lemma))
+}
+
+// dominates reports whether a is k or an ancestor of k.
+func (st *sentence) dominates(a, k int) bool {
+	for steps := 0; k >= 0 && steps <= len(st.toks); steps++ {
+		if k == a {
+			return true
+		}
+		k = st.head(k)
+	}
+	return false
+}
+
+// bestPattern returns the matching pattern of the verb's block with the
+// highest weight (the first in the file among equals) and its bindings.
+func (st *sentence) bestPattern(f *dict.VerbForm, pre, post material) (*dict.Pattern, bind) {
+	var best *dict.Pattern
+	bestBind := bind{source: -1, target: -1}
+	for _, p := range f.Block.Patterns {
+		if best != nil && p.Weight <= best.Weight {
+			continue
+		}
+		b := bind{source: -1, target: -1}
+		if st.matchSide(p.Pre, pre, 0, &b) && st.matchSide(p.Post, post, 0, &b) {
+			best, bestBind = p, b
+		}
+	}
+	return best, bestBind
+}

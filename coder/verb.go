@@ -1,0 +1,404 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/annals/annals/dict"
+	"github.com/annals/annals/event"
+)
+
+// codeVerb codes the events of token v if it is a dictionary verb.
+func (st *sentence) codeVerb(v int) {
+	if st.toks[v].UPOS != "VERB" {
+		return
+	}
+	f := st.verbMatch(v)
+	if f == nil {
+		return
+	}
+	from := v - f.Head
+	to := from + len(f.Words) - 1
+	pre, post := st.materials(v, from, to)
+	p, b := st.bestPattern(f, pre, post)
+	code, code2, rule := f.Code, f.Code2, f.Block.Name
+	if p != nil {
+		code, code2, rule = p.Code, p.Code2, f.Block.Name+": "+p.Text
+	}
+	if code == "" || strings.HasPrefix(code, "---") {
+		return
+	}
+	negated := st.negated(v)
+	if negated && !st.c.opt.KeepNegated {
+		neg, ok := st.c.d.Negations[code]
+		if !ok {
+			return
+		}
+		code, code2 = neg, ""
+	}
+
+	var sources, targets []Actor
+	if b.source >= 0 {
+		sources = st.resolve(st.nominalHead(b.source), true)
+	}
+	if b.target >= 0 {
+		targets = st.resolve(st.nominalHead(b.target), false)
+	}
+	if len(sources) == 0 || len(targets) == 0 {
+		s, t := st.participants(v)
+		if len(sources) == 0 {
+			sources = s
+			if b.source >= 0 && len(targets) > 0 {
+				sources = nil
+			}
+		}
+		if len(targets) == 0 {
+			targets = t
+			// A pattern that named the source makes the subject the target.
+			if b.source >= 0 && len(sources) > 0 {
+				if subj, _ := st.participants(v); len(subj) > 0 && !sameActors(subj, sources) {
+					targets = subj
+				}
+			}
+		}
+	}
+	if b.compound && len(targets) == 0 && len(sources) > 1 {
+		// "% *": members of a compound subject act on each other.
+		targets = sources
+	}
+
+	verbText := strings.Join(strings.Fields(strings.Join(textOf(st.toks[from:to+1]), " ")), " ")
+	emit := func(src, tgt Actor, c string) {
+		if src.Code == tgt.Code && src.Code != "" {
+			return
+		}
+		if !st.c.opt.AllowMonads && (nullCode(src.Code) || nullCode(tgt.Code)) {
+			return
+		}
+		st.events = append(st.events, Event{Source: src, Target: tgt, Code: c, Verb: v,
+			VerbText: verbText, Rule: rule, Negated: negated})
+	}
+	if len(sources) == 0 {
+		sources = []Actor{{First: -1, Last: -1}}
+	}
+	if len(targets) == 0 {
+		targets = []Actor{{First: -1, Last: -1}}
+	}
+	for _, s := range sources {
+		for _, t := range targets {
+			emit(s, t, code)
+			if code2 != "" {
+				emit(t, s, code2)
+			}
+		}
+	}
+}
+
+func sameActors(a, b []Actor) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Code != b[i].Code {
+			return false
+		}
+	}
+	return true
+}
+
+// nullCode reports a missing actor: no code, or a code without a country
+// or organisation ("---GOV").
+func nullCode(c string) bool { return c == "" || strings.HasPrefix(c, "---") }
+
+func textOf(toks []event.Token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Text
+	}
+	return out
+}
+
+// nominalHead returns the head of the nominal phrase holding token k:
+// climbing out of multiword names and compounds.
+func (st *sentence) nominalHead(k int) int {
+	for steps := 0; steps < len(st.toks); steps++ {
+		switch st.baseRel(k) {
+		case "compound", "flat", "amod", "det", "nummod":
+			if h := st.head(k); h >= 0 {
+				k = h
+				continue
+			}
+		}
+		return k
+	}
+	return k
+}
+
+// participants finds the syntactic source and target actors of verb v.
+func (st *sentence) participants(v int) (sources, targets []Actor) {
+	passive := st.passive(v)
+	subj := st.subject(v)
+	if passive {
+		if subj >= 0 {
+			targets = st.resolve(subj, true)
+		}
+		for _, k := range st.kids[v] {
+			if st.baseRel(k) == "obl" || st.baseRel(k) == "nmod" {
+				if a := st.resolve(k, false); len(a) > 0 {
+					if st.caseWord(k) == "BY" || sources == nil {
+						sources = a
+					}
+				}
+			}
+		}
+		return sources, targets
+	}
+	if subj >= 0 {
+		sources = st.resolve(subj, true)
+	}
+	targets = st.objectActors(v)
+	return sources, targets
+}
+
+// subject returns the subject of v, looking up through control (xcomp),
+// coordination (conj) and copulas when v has none of its own.
+func (st *sentence) subject(v int) int {
+	for steps := 0; v >= 0 && steps < len(st.toks); steps++ {
+		if s := st.child(v, "nsubj", "csubj"); s >= 0 {
+			return s
+		}
+		switch st.baseRel(v) {
+		case "xcomp", "conj":
+			v = st.head(v)
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// objectActors returns the target of v: its object's actors, else actors
+// in its prepositional phrases, else the subject of its complement clause.
+func (st *sentence) objectActors(v int) []Actor {
+	for _, k := range st.kids[v] {
+		if b := st.baseRel(k); b == "obj" || b == "iobj" {
+			if a := st.resolve(k, false); len(a) > 0 {
+				return a
+			}
+		}
+	}
+	for _, k := range st.kids[v] {
+		if b := st.baseRel(k); (b == "obl" || b == "nmod") && st.rel(k) != "obl:tmod" && st.rel(k) != "nmod:tmod" {
+			if a := st.resolve(k, false); len(a) > 0 {
+				return a
+			}
+		}
+	}
+	// "noted that X ...", "expressed hopes that X ...": the complement's subject.
+	var clauses []int
+	for _, k := range st.kids[v] {
+		if b := st.baseRel(k); b == "ccomp" || b == "xcomp" {
+			clauses = append(clauses, k)
+		}
+		if b := st.baseRel(k); b == "obj" {
+			for _, c := range st.kids[k] {
+				if b := st.baseRel(c); b == "acl" || b == "ccomp" {
+					clauses = append(clauses, c)
+				}
+			}
+		}
+	}
+	for _, c := range clauses {
+		if s := st.child(c, "nsubj", "nsubj:pass"); s >= 0 {
+			if a := st.resolve(s, true); len(a) > 0 {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+// resolve returns the actors named by the nominal phrase headed by k, one
+// per member of a conjunction ("Arnor and Gondor"), with agents combined
+// ("Lawmakers and officials in Arnor" → ARNLEG, ARNGOV). subjectRole lets
+// a possessor name the actor of any head ("Eriador's death toll"); in
+// other roles only a role word takes its possessor ("Gondor's government").
+func (st *sentence) resolve(k int, subjectRole bool) []Actor {
+	members := []int{k}
+	for i := 0; i < len(members); i++ {
+		for _, c := range st.kids[members[i]] {
+			if st.baseRel(c) == "conj" {
+				members = append(members, c)
+			}
+		}
+	}
+	type part struct {
+		actors []Actor
+		agents []*dict.Agent
+		first  int
+	}
+	parts := make([]part, len(members))
+	var shared []Actor
+	for i, m := range members {
+		actors, agents := st.phrase(m, subjectRole, 0)
+		parts[i] = part{actors: actors, agents: agents, first: m}
+		if len(actors) > 0 && shared == nil {
+			shared = actors
+		}
+	}
+	var out []Actor
+	for _, p := range parts {
+		actors := p.actors
+		if len(actors) == 0 {
+			if len(p.agents) == 0 {
+				continue
+			}
+			actors = shared
+			if len(actors) == 0 {
+				actors = []Actor{{Code: "---", First: p.first, Last: p.first}}
+			}
+		}
+		for _, a := range actors {
+			out = append(out, combine(a, p.agents))
+		}
+	}
+	return out
+}
+
+// phrase finds the actors and agents of the nominal headed by k: in the
+// head and its modifiers, or in the phrases attached to it with a
+// preposition ("the government of Gondor", "soldiers from Gondor").
+func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict.Agent) {
+	if depth > 8 {
+		return nil, nil
+	}
+	core := []int{k}
+	for i := 0; i < len(core); i++ {
+		for _, c := range st.kids[core[i]] {
+			switch st.rel(c) {
+			case "compound", "flat", "amod", "det", "nmod:poss", "flat:name", "compound:prt":
+				core = append(core, c)
+			}
+		}
+	}
+	sortInts(core)
+	var actor *Actor
+	var agents []*dict.Agent
+	var seenAgent *dict.AgentMatch
+	headAgent := st.agent[k] != nil
+	for _, c := range core {
+		if st.rel(c) == "nmod:poss" || (c != k && st.dominatedByPoss(c, k)) {
+			if !subjectRole && !headAgent && st.actor[k] == nil {
+				continue
+			}
+		}
+		if m := st.actor[c]; m != nil && actor == nil {
+			code := m.Actor.CodeAt(st.date)
+			actor = &Actor{Code: code, First: m.Start, Last: m.End - 1}
+		}
+		if g := st.agent[c]; g != nil && g != seenAgent {
+			seenAgent = g
+			agents = append(agents, g.Agent)
+		}
+	}
+	// Phrases attached with a preposition name the actor when they hold
+	// one, except inside a multiword name that covers them.
+	for _, c := range st.kids[k] {
+		if st.baseRel(c) != "nmod" || st.rel(c) == "nmod:poss" || st.rel(c) == "nmod:tmod" {
+			continue
+		}
+		if m := st.actor[k]; m != nil && c >= m.Start && c < m.End {
+			continue
+		}
+		if g := st.agent[k]; g != nil && c >= g.Start && c < g.End {
+			continue
+		}
+		sub := st.resolveDepth(c, depth+1)
+		if len(sub) > 0 {
+			if actor == nil && len(agents) == 0 {
+				return sub, nil
+			}
+			return sub, agents
+		}
+	}
+	if actor == nil {
+		return nil, agents
+	}
+	return []Actor{*actor}, agents
+}
+
+// resolveDepth is resolve for phrases nested in prepositional phrases;
+// their actors carry no agents of the outer phrase.
+func (st *sentence) resolveDepth(k int, depth int) []Actor {
+	members := []int{k}
+	for i := 0; i < len(members); i++ {
+		for _, c := range st.kids[members[i]] {
+			if st.baseRel(c) == "conj" {
+				members = append(members, c)
+			}
+		}
+	}
+	var out []Actor
+	for _, m := range members {
+		actors, agents := st.phrase(m, false, depth)
+		for _, a := range actors {
+			out = append(out, combine(a, agents))
+		}
+	}
+	return out
+}
+
+// dominatedByPoss reports whether c hangs below a possessor of k.
+func (st *sentence) dominatedByPoss(c, k int) bool {
+	for steps := 0; c >= 0 && c != k && steps < len(st.toks); steps++ {
+		if st.rel(c) == "nmod:poss" && st.head(c) == k {
+			return true
+		}
+		c = st.head(c)
+	}
+	return false
+}
+
+// combine adds agent codes to an actor code: "[~GOV]" after it, "[NGO~]"
+// before it, skipping a role the code already holds (USAGOV + GOV).
+func combine(a Actor, agents []*dict.Agent) Actor {
+	code := a.Code
+	var prefix string
+	for _, g := range agents {
+		if g.Prefix {
+			prefix += g.Code
+			continue
+		}
+		if hasBlock(code, g.Code) {
+			continue
+		}
+		code += g.Code
+	}
+	a.Code = prefix + code
+	return a
+}
+
+// hasBlock reports whether code holds role at a 3-letter block boundary
+// after the country.
+func hasBlock(code, role string) bool {
+	for i := 3; i+len(role) <= len(code); i += 3 {
+		if code[i:i+len(role)] == role {
+			return true
+		}
+	}
+	return false
+}
+
+// dedupe returns the distinct events (source, target, code) in order.
+func (st *sentence) dedupe() []Event {
+	seen := map[[3]string]bool{}
+	out := st.events[:0]
+	for _, e := range st.events {
+		k := [3]string{e.Source.Code, e.Target.Code, e.Code}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, e)
+	}
+	return out
+}
