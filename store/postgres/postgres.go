@@ -1,0 +1,88 @@
+// Package postgres is the annals store for many writers: worker processes
+// on many machines coding feeds into one PostgreSQL database through pgx.
+//
+// Nothing relies on an in-process lock. A document is unique by its
+// content hash and inserted with INSERT ... ON CONFLICT (hash) DO NOTHING,
+// so two workers saving the same article store it once. Folding takes a
+// transaction-scoped advisory lock on a hash of each fold base (actors,
+// code, place) before looking for the event to fold into, so two workers
+// reporting the same event at once fold into one row; the locks are taken
+// in sorted order, and documents inserted in hash order, so concurrent
+// batches cannot deadlock. A unique index on (fold_base, day) backs this up.
+// The schema comes from the numbered migrations in migrations/*.sql, applied
+// under an advisory lock so that workers starting together apply each once.
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/annals/annals/store"
+	"github.com/annals/annals/store/internal/sqlstore"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// migrationLock is the advisory lock key that serializes migrations
+// ("annals" in ASCII).
+const migrationLock = 0x616e6e616c73
+
+// Store is a PostgreSQL store.
+type Store struct {
+	*sqlstore.DB
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open connects to the database dsn names (a URL or key=value string, as
+// libpq takes) and brings its schema up to date. Errors name the host and
+// database, never the password.
+func Open(ctx context.Context, dsn string, opt store.Options) (*Store, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: bad DSN: %w", err)
+	}
+	name := fmt.Sprintf("%s:%d/%s", cfg.Host, cfg.Port, cfg.Database)
+	db := stdlib.OpenDB(*cfg)
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("postgres %s: %w", name, err)
+	}
+	s, err := sqlstore.Open(ctx, db, dialect(sub), opt, name)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &Store{s}, nil
+}
+
+func dialect(m fs.FS) sqlstore.Dialect {
+	return sqlstore.Dialect{
+		Name:       "postgres",
+		Numbered:   true,
+		Migrations: m,
+		LockMigrations: func(ctx context.Context, tx *sql.Tx) error {
+			_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(migrationLock))
+			return err
+		},
+		LockFolds: func(ctx context.Context, tx *sql.Tx, keys []int64) error {
+			// unnest keeps the array's (sorted) order, so one round trip
+			// takes the locks in the order that rules out deadlocks.
+			_, err := tx.ExecContext(ctx, `SELECT count(pg_advisory_xact_lock(k)) FROM unnest($1::bigint[]) AS k`, keys)
+			return err
+		},
+		TextMatch: func(m string) string {
+			return "to_tsvector('simple', " + m + ".sentence) @@ plainto_tsquery('simple', ?)"
+		},
+		TextQuery: strings.TrimSpace,
+	}
+}
