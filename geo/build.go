@@ -1,0 +1,352 @@
+package geo
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// BuildOptions says which files Build reads.
+type BuildOptions struct {
+	// Dir holds the GeoNames dumps: countryInfo.txt, admin1CodesASCII.txt
+	// and the cities file.
+	Dir string
+	// Cities is the cities file inside Dir; "" picks cities15000.txt.
+	Cities string
+	// Countries is the path of a world-countries countries.json (mledoze/
+	// countries), for country centroids, alternate spellings and demonyms,
+	// which GeoNames' countryInfo lacks. "" builds without them: country
+	// points are then their capitals'.
+	Countries string
+}
+
+// maxLine bounds one line of a GeoNames dump; cities rows with all their
+// alternate names stay well under it.
+const maxLine = 1 << 20
+
+// Build reads GeoNames dumps (and optionally world-countries) into a
+// gazetteer.
+func Build(ctx context.Context, opt BuildOptions) (*Gazetteer, error) {
+	cities := opt.Cities
+	if cities == "" {
+		cities = "cities15000.txt"
+	}
+	countries, err := readCountryInfo(ctx, filepath.Join(opt.Dir, "countryInfo.txt"))
+	if err != nil {
+		return nil, err
+	}
+	admins, err := readAdmin1(ctx, filepath.Join(opt.Dir, "admin1CodesASCII.txt"))
+	if err != nil {
+		return nil, err
+	}
+	towns, err := readCities(ctx, filepath.Join(opt.Dir, cities))
+	if err != nil {
+		return nil, err
+	}
+	var extra map[string]worldCountry
+	if opt.Countries != "" {
+		if extra, err = readWorldCountries(opt.Countries); err != nil {
+			return nil, err
+		}
+	}
+	return assemble(countries, admins, towns, extra), nil
+}
+
+// assemble orders places as countries, admin1 regions, cities, and fills in
+// what one file lacks from the others: admin1 points and populations from
+// their cities, country points from world-countries or the capital.
+func assemble(countries []countryRow, admins []Place, towns []Place, extra map[string]worldCountry) *Gazetteer {
+	type box struct {
+		minLat, maxLat, minLon, maxLon float64
+		pop                            int64
+		n                              int
+	}
+	boxes := make(map[string]*box)
+	capital := make(map[string]*Place)
+	for i := range towns {
+		t := &towns[i]
+		k := t.Country + "." + t.Admin1
+		b := boxes[k]
+		if b == nil {
+			b = &box{minLat: 90, maxLat: -90, minLon: 180, maxLon: -180}
+			boxes[k] = b
+		}
+		b.minLat, b.maxLat = math.Min(b.minLat, t.Lat), math.Max(b.maxLat, t.Lat)
+		b.minLon, b.maxLon = math.Min(b.minLon, t.Lon), math.Max(b.maxLon, t.Lon)
+		b.pop += t.Population
+		b.n++
+		if t.Code == "PPLC" && (capital[t.Country] == nil || t.Population > capital[t.Country].Population) {
+			capital[t.Country] = t
+		}
+	}
+	var places []Place
+	var infos []CountryInfo
+	for _, c := range countries {
+		p := Place{ID: c.id, Name: c.name, Kind: Country, Code: "PCLI", Country: c.iso2, Population: c.pop}
+		info := CountryInfo{ISO2: c.iso2, ISO3: c.iso3, Name: c.name, Capital: c.capital, Place: len(places)}
+		if cp := capital[c.iso2]; cp != nil {
+			p.Lat, p.Lon = cp.Lat, cp.Lon
+		}
+		if w, ok := extra[c.iso2]; ok {
+			if len(w.LatLng) == 2 {
+				p.Lat, p.Lon = w.LatLng[0], w.LatLng[1]
+			}
+			p.Alt = keepNames(p.Name, append([]string{w.Name.Common, w.Name.Official}, w.AltSpellings...))
+			info.Demonyms = demonymForms(w.Demonyms.Eng.M, w.Demonyms.Eng.F)
+		}
+		for _, s := range shortNames[c.iso2] {
+			if !containsKey(p.Name, p.Alt, s) {
+				p.Alt = append(p.Alt, s)
+			}
+		}
+		places = append(places, p)
+		infos = append(infos, info)
+	}
+	for _, a := range admins {
+		if b := boxes[a.Country+"."+a.Admin1]; b != nil {
+			// The middle of the region's towns' bounding box lands nearer
+			// the region's centroid than their mean, which big cities pull.
+			a.Lat, a.Lon = (b.minLat+b.maxLat)/2, (b.minLon+b.maxLon)/2
+			a.Population = b.pop
+		} else if cp := capital[a.Country]; cp != nil {
+			a.Lat, a.Lon = cp.Lat, cp.Lon
+		}
+		places = append(places, a)
+	}
+	places = append(places, towns...)
+	places = append(places, continents...)
+	return newGazetteer(places, infos)
+}
+
+// continents are GeoNames' continent entries (feature code CONT), which
+// the country and city dumps lack.
+var continents = []Place{
+	{ID: 6255146, Name: "Africa", Kind: Continent, Code: "CONT", Lat: 7.1881, Lon: 21.09375, Population: 1_400_000_000},
+	{ID: 6255147, Name: "Asia", Kind: Continent, Code: "CONT", Lat: 29.84064, Lon: 89.29688, Population: 4_700_000_000},
+	{ID: 6255148, Name: "Europe", Kind: Continent, Code: "CONT", Lat: 48.69096, Lon: 9.14062, Population: 740_000_000},
+	{ID: 6255149, Name: "North America", Kind: Continent, Code: "CONT", Lat: 46.07323, Lon: -100.54688, Population: 590_000_000},
+	{ID: 6255150, Name: "South America", Kind: Continent, Code: "CONT", Lat: -14.60485, Lon: -57.65625, Population: 430_000_000},
+	{ID: 6255151, Name: "Oceania", Kind: Continent, Code: "CONT", Lat: -18.31281, Lon: 138.51562, Population: 43_000_000, Alt: []string{"Australasia"}},
+	{ID: 6255152, Name: "Antarctica", Kind: Continent, Code: "CONT", Lat: -78.15856, Lon: 16.40626},
+}
+
+// shortNames are English short forms of country names that neither
+// GeoNames' countryInfo nor world-countries lists.
+var shortNames = map[string][]string{
+	"US": {"America", "US", "USA"},
+	"GB": {"Britain", "UK"},
+	"AE": {"UAE", "U.A.E.", "Emirates"},
+	"KR": {"South Korea"},
+	"KP": {"North Korea"},
+	"CD": {"DR Congo", "DRC", "Congo-Kinshasa"},
+	"CG": {"Congo-Brazzaville"},
+	"CZ": {"Czech Republic"},
+	"NL": {"Holland"},
+}
+
+// demonymForms returns the adjectives and the plural nationals ("Iraqi",
+// "Iraqis"); plurals are only formed where English adds -s.
+func demonymForms(forms ...string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range forms {
+		if f == "" || seen[f] {
+			continue
+		}
+		seen[f] = true
+		out = append(out, f)
+		if strings.HasSuffix(f, "an") || strings.HasSuffix(f, "i") || strings.HasSuffix(f, "er") {
+			out = append(out, f+"s")
+		}
+	}
+	return out
+}
+
+// keepNames returns the names of alt worth indexing next to name: Latin
+// script, capitalised (GeoNames' lower-case romanisations of Chinese and
+// Japanese names are noise), not too long, and distinct by Key.
+func keepNames(name string, alt []string) []string {
+	seen := map[string]bool{Key(name): true}
+	var out []string
+	for _, a := range alt {
+		a = strings.TrimSpace(a)
+		if len(a) > 40 || !latinName(a) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(a); !unicode.IsUpper(r) {
+			continue
+		}
+		k := Key(a)
+		// Two-letter spellings are ISO codes ("IN", "TO") that read as
+		// English words; the few worth keeping are in shortNames.
+		if len(k) < 3 || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, a)
+	}
+	return out
+}
+
+// containsKey reports whether s is name or one of alt, compared by Key.
+func containsKey(name string, alt []string, s string) bool {
+	k := Key(s)
+	if Key(name) == k {
+		return true
+	}
+	for _, a := range alt {
+		if Key(a) == k {
+			return true
+		}
+	}
+	return false
+}
+
+type countryRow struct {
+	iso2, iso3, name, capital string
+	pop                       int64
+	id                        int
+}
+
+// eachLine calls fn for every line of a file, with errors naming
+// file:line.
+func eachLine(ctx context.Context, path string, fn func(fields []string) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("geo: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), maxLine)
+	name := filepath.Base(path)
+	for n := 1; sc.Scan(); n++ {
+		if n%10000 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if !utf8.ValidString(line) {
+			return fmt.Errorf("geo: %s:%d: invalid UTF-8", name, n)
+		}
+		if err := fn(strings.Split(line, "\t")); err != nil {
+			return fmt.Errorf("geo: %s:%d: %w", name, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("geo: reading %s: %w", name, err)
+	}
+	return nil
+}
+
+func readCountryInfo(ctx context.Context, path string) ([]countryRow, error) {
+	var rows []countryRow
+	err := eachLine(ctx, path, func(f []string) error {
+		if len(f) < 17 {
+			return fmt.Errorf("want at least 17 fields, got %d", len(f))
+		}
+		if len(f[0]) != 2 || len(f[1]) != 3 {
+			return fmt.Errorf("bad ISO codes %q %q", f[0], f[1])
+		}
+		r := countryRow{iso2: f[0], iso3: f[1], name: f[4], capital: f[5]}
+		r.pop, _ = strconv.ParseInt(f[7], 10, 64)
+		r.id, _ = strconv.Atoi(f[16])
+		rows = append(rows, r)
+		return nil
+	})
+	return rows, err
+}
+
+func readAdmin1(ctx context.Context, path string) ([]Place, error) {
+	var out []Place
+	err := eachLine(ctx, path, func(f []string) error {
+		if len(f) < 4 {
+			return fmt.Errorf("want 4 fields, got %d", len(f))
+		}
+		cc, code, ok := strings.Cut(f[0], ".")
+		if !ok || len(cc) != 2 {
+			return fmt.Errorf("bad admin1 code %q", f[0])
+		}
+		id, err := strconv.Atoi(f[3])
+		if err != nil {
+			return fmt.Errorf("bad geonameid %q", f[3])
+		}
+		p := Place{ID: id, Name: f[1], Kind: Admin1, Code: "ADM1", Country: cc, Admin1: code}
+		p.Alt = keepNames(p.Name, []string{f[2]})
+		out = append(out, p)
+		return nil
+	})
+	return out, err
+}
+
+func readCities(ctx context.Context, path string) ([]Place, error) {
+	var out []Place
+	err := eachLine(ctx, path, func(f []string) error {
+		if len(f) != 19 {
+			return fmt.Errorf("want 19 fields, got %d", len(f))
+		}
+		id, err := strconv.Atoi(f[0])
+		if err != nil {
+			return fmt.Errorf("bad geonameid %q", f[0])
+		}
+		lat, err1 := strconv.ParseFloat(f[4], 64)
+		lon, err2 := strconv.ParseFloat(f[5], 64)
+		if err := errors.Join(err1, err2); err != nil || math.Abs(lat) > 90 || math.Abs(lon) > 180 {
+			return fmt.Errorf("bad coordinates %q %q", f[4], f[5])
+		}
+		pop, _ := strconv.ParseInt(f[14], 10, 64)
+		p := Place{ID: id, Name: f[1], Kind: City, Code: f[7], Country: f[8], Admin1: f[10],
+			Lat: lat, Lon: lon, Population: pop}
+		p.Alt = keepNames(p.Name, append([]string{f[2]}, strings.Split(f[3], ",")...))
+		out = append(out, p)
+		return nil
+	})
+	return out, err
+}
+
+// worldCountry is the part of a world-countries entry Build uses.
+type worldCountry struct {
+	Name struct {
+		Common   string `json:"common"`
+		Official string `json:"official"`
+	} `json:"name"`
+	CCA2         string    `json:"cca2"`
+	AltSpellings []string  `json:"altSpellings"`
+	LatLng       []float64 `json:"latlng"`
+	Demonyms     struct {
+		Eng struct {
+			M string `json:"m"`
+			F string `json:"f"`
+		} `json:"eng"`
+	} `json:"demonyms"`
+}
+
+func readWorldCountries(path string) (map[string]worldCountry, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("geo: %w", err)
+	}
+	defer f.Close()
+	var list []worldCountry
+	if err := json.NewDecoder(io.LimitReader(f, 64<<20)).Decode(&list); err != nil {
+		return nil, fmt.Errorf("geo: %s: %w", path, err)
+	}
+	out := make(map[string]worldCountry, len(list))
+	for _, w := range list {
+		out[w.CCA2] = w
+	}
+	return out, nil
+}

@@ -1,0 +1,271 @@
+package geo
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Mention is a place name in a text: a gazetteer match, or a span the
+// caller's named-entity tagger marked as a location.
+type Mention struct {
+	Text       string
+	Start, End int  // byte offsets into the text
+	Demonym    bool // a nationality word standing for its country ("Turkish")
+}
+
+// FindOptions tunes FindToponyms.
+type FindOptions struct {
+	// Demonyms also returns nationality words ("Turkish", "Iraqis") as
+	// mentions of their country, flagged Demonym. Some gold sets count
+	// them as toponyms; most event coders want them as actor countries.
+	Demonyms bool
+}
+
+// word is one word of a text with its byte span.
+type word struct {
+	start, end int
+	initial    bool // first word of a sentence
+}
+
+// FindToponyms returns the place names of text that the gazetteer knows,
+// longest match first, left to right, without overlaps. Only capitalised
+// words start or end a name; single words that are also common English
+// words ("Police", "Of", "March"), or that the same text uses in lower
+// case, are left out, as are names right after a personal title ("Mr.
+// Jordan").
+func (g *Gazetteer) FindToponyms(text string, opt FindOptions) []Mention {
+	ws := splitWords(text)
+	lower := lowerWords(text, ws)
+	var out []Mention
+	for i := 0; i < len(ws); {
+		n, demonym := g.matchAt(text, ws, i, opt.Demonyms)
+		if n == 0 || !g.keep(text, ws, i, n, lower) {
+			i++
+			continue
+		}
+		end := ws[i+n-1].end
+		if n == 1 && !demonym {
+			end = max(end, g.abbrevEnd(text, ws[i]))
+		}
+		m := Mention{Text: text[ws[i].start:end], Start: ws[i].start, End: end, Demonym: demonym}
+		out = append(out, m)
+		i += n
+	}
+	return out
+}
+
+// matchAt returns the number of words of the longest name starting at
+// word i, and whether it is a demonym.
+func (g *Gazetteer) matchAt(text string, ws []word, i int, demonyms bool) (int, bool) {
+	if !capitalised(text[ws[i].start:ws[i].end]) {
+		return 0, false
+	}
+	max := g.maxWords
+	if max > 6 {
+		max = 6
+	}
+	for n := min(max, len(ws)-i); n >= 1; n-- {
+		last := ws[i+n-1]
+		if !capitalised(text[last.start:last.end]) || !joined(text, ws[i:i+n]) {
+			continue
+		}
+		k := Key(text[ws[i].start:last.end])
+		// A nationality word is never read as the place it also names
+		// ("German", a parish of the Isle of Man).
+		if _, ok := g.demonyms[k]; ok {
+			return n * b2i(demonyms), demonyms
+		}
+		if _, ok := g.names[k]; ok {
+			return n, false
+		}
+		if n == 1 && g.abbrevEnd(text, last) > 0 {
+			return 1, false
+		}
+	}
+	return 0, false
+}
+
+// keep applies the stop rules to a match of n words at word i.
+func (g *Gazetteer) keep(text string, ws []word, i, n int, lower map[string]bool) bool {
+	if i > 0 && titles[strings.TrimSuffix(strings.ToLower(text[ws[i-1].start:ws[i-1].end]), ".")] {
+		return false
+	}
+	if n > 1 {
+		return true
+	}
+	w := text[ws[i].start:ws[i].end]
+	// A short all-capitals word is an acronym ("IS", "AP") unless the
+	// gazetteer spells a place so ("US", "U.S.", "UAE").
+	if k := Key(w); len(k) <= 4 && w == strings.ToUpper(w) {
+		for _, p := range g.names[k] {
+			for _, a := range g.places[p].Alt {
+				if Key(a) == k && a == strings.ToUpper(a) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	l := strings.ToLower(w)
+	return !stopWords[l] && !lower[l]
+}
+
+// joined reports whether words follow each other with only a space or a
+// hyphen between them, and inner words are capitalised or name particles
+// ("Bosnia and Herzegovina", "Stratford-upon-Avon").
+func joined(text string, ws []word) bool {
+	for j := 1; j < len(ws); j++ {
+		gap := text[ws[j-1].end:ws[j].start]
+		if gap != " " && gap != "-" && gap != "'" && gap != "’" {
+			return false
+		}
+		if j < len(ws)-1 {
+			w := text[ws[j].start:ws[j].end]
+			if !capitalised(w) && !particles[w] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// abbrevEnd returns the end of the state abbreviation at word w ("Ky."
+// with its dot, "N.J." as splitWords leaves it), or 0.
+func (g *Gazetteer) abbrevEnd(text string, w word) int {
+	if _, ok := g.abbrevs[text[w.start:w.end]]; ok {
+		return w.end
+	}
+	if strings.HasPrefix(text[w.end:], ".") {
+		if _, ok := g.abbrevs[text[w.start:w.end+1]]; ok {
+			return w.end + 1
+		}
+	}
+	return 0
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// splitWords cuts text into words: letters and digits, with inner
+// apostrophes and dots of abbreviations ("U.S.", "St.") kept.
+func splitWords(text string) []word {
+	var ws []word
+	initial := true
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if r == '.' || r == '!' || r == '?' || r == '\n' {
+				initial = true
+			}
+			i += size
+			continue
+		}
+		start := i
+		for i < len(text) {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				i += size
+				continue
+			}
+			// Keep "'" and "’" inside words, and dots of single-letter
+			// abbreviation parts ("U.S.") and "St.".
+			if (r == '\'' || r == '’') && i+size < len(text) && isLetterAt(text, i+size) && !possessive(text[i+size:]) {
+				i += size
+				continue
+			}
+			if r == '.' && (i-start == 1 || text[start:i] == "St" || (i >= 2 && text[i-2] == '.')) && (i+1 >= len(text) || isLetterAt(text, i+1) || i-start <= 3) {
+				i += size
+				continue
+			}
+			break
+		}
+		ws = append(ws, word{start: start, end: i, initial: initial})
+		initial = false
+	}
+	return ws
+}
+
+// possessive reports whether rest (after an apostrophe) is the "s" of a
+// possessive, which is not part of the name ("Russia’s").
+func possessive(rest string) bool {
+	if rest == "" || rest[0] != 's' {
+		return false
+	}
+	return len(rest) == 1 || !isLetterAt(rest, 1)
+}
+
+func isLetterAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r)
+}
+
+// lowerWords returns the words that text uses in lower case somewhere.
+func lowerWords(text string, ws []word) map[string]bool {
+	out := make(map[string]bool)
+	for _, w := range ws {
+		s := text[w.start:w.end]
+		if r, _ := utf8.DecodeRuneInString(s); unicode.IsLower(r) {
+			out[s] = true
+		}
+	}
+	return out
+}
+
+// particles may stand lower case inside a place name.
+var particles = map[string]bool{
+	"of": true, "and": true, "de": true, "del": true, "la": true, "le": true, "les": true, "el": true,
+	"al": true, "upon": true, "on": true, "du": true, "des": true, "da": true, "do": true, "dos": true,
+	"am": true, "an": true, "der": true, "y": true, "i": true, "en": true, "sur": true, "the": true,
+	"s": true, // split off by splitWords: "People's Republic of China"
+}
+
+// titles come before personal names, not places.
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "president": true, "gen": true, "general": true,
+	"sen": true, "senator": true, "rep": true, "gov": true, "governor": true, "minister": true,
+	"king": true, "queen": true, "prince": true, "princess": true, "pope": true, "sir": true,
+	"lord": true, "lady": true, "judge": true, "justice": true, "col": true, "capt": true, "lt": true,
+	"sgt": true, "rev": true, "prof": true, "professor": true, "mayor": true, "chancellor": true,
+	"secretary": true, "ambassador": true, "sheikh": true, "ayatollah": true, "emir": true, "coach": true,
+}
+
+// stopWords are common English words, names and news words that
+// GeoNames also has as places; alone and capitalised they are rarely the
+// place.
+var stopWords = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(`
+		a an the of in on at to for by from with as and or but if so no not this that these those
+		he she it we they you i his her its our their my your who what when where why how all any
+		some one two three four five six seven eight nine ten first last next new old
+		january february march april may june july august september october november december
+		monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
+		police army navy court union congress parliament senate government state city county
+		university college hospital church school station airport road street park bridge port
+		man best bath nice mobile reading hope mission independence opportunity victory liberty
+		unity progress justice freedom faith grace joy paradise eden temple mercy trinity
+		van bar gap ball bay cape ocean sea river lake island islands mountain valley beach
+		north south east west central northern southern eastern western middle upper lower
+		saint san santa mount fort lake great little big long high low
+		said says told after before during while since until about also just only still even
+		here there now then very more most much many well back down over under again
+		deal sale mall day year week month time home house office centre center world
+		national international federal royal republic democratic people party service
+		media news post times herald tribune mail daily guardian press star sun globe
+		god allah christ jesus islam muslim christian jewish arab
+		obama trump clinton bush hilton ok yes apple amazon google
+	`) {
+		m[w] = true
+	}
+	return m
+}()

@@ -1,0 +1,219 @@
+// Package geo resolves place names in news text to coordinates, country and
+// first-level administrative region (admin1).
+//
+// A Gazetteer holds countries, admin1 regions and cities with their
+// alternate names; Build makes one from GeoNames dump files and
+// WriteIndex/ReadIndex store it as a compact gzip index. Default returns the
+// index embedded in the binary (cities of 15,000 people or more); a fuller
+// one built from cities500.txt can be loaded with Open. FindToponyms finds
+// candidate place names in raw text from the gazetteer, and Geocoder.Resolve
+// picks, for every mention of an article, the gazetteer entry that fits the
+// article best: by population and feature code, by the countries and
+// regions of the other places and actors in the same article, and by "Town,
+// Region" qualifiers.
+//
+// Gazetteer data: GeoNames (https://www.geonames.org), licensed under
+// Creative Commons Attribution 4.0 (CC BY 4.0). The embedded index is
+// derived from the GeoNames cities15000, admin1CodesASCII and countryInfo
+// dumps; country centroids, alternate spellings and demonyms come from
+// mledoze/countries (world-countries, ODbL 1.0). See docs/models.md.
+package geo
+
+import (
+	"fmt"
+
+	"github.com/annals/annals/event"
+)
+
+// Kind is the level of a gazetteer entry.
+type Kind uint8
+
+// Kinds of place, from the largest.
+const (
+	Continent Kind = iota + 1
+	Country
+	Admin1
+	City
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Continent:
+		return "continent"
+	case Country:
+		return "country"
+	case Admin1:
+		return "admin1"
+	case City:
+		return "city"
+	}
+	return fmt.Sprintf("Kind(%d)", uint8(k))
+}
+
+// Place is one gazetteer entry.
+type Place struct {
+	ID         int      // GeoNames id; 0 when GeoNames has none
+	Name       string   // preferred English name
+	Kind       Kind     //
+	Code       string   // GeoNames feature code: PCLI, ADM1, PPLC, PPLA, PPL...
+	Country    string   // ISO 3166-1 alpha-2
+	Admin1     string   // GeoNames admin1 code inside the country ("TX"); "" for countries
+	Lat, Lon   float64  // degrees, WGS84
+	Population int64    //
+	Alt        []string // alternate names (Latin script only)
+}
+
+// CountryInfo describes a country of the gazetteer.
+type CountryInfo struct {
+	ISO2, ISO3 string
+	Name       string
+	Capital    string   // name of the capital city
+	Place      int      // index of the country's own Place
+	Demonyms   []string // adjectives and nationals: "Turkish", "Turks"
+}
+
+// Gazetteer is a searchable set of places. It is read-only once built and
+// safe for concurrent use.
+type Gazetteer struct {
+	places    []Place
+	countries []CountryInfo
+	byISO2    map[string]int   // ISO2 -> index in countries
+	byISO3    map[string]int   // ISO3 -> index in countries
+	admin1    map[string]int   // "US.TX" -> index in places
+	names     map[string][]int // Key(name) -> indices in places
+	demonyms  map[string]int   // Key(demonym) -> index in countries
+	abbrevs   map[string]int   // "Ky." -> index in places
+	maxWords  int              // words in the longest name
+}
+
+// newGazetteer indexes places and countries.
+func newGazetteer(places []Place, countries []CountryInfo) *Gazetteer {
+	g := &Gazetteer{
+		places:    places,
+		countries: countries,
+		byISO2:    make(map[string]int, len(countries)),
+		byISO3:    make(map[string]int, len(countries)),
+		admin1:    make(map[string]int),
+		names:     make(map[string][]int, len(places)*2),
+		demonyms:  make(map[string]int),
+	}
+	for i, c := range countries {
+		g.byISO2[c.ISO2] = i
+		g.byISO3[c.ISO3] = i
+		for _, d := range c.Demonyms {
+			k := Key(d)
+			// "French" is the demonym of France and of the French
+			// Southern Territories: the more populous country keeps it.
+			if j, ok := g.demonyms[k]; k == "" || ok && places[countries[j].Place].Population >= places[c.Place].Population {
+				continue
+			}
+			g.demonyms[k] = i
+		}
+	}
+	for i := range places {
+		p := &places[i]
+		if p.Kind == Admin1 {
+			g.admin1[p.Country+"."+p.Admin1] = i
+		}
+		g.addName(p.Name, i)
+		for _, a := range p.Alt {
+			g.addName(a, i)
+		}
+	}
+	g.abbrevs = abbreviationIndex(g.admin1)
+	return g
+}
+
+func (g *Gazetteer) addName(name string, i int) {
+	k := Key(name)
+	if k == "" {
+		return
+	}
+	for _, j := range g.names[k] {
+		if j == i {
+			return
+		}
+	}
+	g.names[k] = append(g.names[k], i)
+	if w := words(k); w > g.maxWords {
+		g.maxWords = w
+	}
+}
+
+func words(k string) int {
+	n := 1
+	for i := 0; i < len(k); i++ {
+		if k[i] == ' ' {
+			n++
+		}
+	}
+	return n
+}
+
+// Len returns the number of places.
+func (g *Gazetteer) Len() int { return len(g.places) }
+
+// Place returns the place at index i (0 <= i < Len).
+func (g *Gazetteer) Place(i int) *Place { return &g.places[i] }
+
+// Lookup returns the indices of the places called name (any spelling the
+// gazetteer knows, compared by Key).
+func (g *Gazetteer) Lookup(name string) []int { return g.names[Key(name)] }
+
+// Demonym returns the country whose demonym or adjective is word
+// ("Turkish", "Iraqis").
+func (g *Gazetteer) Demonym(word string) (*CountryInfo, bool) {
+	i, ok := g.demonyms[Key(word)]
+	if !ok {
+		return nil, false
+	}
+	return &g.countries[i], true
+}
+
+// Country returns a country by its ISO 3166-1 alpha-2 or alpha-3 code.
+func (g *Gazetteer) Country(code string) (*CountryInfo, bool) {
+	i, ok := g.byISO2[code]
+	if !ok {
+		i, ok = g.byISO3[code]
+	}
+	if !ok {
+		return nil, false
+	}
+	return &g.countries[i], true
+}
+
+// Admin1Of returns the admin1 region a place lies in, or nil.
+func (g *Gazetteer) Admin1Of(p *Place) *Place {
+	if p.Kind == Country || p.Admin1 == "" {
+		return nil
+	}
+	i, ok := g.admin1[p.Country+"."+p.Admin1]
+	if !ok {
+		return nil
+	}
+	return &g.places[i]
+}
+
+// Location turns a place into the record's location; start and end are
+// the byte span of its mention.
+func (g *Gazetteer) Location(p *Place, start, end int) event.Location {
+	loc := event.Location{
+		Name:  p.Name,
+		Lat:   p.Lat,
+		Lon:   p.Lon,
+		Start: start,
+		End:   end,
+	}
+	if c, ok := g.Country(p.Country); ok {
+		loc.Country = c.ISO3
+	}
+	if a := g.Admin1Of(p); a != nil {
+		loc.Admin1 = a.Name
+	} else if p.Kind == Admin1 {
+		loc.Admin1 = p.Name
+	}
+	if p.ID != 0 {
+		loc.GazetteerID = fmt.Sprintf("geonames:%d", p.ID)
+	}
+	return loc
+}

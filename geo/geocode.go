@@ -1,0 +1,305 @@
+package geo
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// Context is what the caller knows of an article besides its place names.
+type Context struct {
+	// Countries are the countries of the article's actors (ISO 3166-1
+	// alpha-2 or alpha-3), which favour places in them.
+	Countries []string
+}
+
+// Resolution is a mention with the place it was resolved to.
+type Resolution struct {
+	Mention
+	Place *Place // nil when nothing fits
+	// Inferred says the gazetteer lacks the name: Place is the article's
+	// main place, or the place a longer name contains ("Baghdad airport").
+	Inferred bool
+}
+
+// candidate is one reading of a mention.
+type candidate struct {
+	place   int
+	primary bool // matched the place's preferred name, not an alternate
+}
+
+// Resolve resolves the mentions of one article (text is the article; the
+// mentions' offsets point into it). A name is read as the place that best
+// fits the article: large places and capitals first, then places in the
+// countries and regions of the article's other places and actors, and
+// "Town, Region" qualifiers fix the town to that region.
+func (g *Gazetteer) Resolve(text string, mentions []Mention, c Context) []Resolution {
+	cands := make([][]candidate, len(mentions))
+	out := make([]Resolution, len(mentions))
+	for i, m := range mentions {
+		out[i].Mention = m
+		cands[i], out[i].Inferred = g.candidates(m)
+	}
+	g.applyQualifiers(text, mentions, cands)
+
+	// Two rounds: the first reads every name on its own plus the given
+	// countries; the second adds the countries and regions the first
+	// round found, so "Pandi" goes to the country the article is about.
+	keys := make([]string, len(mentions))
+	for i, m := range mentions {
+		keys[i] = Key(m.Text)
+	}
+	t := g.tally(out, keys, c)
+	for round := 0; round < 2; round++ {
+		for i := range mentions {
+			out[i].Place = g.best(cands[i], t.without(keys[i]))
+		}
+		t = g.tally(out, keys, c)
+	}
+	g.fallback(out)
+	return out
+}
+
+// candidates returns the readings of a mention; when the whole name is
+// unknown, those of the longest known part ("Baghdad International
+// Airport" → Baghdad), flagged inferred.
+func (g *Gazetteer) candidates(m Mention) ([]candidate, bool) {
+	if m.Demonym {
+		if ci, ok := g.Demonym(m.Text); ok {
+			return []candidate{{place: ci.Place, primary: true}}, false
+		}
+	}
+	if i, ok := g.abbrevs[m.Text]; ok {
+		return []candidate{{place: i, primary: true}}, false
+	}
+	k := strings.TrimPrefix(Key(m.Text), "the ")
+	if c := g.lookup(k); len(c) > 0 {
+		return c, false
+	}
+	f := strings.Fields(k)
+	for n := len(f) - 1; n >= 1; n-- {
+		for s := 0; s+n <= len(f); s++ {
+			sub := strings.Join(f[s:s+n], " ")
+			if stopWords[sub] {
+				continue
+			}
+			if c := g.lookup(sub); len(c) > 0 {
+				return c, true
+			}
+			if i, ok := g.demonyms[sub]; ok {
+				return []candidate{{place: g.countries[i].Place, primary: true}}, true
+			}
+		}
+	}
+	return nil, true
+}
+
+func (g *Gazetteer) lookup(k string) []candidate {
+	idx := g.names[k]
+	out := make([]candidate, len(idx))
+	for j, p := range idx {
+		out[j] = candidate{place: p, primary: Key(g.places[p].Name) == k}
+	}
+	return out
+}
+
+// applyQualifiers narrows "Paris, Texas": a mention followed by ", " and
+// a mention that can be a region or country containing some of its
+// readings keeps only those readings, and the qualifier only the regions
+// that contain them.
+func (g *Gazetteer) applyQualifiers(text string, ms []Mention, cands [][]candidate) {
+	for i := 0; i+1 < len(ms); i++ {
+		if ms[i].End > ms[i+1].Start || strings.TrimSpace(text[ms[i].End:ms[i+1].Start]) != "," {
+			continue
+		}
+		var town, region []candidate
+		for _, t := range cands[i] {
+			for _, r := range cands[i+1] {
+				if g.contains(r.place, t.place) {
+					town = appendCand(town, t)
+					region = appendCand(region, r)
+				}
+			}
+		}
+		if len(town) > 0 {
+			cands[i], cands[i+1] = town, region
+		}
+	}
+}
+
+func appendCand(list []candidate, c candidate) []candidate {
+	for _, x := range list {
+		if x.place == c.place {
+			return list
+		}
+	}
+	return append(list, c)
+}
+
+// contains reports whether place a (a country or admin1 region) holds
+// place b.
+func (g *Gazetteer) contains(a, b int) bool {
+	pa, pb := &g.places[a], &g.places[b]
+	if a == b || pa.Country != pb.Country {
+		return false
+	}
+	switch pa.Kind {
+	case Country:
+		return pb.Kind != Country
+	case Admin1:
+		return pb.Kind == City && pb.Admin1 == pa.Admin1
+	}
+	return false
+}
+
+// best scores the readings of a mention and returns the best place; the
+// shares say how much of the rest of the article lies in each country and
+// admin1 region.
+func (g *Gazetteer) best(cs []candidate, sh shares) *Place {
+	bestScore, best := math.Inf(-1), -1
+	for _, c := range cs {
+		p := &g.places[c.place]
+		s := math.Log10(float64(p.Population) + 10)
+		switch p.Kind {
+		case Continent, Country:
+			s += 3
+		case Admin1:
+			s += 1
+		}
+		switch p.Code {
+		case "PPLC":
+			s += 1.5
+		case "PPLA":
+			s += 0.5
+		case "PPLX", "PPLH", "PPLQ", "PPLW":
+			s -= 1
+		}
+		if c.primary {
+			s += 1
+		}
+		if p.Kind != Continent {
+			s += 4 * sh.country(p.Country)
+		}
+		if p.Kind == City {
+			s += 3 * sh.region(p.Country+"."+p.Admin1)
+		}
+		if s > bestScore {
+			bestScore, best = s, c.place
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return &g.places[best]
+}
+
+// tally counts the article's places by country and admin1 region: the
+// actor countries of the context and the places resolved so far (each
+// under the key of its mention, so that a name does not vote for itself).
+type tally struct {
+	n                 float64
+	countries, region map[string]float64
+	byKey             map[string]*tally
+}
+
+func newTally() *tally {
+	return &tally{countries: map[string]float64{}, region: map[string]float64{}}
+}
+
+func (t *tally) add(country, region string) {
+	t.n++
+	t.countries[country]++
+	if region != "" {
+		t.region[region]++
+	}
+}
+
+func (g *Gazetteer) tally(rs []Resolution, keys []string, c Context) *tally {
+	t := newTally()
+	t.byKey = map[string]*tally{}
+	for _, cc := range c.Countries {
+		if ci, ok := g.Country(cc); ok {
+			t.add(ci.ISO2, "")
+		}
+	}
+	for i, r := range rs {
+		if r.Place == nil || r.Inferred || r.Place.Kind == Continent {
+			continue
+		}
+		region := ""
+		if r.Place.Kind != Country {
+			region = r.Place.Country + "." + r.Place.Admin1
+		}
+		t.add(r.Place.Country, region)
+		own := t.byKey[keys[i]]
+		if own == nil {
+			own = newTally()
+			t.byKey[keys[i]] = own
+		}
+		own.add(r.Place.Country, region)
+	}
+	return t
+}
+
+// shares are the parts of an article's places in each country and region.
+type shares struct{ all, own *tally }
+
+// without returns the shares of the places not named key.
+func (t *tally) without(key string) shares {
+	own := t.byKey[key]
+	if own == nil {
+		own = newTally()
+	}
+	return shares{all: t, own: own}
+}
+
+func (s shares) country(cc string) float64 {
+	n := s.all.n - s.own.n
+	if n <= 0 {
+		return 0
+	}
+	return (s.all.countries[cc] - s.own.countries[cc]) / n
+}
+
+func (s shares) region(code string) float64 {
+	n := s.all.n - s.own.n
+	if n <= 0 {
+		return 0
+	}
+	return (s.all.region[code] - s.own.region[code]) / n
+}
+
+// fallback gives mentions the gazetteer knows nothing of ("the Jadriyah
+// neighbourhood") the article's most mentioned city, or else its most
+// mentioned country: news names a neighbourhood of the city it is about.
+func (g *Gazetteer) fallback(rs []Resolution) {
+	count := map[*Place]int{}
+	for _, r := range rs {
+		if r.Place != nil && !r.Inferred && r.Place.Kind != Continent {
+			count[r.Place]++
+		}
+	}
+	if len(count) == 0 {
+		return
+	}
+	places := make([]*Place, 0, len(count))
+	for p := range count {
+		places = append(places, p)
+	}
+	sort.Slice(places, func(a, b int) bool {
+		pa, pb := places[a], places[b]
+		if (pa.Kind == City) != (pb.Kind == City) {
+			return pa.Kind == City
+		}
+		if count[pa] != count[pb] {
+			return count[pa] > count[pb]
+		}
+		return pa.ID < pb.ID
+	})
+	for i := range rs {
+		if rs[i].Place == nil {
+			rs[i].Place = places[0]
+			rs[i].Inferred = true
+		}
+	}
+}
