@@ -1,0 +1,376 @@
+// Package tokenize splits English news text into sentences and tokens the
+// way the UD English Web Treebank (EWT) does, so that the tagger and parser
+// trained on EWT see the tokens they were trained on:
+//
+//   - clitics come off: don't → do n't, can't → ca n't, cannot → can not,
+//     gonna → gon na, Washington's → Washington 's, and the same with a
+//     curly ’ (don’t → do n’t);
+//   - punctuation, currency signs, percent signs and quotes of every kind
+//     are tokens of their own; hyphens between words are split off
+//     (long-term → long - term) except after bound prefixes (e-mail,
+//     non-profit) and the Arabic article (al-Sadr stays one token, a
+//     deliberate departure from EWT so that names match the actor
+//     dictionaries);
+//   - numbers (1,000,000 3.5 10:30), dates (3/1/2020 2020-01-03), phone
+//     numbers, URLs, e-mail addresses, @handles, #hashtags, emoticons and
+//     abbreviations (U.S. Dr. Jan. a.m. J.) stay whole.
+//
+// Every token's text is the exact bytes of the input at its offsets; nothing
+// is normalised. Sentences end at . ! ? and ellipses (taking closing quotes
+// and brackets with them) unless an abbreviation, an initial, a lower-case
+// continuation or an unfinished quotation says otherwise, and always at a
+// blank line. See docs/tokenization.md for the conventions and figures.
+package tokenize
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/annals/annals/event"
+)
+
+// kind is what the sentence splitter needs to know of a token.
+type kind uint8
+
+const (
+	kWord      kind = iota
+	kPunct          // punctuation that neither ends a sentence nor quotes
+	kTerm           // . ! ? and runs of them
+	kEllipsis       // ... and …
+	kAbbrev         // abbreviation with its period, which ends no sentence
+	kEmoticon       // :) and kin, which may end a sentence
+	kOpenDQ         // opening double quote: “ « `` and " before a word
+	kCloseDQ        // closing double quote: ” » '' and " after a word
+	kAmbDQ          // a free-standing " whose direction the context decides
+	kOpenSQ         // opening single quote ‘ ' `
+	kCloseSQ        // ’ or ' after a word: a closing quote or a possessive
+	kOpenB          // ( [ {
+	kCloseB         // ) ] }
+)
+
+// meta is what the sentence splitter knows of a token besides its text.
+type meta struct {
+	kind  kind
+	nl    uint8 // newlines in the whitespace before: 0, 1, or 2 for a blank line
+	space bool  // whitespace before
+	// wrapped marks a single newline after a long line, as in hard-wrapped
+	// text, where a line end is no sentence end.
+	wrapped bool
+}
+
+// wrapWidth is the line length from which a single newline is taken for
+// hard wrapping rather than the end of a headline or list item.
+const wrapWidth = 60
+
+// quoteSpan is the longest quotation, in tokens from its opening mark to
+// its closing one, that is kept in one sentence when it goes on in lower
+// case ("He said 'Stop. Now.' and left."). Longer quoted speech is split
+// into its sentences, as EWT does; the bound also keeps Split linear on
+// unbalanced quotes.
+const quoteSpan = 12
+
+// splitter holds the state of one Split call.
+type splitter struct {
+	text string
+	toks []event.Token
+	meta []meta
+	suf  []piece // trailing pieces of the current chunk, last first
+	// gap describes the whitespace before the current chunk; it is given
+	// to the chunk's first token only.
+	gap      meta
+	gapTaken bool
+	abbr     abbrevKind // set when the current chunk ends in an abbreviation
+	chunkEnd int        // end of the current chunk
+}
+
+// piece is a token not yet emitted.
+type piece struct {
+	start, end int
+	kind       kind
+}
+
+// Split splits text into sentences of tokens. Offsets are byte offsets into
+// text, text[t.Start:t.End] == t.Text for every token, every byte that is not
+// whitespace (Unicode spaces, control characters, zero-width spaces and byte
+// order marks count as whitespace) is in exactly one token, and Head is -1
+// (unparsed). Invalid UTF-8 bytes are kept inside tokens. It runs in time
+// linear in len(text) and allocates only the result.
+func Split(text string) []event.Sentence {
+	z := splitter{text: text}
+	// About one token per six bytes of news; the cap keeps a huge input
+	// without spaces from reserving memory it will not use.
+	z.toks = make([]event.Token, 0, min(len(text)/6+1, 1<<14))
+	z.meta = make([]meta, 0, cap(z.toks))
+	z.scan()
+	return z.sentences()
+}
+
+// asciiSpace marks the ASCII bytes taken for whitespace: space and the
+// control characters.
+var asciiSpace = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c <= ' '; c++ {
+		t[c] = true
+	}
+	t[0x7f] = true
+	return t
+}()
+
+// spaceRune reports whether r (not ASCII) separates tokens.
+func spaceRune(r rune) bool {
+	return unicode.IsSpace(r) || unicode.Is(unicode.Cc, r) || r == 0x200B || r == 0xFEFF || r == 0x2060
+}
+
+// scan cuts the text into whitespace-separated chunks and each chunk into
+// tokens.
+func (z *splitter) scan() {
+	t := z.text
+	nl, space := 0, false
+	lineStart, lineLen := 0, 0
+	for i := 0; i < len(t); {
+		c := t[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				if c == '\n' || c == '\r' && (i+1 == len(t) || t[i+1] != '\n') {
+					nl++
+					lineLen = i - lineStart
+					lineStart = i + 1
+				}
+				space = true
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(t[i:]); spaceRune(r) {
+			if r == 0x2028 || r == 0x2029 || r == 0x85 {
+				nl += 2
+				lineStart = i + n
+			}
+			space = true
+			i += n
+			continue
+		}
+		j := i + 1
+		for j < len(t) {
+			c := t[j]
+			if c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				j++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(t[j:])
+			if spaceRune(r) {
+				break
+			}
+			j += n
+		}
+		z.gap = meta{nl: uint8(min(nl, 2)), space: space, wrapped: nl == 1 && lineLen >= wrapWidth}
+		z.gapTaken = false
+		z.chunk(i, j)
+		nl, space = 0, false
+		i = j
+	}
+}
+
+// emit appends the token text[s:e].
+func (z *splitter) emit(s, e int, k kind) {
+	m := meta{kind: k}
+	if !z.gapTaken {
+		m.nl, m.space, m.wrapped = z.gap.nl, z.gap.space, z.gap.wrapped
+		z.gapTaken = true
+	}
+	z.toks = append(z.toks, event.Token{Text: z.text[s:e], Start: s, End: e, Head: -1})
+	z.meta = append(z.meta, m)
+}
+
+// sentences groups the tokens into sentences.
+func (z *splitter) sentences() []event.Sentence {
+	n := len(z.toks)
+	if n == 0 {
+		return nil
+	}
+	var out []event.Sentence
+	start := 0
+	cut := func(end int) {
+		if end <= start {
+			return
+		}
+		toks := z.toks[start:end:end]
+		for i := range toks {
+			toks[i].ID = i + 1
+		}
+		s, e := toks[0].Start, toks[len(toks)-1].End
+		out = append(out, event.Sentence{Index: len(out), Text: z.text[s:e], Start: s, End: e, Tokens: toks})
+		start = end
+	}
+	var q quotes
+	for i := 0; i < n; i++ {
+		m := z.meta[i]
+		if m.nl == 2 {
+			cut(i)
+			q = quotes{}
+		} else if m.nl == 1 && i > start && z.lineBreak(i) {
+			cut(i)
+		}
+		q.see(z.meta, i)
+		k := m.kind
+		if k != kTerm && k != kEllipsis && k != kEmoticon {
+			continue
+		}
+		j := i + 1
+		for j < n && !z.meta[j].space && closer(z.meta[j].kind) {
+			q.see(z.meta, j)
+			j++
+		}
+		if z.ends(i, j, &q) {
+			cut(j)
+		}
+		i = j - 1
+	}
+	cut(n)
+	return out
+}
+
+// closer reports whether a token of kind k goes with the sentence end
+// before it.
+func closer(k kind) bool {
+	return k == kCloseDQ || k == kCloseSQ || k == kCloseB || k == kAmbDQ || k == kTerm || k == kEllipsis
+}
+
+// lineBreak reports whether the single newline before token i ends a
+// sentence: it does after a short line (a headline, a list item) unless the
+// next line goes on in lower case or the line ended in a comma.
+func (z *splitter) lineBreak(i int) bool {
+	if z.meta[i].wrapped || z.lower(i) {
+		return false
+	}
+	prev := z.toks[i-1].Text
+	return prev != "," && prev != "-" && prev != "&"
+}
+
+// ends reports whether the sentence ends after the terminal token i, whose
+// closing quotes and brackets run up to token j.
+func (z *splitter) ends(i, j int, q *quotes) bool {
+	if j == len(z.toks) {
+		return true
+	}
+	next := z.meta[j]
+	if next.nl == 2 {
+		return true
+	}
+	if k := z.meta[i].kind; (k == kEllipsis || k == kEmoticon) && !z.upper(j) {
+		return false
+	}
+	if continuation(z.toks[j].Text) {
+		return false
+	}
+	// A quotation that the mark closes may go on in lower case (“Why?” he
+	// asked); elsewhere a lower-case word after . ! ? starts a sentence, as
+	// in much web text.
+	if z.lower(j) && j > i+1 && quoteMark(z.meta[j-1].kind) {
+		return false
+	}
+	// Inside a quotation that closes and goes on in lower case ("He said
+	// 'Stop. Now.' and left."), the sentence does not end.
+	return !q.continues(z, j)
+}
+
+// continuation reports whether a token after a terminal mark continues the
+// sentence (a comma, a closing bracket).
+func continuation(s string) bool {
+	if len(s) == 0 {
+		return false
+	}
+	switch s[0] {
+	case ',', ';', ':', ')', ']', '}', '%':
+		return true
+	}
+	return false
+}
+
+// quoteMark reports whether kind k is a quotation mark.
+func quoteMark(k kind) bool {
+	return k == kOpenDQ || k == kCloseDQ || k == kAmbDQ || k == kOpenSQ || k == kCloseSQ
+}
+
+// lower reports whether token i starts with a lower-case letter.
+func (z *splitter) lower(i int) bool {
+	s := z.toks[i].Text
+	c := s[0]
+	if c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z'
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// upper reports whether token i starts with an upper-case letter or a
+// digit, or is an opening quote or bracket.
+func (z *splitter) upper(i int) bool {
+	switch z.meta[i].kind {
+	case kOpenDQ, kOpenSQ, kOpenB, kAmbDQ:
+		return true
+	}
+	s := z.toks[i].Text
+	c := s[0]
+	if c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// quotes tracks the open quotations of a paragraph.
+type quotes struct {
+	dq, sq int // 1 + index of the open double or single quote; 0 when none
+}
+
+// see updates the open quotations with token i.
+func (q *quotes) see(m []meta, i int) {
+	switch m[i].kind {
+	case kOpenDQ:
+		q.dq = i + 1
+	case kCloseDQ:
+		q.dq = 0
+	case kAmbDQ:
+		if q.dq > 0 {
+			q.dq = 0
+		} else {
+			q.dq = i + 1
+		}
+	case kOpenSQ:
+		q.sq = i + 1
+	case kCloseSQ:
+		q.sq = 0
+	}
+}
+
+// continues reports whether an open quotation closes within quoteSpan
+// tokens of its opening, in the same paragraph, and the text after it goes
+// on in lower case.
+func (q *quotes) continues(z *splitter, j int) bool {
+	open := max(q.dq, q.sq) - 1
+	if open < 0 {
+		return false
+	}
+	for k := j; k < len(z.toks) && k <= open+quoteSpan; k++ {
+		m := z.meta[k]
+		if m.nl > 0 && k > j {
+			return false
+		}
+		var closes bool
+		switch m.kind {
+		case kCloseDQ, kAmbDQ:
+			closes = q.dq > 0
+		case kCloseSQ:
+			closes = q.sq > 0
+		}
+		if !closes {
+			continue
+		}
+		for k++; k < len(z.toks) && z.toks[k].Text == ","; k++ {
+		}
+		return k < len(z.toks) && z.meta[k].nl == 0 && z.lower(k)
+	}
+	return false
+}
