@@ -1,0 +1,166 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"mime"
+	"net/http"
+	"time"
+)
+
+// Fetcher gets a resource by URL. HTTPFetcher is the real one; tests and
+// caches may supply their own.
+type Fetcher interface {
+	Fetch(ctx context.Context, req Request) (*Response, error)
+}
+
+// Request is a conditional GET: with ETag or LastModified from an earlier
+// Response, an unchanged resource comes back as NotModified.
+type Request struct {
+	URL          string
+	ETag         string
+	LastModified string
+}
+
+// Response is a fetched resource.
+type Response struct {
+	URL          string // final URL, after redirects
+	NotModified  bool   // the server answered 304: Body is empty
+	Body         []byte
+	ContentType  string
+	ETag         string
+	LastModified string
+}
+
+// HTTPFetcher fetches over HTTP with a timeout, a size limit and a
+// User-Agent, and makes conditional requests.
+type HTTPFetcher struct {
+	Client    *http.Client // nil: a client with Timeout
+	UserAgent string       // "" : DefaultUserAgent
+	Timeout   time.Duration
+	MaxBytes  int64 // 0: DefaultMaxBytes
+}
+
+// DefaultUserAgent names annals to the sites it reads.
+const DefaultUserAgent = "annals/1 (+https://github.com/annals/annals)"
+
+// NewHTTPFetcher returns a fetcher with a 30-second timeout and the default
+// limits.
+func NewHTTPFetcher() *HTTPFetcher {
+	return &HTTPFetcher{Client: &http.Client{Timeout: 30 * time.Second}, Timeout: 30 * time.Second}
+}
+
+// Fetch gets req.URL. A 304 answer is a Response with NotModified set, not
+// an error; other non-2xx answers are errors naming the URL and status.
+func (f *HTTPFetcher) Fetch(ctx context.Context, req Request) (*Response, error) {
+	if f.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, f.Timeout)
+		defer cancel()
+	}
+	hr, err := http.NewRequestWithContext(ctx, http.MethodGet, req.URL, nil)
+	if err != nil {
+		return nil, fmt.Errorf("fetch %s: %w", req.URL, err)
+	}
+	ua := f.UserAgent
+	if ua == "" {
+		ua = DefaultUserAgent
+	}
+	hr.Header.Set("User-Agent", ua)
+	hr.Header.Set("Accept", "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/*;q=0.8")
+	if req.ETag != "" {
+		hr.Header.Set("If-None-Match", req.ETag)
+	}
+	if req.LastModified != "" {
+		hr.Header.Set("If-Modified-Since", req.LastModified)
+	}
+	client := f.Client
+	if client == nil {
+		client = http.DefaultClient
+	}
+	resp, err := client.Do(hr)
+	if err != nil {
+		return nil, fmt.Errorf("fetch %s: %w", req.URL, err)
+	}
+	defer resp.Body.Close()
+	out := &Response{
+		URL:          resp.Request.URL.String(),
+		ContentType:  resp.Header.Get("Content-Type"),
+		ETag:         resp.Header.Get("ETag"),
+		LastModified: resp.Header.Get("Last-Modified"),
+	}
+	if resp.StatusCode == http.StatusNotModified {
+		out.NotModified = true
+		if out.ETag == "" {
+			out.ETag = req.ETag
+		}
+		if out.LastModified == "" {
+			out.LastModified = req.LastModified
+		}
+		return out, nil
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return nil, fmt.Errorf("fetch %s: %s", req.URL, resp.Status)
+	}
+	max := f.MaxBytes
+	if max <= 0 {
+		max = DefaultMaxBytes
+	}
+	if resp.ContentLength > max {
+		return nil, fmt.Errorf("fetch %s: %w: %d bytes announced, limit %d", req.URL, ErrTooLarge, resp.ContentLength, max)
+	}
+	out.Body, err = readLimited(resp.Body, max)
+	if err != nil {
+		return nil, fmt.Errorf("fetch %s: %w", req.URL, err)
+	}
+	return out, nil
+}
+
+// formatByType maps a Content-Type to a format; Auto when it says nothing
+// useful (text/xml may be a feed or XHTML).
+func formatByType(ct string) Format {
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return Auto
+	}
+	switch {
+	case mt == "text/html" || mt == "application/xhtml+xml":
+		return HTML
+	case mt == "application/rss+xml" || mt == "application/atom+xml" || mt == "application/rdf+xml":
+		return Feed
+	case mt == "application/x-ndjson" || mt == "application/jsonl" || mt == "application/x-jsonlines":
+		return JSONL
+	case mt == "text/plain":
+		return Text
+	}
+	return Auto
+}
+
+// readURL fetches a URL input and reads it by its content type, or by
+// sniffing when the type says nothing.
+func readURL(ctx context.Context, url string, opts *Options, yield func(Item) bool) bool {
+	if opts.Fetcher == nil {
+		return yield(Item{Input: url, Err: fmt.Errorf("ingest %s: no fetcher configured for URLs", url)})
+	}
+	resp, err := opts.Fetcher.Fetch(ctx, Request{URL: url})
+	if err != nil {
+		return yield(Item{Input: url, Err: fmt.Errorf("ingest %s: %w", url, err)})
+	}
+	f := opts.Format
+	if f == Auto {
+		f = formatByType(resp.ContentType)
+	}
+	if f == Auto {
+		f = Sniff(resp.Body)
+	}
+	if f == HTML {
+		doc, err := ParseHTML(resp.Body, resp.ContentType)
+		if err != nil {
+			return yield(Item{Input: url, Err: fmt.Errorf("ingest %s: %w", url, err)})
+		}
+		doc.URL = resp.URL
+		return yield(finish(url, doc, opts))
+	}
+	return readStream(ctx, url, resp.URL, bytes.NewReader(resp.Body), f, opts, yield)
+}

@@ -1,0 +1,445 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/transform"
+
+	"github.com/annals/annals/event"
+)
+
+// ParseHTML extracts an article from an HTML page: its main text, with
+// paragraphs separated by blank lines, and its title, author and
+// publication date from meta tags, JSON-LD and <time>. contentType is the
+// HTTP Content-Type, used with the page's own <meta charset> to decode it;
+// it may be empty. Broken markup is repaired as browsers do, never refused.
+func ParseHTML(data []byte, contentType string) (*event.Document, error) {
+	enc, _, _ := charset.DetermineEncoding(data[:min(len(data), 1024)], contentType)
+	root, err := html.Parse(transform.NewReader(bytes.NewReader(data), enc.NewDecoder()))
+	if err != nil {
+		return nil, fmt.Errorf("html: %w", err)
+	}
+	doc := &event.Document{}
+	meta := readMeta(root)
+	doc.Title, doc.Author, doc.Source = meta.title, meta.author, meta.site
+	doc.Published = publishedOf(meta.dates...)
+	doc.Text = mainText(root)
+	// A page that claims UTF-8 (or claims nothing) may still hold bad
+	// bytes; the decoder passes them through.
+	for _, f := range []*string{&doc.Text, &doc.Title, &doc.Author, &doc.Source} {
+		*f = strings.ToValidUTF8(*f, "\uFFFD")
+	}
+	return doc, nil
+}
+
+// pageMeta is what a page says about itself, best source first.
+type pageMeta struct {
+	title, author, site string
+	dates               []string
+}
+
+// metaPriority ranks meta names: lower wins. Dates rank publication before
+// modification; titles rank social-card titles (no site suffix) first.
+var metaPriority = map[string]int{
+	"og:title": 1, "twitter:title": 2, "parsely-title": 3, "dc.title": 4,
+	"article:published_time": 1, "datepublished": 2, "parsely-pub-date": 3, "sailthru.date": 4,
+	"pubdate": 5, "publishdate": 5, "publish-date": 5, "date": 6, "dc.date": 7, "dc.date.issued": 7,
+	"dcterms.date": 7, "dcterms.created": 7, "article:modified_time": 9, "og:updated_time": 9,
+	"author": 1, "article:author": 2, "parsely-author": 3, "sailthru.author": 4, "dc.creator": 5,
+	"og:site_name": 1, "application-name": 2,
+}
+
+var metaKind = map[string]string{
+	"og:title": "title", "twitter:title": "title", "parsely-title": "title", "dc.title": "title",
+	"article:published_time": "date", "datepublished": "date", "parsely-pub-date": "date", "sailthru.date": "date",
+	"pubdate": "date", "publishdate": "date", "publish-date": "date", "date": "date", "dc.date": "date", "dc.date.issued": "date",
+	"dcterms.date": "date", "dcterms.created": "date", "article:modified_time": "date", "og:updated_time": "date",
+	"author": "author", "article:author": "author", "parsely-author": "author", "sailthru.author": "author", "dc.creator": "author",
+	"og:site_name": "site", "application-name": "site",
+}
+
+type ranked struct {
+	val  string
+	rank int
+}
+
+func readMeta(root *html.Node) pageMeta {
+	best := map[string]ranked{}
+	var dates []ranked
+	offer := func(kind, val string, rank int) {
+		val = strings.TrimSpace(val)
+		if val == "" {
+			return
+		}
+		if kind == "date" {
+			dates = append(dates, ranked{val, rank})
+			return
+		}
+		if b, ok := best[kind]; !ok || rank < b.rank {
+			best[kind] = ranked{val, rank}
+		}
+	}
+	var docTitle, timeDate string
+	walk(root, func(n *html.Node) bool {
+		switch n.DataAtom {
+		case atom.Title:
+			if docTitle == "" {
+				docTitle = textOf(n)
+			}
+		case atom.Meta:
+			key := strings.ToLower(attr(n, "property"))
+			if key == "" {
+				key = strings.ToLower(attr(n, "name"))
+			}
+			if key == "" {
+				key = strings.ToLower(attr(n, "itemprop"))
+			}
+			if kind, ok := metaKind[key]; ok {
+				offer(kind, attr(n, "content"), metaPriority[key])
+			}
+		case atom.Time:
+			if timeDate == "" {
+				timeDate = attr(n, "datetime")
+			}
+		case atom.Script:
+			if strings.EqualFold(attr(n, "type"), "application/ld+json") {
+				readJSONLD(textOf(n), offer)
+			}
+		}
+		return true
+	})
+	if docTitle != "" {
+		offer("title", docTitle, 10)
+	}
+	if timeDate != "" {
+		offer("date", timeDate, 8)
+	}
+	m := pageMeta{title: best["title"].val, author: best["author"].val, site: best["site"].val}
+	// Stable order by rank keeps the document order among equals.
+	for r := 0; r <= 9; r++ {
+		for _, d := range dates {
+			if d.rank == r {
+				m.dates = append(m.dates, d.val)
+			}
+		}
+	}
+	return m
+}
+
+// readJSONLD offers headline, author and dates of schema.org objects in a
+// JSON-LD script, which may hold one object, an array or an @graph.
+func readJSONLD(src string, offer func(kind, val string, rank int)) {
+	var v any
+	if json.Unmarshal([]byte(src), &v) != nil {
+		return
+	}
+	var visit func(v any, depth int)
+	visit = func(v any, depth int) {
+		if depth > 8 {
+			return
+		}
+		switch x := v.(type) {
+		case []any:
+			for _, e := range x {
+				visit(e, depth+1)
+			}
+		case map[string]any:
+			if s, ok := x["headline"].(string); ok {
+				offer("title", s, 2)
+			}
+			if s, ok := x["datePublished"].(string); ok {
+				offer("date", s, 2)
+			}
+			if s, ok := x["dateCreated"].(string); ok {
+				offer("date", s, 6)
+			}
+			switch a := x["author"].(type) {
+			case string:
+				offer("author", a, 2)
+			case map[string]any:
+				if s, ok := a["name"].(string); ok {
+					offer("author", s, 2)
+				}
+			case []any:
+				var names []string
+				for _, e := range a {
+					if m, ok := e.(map[string]any); ok {
+						if s, ok := m["name"].(string); ok {
+							names = append(names, s)
+						}
+					}
+				}
+				offer("author", strings.Join(names, ", "), 2)
+			}
+			if g, ok := x["@graph"]; ok {
+				visit(g, depth+1)
+			}
+		}
+	}
+	visit(v, 0)
+}
+
+// walk visits n and its descendants in document order; f returns false to
+// skip a node's children.
+func walk(n *html.Node, f func(*html.Node) bool) {
+	if !f(n) {
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, f)
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	walk(n, func(c *html.Node) bool {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+		return true
+	})
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// dropped are elements that never hold article text.
+var dropped = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Nav: true,
+	atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Form: true,
+	atom.Iframe: true, atom.Svg: true, atom.Button: true, atom.Select: true,
+	atom.Textarea: true, atom.Template: true, atom.Object: true, atom.Embed: true,
+	atom.Canvas: true, atom.Menu: true, atom.Dialog: true, atom.Head: true,
+}
+
+// boilerplateAttr matches class and id values of page furniture.
+var boilerplateAttr = regexp.MustCompile(`(?i)(^|[-_ ])(nav|navbar|menu|sidebar|footer|header|masthead|breadcrumbs?|share|social|comments?|related|promo|advert|ads?|cookie|banner|newsletter|subscribe|signup|popup|modal|skip)([-_ ]|$)`)
+
+// dropRoles are ARIA landmark roles of page furniture.
+var dropRoles = map[string]bool{"navigation": true, "banner": true, "contentinfo": true, "complementary": true, "search": true, "dialog": true}
+
+// blockElems break text into separate blocks.
+var blockElems = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
+	atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Dd: true, atom.Dt: true,
+	atom.Td: true, atom.Th: true, atom.Tr: true, atom.Table: true, atom.Blockquote: true,
+	atom.Pre: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true,
+	atom.H6: true, atom.Figure: true, atom.Figcaption: true, atom.Body: true, atom.Hr: true,
+	atom.Address: true, atom.Center: true,
+}
+
+var headings = map[atom.Atom]bool{atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true}
+
+// block is a run of text between block-level boundaries.
+type block struct {
+	text      string
+	linkChars int
+	owner     *html.Node // innermost block element holding the text
+	heading   bool
+}
+
+func skipNode(n *html.Node) bool {
+	if n.Type == html.CommentNode || n.Type == html.DoctypeNode {
+		return true
+	}
+	if n.Type != html.ElementNode {
+		return false
+	}
+	if dropped[n.DataAtom] || dropRoles[strings.ToLower(attr(n, "role"))] || hasAttr(n, "hidden") {
+		return true
+	}
+	if n.DataAtom == atom.Article || n.DataAtom == atom.Main || n.DataAtom == atom.Body {
+		return false // "article header-free" class names must not drop the article
+	}
+	return boilerplateAttr.MatchString(attr(n, "class")) || boilerplateAttr.MatchString(attr(n, "id"))
+}
+
+// collectBlocks splits the visible text under root into blocks.
+func collectBlocks(root *html.Node) []block {
+	var blocks []block
+	var cur strings.Builder
+	links := 0
+	flush := func(owner *html.Node) {
+		t := strings.Join(strings.Fields(cur.String()), " ")
+		if t != "" {
+			blocks = append(blocks, block{text: t, linkChars: links, owner: owner, heading: headings[owner.DataAtom]})
+		}
+		cur.Reset()
+		links = 0
+	}
+	var visit func(n, owner *html.Node, inLink bool, depth int)
+	visit = func(n, owner *html.Node, inLink bool, depth int) {
+		if depth > 512 || skipNode(n) {
+			return
+		}
+		switch {
+		case n.Type == html.TextNode:
+			cur.WriteString(n.Data)
+			if inLink {
+				links += len(strings.Join(strings.Fields(n.Data), " "))
+			}
+			return
+		case n.Type == html.ElementNode && n.DataAtom == atom.Br:
+			// Two <br> in a row separate paragraphs in old-style markup.
+			if p := n.PrevSibling; p != nil && p.Type == html.ElementNode && p.DataAtom == atom.Br {
+				flush(owner)
+			} else {
+				cur.WriteByte(' ')
+			}
+			return
+		case n.Type == html.ElementNode && n.DataAtom == atom.Img:
+			return
+		}
+		isBlock := n.Type == html.ElementNode && blockElems[n.DataAtom]
+		if isBlock {
+			flush(owner)
+			owner = n
+		}
+		if n.DataAtom == atom.A {
+			inLink = true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c, owner, inLink, depth+1)
+		}
+		if isBlock {
+			flush(owner)
+		} else if n.Type == html.ElementNode {
+			cur.WriteByte(' ') // inline elements still separate words
+		}
+	}
+	visit(root, root, false, 0)
+	flush(root)
+	return blocks
+}
+
+// mainText picks the article body: the container whose paragraphs carry the
+// most text with the fewest links, in the manner of readability tools, and
+// returns its text blocks joined by blank lines.
+func mainText(root *html.Node) string {
+	blocks := collectBlocks(root)
+	scores := map[*html.Node]float64{}
+	var best *html.Node
+	for _, b := range blocks {
+		n := utf8.RuneCountInString(b.text)
+		if n < 25 || b.heading || linkDensity(b) > 0.33 {
+			continue
+		}
+		s := 1 + float64(strings.Count(b.text, ",")) + min(float64(n)/100, 3)
+		// The paragraph's container gets the score, its parent half: the
+		// body of an article is the container of most good paragraphs.
+		container := b.owner
+		if container.DataAtom == atom.P || container.DataAtom == atom.Li || container.DataAtom == atom.Blockquote || container.DataAtom == atom.Pre {
+			if container.Parent != nil {
+				container = container.Parent
+			}
+		}
+		scores[container] += s
+		if container.Parent != nil {
+			scores[container.Parent] += s / 2
+		}
+	}
+	for n, s := range scores {
+		if n.DataAtom == atom.Article || n.DataAtom == atom.Main {
+			scores[n] = s * 1.25
+		}
+	}
+	for n, s := range scores {
+		if best == nil || s > scores[best] || s == scores[best] && depthOf(n) > depthOf(best) {
+			best = n
+		}
+	}
+	var out []string
+	for _, b := range blocks {
+		if best != nil && !isDescendant(b.owner, best) {
+			continue
+		}
+		n := utf8.RuneCountInString(b.text)
+		switch {
+		case b.heading && n <= 200:
+		case linkDensity(b) > 0.5:
+			continue
+		case n < 25 && linkDensity(b) > 0:
+			continue // a short line of links: "Read more", tags
+		}
+		out = append(out, b.text)
+	}
+	return strings.Join(out, "\n\n")
+}
+
+func linkDensity(b block) float64 {
+	if len(b.text) == 0 {
+		return 0
+	}
+	return float64(b.linkChars) / float64(len(b.text))
+}
+
+func depthOf(n *html.Node) int {
+	d := 0
+	for ; n != nil; n = n.Parent {
+		d++
+	}
+	return d
+}
+
+func isDescendant(n, anc *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == anc {
+			return true
+		}
+	}
+	return false
+}
+
+// htmlFragmentText renders an HTML fragment (a feed item's description) as
+// text with paragraph breaks, without boilerplate removal.
+func htmlFragmentText(s string) string {
+	// Parsing as a whole page puts the fragment in <body>, so text and
+	// inline elements at its top level stay one paragraph.
+	root, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	var parts []string
+	for _, b := range collectBlocks(root) {
+		parts = append(parts, b.text)
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// publishedOf parses the first date that reads; zero when none does.
+func publishedOf(dates ...string) time.Time {
+	for _, d := range dates {
+		if d = strings.TrimSpace(d); d == "" {
+			continue
+		}
+		if t, err := ParseDate(d); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}

@@ -1,0 +1,111 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+const articlePage = `<!DOCTYPE html>
+<html><head>
+<meta charset="utf-8">
+<title>Port Reopens | The Harbour Gazette</title>
+<meta property="og:title" content="Port reopens after strike">
+<meta property="og:site_name" content="The Harbour Gazette">
+<meta name="author" content="R. Quill">
+<meta property="article:published_time" content="2021-06-03T08:30:00+02:00">
+<style>p { color: red }</style>
+<script>var tracking = "not text";</script>
+</head><body>
+<header class="site-header"><a href="/">Home</a> <a href="/world">World</a></header>
+<nav><ul><li><a href="/a">Politics</a></li><li><a href="/b">Business</a></li></ul></nav>
+<div class="layout">
+  <article>
+    <h1>Port reopens after strike</h1>
+    <p>Dock workers returned to the northern port on Thursday, ending a strike that had lasted nine days.</p>
+    <p>The union said its members had accepted a new contract, which raises wages by four percent, and that
+       <a href="/union">talks</a> on pensions would continue.</p>
+    <div class="share-tools"><a href="#">Share</a> <a href="#">Tweet</a></div>
+    <h2>Shipping backlog</h2>
+    <p>Port officials expect the backlog of container ships to clear within two weeks, a spokesman said.</p>
+  </article>
+  <aside><h3>Most read</h3><p>Something else entirely that people read today, with many words in it.</p></aside>
+</div>
+<div class="related"><a href="/x">A related story with a long title about something</a></div>
+<footer><p>Copyright The Harbour Gazette, all rights reserved, since long ago.</p></footer>
+</body></html>`
+
+func TestParseHTML(t *testing.T) {
+	doc, err := ParseHTML([]byte(articlePage), "text/html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Port reopens after strike\n\n" +
+		"Dock workers returned to the northern port on Thursday, ending a strike that had lasted nine days.\n\n" +
+		"The union said its members had accepted a new contract, which raises wages by four percent, and that talks on pensions would continue.\n\n" +
+		"Shipping backlog\n\n" +
+		"Port officials expect the backlog of container ships to clear within two weeks, a spokesman said."
+	if doc.Text != want {
+		t.Errorf("text:\n%s\nwant:\n%s", doc.Text, want)
+	}
+	if doc.Title != "Port reopens after strike" || doc.Author != "R. Quill" || doc.Source != "The Harbour Gazette" {
+		t.Errorf("meta: %q %q %q", doc.Title, doc.Author, doc.Source)
+	}
+	if got := doc.Published.Format(time.RFC3339); got != "2021-06-03T06:30:00Z" {
+		t.Errorf("published %s", got)
+	}
+}
+
+func TestHTMLMeta(t *testing.T) {
+	body := `<body><div><p>Some text long enough to count as a paragraph of the article body.</p></div></body>`
+	tests := []struct {
+		name, head, title, author, date string
+	}{
+		{"title only", `<title>Plain</title>`, "Plain", "", ""},
+		{"json-ld", `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"LD head","datePublished":"2019-02-03T04:05:06Z","author":[{"@type":"Person","name":"A. B"},{"name":"C. D"}]}</script>`, "LD head", "A. B, C. D", "2019-02-03T04:05:06Z"},
+		{"json-ld graph", `<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"Article","datePublished":"2019-02-03","author":{"name":"G"}}]}</script>`, "", "G", "2019-02-03T00:00:00Z"},
+		{"time element", `<title>T</title></head><body><time datetime="2018-07-08T09:10:00Z">8 July</time>`, "T", "", "2018-07-08T09:10:00Z"},
+		{"name=date", `<meta name="date" content="2017-05-06">`, "", "", "2017-05-06T00:00:00Z"},
+		{"parsely", `<meta name="parsely-pub-date" content="2016-01-02T03:04:05Z"><meta name="parsely-author" content="P">`, "", "P", "2016-01-02T03:04:05Z"},
+		{"sailthru", `<meta name="sailthru.date" content="Tue, 05 Jan 2016 10:00:00 GMT">`, "", "", "2016-01-05T10:00:00Z"},
+		{"dc.date", `<meta name="DC.date" content="2015-04-05">`, "", "", "2015-04-05T00:00:00Z"},
+		{"published before modified", `<meta property="article:modified_time" content="2020-01-02"><meta property="article:published_time" content="2020-01-01">`, "", "", "2020-01-01T00:00:00Z"},
+		{"bad date skipped", `<meta property="article:published_time" content="soon"><meta name="date" content="2014-03-02">`, "", "", "2014-03-02T00:00:00Z"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := ParseHTML([]byte("<html><head>"+tt.head+"</head>"+body+"</html>"), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			date := ""
+			if !doc.Published.IsZero() {
+				date = doc.Published.Format(time.RFC3339)
+			}
+			if doc.Title != tt.title || doc.Author != tt.author || date != tt.date {
+				t.Errorf("got %q %q %q, want %q %q %q", doc.Title, doc.Author, date, tt.title, tt.author, tt.date)
+			}
+		})
+	}
+}
+
+func TestHTMLBroken(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"unclosed", `<html><body><div><p>Unclosed paragraph with enough words to be kept as text<p>Another one`, "Unclosed paragraph with enough words to be kept as text\n\nAnother one"},
+		{"br paragraphs", `<body><div>First part of the text that is long.<br><br>Second part of the text that is long.</div>`, "First part of the text that is long.\n\nSecond part of the text that is long."},
+		{"latin1 meta", "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xe9 owners protested in the square on Monday morning.</p>", "Café owners protested in the square on Monday morning."},
+		{"empty", ``, ""},
+		{"garbage", "<<<>>>\x00<a <b", "<<<>>>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := ParseHTML([]byte(tt.in), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.TrimSpace(doc.Text) != tt.want {
+				t.Errorf("text %q, want %q", doc.Text, tt.want)
+			}
+		})
+	}
+}
