@@ -37,7 +37,7 @@ func (st *sentence) verbMatch(v int) *dict.VerbForm {
 // do not: patterns name the subject's words there.
 var (
 	skipPre  = map[string]bool{"aux": true, "cop": true, "mark": true, "punct": true, "cc": true, "advmod": true, "discourse": true, "expl": true, "advcl": true, "parataxis": true, "conj": true}
-	skipPost = map[string]bool{"punct": true, "cc": true, "parataxis": true, "conj": true, "advcl": true, "mark": true, "aux": true, "cop": true}
+	skipPost = map[string]bool{"punct": true, "cc": true, "parataxis": true, "conj": true, "mark": true, "aux": true, "cop": true}
 )
 
 // materials returns the tokens before and after verb v that its patterns
@@ -52,7 +52,9 @@ func (st *sentence) materials(v, from, to int) (pre, post material) {
 			if !skipPre[b] {
 				pre = append(pre, st.subtree(k, nil)...)
 			}
-		} else if !skipPost[b] {
+		} else if !skipPost[b] && (b != "advcl" || st.infinitive(k)) {
+			// Of adverbial clauses only purpose infinitives belong to the
+			// verb's phrase: "vowed to wage war", "signed an accord to supply".
 			post = append(post, st.subtree(k, nil)...)
 		}
 	}
@@ -61,10 +63,21 @@ func (st *sentence) materials(v, from, to int) (pre, post material) {
 	return pre, post
 }
 
+// infinitive reports whether clause k is a "to" infinitive.
+func (st *sentence) infinitive(k int) bool {
+	for _, c := range st.kids[k] {
+		if st.rel(c) == "mark" && st.words[c] == "TO" {
+			return true
+		}
+	}
+	return false
+}
+
 // bind records which tokens the $, + and ^ markers of a match took.
 type bind struct {
-	source, target int // token index, or -1
-	compound       bool
+	source, target  int  // token index, or -1
+	compound        bool // the pattern used "%"
+	compoundSubject bool // the verb's subject is a conjunction; "%" needs it
 }
 
 // matchSide matches elems against m from position pos on, in order, with
@@ -77,6 +90,9 @@ func (st *sentence) matchSide(elems []dict.Elem, m material, pos int, b *bind) b
 	rest := elems[1:]
 	switch e.Kind {
 	case dict.ElemCompound:
+		if !b.compoundSubject {
+			return false
+		}
 		b.compound = true
 		return st.matchSide(rest, m, pos, b)
 	case dict.ElemSource, dict.ElemTarget, dict.ElemSkip:
@@ -218,12 +234,15 @@ func (st *sentence) matchSeq(elems []dict.Elem, m material, p int, b *bind) (int
 	return 0, false
 }
 
+// wordMatches reports whether pattern word w names token k: its text or
+// its lemma, as a whole word (pattern words are not stems: "MEET" must not
+// match "meeting").
 func (st *sentence) wordMatches(w dict.Word, k int) bool {
-	if w.Matches(st.words[k]) {
+	if st.words[k] == w.Text {
 		return true
 	}
 	lemma := st.toks[k].Lemma
-	return lemma != "" && lemma != "_" && w.Matches(strings.ToUpper(lemma))
+	return lemma != "" && lemma != "_" && strings.ToUpper(lemma) == w.Text
 }
 
 // dominates reports whether a is k or an ancestor of k.
@@ -239,14 +258,14 @@ func (st *sentence) dominates(a, k int) bool {
 
 // bestPattern returns the matching pattern of the verb's block with the
 // highest weight (the first in the file among equals) and its bindings.
-func (st *sentence) bestPattern(f *dict.VerbForm, pre, post material) (*dict.Pattern, bind) {
+func (st *sentence) bestPattern(f *dict.VerbForm, pre, post material, compoundSubject bool) (*dict.Pattern, bind) {
 	var best *dict.Pattern
 	bestBind := bind{source: -1, target: -1}
 	for _, p := range f.Block.Patterns {
 		if best != nil && p.Weight <= best.Weight {
 			continue
 		}
-		b := bind{source: -1, target: -1}
+		b := bind{source: -1, target: -1, compoundSubject: compoundSubject}
 		if st.matchSide(p.Pre, pre, 0, &b) && st.matchSide(p.Post, post, 0, &b) {
 			best, bestBind = p, b
 		}

@@ -19,7 +19,8 @@ func (st *sentence) codeVerb(v int) {
 	from := v - f.Head
 	to := from + len(f.Words) - 1
 	pre, post := st.materials(v, from, to)
-	p, b := st.bestPattern(f, pre, post)
+	subj := st.subject(v)
+	p, b := st.bestPattern(f, pre, post, subj >= 0 && st.child(subj, "conj") >= 0)
 	code, code2, rule := f.Code, f.Code2, f.Block.Name
 	if p != nil {
 		code, code2, rule = p.Code, p.Code2, f.Block.Name+": "+p.Text
@@ -64,6 +65,15 @@ func (st *sentence) codeVerb(v int) {
 	if b.compound && len(targets) == 0 && len(sources) > 1 {
 		// "% *": members of a compound subject act on each other.
 		targets = sources
+	}
+	if len(targets) == 0 {
+		// As TABARI did: the first actor after the verb in its phrase.
+		for _, k := range post {
+			if st.actor[k] != nil {
+				targets = st.resolve(st.nominalHead(k), false)
+				break
+			}
+		}
 	}
 
 	verbText := strings.Join(strings.Fields(strings.Join(textOf(st.toks[from:to+1]), " ")), " ")
@@ -312,11 +322,10 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 		if g := st.agent[k]; g != nil && c >= g.Start && c < g.End {
 			continue
 		}
-		sub := st.resolveDepth(c, depth+1)
-		if len(sub) > 0 {
-			if actor == nil && len(agents) == 0 {
-				return sub, nil
-			}
+		if actor != nil {
+			break // the head's own actor wins over attached phrases
+		}
+		if sub := st.resolveDepth(c, depth+1); len(sub) > 0 {
 			return sub, agents
 		}
 	}

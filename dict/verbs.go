@@ -315,7 +315,7 @@ func weight(elems []Elem) int {
 			n += weight(e.Elems)
 		case ElemPrep:
 			n += 1 + weight(e.Elems)
-		case ElemSource, ElemTarget:
+		case ElemSource, ElemTarget, ElemCompound:
 			n++
 		}
 	}
