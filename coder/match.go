@@ -149,17 +149,8 @@ func (st *sentence) matchElem(e dict.Elem, m material, p int, b *bind) (int, boo
 		}
 	case dict.ElemNoun:
 		end, ok := st.matchSeq(e.Elems, m, p, b)
-		if !ok {
+		if !ok || !st.nounHead(m[end-1]) {
 			return 0, false
-		}
-		// The last word must be the phrase's head: a compound noun right
-		// before it that the pattern did not name ("trade relations")
-		// makes a different head.
-		last := m[end-1]
-		for _, k := range st.kids[last] {
-			if st.rel(k) == "compound" && k > m[p] && k < last && !st.covered(e.Elems, k) {
-				return 0, false
-			}
 		}
 		return end, true
 	case dict.ElemPrep:
@@ -191,23 +182,10 @@ func (st *sentence) matchElem(e dict.Elem, m material, p int, b *bind) (int, boo
 	return 0, false
 }
 
-// covered reports whether token k's word is named by one of elems.
-func (st *sentence) covered(elems []dict.Elem, k int) bool {
-	for _, e := range elems {
-		switch e.Kind {
-		case dict.ElemWord:
-			if st.wordMatches(e.Word, k) {
-				return true
-			}
-		case dict.ElemSynset:
-			for _, member := range st.c.d.Verbs.Synsets[e.Name] {
-				if st.covered(member, k) {
-					return true
-				}
-			}
-		}
-	}
-	return false
+// nounHead reports whether token k can end a {noun phrase}: not a verb.
+func (st *sentence) nounHead(k int) bool {
+	u := st.toks[k].UPOS
+	return u != "VERB" && u != "AUX"
 }
 
 // matchSeq matches elems in order starting exactly at m[p] for the first
@@ -224,8 +202,15 @@ func (st *sentence) matchSeq(elems []dict.Elem, m material, p int, b *bind) (int
 		return end, true
 	}
 	for q := end; q < len(m); q++ {
-		if e := elems[1]; e.Kind == dict.ElemWord && !e.Word.Gap && q > end {
-			break
+		if q > end {
+			e := elems[1]
+			// Words joined by "_" are adjacent; so are a phrase's last word
+			// (its head) and the word before it, but for determiners:
+			// {NEW &TIETYPES RELATIONS} takes "new global economic
+			// relations" but not "economic trade relations".
+			if e.Kind == dict.ElemWord && !e.Word.Gap || len(elems) == 2 && st.toks[m[q-1]].UPOS != "DET" {
+				break
+			}
 		}
 		if e2, ok := st.matchSeq(elems[1:], m, q, b); ok {
 			return e2, true

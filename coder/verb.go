@@ -70,7 +70,7 @@ func (st *sentence) codeVerb(v int) {
 		// As TABARI did: the first actor after the verb in its phrase.
 		for _, k := range post {
 			if st.actor[k] != nil {
-				targets = st.resolve(st.nominalHead(k), false)
+				targets = st.resolve(st.nominalHead(k), true)
 				break
 			}
 		}
@@ -171,13 +171,22 @@ func (st *sentence) participants(v int) (sources, targets []Actor) {
 
 // subject returns the subject of v, looking up through control (xcomp),
 // coordination (conj) and copulas when v has none of its own.
+//
+// A pronoun subject of a complement clause stands for the subject of the
+// clause it complements ("Ethiopia indicated it would act" → Ethiopia),
+// the reading news text almost always intends.
 func (st *sentence) subject(v int) int {
 	for steps := 0; v >= 0 && steps < len(st.toks); steps++ {
 		if s := st.child(v, "nsubj", "csubj"); s >= 0 {
+			if st.toks[s].UPOS == "PRON" && st.baseRel(v) == "ccomp" {
+				if outer := st.subject(st.head(v)); outer >= 0 {
+					return outer
+				}
+			}
 			return s
 		}
-		switch st.baseRel(v) {
-		case "xcomp", "conj":
+		switch b := st.baseRel(v); {
+		case b == "xcomp", b == "conj", b == "advcl" && st.infinitive(v):
 			v = st.head(v)
 		default:
 			return -1
@@ -233,14 +242,7 @@ func (st *sentence) objectActors(v int) []Actor {
 // a possessor name the actor of any head ("Eriador's death toll"); in
 // other roles only a role word takes its possessor ("Gondor's government").
 func (st *sentence) resolve(k int, subjectRole bool) []Actor {
-	members := []int{k}
-	for i := 0; i < len(members); i++ {
-		for _, c := range st.kids[members[i]] {
-			if st.baseRel(c) == "conj" {
-				members = append(members, c)
-			}
-		}
-	}
+	members := st.members(k)
 	type part struct {
 		actors []Actor
 		agents []*dict.Agent
@@ -282,11 +284,16 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 		return nil, nil
 	}
 	core := []int{k}
+	var extra []int // conjoined modifiers: "Eriadori and Calenardhon leaders"
 	for i := 0; i < len(core); i++ {
 		for _, c := range st.kids[core[i]] {
 			switch st.rel(c) {
 			case "compound", "flat", "amod", "det", "nmod:poss", "flat:name", "compound:prt":
 				core = append(core, c)
+			case "conj":
+				if core[i] != k {
+					extra = append(extra, c)
+				}
 			}
 		}
 	}
@@ -332,20 +339,19 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 	if actor == nil {
 		return nil, agents
 	}
-	return []Actor{*actor}, agents
+	actors := []Actor{*actor}
+	for _, c := range extra {
+		if m := st.actor[c]; m != nil {
+			actors = append(actors, Actor{Code: m.Actor.CodeAt(st.date), First: m.Start, Last: m.End - 1})
+		}
+	}
+	return actors, agents
 }
 
 // resolveDepth is resolve for phrases nested in prepositional phrases;
 // their actors carry no agents of the outer phrase.
 func (st *sentence) resolveDepth(k int, depth int) []Actor {
-	members := []int{k}
-	for i := 0; i < len(members); i++ {
-		for _, c := range st.kids[members[i]] {
-			if st.baseRel(c) == "conj" {
-				members = append(members, c)
-			}
-		}
-	}
+	members := st.members(k)
 	var out []Actor
 	for _, m := range members {
 		actors, agents := st.phrase(m, false, depth)
@@ -354,6 +360,27 @@ func (st *sentence) resolveDepth(k int, depth int) []Actor {
 		}
 	}
 	return out
+}
+
+// members returns k and the members of a conjunction headed by k. An
+// apposition that starts a list ("Mordor, the Shire, Arnor and Bree",
+// parsed as Mordor with the appositive list "the Shire, Arnor and Bree")
+// counts too; a single appositive restates its head and does not.
+func (st *sentence) members(k int) []int {
+	members := []int{k}
+	for i := 0; i < len(members); i++ {
+		for _, c := range st.kids[members[i]] {
+			switch st.baseRel(c) {
+			case "conj":
+				members = append(members, c)
+			case "appos":
+				if st.child(c, "conj") >= 0 {
+					members = append(members, c)
+				}
+			}
+		}
+	}
+	return members
 }
 
 // dominatedByPoss reports whether c hangs below a possessor of k.

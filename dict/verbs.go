@@ -127,6 +127,10 @@ func (d *Verbs) Load(r io.Reader, file string) error {
 				fail(l.n, err)
 				continue
 			}
+			// The words of a member phrase ("AUSTRIAN FLORIN") are adjacent.
+			for i := 1; i < len(elems); i++ {
+				elems[i].Word.Gap = false
+			}
 			d.Synsets[synset] = append(d.Synsets[synset], elems)
 		case strings.HasPrefix(t, "~"):
 			d.Transforms = append(d.Transforms, t)
