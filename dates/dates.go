@@ -1,0 +1,221 @@
+// Package dates finds the temporal expressions of parsed sentences and
+// resolves them against an article's publication date, so that every event
+// gets the date of its own clause ("on Monday", "last week", "Jan. 3",
+// "in 2019") with a precision: day, week, month or year.
+//
+// News conventions decide the open cases: a bare weekday in a past-tense
+// clause is the most recent such day on or before publication, in a
+// future-tense clause the next one after it; a date without a year is the
+// nearest one in the clause's direction; weeks start on Monday.
+package dates
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/annals/annals/event"
+)
+
+// Precision is how much of a resolved date is known.
+type Precision int
+
+// Precisions, from the finest.
+const (
+	Day Precision = iota + 1
+	Week
+	Month
+	Year
+)
+
+// String returns the name the event record uses: day, week, month, year.
+func (p Precision) String() string {
+	switch p {
+	case Day:
+		return "day"
+	case Week:
+		return "week"
+	case Month:
+		return "month"
+	case Year:
+		return "year"
+	}
+	return "Precision(" + strconv.Itoa(int(p)) + ")"
+}
+
+// Expression is a temporal expression of a sentence and its resolution.
+type Expression struct {
+	First, Last int    // indices into Sentence.Tokens, inclusive
+	Start, End  int    // byte offsets into the document; -1 when the tokens have none
+	Text        string // the words, space-joined
+	// Head is the index of the token that attaches the expression to the
+	// rest of the sentence (the one whose head lies outside it).
+	Head int
+	// Date is the first day of the period the expression names (the
+	// Monday of a week, the 1st of a month, 1 January of a year).
+	Date      time.Time
+	Precision Precision
+}
+
+// Format returns the date as the event record writes it (YYYY-MM-DD).
+func (e Expression) Format() string { return e.Date.Format("2006-01-02") }
+
+// Tense is the time reference of a clause.
+type Tense int
+
+// Tenses; Past covers the present of headlines ("says") as well.
+const (
+	Past Tense = iota
+	Future
+)
+
+// ClauseTense returns the tense of the clause of the verb at index verb:
+// Future when it or its auxiliaries carry "will", "shall", "'ll" or "going
+// to"; Past otherwise (past forms, and the present, which news uses for
+// the recent past).
+func ClauseTense(s *event.Sentence, verb int) Tense {
+	if verb < 0 || verb >= len(s.Tokens) {
+		return Past
+	}
+	id := s.Tokens[verb].ID
+	for i, t := range s.Tokens {
+		if t.Head != id || (t.Rel != "aux" && t.Rel != "aux:pass") {
+			continue
+		}
+		switch strings.ToLower(t.Text) {
+		case "will", "shall", "'ll", "’ll", "wo":
+			return Future
+		case "going":
+			if i+1 < len(s.Tokens) && strings.EqualFold(s.Tokens[i+1].Text, "to") {
+				return Future
+			}
+		}
+	}
+	return Past
+}
+
+// Find returns the temporal expressions of a sentence, each resolved with
+// the tense of the clause it attaches to. pub is the publication date;
+// when it is zero, only expressions with a year resolve.
+func Find(s *event.Sentence, pub time.Time) []Expression {
+	var out []Expression
+	for i := 0; i < len(s.Tokens); {
+		sp, n := match(s.Tokens, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		e := newExpression(s, i, i+n-1)
+		if d, p, ok := sp.resolve(pub, ClauseTense(s, clauseOf(s, e.Head))); ok {
+			e.Date, e.Precision = d, p
+			out = append(out, e)
+		}
+		i += n
+	}
+	return out
+}
+
+// Resolve returns the date of the event whose verb is the token at index
+// verb: the first temporal expression attached to the verb's own clause
+// (not to a clause below it), or, for a verb conjoined to or governed by
+// another ("arrived on Monday and met"), to that verb's clause. ok is
+// false when the clause has no resolvable expression; callers then fall
+// back to the publication date.
+func Resolve(s *event.Sentence, verb int, pub time.Time) (Expression, bool) {
+	exprs := Find(s, pub)
+	for v, hops := verb, 0; v >= 0 && v < len(s.Tokens) && hops < 3; hops++ {
+		for _, e := range exprs {
+			if clauseOf(s, e.Head) == v {
+				return e, true
+			}
+		}
+		switch s.Tokens[v].Rel {
+		case "conj", "xcomp":
+			v = index(s, s.Tokens[v].Head)
+		default:
+			return Expression{}, false
+		}
+	}
+	return Expression{}, false
+}
+
+// DocExpression is an expression of a document's sentence.
+type DocExpression struct {
+	Sentence int // index into the sentences passed to FindDocument
+	Expression
+}
+
+// FindDocument returns the temporal expressions of all sentences of a
+// document, in order.
+func FindDocument(sents []*event.Sentence, pub time.Time) []DocExpression {
+	var out []DocExpression
+	for i, s := range sents {
+		for _, e := range Find(s, pub) {
+			out = append(out, DocExpression{Sentence: i, Expression: e})
+		}
+	}
+	return out
+}
+
+func newExpression(s *event.Sentence, first, last int) Expression {
+	e := Expression{First: first, Last: last, Start: s.Tokens[first].Start, End: s.Tokens[last].End, Head: first}
+	words := make([]string, 0, last-first+1)
+	for i := first; i <= last; i++ {
+		words = append(words, s.Tokens[i].Text)
+	}
+	e.Text = strings.Join(words, " ")
+	for i := first; i <= last; i++ {
+		if h := index(s, s.Tokens[i].Head); h < first || h > last {
+			e.Head = i
+			break
+		}
+	}
+	return e
+}
+
+// index returns the index of the token with the given ID, or -1.
+func index(s *event.Sentence, id int) int {
+	if id >= 1 && id <= len(s.Tokens) && s.Tokens[id-1].ID == id {
+		return id - 1
+	}
+	for i, t := range s.Tokens {
+		if t.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// clauseRels head a clause of their own: an expression below one of them
+// dates that clause, not the one above.
+var clauseRels = map[string]bool{
+	"ccomp": true, "xcomp": true, "advcl": true, "acl": true, "acl:relcl": true,
+	"csubj": true, "csubj:pass": true, "parataxis": true, "conj": true,
+}
+
+// clauseOf returns the index of the predicate of the clause token i is
+// in: the nearest token on its way to the root that heads a clause (the
+// root, or a token attached by a clausal relation).
+func clauseOf(s *event.Sentence, i int) int {
+	for hops := 0; hops <= len(s.Tokens); hops++ {
+		h := index(s, s.Tokens[i].Head)
+		if h < 0 {
+			return i
+		}
+		t := s.Tokens[h]
+		if t.Head == 0 || clauseRels[t.Rel] && (t.Rel != "conj" || isPredicate(t)) {
+			return h
+		}
+		i = h
+	}
+	return i
+}
+
+// isPredicate reports whether a token can head a clause.
+func isPredicate(t event.Token) bool {
+	switch t.UPOS {
+	case "VERB", "AUX":
+		return true
+	}
+	return strings.HasPrefix(t.XPOS, "VB")
+}

@@ -1,0 +1,332 @@
+package dates
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/annals/annals/event"
+)
+
+// unit is the size of a relative period.
+type unit int
+
+const (
+	noUnit unit = iota
+	dayUnit
+	weekUnit
+	monthUnit
+	yearUnit
+)
+
+// spec is what an expression says, before it meets a publication date.
+type spec struct {
+	year, month, day int          // 0 when not said
+	weekday          time.Weekday //
+	hasWeekday       bool
+	// dir is -1 for "last", +1 for "next", 0 when the tense decides.
+	dir int
+	// rel is a period relative to publication: offset units of size unit
+	// from the publication's ("3 days ago": -3 days; "this week": 0 weeks).
+	rel    unit
+	offset int
+}
+
+var months = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	// abbreviations count only with their dot ("Jan.", "Sept.")
+	"jan.": 1, "feb.": 2, "mar.": 3, "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8,
+	"sep.": 9, "sept.": 9, "oct.": 10, "nov.": 11, "dec.": 12,
+}
+
+var weekdays = map[string]time.Weekday{
+	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+	"mon.": time.Monday, "tue.": time.Tuesday, "tues.": time.Tuesday, "wed.": time.Wednesday,
+	"thu.": time.Thursday, "thur.": time.Thursday, "thurs.": time.Thursday, "fri.": time.Friday,
+	"sat.": time.Saturday, "sun.": time.Sunday,
+}
+
+var units = map[string]unit{
+	"day": dayUnit, "days": dayUnit, "week": weekUnit, "weeks": weekUnit,
+	"month": monthUnit, "months": monthUnit, "year": yearUnit, "years": yearUnit,
+}
+
+var numbers = map[string]int{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3,
+}
+
+// word returns token i lower-cased, with a following "." token joined
+// ("Jan" "." → "jan."), and how many tokens that took; "" past the end.
+func word(ts []event.Token, i int) (string, int) {
+	if i < 0 || i >= len(ts) {
+		return "", 0
+	}
+	w := strings.ToLower(ts[i].Text)
+	if !strings.HasSuffix(w, ".") && i+1 < len(ts) && ts[i+1].Text == "." && len(w) <= 5 {
+		if _, ok := months[w+"."]; ok {
+			return w + ".", 2
+		}
+		if _, ok := weekdays[w+"."]; ok {
+			return w + ".", 2
+		}
+	}
+	return w, 1
+}
+
+func capitalised(t event.Token) bool {
+	return t.Text != "" && t.Text[0] >= 'A' && t.Text[0] <= 'Z'
+}
+
+// dayNumber parses "3", "03", "3rd", "21st".
+func dayNumber(w string) (int, bool) {
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		w = strings.TrimSuffix(w, suf)
+	}
+	d, err := strconv.Atoi(w)
+	return d, err == nil && d >= 1 && d <= 31 && len(w) <= 2
+}
+
+func yearNumber(w string) (int, bool) {
+	y, err := strconv.Atoi(w)
+	return y, err == nil && len(w) == 4 && y >= 1800 && y <= 2200
+}
+
+// month returns the month named by token i (capitalised), and its width.
+func month(ts []event.Token, i int) (int, int) {
+	w, n := word(ts, i)
+	m, ok := months[w]
+	if !ok || !capitalised(ts[i]) {
+		return 0, 0
+	}
+	return m, n
+}
+
+// match recognises a temporal expression starting at token i and returns
+// what it says and its length in tokens (0: none). A leading preposition
+// ("on", "in", "since") is not part of it.
+func match(ts []event.Token, i int) (spec, int) {
+	w, n := word(ts, i)
+	switch w {
+	case "yesterday":
+		return spec{rel: dayUnit, offset: -1}, 1
+	case "today", "tonight":
+		return spec{rel: dayUnit}, 1
+	case "tomorrow":
+		return spec{rel: dayUnit, offset: 1}, 1
+	case "last", "next", "this", "earlier", "later":
+		return matchRelative(ts, i, w)
+	case "recently":
+		return spec{rel: weekUnit, offset: -1}, 1
+	}
+	if wd, ok := weekdays[w]; ok && capitalised(ts[i]) {
+		return spec{weekday: wd, hasWeekday: true}, n
+	}
+	if m, n := month(ts, i); m > 0 {
+		return matchMonthFirst(ts, i, m, n)
+	}
+	if d, ok := dayNumber(w); ok {
+		if m, mn := month(ts, i+1); m > 0 {
+			sp := spec{month: m, day: d}
+			n := 1 + mn
+			if y, ok := yearNumber(lower(ts, i+n)); ok {
+				sp.year, n = y, n+1
+			}
+			return sp, n
+		}
+	}
+	if y, ok := yearNumber(w); ok && yearContext(ts, i) {
+		return spec{year: y}, 1
+	}
+	if num, ok := count(w); ok {
+		if u, ok := units[lower(ts, i+1)]; ok && lower(ts, i+2) == "ago" {
+			return spec{rel: u, offset: -num}, 3
+		}
+	}
+	return spec{}, 0
+}
+
+func lower(ts []event.Token, i int) string {
+	if i < 0 || i >= len(ts) {
+		return ""
+	}
+	return strings.ToLower(ts[i].Text)
+}
+
+func count(w string) (int, bool) {
+	if n, ok := numbers[w]; ok {
+		return n, true
+	}
+	n, err := strconv.Atoi(w)
+	return n, err == nil && n > 0 && n < 1000
+}
+
+// yearContext reports whether a bare year at token i is a date: after
+// "in", "since", "during", "by", "until", "of" or a month.
+func yearContext(ts []event.Token, i int) bool {
+	switch lower(ts, i-1) {
+	case "in", "since", "during", "by", "until", "till", "of", "early", "late", "mid":
+		return true
+	}
+	return false
+}
+
+// matchMonthFirst reads "January 3, 2020", "Jan. 3", "March 2019" and a
+// bare month after "in", "since", "last", "early", "late".
+func matchMonthFirst(ts []event.Token, i, m, n int) (spec, int) {
+	sp := spec{month: m}
+	if d, ok := dayNumber(lower(ts, i+n)); ok {
+		sp.day, n = d, n+1
+		if lower(ts, i+n) == "," {
+			if y, ok := yearNumber(lower(ts, i+n+1)); ok {
+				sp.year, n = y, n+2
+			}
+		} else if y, ok := yearNumber(lower(ts, i+n)); ok {
+			sp.year, n = y, n+1
+		}
+		return sp, n
+	}
+	if y, ok := yearNumber(lower(ts, i+n)); ok {
+		sp.year = y
+		return sp, n + 1
+	}
+	// A bare month name is also a verb or a name ("May", "March"): only
+	// after a temporal preposition.
+	switch lower(ts, i-1) {
+	case "in", "since", "during", "until", "by", "early", "late", "mid", "of":
+		return sp, n
+	}
+	return spec{}, 0
+}
+
+// matchRelative reads "last week", "next Monday", "this morning",
+// "earlier this month", "last night".
+func matchRelative(ts []event.Token, i int, w string) (spec, int) {
+	dir := map[string]int{"last": -1, "next": 1}[w]
+	if w == "earlier" || w == "later" {
+		if lower(ts, i+1) != "this" {
+			return spec{}, 0
+		}
+		sp, n := matchRelative(ts, i+1, "this")
+		if n == 0 || sp.rel == dayUnit {
+			return spec{}, 0
+		}
+		return sp, n + 1
+	}
+	next, n := word(ts, i+1)
+	if u, ok := units[next]; ok && !strings.HasSuffix(next, "s") {
+		return spec{rel: u, offset: dir}, 1 + n
+	}
+	if wd, ok := weekdays[next]; ok && capitalised(ts[i+1]) {
+		return spec{weekday: wd, hasWeekday: true, dir: dir}, 1 + n
+	}
+	switch next {
+	case "night", "evening":
+		if w == "last" {
+			return spec{rel: dayUnit, offset: -1}, 2
+		}
+		if w == "this" {
+			return spec{rel: dayUnit}, 2
+		}
+	case "morning", "afternoon":
+		if w == "this" {
+			return spec{rel: dayUnit}, 2
+		}
+	}
+	if m, mn := month(ts, i+1); m > 0 && w != "this" {
+		return spec{month: m, dir: dir}, 1 + mn
+	}
+	return spec{}, 0
+}
+
+// resolve turns a spec into a date against the publication date pub, with
+// tense deciding open directions.
+func (sp spec) resolve(pub time.Time, tense Tense) (time.Time, Precision, bool) {
+	dir := sp.dir
+	if dir == 0 {
+		dir = -1
+		if tense == Future {
+			dir = 1
+		}
+	}
+	if !pub.IsZero() {
+		pub = time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	switch {
+	case sp.rel != noUnit:
+		if pub.IsZero() {
+			return time.Time{}, 0, false
+		}
+		switch sp.rel {
+		case dayUnit:
+			return pub.AddDate(0, 0, sp.offset), Day, true
+		case weekUnit:
+			monday := pub.AddDate(0, 0, -((int(pub.Weekday()) + 6) % 7))
+			return monday.AddDate(0, 0, 7*sp.offset), Week, true
+		case monthUnit:
+			first := time.Date(pub.Year(), pub.Month(), 1, 0, 0, 0, 0, time.UTC)
+			return first.AddDate(0, sp.offset, 0), Month, true
+		default:
+			return time.Date(pub.Year()+sp.offset, 1, 1, 0, 0, 0, 0, time.UTC), Year, true
+		}
+	case sp.hasWeekday:
+		if pub.IsZero() {
+			return time.Time{}, 0, false
+		}
+		delta := int(sp.weekday) - int(pub.Weekday())
+		if dir < 0 {
+			// the most recent such day; "last Monday" said on a Monday
+			// is a week back, a bare "Monday" the same day
+			if delta > 0 || delta == 0 && sp.dir < 0 {
+				delta -= 7
+			}
+		} else if delta <= 0 {
+			delta += 7
+		}
+		return pub.AddDate(0, 0, delta), Day, true
+	case sp.year > 0 && sp.month == 0:
+		return time.Date(sp.year, 1, 1, 0, 0, 0, 0, time.UTC), Year, true
+	case sp.month > 0:
+		day, prec := sp.day, Day
+		if day == 0 {
+			day, prec = 1, Month
+		}
+		year := sp.year
+		if year == 0 {
+			if pub.IsZero() {
+				return time.Time{}, 0, false
+			}
+			year = nearestYear(pub, sp.month, sp.day, dir, sp.dir != 0)
+		}
+		d := time.Date(year, time.Month(sp.month), day, 0, 0, 0, 0, time.UTC)
+		if d.Day() != day {
+			return time.Time{}, 0, false // 31 April
+		}
+		return d, prec, true
+	}
+	return time.Time{}, 0, false
+}
+
+// nearestYear picks the year of a month (and day) without one: the latest
+// on or before publication for dir < 0, the earliest on or after it
+// otherwise; strict excludes the publication's own month ("last March"
+// said in March is a year back).
+func nearestYear(pub time.Time, month, day, dir int, strict bool) int {
+	y := pub.Year()
+	cmp := month - int(pub.Month())
+	if cmp == 0 && day > 0 {
+		cmp = day - pub.Day()
+	}
+	if strict && cmp == 0 {
+		return y + dir
+	}
+	if dir < 0 && cmp > 0 {
+		return y - 1
+	}
+	if dir > 0 && cmp < 0 {
+		return y + 1
+	}
+	return y
+}
