@@ -73,6 +73,7 @@ type sentence struct {
 	c      *Coder
 	toks   []event.Token
 	words  []string // upper-cased token texts
+	lemmas []string // upper-cased lemmas ("" when unknown)
 	kids   [][]int  // dependents of each token, in order
 	date   int
 	actor  []*dict.ActorMatch // per token: the actor phrase covering it
@@ -114,10 +115,15 @@ func (c *Coder) CodeStory(ss []*event.Sentence, date int) ([][]Event, Discard) {
 func (c *Coder) prepare(s *event.Sentence, date int) *sentence {
 	n := len(s.Tokens)
 	st := &sentence{c: c, toks: s.Tokens, date: date,
-		words: make([]string, n), kids: make([][]int, n),
+		words: make([]string, n), lemmas: make([]string, n), kids: make([][]int, n),
 		actor: make([]*dict.ActorMatch, n), agent: make([]*dict.AgentMatch, n)}
 	for i, t := range s.Tokens {
-		st.words[i] = strings.ToUpper(t.Text)
+		st.words[i] = upperASCII(t.Text)
+		if t.Lemma != "_" && t.Lemma != t.Text {
+			st.lemmas[i] = upperASCII(t.Lemma)
+		} else if t.Lemma == t.Text {
+			st.lemmas[i] = st.words[i]
+		}
 		if h := t.Head - 1; h >= 0 && h < n {
 			st.kids[h] = append(st.kids[h], i)
 		}
@@ -143,6 +149,31 @@ func (c *Coder) prepare(s *event.Sentence, date int) *sentence {
 		}
 	}
 	return st
+}
+
+// upperASCII upper-cases s with one allocation at most: none when it is
+// upper case already.
+func upperASCII(s string) string {
+	lower := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return strings.ToUpper(s)
+		}
+		lower = lower || 'a' <= c && c <= 'z'
+	}
+	if !lower {
+		return s
+	}
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return string(b)
 }
 
 func (st *sentence) rel(i int) string { return st.toks[i].Rel }

@@ -1,8 +1,6 @@
 package coder
 
 import (
-	"strings"
-
 	"github.com/annals/annals/dict"
 )
 
@@ -61,6 +59,22 @@ func (st *sentence) materials(v, from, to int) (pre, post material) {
 	sortInts(pre)
 	sortInts(post)
 	return pre, post
+}
+
+// hasWords reports whether every word appears in pre or post.
+func (st *sentence) hasWords(words []string, pre, post material) bool {
+next:
+	for _, w := range words {
+		for _, m := range [2]material{pre, post} {
+			for _, k := range m {
+				if st.words[k] == w || st.lemmas[k] == w {
+					continue next
+				}
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // infinitive reports whether clause k is a "to" infinitive.
@@ -223,11 +237,7 @@ func (st *sentence) matchSeq(elems []dict.Elem, m material, p int, b *bind) (int
 // its lemma, as a whole word (pattern words are not stems: "MEET" must not
 // match "meeting").
 func (st *sentence) wordMatches(w dict.Word, k int) bool {
-	if st.words[k] == w.Text {
-		return true
-	}
-	lemma := st.toks[k].Lemma
-	return lemma != "" && lemma != "_" && strings.ToUpper(lemma) == w.Text
+	return st.words[k] == w.Text || st.lemmas[k] == w.Text
 }
 
 // dominates reports whether a is k or an ancestor of k.
@@ -248,6 +258,9 @@ func (st *sentence) bestPattern(f *dict.VerbForm, pre, post material, compoundSu
 	bestBind := bind{source: -1, target: -1}
 	for _, p := range f.Block.Patterns {
 		if best != nil && p.Weight <= best.Weight {
+			continue
+		}
+		if !st.hasWords(p.Words, pre, post) {
 			continue
 		}
 		b := bind{source: -1, target: -1, compoundSubject: compoundSubject}

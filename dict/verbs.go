@@ -41,6 +41,9 @@ type Pattern struct {
 	Block *VerbBlock
 	// Weight orders patterns: more matched words win.
 	Weight int
+	// Words lists the literal words the pattern needs, so that a coder can
+	// skip it cheaply when one is missing from the sentence.
+	Words []string
 }
 
 // VerbBlock is a "--- NAME [CODE] ---" block: verbs that share patterns.
@@ -306,7 +309,23 @@ func parsePattern(t string) (*Pattern, error) {
 	c1, c2 := splitPair(code)
 	p := &Pattern{Pre: pre, Post: post, Code: c1, Code2: c2, Text: strings.TrimSpace(t)}
 	p.Weight = weight(pre) + weight(post)
+	p.Words = literals(append(append([]Elem(nil), pre...), post...), nil)
 	return p, nil
+}
+
+// literals appends the words of elems that every match must contain.
+func literals(elems []Elem, out []string) []string {
+	for _, e := range elems {
+		switch e.Kind {
+		case ElemWord:
+			out = append(out, e.Word.Text)
+		case ElemPrep:
+			out = append(literals(e.Elems, out), e.Word.Text)
+		case ElemNoun:
+			out = literals(e.Elems, out)
+		}
+	}
+	return out
 }
 
 func weight(elems []Elem) int {

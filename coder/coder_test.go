@@ -1,0 +1,362 @@
+package coder_test
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/annals/annals/coder"
+	"github.com/annals/annals/conllu"
+	"github.com/annals/annals/dict"
+)
+
+// The dictionaries of these tests: made-up countries of a made-up sea.
+const (
+	testVerbs = `
+&AIDTYPE
++FOOD
++MEDICINE
++HEAVY_EQUIPMENT
+
+--- ATTACK [190] ---
+ATTACK
+SHELL {SHELLED SHELLING SHELLS}
+
+--- MEET [040:040] ---
+MEET {MET MEETS MEETING}
+
+--- ARRIVE [042:043] ---
+ARRIVE
+
+--- SEND [070] ---
+SEND {SENT SENDING SENDS}
+- * &AIDTYPE [073]
+- * TROOPS [0332]
+- * {PEACE ENVOY} [036]
+- * (FOR TALKS) [036]
+
+--- POSTPONE [120] ---
+POSTPONE
+- % * [120]
+
+--- FREE [080] ---
+FREE
+- + * (FROM $) [080]
+
+--- CONDEMN [111] ---
+CONDEMN
+- * ATTACK (BY) [112]
+
+--- SEAL_OFF [144] ---
++SEAL_OFF {+SEALED_OFF +SEALS_OFF +SEALING_OFF}
+
+--- COOPERATE [050] ---
+COOPERATE
+`
+	testActors = `
+KESTRIA_ [KES]
++KESTRIAN_
+VALMORE_ [VAL]
++VALMORIAN_
+ORBIS_ [ORB]
+TALLIS_ [TAL]
+PORT_ARDEN_ [ORB]
+PRESIDENT_NYRA_ADEL_
+	[KESGOV 20200101-20231231]
+	[KESELI]
+`
+	testAgents = `
+POLICE {} [~COP]
+SOLDIER [~MIL]
+LAWMAKER [~LEG]
+GOVERNMENT [~GOV]
+RELIEF_AGENCY [NGO~]
+`
+	testDiscards = `
+FOOTBALL
++WEATHER FORECAST
+`
+	testOntology = `
+050:0x0080
+110:0x1007f#0xFFFF+0x0080#Disapprove
+190:0x00A0
+`
+)
+
+func testCoder(t testing.TB) *coder.Coder {
+	t.Helper()
+	set := &dict.Set{Verbs: dict.NewVerbs(), Actors: dict.NewActors(), Agents: dict.NewAgents(), Discards: &dict.Discards{}, Issues: &dict.Issues{}}
+	for _, l := range []struct {
+		text string
+		load func(r *strings.Reader, name string) error
+	}{
+		{testVerbs, func(r *strings.Reader, n string) error { return set.Verbs.Load(r, n) }},
+		{testActors, func(r *strings.Reader, n string) error { return set.Actors.Load(r, n) }},
+		{testAgents, func(r *strings.Reader, n string) error { return set.Agents.Load(r, n) }},
+		{testDiscards, func(r *strings.Reader, n string) error { return set.Discards.Load(r, n) }},
+	} {
+		if err := l.load(strings.NewReader(l.text), "test"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	neg, err := dict.LoadNegations(strings.NewReader(testOntology), "ontology")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set.Negations = neg
+	return coder.New(set, coder.Options{})
+}
+
+// parse builds a sentence from compact rows: "word lemma UPOS head rel".
+func parse(t testing.TB, rows ...string) string {
+	t.Helper()
+	var b strings.Builder
+	for i, r := range rows {
+		f := strings.Fields(r)
+		if len(f) != 5 {
+			t.Fatalf("row %q: want word lemma upos head rel", r)
+		}
+		fmt.Fprintf(&b, "%d\t%s\t%s\t%s\t_\t_\t%s\t%s\t_\t_\n", i+1, f[0], f[1], f[2], f[3], f[4])
+	}
+	return b.String()
+}
+
+func code(t *testing.T, c *coder.Coder, date int, block string) []string {
+	t.Helper()
+	s, err := conllu.Parse(block, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs, d := c.CodeSentence(s, date)
+	var out []string
+	for _, e := range evs {
+		out = append(out, e.Source.Code+">"+e.Target.Code+":"+e.Code)
+	}
+	if d != coder.NotDiscarded {
+		out = append(out, fmt.Sprintf("discard:%d", d))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestCoder(t *testing.T) {
+	c := testCoder(t)
+	tests := []struct {
+		name string
+		date int
+		rows []string
+		want string
+	}{
+		{"simple transitive", 20200101, []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"attacked attack VERB 0 root",
+			"Valmore Valmore PROPN 2 obj",
+			". . PUNCT 2 punct",
+		}, "KES>VAL:190"},
+		{"passive with agent", 0, []string{
+			"Valmore Valmore PROPN 3 nsubj:pass",
+			"was be AUX 3 aux:pass",
+			"shelled shell VERB 0 root",
+			"by by ADP 5 case",
+			"Kestria Kestria PROPN 3 obl",
+		}, "KES>VAL:190"},
+		{"UD v1 passive names", 0, []string{
+			"Valmore Valmore PROPN 3 nsubjpass",
+			"was be AUX 3 auxpass",
+			"shelled shell VERB 0 root",
+			"by by ADP 5 case",
+			"Kestria Kestria PROPN 3 nmod",
+		}, "KES>VAL:190"},
+		{"agent after a country adjective", 0, []string{
+			"Kestrian Kestrian ADJ 2 amod",
+			"police police NOUN 3 nsubj",
+			"attacked attack VERB 0 root",
+			"Valmorian Valmorian ADJ 5 amod",
+			"soldiers soldier NOUN 3 obj",
+		}, "KESCOP>VALMIL:190"},
+		{"actor inside a prepositional phrase of the agent", 0, []string{
+			"Lawmakers lawmaker NOUN 4 nsubj",
+			"in in ADP 3 case",
+			"Orbis Orbis PROPN 1 nmod",
+			"condemned condemn VERB 0 root",
+			"Tallis Tallis PROPN 4 obj",
+		}, "ORBLEG>TAL:111"},
+		{"prefix agent", 0, []string{
+			"the the DET 3 det",
+			"Relief relief PROPN 3 compound",
+			"Agency agency PROPN 4 compound",
+			"Kestria Kestria PROPN 5 nsubj",
+			"sent send VERB 0 root",
+			"food food NOUN 5 obj",
+			"to to ADP 8 case",
+			"Valmore Valmore PROPN 5 obl",
+		}, "NGOKES>VAL:073"},
+		{"compound subject and target", 0, []string{
+			"Kestria Kestria PROPN 4 nsubj",
+			"and and CCONJ 3 cc",
+			"Orbis Orbis PROPN 1 conj",
+			"attacked attack VERB 0 root",
+			"Valmore Valmore PROPN 4 obj",
+			"and and CCONJ 7 cc",
+			"Tallis Tallis PROPN 5 conj",
+		}, "KES>TAL:190 KES>VAL:190 ORB>TAL:190 ORB>VAL:190"},
+		{"reciprocal code", 0, []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"met meet VERB 0 root",
+			"Valmore Valmore PROPN 2 obj",
+		}, "KES>VAL:040 VAL>KES:040"},
+		{"arrival codes both ways", 0, []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"arrived arrive VERB 0 root",
+			"in in ADP 4 case",
+			"Valmore Valmore PROPN 2 obl",
+		}, "KES>VAL:042 VAL>KES:043"},
+		{"pattern with a synonym set", 0, []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"sent send VERB 0 root",
+			"heavy heavy ADJ 4 amod",
+			"equipment equipment NOUN 2 obj",
+			"to to ADP 6 case",
+			"Valmore Valmore PROPN 2 obl",
+		}, "KES>VAL:073"},
+		{"noun phrase pattern", 0, []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"sent send VERB 0 root",
+			"a a DET 5 det",
+			"peace peace NOUN 5 compound",
+			"envoy envoy NOUN 2 obj",
+			"to to ADP 7 case",
+			"Valmore Valmore PROPN 2 obl",
+		}, "KES>VAL:036"},
+		{"prepositional pattern", 0, []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"sent send VERB 0 root",
+			"envoys envoy NOUN 2 obj",
+			"to to ADP 5 case",
+			"Valmore Valmore PROPN 2 obl",
+			"for for ADP 7 case",
+			"talks talk NOUN 2 obl",
+		}, "KES>VAL:036"},
+		{"pattern word is not a stem", 0, []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"sent send VERB 0 root",
+			"troopships troopship NOUN 2 obj",
+			"to to ADP 5 case",
+			"Valmore Valmore PROPN 2 obl",
+		}, "KES>VAL:070"},
+		{"source and target marked in the pattern", 0, []string{
+			"Kestrian Kestrian ADJ 2 amod",
+			"soldiers soldier NOUN 4 nsubj:pass",
+			"were be AUX 4 aux:pass",
+			"freed free VERB 0 root",
+			"from from ADP 6 case",
+			"Valmore Valmore PROPN 4 obl",
+		}, "VAL>KESMIL:080"},
+		{"compound subject coded against itself", 0, []string{
+			"Kestria Kestria PROPN 5 nsubj",
+			"and and CCONJ 3 cc",
+			"Valmore Valmore PROPN 1 conj",
+			"have have AUX 5 aux",
+			"postponed postpone VERB 0 root",
+			"talks talk NOUN 5 obj",
+		}, "KES>VAL:120 VAL>KES:120"},
+		{"negation takes the negated code", 0, []string{
+			"Kestria Kestria PROPN 4 nsubj",
+			"did do AUX 4 aux",
+			"not not PART 4 advmod",
+			"cooperate cooperate VERB 0 root",
+			"with with ADP 6 case",
+			"Valmore Valmore PROPN 4 obl",
+		}, "KES>VAL:110"},
+		{"negation without a negated code codes nothing", 0, []string{
+			"Kestria Kestria PROPN 4 nsubj",
+			"did do AUX 4 aux",
+			"n't not PART 4 advmod",
+			"attack attack VERB 0 root",
+			"Valmore Valmore PROPN 4 obj",
+		}, ""},
+		{"particle verb", 0, []string{
+			"Kestrian Kestrian ADJ 2 amod",
+			"police police NOUN 3 nsubj",
+			"sealed seal VERB 0 root",
+			"off off ADP 3 compound:prt",
+			"Port Port PROPN 6 compound",
+			"Arden Arden PROPN 3 obj",
+		}, "KESCOP>ORB:144"},
+		{"date-restricted code inside its range", 20210615, []string{
+			"President President PROPN 3 compound",
+			"Nyra Nyra PROPN 3 flat",
+			"Adel Adel PROPN 4 nsubj",
+			"attacked attack VERB 0 root",
+			"Valmore Valmore PROPN 4 obj",
+		}, "KESGOV>VAL:190"},
+		{"date-restricted code outside its range", 20250101, []string{
+			"President President PROPN 3 compound",
+			"Nyra Nyra PROPN 3 flat",
+			"Adel Adel PROPN 4 nsubj",
+			"attacked attack VERB 0 root",
+			"Valmore Valmore PROPN 4 obj",
+		}, "KESELI>VAL:190"},
+		{"control verb lends its subject", 0, []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"vowed vow VERB 0 root",
+			"to to PART 4 mark",
+			"attack attack VERB 2 xcomp",
+			"Valmore Valmore PROPN 4 obj",
+		}, "KES>VAL:190"},
+		{"no target, no event", 0, []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"attacked attack VERB 0 root",
+			"at at ADP 4 case",
+			"dawn dawn NOUN 2 obl",
+		}, ""},
+		{"sentence discard", 0, []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"attacked attack VERB 0 root",
+			"Valmore Valmore PROPN 2 obj",
+			"in in ADP 5 case",
+			"football football NOUN 2 obl",
+		}, "discard:1"},
+		{"story discard", 0, []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"attacked attack VERB 0 root",
+			"the the DET 5 det",
+			"weather weather NOUN 5 compound",
+			"forecast forecast NOUN 2 obj",
+		}, "discard:2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := strings.Join(code(t, c, tt.date, parse(t, tt.rows...)), " ")
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestEventEvidence(t *testing.T) {
+	c := testCoder(t)
+	s, err := conllu.Parse(parse(t,
+		"Kestria Kestria PROPN 2 nsubj",
+		"sent send VERB 0 root",
+		"medicine medicine NOUN 2 obj",
+		"to to ADP 5 case",
+		"Valmore Valmore PROPN 2 obl",
+	), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs, _ := c.CodeSentence(s, 0)
+	if len(evs) != 1 {
+		t.Fatalf("got %d events, want 1", len(evs))
+	}
+	e := evs[0]
+	if e.Verb != 1 || e.VerbText != "sent" || !strings.HasPrefix(e.Rule, "SEND: * &AIDTYPE") {
+		t.Errorf("evidence = verb %d %q rule %q", e.Verb, e.VerbText, e.Rule)
+	}
+	if e.Source.First != 0 || e.Target.First != 4 {
+		t.Errorf("actor spans = %d, %d; want 0, 4", e.Source.First, e.Target.First)
+	}
+}

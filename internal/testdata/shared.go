@@ -1,0 +1,45 @@
+// Package testdata locates the shared data folder (../shared beside the
+// repository) for tests and benchmarks, which skip when it is absent.
+package testdata
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Shared returns the path of the shared data folder, or skips tb with a
+// message when it is not there.
+func Shared(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Skipf("shared data: %v", err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("shared data: no go.mod above the test's folder")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(filepath.Dir(dir), "shared")
+	if _, err := os.Stat(shared); err != nil {
+		tb.Skipf("shared data not found at %s; skipping (it holds the corpora and gold sets)", shared)
+	}
+	return shared
+}
+
+// File returns the path of a file under the shared folder, or skips tb
+// when it is missing.
+func File(tb testing.TB, rel string) string {
+	tb.Helper()
+	p := filepath.Join(Shared(tb), rel)
+	if _, err := os.Stat(p); err != nil {
+		tb.Skipf("shared data: %s is missing; skipping", p)
+	}
+	return p
+}
