@@ -56,7 +56,7 @@ func (g *Gazetteer) Resolve(text string, mentions []Mention, c Context) []Resolu
 		}
 		t = g.tally(out, keys, c)
 	}
-	g.fallback(out)
+	g.fallback(text, out)
 	return out
 }
 
@@ -177,6 +177,10 @@ func (g *Gazetteer) best(cs []candidate, sh shares) *Place {
 		if c.primary {
 			s += 1
 		}
+		if p.Kind == Admin1 && g.hasSeat(cs, p) {
+			// "Aleppo" is the city more often than its governorate.
+			s -= 3
+		}
 		if p.Kind != Continent {
 			s += 4 * sh.country(p.Country)
 		}
@@ -191,6 +195,18 @@ func (g *Gazetteer) best(cs []candidate, sh shares) *Place {
 		return nil
 	}
 	return &g.places[best]
+}
+
+// hasSeat reports whether the readings include a city of admin1 region a
+// called by the same name.
+func (g *Gazetteer) hasSeat(cs []candidate, a *Place) bool {
+	for _, c := range cs {
+		p := &g.places[c.place]
+		if p.Kind == City && p.Country == a.Country && p.Admin1 == a.Admin1 && c.primary {
+			return true
+		}
+	}
+	return false
 }
 
 // tally counts the article's places by country and admin1 region: the
@@ -269,10 +285,18 @@ func (s shares) region(code string) float64 {
 	return (s.all.region[code] - s.own.region[code]) / n
 }
 
-// fallback gives mentions the gazetteer knows nothing of ("the Jadriyah
-// neighbourhood") the article's most mentioned city, or else its most
-// mentioned country: news names a neighbourhood of the city it is about.
-func (g *Gazetteer) fallback(rs []Resolution) {
+// fallback gives mentions the gazetteer knows nothing of the place that
+// qualifies them ("Davos, Switzerland"), or else the article's most
+// mentioned city, or else its most mentioned country: news names a
+// neighbourhood ("the Jadriyah neighbourhood") of the city it is about.
+func (g *Gazetteer) fallback(text string, rs []Resolution) {
+	for i := 0; i+1 < len(rs); i++ {
+		next := rs[i+1]
+		if rs[i].Place == nil && next.Place != nil && !next.Inferred && rs[i].End <= next.Start &&
+			strings.TrimSpace(text[rs[i].End:next.Start]) == "," {
+			rs[i].Place, rs[i].Inferred = next.Place, true
+		}
+	}
 	count := map[*Place]int{}
 	for _, r := range rs {
 		if r.Place != nil && !r.Inferred && r.Place.Kind != Continent {

@@ -110,7 +110,7 @@ func (e *encoder) strs(list []string) {
 func ReadIndex(r io.Reader, name string) (*Gazetteer, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
-		return nil, fmt.Errorf("geo: gazetteer %s: %w", name, err)
+		return nil, fmt.Errorf("geo: gazetteer %s: not a gzip file: %w", name, err)
 	}
 	g, err := decodeIndex(bufio.NewReader(zr))
 	if err != nil {

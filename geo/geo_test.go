@@ -1,0 +1,408 @@
+package geo
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// testGazetteer is a small hand-made gazetteer with the ambiguities the
+// geocoder must settle.
+func testGazetteer() *Gazetteer {
+	places := []Place{
+		{ID: 1, Name: "France", Kind: Country, Code: "PCLI", Country: "FR", Lat: 46, Lon: 2, Population: 67_000_000},
+		{ID: 2, Name: "United States", Kind: Country, Code: "PCLI", Country: "US", Lat: 39.8, Lon: -98.6, Population: 330_000_000, Alt: []string{"America", "US", "USA"}},
+		{ID: 3, Name: "Iraq", Kind: Country, Code: "PCLI", Country: "IQ", Lat: 33, Lon: 44, Population: 40_000_000},
+		{ID: 4, Name: "Switzerland", Kind: Country, Code: "PCLI", Country: "CH", Lat: 47, Lon: 8, Population: 8_500_000},
+		{ID: 5, Name: "Turkey", Kind: Country, Code: "PCLI", Country: "TR", Lat: 39, Lon: 35, Population: 82_000_000},
+		{ID: 10, Name: "Texas", Kind: Admin1, Code: "ADM1", Country: "US", Admin1: "TX", Lat: 31.3, Lon: -99.3, Population: 20_000_000},
+		{ID: 11, Name: "Kentucky", Kind: Admin1, Code: "ADM1", Country: "US", Admin1: "KY", Lat: 37.5, Lon: -85, Population: 2_000_000},
+		{ID: 12, Name: "Baghdad", Kind: Admin1, Code: "ADM1", Country: "IQ", Admin1: "07", Lat: 33.3, Lon: 44.4, Population: 7_000_000},
+		{ID: 13, Name: "Graubünden", Kind: Admin1, Code: "ADM1", Country: "CH", Admin1: "GR", Lat: 46.7, Lon: 9.6, Population: 200_000},
+		{ID: 20, Name: "Paris", Kind: City, Code: "PPLC", Country: "FR", Admin1: "11", Lat: 48.85, Lon: 2.35, Population: 2_100_000},
+		{ID: 21, Name: "Paris", Kind: City, Code: "PPLA2", Country: "US", Admin1: "TX", Lat: 33.66, Lon: -95.56, Population: 25_000},
+		{ID: 22, Name: "Paris", Kind: City, Code: "PPLA2", Country: "US", Admin1: "KY", Lat: 38.2, Lon: -84.25, Population: 10_000},
+		{ID: 23, Name: "Baghdad", Kind: City, Code: "PPLC", Country: "IQ", Admin1: "07", Lat: 33.34, Lon: 44.4, Population: 7_200_000, Alt: []string{"Bagdad"}},
+		{ID: 24, Name: "Davos", Kind: City, Code: "PPL", Country: "CH", Admin1: "GR", Lat: 46.8, Lon: 9.83, Population: 11_000},
+		{ID: 25, Name: "Davos", Kind: City, Code: "PPL", Country: "US", Admin1: "TX", Lat: 30, Lon: -97, Population: 500},
+		{ID: 26, Name: "Zürich", Kind: City, Code: "PPLA", Country: "CH", Admin1: "ZH", Lat: 47.37, Lon: 8.54, Population: 340_000},
+		{ID: 27, Name: "Police", Kind: City, Code: "PPL", Country: "PL", Admin1: "78", Lat: 53.55, Lon: 14.57, Population: 33_000},
+		{ID: 28, Name: "Mosul", Kind: City, Code: "PPLA", Country: "IQ", Admin1: "15", Lat: 36.34, Lon: 43.13, Population: 1_700_000},
+	}
+	countries := []CountryInfo{
+		{ISO2: "FR", ISO3: "FRA", Name: "France", Capital: "Paris", Place: 0, Demonyms: []string{"French"}},
+		{ISO2: "US", ISO3: "USA", Name: "United States", Capital: "Washington", Place: 1, Demonyms: []string{"American", "Americans"}},
+		{ISO2: "IQ", ISO3: "IRQ", Name: "Iraq", Capital: "Baghdad", Place: 2, Demonyms: []string{"Iraqi", "Iraqis"}},
+		{ISO2: "CH", ISO3: "CHE", Name: "Switzerland", Capital: "Bern", Place: 3, Demonyms: []string{"Swiss"}},
+		{ISO2: "TR", ISO3: "TUR", Name: "Turkey", Capital: "Ankara", Place: 4, Demonyms: []string{"Turkish", "Turks"}},
+	}
+	return newGazetteer(places, countries)
+}
+
+func TestKey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Zürich", "zurich"},
+		{"ZURICH", "zurich"},
+		{"St. John's", "st johns"},
+		{"Stratford-upon-Avon", "stratford upon avon"},
+		{"  São  Paulo ", "sao paulo"},
+		{"U.S.", "us"},
+		{"Côte d’Ivoire", "cote divoire"},
+	}
+	for _, tt := range tests {
+		if got := Key(tt.in); got != tt.want {
+			t.Errorf("Key(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFindToponyms(t *testing.T) {
+	g := testGazetteer()
+	tests := []struct {
+		name, text string
+		demonyms   bool
+		want       []string // mention texts, "*" marking demonyms
+	}{
+		{"plain", "Protesters marched in Paris and Baghdad.", false, []string{"Paris", "Baghdad"}},
+		{"accents and case", "Talks in ZURICH and Zurich and Zürich.", false, []string{"ZURICH", "Zurich", "Zürich"}},
+		{"possessive", "Turkey’s army and Iraq's oil.", false, []string{"Turkey", "Iraq"}},
+		{"multiword beats its parts", "He flew to the United States.", false, []string{"United States"}},
+		{"common word that is a place", "Police said the police would stay.", false, nil},
+		{"lower case is no name", "a paris of baghdad", false, nil},
+		{"title before a name", "Mr. Paris spoke in Davos.", false, []string{"Davos"}},
+		{"acronyms", "The US and IS fighters in the USA.", false, []string{"US", "USA"}},
+		{"state abbreviation needs its dot", "PARIS, Ky. (AP) - Ky officials met.", false, []string{"PARIS", "Ky."}},
+		{"demonyms flagged", "A Turkish officer met Iraqis.", true, []string{"*Turkish", "*Iraqis"}},
+		{"demonyms off", "A Turkish officer met Iraqis.", false, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, m := range g.FindToponyms(tt.text, FindOptions{Demonyms: tt.demonyms}) {
+				if tt.text[m.Start:m.End] != m.Text {
+					t.Errorf("mention %q has span %d-%d = %q", m.Text, m.Start, m.End, tt.text[m.Start:m.End])
+				}
+				s := m.Text
+				if m.Demonym {
+					s = "*" + s
+				}
+				got = append(got, s)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestResolve(t *testing.T) {
+	g := testGazetteer()
+	tests := []struct {
+		name      string
+		text      string
+		mentions  []string // spans to resolve, found in text in order
+		countries []string
+		want      []int // GeoNames ids
+		inferred  []bool
+	}{
+		{"largest by default", "Talks in Paris.", []string{"Paris"}, nil, []int{20}, nil},
+		{"town, region", "A fire in Paris, Texas.", []string{"Paris", "Texas"}, nil, []int{21, 10}, nil},
+		{"town, state abbreviation", "A fire in Paris, Ky.", []string{"Paris", "Ky."}, nil, []int{22, 11}, nil},
+		{"country of the other places", "Leaders met in Davos, then flew to Zurich and Switzerland.", []string{"Davos", "Zurich", "Switzerland"}, nil, []int{24, 26, 4}, nil},
+		{"actor countries", "Officials in Paris said.", []string{"Paris"}, []string{"USA"}, []int{21}, nil},
+		{"region of the other places", "From Paris it is a short drive to Davos, Texas.", []string{"Paris", "Davos", "Texas"}, nil, []int{21, 25, 10}, nil},
+		{"longer name contains a known one", "A rocket hit Baghdad International Airport.", []string{"Baghdad International Airport"}, nil, []int{23}, []bool{true}},
+		{"unknown neighbourhood falls back to the article's city", "Bombs hit Baghdad. The Jadriyah neighbourhood was hit too.", []string{"Baghdad", "Jadriyah neighbourhood"}, nil, []int{23, 23}, []bool{false, true}},
+		{"unknown town takes its qualifier", "Leaders met in Klosters, Switzerland, and in Paris.", []string{"Klosters", "Switzerland", "Paris"}, nil, []int{4, 4, 20}, []bool{true, false, false}},
+		{"alternate spelling", "News from Bagdad.", []string{"Bagdad"}, nil, []int{23}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ms []Mention
+			from := 0
+			for _, s := range tt.mentions {
+				i := strings.Index(tt.text[from:], s)
+				if i < 0 {
+					t.Fatalf("%q not in text", s)
+				}
+				ms = append(ms, Mention{Text: s, Start: from + i, End: from + i + len(s)})
+				from += i + len(s)
+			}
+			rs := g.Resolve(tt.text, ms, Context{Countries: tt.countries})
+			for i, r := range rs {
+				if r.Place == nil {
+					t.Errorf("%q: unresolved", r.Text)
+					continue
+				}
+				if r.Place.ID != tt.want[i] {
+					t.Errorf("%q: got %s (%d, %s), want id %d", r.Text, r.Place.Name, r.Place.ID, r.Place.Country, tt.want[i])
+				}
+				if want := tt.inferred != nil && tt.inferred[i]; r.Inferred != want {
+					t.Errorf("%q: inferred = %v, want %v", r.Text, r.Inferred, want)
+				}
+			}
+		})
+	}
+}
+
+func TestDemonymResolves(t *testing.T) {
+	g := testGazetteer()
+	text := "A Turkish officer was shot."
+	rs := g.Resolve(text, g.FindToponyms(text, FindOptions{Demonyms: true}), Context{})
+	if len(rs) != 1 || rs[0].Place == nil || rs[0].Place.Name != "Turkey" || !rs[0].Demonym {
+		t.Fatalf("got %+v, want one demonym mention of Turkey", rs)
+	}
+}
+
+func TestLocation(t *testing.T) {
+	g := testGazetteer()
+	loc := g.Location(g.Place(10), 5, 10) // Paris, Texas
+	if loc.Name != "Paris" || loc.Country != "USA" || loc.Admin1 != "Texas" || loc.GazetteerID != "geonames:21" || loc.Start != 5 || loc.End != 10 {
+		t.Errorf("got %+v", loc)
+	}
+	if loc := g.Location(g.Place(5), 0, 5); loc.Admin1 != "Texas" || loc.Country != "USA" {
+		t.Errorf("admin1 itself: got %+v", loc)
+	}
+}
+
+func TestIndexRoundTrip(t *testing.T) {
+	g := testGazetteer()
+	var buf bytes.Buffer
+	if err := g.WriteIndex(&buf); err != nil {
+		t.Fatal(err)
+	}
+	h, err := ReadIndex(bytes.NewReader(buf.Bytes()), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.Len() != g.Len() {
+		t.Fatalf("got %d places, want %d", h.Len(), g.Len())
+	}
+	for i := 0; i < g.Len(); i++ {
+		a, b := g.Place(i), h.Place(i)
+		if fmt.Sprint(*a) != fmt.Sprint(*b) {
+			t.Errorf("place %d: got %+v, want %+v", i, *b, *a)
+		}
+	}
+	if c, ok := h.Demonym("Iraqis"); !ok || c.ISO3 != "IRQ" {
+		t.Errorf("demonym lost: %+v %v", c, ok)
+	}
+}
+
+func TestReadIndexErrors(t *testing.T) {
+	var good bytes.Buffer
+	if err := testGazetteer().WriteIndex(&good); err != nil {
+		t.Fatal(err)
+	}
+	raw := gunzip(t, good.Bytes())
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"not gzip", []byte("hello"), "not a gzip file"},
+		{"foreign content", gz([]byte("just some text")), "not an annals gazetteer"},
+		{"future version", gz(append([]byte(indexMagic), 9)), "version 9"},
+		{"truncated", gz(raw[:len(raw)/2]), "truncated"},
+		{"trailing data", gz(append(append([]byte{}, raw...), 1)), "trailing"},
+		{"huge count", gz(append([]byte(indexMagic), 1, 0xff, 0xff, 0xff, 0xff, 0x7f)), "out of range"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadIndex(bytes.NewReader(tt.data), "bad.gz")
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "bad.gz") {
+				t.Errorf("got error %v, want one naming bad.gz and saying %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func gz(b []byte) []byte {
+	var buf bytes.Buffer
+	w := gzip.NewWriter(&buf)
+	w.Write(b)
+	w.Close()
+	return buf.Bytes()
+}
+
+func gunzip(t testing.TB, b []byte) []byte {
+	r, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if _, err := out.ReadFrom(r); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+func FuzzReadIndex(f *testing.F) {
+	var good bytes.Buffer
+	if err := testGazetteer().WriteIndex(&good); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good.Bytes())
+	f.Add(gz(gunzip(f, good.Bytes())[:100]))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g, err := ReadIndex(bytes.NewReader(data), "fuzz")
+		if err == nil {
+			// whatever loads must be usable
+			text := "Paris and Baghdad"
+			g.Resolve(text, g.FindToponyms(text, FindOptions{Demonyms: true}), Context{Countries: []string{"US"}})
+		}
+	})
+}
+
+func FuzzFindToponyms(f *testing.F) {
+	g := testGazetteer()
+	f.Add("PARIS, Ky. (AP) - Turkey’s U.S. ally in Baghdad International Airport.")
+	f.Add("\xff\xfe Zürich St. John's")
+	f.Fuzz(func(t *testing.T, text string) {
+		ms := g.FindToponyms(text, FindOptions{Demonyms: true})
+		for _, m := range ms {
+			if m.Start < 0 || m.End > len(text) || m.Start >= m.End || text[m.Start:m.End] != m.Text {
+				t.Fatalf("bad mention %+v", m)
+			}
+		}
+		g.Resolve(text, ms, Context{})
+	})
+}
+
+// sharedDir returns ../shared next to the module root, or skips.
+func sharedDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod above the package; cannot locate ../shared")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(shared); err != nil {
+		t.Skipf("shared data not found at %s: skipping", shared)
+	}
+	return shared
+}
+
+func TestBuildFromGeoNames(t *testing.T) {
+	shared := sharedDir(t)
+	g, err := Build(context.Background(), BuildOptions{
+		Dir:       filepath.Join(shared, "corpora", "geonames"),
+		Countries: filepath.Join(shared, "corpora", "countries", "world-countries.countries.json"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Len() < 30000 {
+		t.Errorf("only %d places", g.Len())
+	}
+	c, ok := g.Country("CHE")
+	if !ok || c.ISO2 != "CH" || c.Capital != "Bern" {
+		t.Errorf("Switzerland: %+v %v", c, ok)
+	}
+	if p := g.Place(c.Place); p.Lat < 45 || p.Lat > 48 || p.Lon < 5 || p.Lon > 11 {
+		t.Errorf("Switzerland's point %v,%v is not in Switzerland", p.Lat, p.Lon)
+	}
+	if c, ok := g.Demonym("Turkish"); !ok || c.ISO2 != "TR" {
+		t.Errorf("Turkish: %+v %v", c, ok)
+	}
+	var buf bytes.Buffer
+	if err := g.WriteIndex(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if buf.Len() > 6<<20 {
+		t.Errorf("index is %d bytes, over 6 MiB", buf.Len())
+	}
+}
+
+func TestBuildErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, s string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("countryInfo.txt", "#comment\nCH\tCHE\t756\tSZ\tSwitzerland\tBern\t41290\t8516543\tEU\t.ch\tCHF\tFranc\t41\t####\t^(\\d{4})$\tde-CH\t2658434\tDE,IT\t\n")
+	write("admin1CodesASCII.txt", "CH.GR\tGrisons\tGrisons\t2660522\n")
+	write("cities15000.txt", "2661552\tDavos\tDavos\t\t46.8\t9.8\tP\tPPL\tCH\t\tGR\t\t\t\t11000\t\t1560\tEurope/Zurich\t2024-01-01\nbroken line\n")
+	_, err := Build(context.Background(), BuildOptions{Dir: dir})
+	if err == nil || !strings.Contains(err.Error(), "cities15000.txt:2") {
+		t.Errorf("got %v, want an error naming cities15000.txt:2", err)
+	}
+	_, err = Build(context.Background(), BuildOptions{Dir: dir, Cities: "missing.txt"})
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("got %v, want a not-exist error", err)
+	}
+}
+
+func TestDefault(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Leaders gathered in Geneva, Switzerland, on Tuesday, while in Paris, Texas, and in Baghdad nothing changed."
+	rs := g.Resolve(text, g.FindToponyms(text, FindOptions{}), Context{})
+	want := map[string]string{"Geneva": "CHE", "Switzerland": "CHE", "Paris": "USA", "Texas": "USA", "Baghdad": "IRQ"}
+	if len(rs) != len(want) {
+		t.Fatalf("got %d mentions %+v, want %d", len(rs), rs, len(want))
+	}
+	for _, r := range rs {
+		if loc := g.Location(r.Place, r.Start, r.End); loc.Country != want[r.Text] {
+			t.Errorf("%s: got %+v, want country %s", r.Text, loc, want[r.Text])
+		}
+	}
+}
+
+func ExampleGazetteer_Resolve() {
+	g, err := Default()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	text := "Turkish troops entered Aleppo on Monday, and a storm hit Paris, Texas."
+	for _, r := range g.Resolve(text, g.FindToponyms(text, FindOptions{Demonyms: true}), Context{}) {
+		loc := g.Location(r.Place, r.Start, r.End)
+		fmt.Printf("%s (demonym %v): %s, %s, %s (%.1f, %.1f)\n", r.Text, r.Demonym, loc.Name, loc.Admin1, loc.Country, loc.Lat, loc.Lon)
+	}
+	// Output:
+	// Turkish (demonym true): Turkey, , TUR (39.0, 35.0)
+	// Aleppo (demonym false): Aleppo, Aleppo, SYR (36.2, 37.2)
+	// Paris (demonym false): Paris, Texas, USA (33.7, -95.6)
+	// Texas (demonym false): Texas, Texas, USA (30.9, -100.1)
+}
+
+func BenchmarkResolve(b *testing.B) {
+	g, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	// An article of our own, with the usual mix of countries, capitals and
+	// ambiguous towns.
+	text := strings.Repeat("Officials in Washington and Moscow said on Monday that talks in Geneva, "+
+		"Switzerland, would resume. Turkish troops moved near Aleppo, Syria, while protesters "+
+		"gathered in Paris, Texas, and in London, Ontario. The Iraqi army entered Mosul; "+
+		"Kurdish forces held Erbil and Kirkuk. ", 4)
+	ms := g.FindToponyms(text, FindOptions{Demonyms: true})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		g.Resolve(text, g.FindToponyms(text, FindOptions{Demonyms: true}), Context{})
+	}
+	b.ReportMetric(float64(len(ms)*b.N)/b.Elapsed().Seconds(), "toponyms/s")
+}
