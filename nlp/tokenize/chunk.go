@@ -247,7 +247,8 @@ func (z *splitter) elided(s, e int) bool {
 	if w == "" {
 		return false
 	}
-	if len(w) == 3 && isDigit(w[0]) && isDigit(w[1]) && w[2] == 's' {
+	// Decades: '90s, '73.
+	if len(w) >= 2 && isDigit(w[0]) && isDigit(w[1]) && (len(w) == 2 || len(w) == 3 && w[2] == 's') {
 		return true
 	}
 	for _, c := range leadClitics {
@@ -369,7 +370,7 @@ func (z *splitter) trail(s, e int, special bool) (int, kind) {
 func (z *splitter) abbrev(s, e int) abbrevKind {
 	w := z.text[s:e]
 	if a, ok := abbrevs[w]; ok {
-		if (w == "No" || w == "Nos") && !z.digitAfter(e + 1) {
+		if (w == "No" || w == "Nos") && !z.digitAfter(e+1) {
 			return notAbbrev
 		}
 		return a
@@ -408,9 +409,6 @@ func (z *splitter) abbrev(s, e int) abbrevKind {
 		}
 	}
 	if dots > 0 && seg > 0 && (short || seg == 1) {
-		if strings.EqualFold(w, "e.g") || strings.EqualFold(w, "i.e") {
-			return title
-		}
 		return final
 	}
 	return notAbbrev
@@ -499,8 +497,9 @@ func cliticLen(w string) int {
 		if a == 0 || n-k-a < 1 || !isClitic(tail) {
 			continue
 		}
+		// After a digit 's makes a plural (the 1980's) and stays.
 		r, _ := utf8.DecodeLastRuneInString(w[:n-k-a])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if unicode.IsLetter(r) {
 			return k + a
 		}
 	}
@@ -609,7 +608,7 @@ func (z *splitter) keepHyphen(s, e, part, i int, numeric *int8) bool {
 	if i == s || i+1 >= e {
 		return false
 	}
-	if isDigit(t[i-1]) && isDigit(t[i+1]) {
+	if isDigit(t[i-1]) || isDigit(t[i+1]) {
 		if *numeric == 0 {
 			*numeric = 2
 			if numberWithHyphens(t[s:e]) {
@@ -624,26 +623,40 @@ func (z *splitter) keepHyphen(s, e, part, i int, numeric *int8) bool {
 	return isKeepPrefix(t[part:i])
 }
 
-// numberWithHyphens reports whether w is digit groups joined by hyphens
-// that make a phone number or date rather than a range: three groups or
-// more, or a group of four after a short one.
+// numberWithHyphens reports whether w is groups joined by hyphens that
+// make a phone number, postcode or date rather than a range: three groups
+// or more, two of them digits (713-853-3989, 01-Feb-02), or two digit groups
+// with four digits after a group that is not a year (345-9945, 94305-5015,
+// but 1969-1970).
 func numberWithHyphens(w string) bool {
-	groups, first, cur := 1, 0, 0
+	groups, numbers, first, cur, letters := 1, 0, 0, 0, 0
+	end := func() {
+		if cur > 0 && letters == 0 {
+			numbers++
+		}
+	}
 	for j := 0; j < len(w); j++ {
 		switch c := w[j]; {
 		case c == '-':
+			end()
 			if groups == 1 {
-				first = cur
+				first = cur + letters
 			}
 			groups++
-			cur = 0
+			cur, letters = 0, 0
 		case isDigit(c):
 			cur++
+		case isLetter(c):
+			letters++
 		default:
 			return false
 		}
 	}
-	return groups >= 3 || groups == 2 && first <= 3 && cur == 4
+	end()
+	if groups >= 3 {
+		return numbers >= 2
+	}
+	return numbers == 2 && first != 4 && cur == 4
 }
 
 // keepSlash reports whether the slash at i stays inside its token: in

@@ -33,26 +33,28 @@ import (
 type kind uint8
 
 const (
-	kWord      kind = iota
-	kPunct          // punctuation that neither ends a sentence nor quotes
-	kTerm           // . ! ? and runs of them
-	kEllipsis       // ... and …
-	kAbbrev         // abbreviation with its period, which ends no sentence
-	kEmoticon       // :) and kin, which may end a sentence
-	kOpenDQ         // opening double quote: “ « `` and " before a word
-	kCloseDQ        // closing double quote: ” » '' and " after a word
-	kAmbDQ          // a free-standing " whose direction the context decides
-	kOpenSQ         // opening single quote ‘ ' `
-	kCloseSQ        // ’ or ' after a word: a closing quote or a possessive
-	kOpenB          // ( [ {
-	kCloseB         // ) ] }
+	kWord     kind = iota
+	kPunct         // punctuation that neither ends a sentence nor quotes
+	kTerm          // . ! ? and runs of them
+	kEllipsis      // ... and …
+	kAbbrev        // abbreviation with its period, which ends no sentence
+	kEmoticon      // :) and kin, which may end a sentence
+	kOpenDQ        // opening double quote: “ « `` and " before a word
+	kCloseDQ       // closing double quote: ” » '' and " after a word
+	kAmbDQ         // a free-standing " whose direction the context decides
+	kOpenSQ        // opening single quote ‘ ' `
+	kCloseSQ       // ’ or ' after a word: a closing quote or a possessive
+	kOpenB         // ( [ {
+	kCloseB        // ) ] }
 )
 
-// meta is what the sentence splitter knows of a token besides its text.
+// meta is a token as the sentence splitter sees it; the event.Tokens are
+// made once the count is known, so that they are allocated only once.
 type meta struct {
-	kind  kind
-	nl    uint8 // newlines in the whitespace before: 0, 1, or 2 for a blank line
-	space bool  // whitespace before
+	start, end int
+	kind       kind
+	nl         uint8 // newlines in the whitespace before: 0, 1, or 2 for a blank line
+	space      bool  // whitespace before
 	// wrapped marks a single newline after a long line, as in hard-wrapped
 	// text, where a line end is no sentence end.
 	wrapped bool
@@ -72,7 +74,6 @@ const quoteSpan = 12
 // splitter holds the state of one Split call.
 type splitter struct {
 	text string
-	toks []event.Token
 	meta []meta
 	suf  []piece // trailing pieces of the current chunk, last first
 	// gap describes the whitespace before the current chunk; it is given
@@ -97,10 +98,9 @@ type piece struct {
 // linear in len(text) and allocates only the result.
 func Split(text string) []event.Sentence {
 	z := splitter{text: text}
-	// About one token per six bytes of news; the cap keeps a huge input
+	// About one token per five bytes of news; the cap keeps a huge input
 	// without spaces from reserving memory it will not use.
-	z.toks = make([]event.Token, 0, min(len(text)/6+1, 1<<14))
-	z.meta = make([]meta, 0, cap(z.toks))
+	z.meta = make([]meta, 0, min(len(text)/5+1, 1<<16))
 	z.scan()
 	return z.sentences()
 }
@@ -172,6 +172,9 @@ func (z *splitter) scan() {
 	}
 }
 
+// tok returns the text of token i.
+func (z *splitter) tok(i int) string { return z.text[z.meta[i].start:z.meta[i].end] }
+
 // emit appends the token text[s:e].
 func (z *splitter) emit(s, e int, k kind) {
 	m := meta{kind: k}
@@ -179,25 +182,27 @@ func (z *splitter) emit(s, e int, k kind) {
 		m.nl, m.space, m.wrapped = z.gap.nl, z.gap.space, z.gap.wrapped
 		z.gapTaken = true
 	}
-	z.toks = append(z.toks, event.Token{Text: z.text[s:e], Start: s, End: e, Head: -1})
+	m.start, m.end = s, e
 	z.meta = append(z.meta, m)
 }
 
 // sentences groups the tokens into sentences.
 func (z *splitter) sentences() []event.Sentence {
-	n := len(z.toks)
+	n := len(z.meta)
 	if n == 0 {
 		return nil
 	}
+	all := make([]event.Token, n)
 	var out []event.Sentence
 	start := 0
 	cut := func(end int) {
 		if end <= start {
 			return
 		}
-		toks := z.toks[start:end:end]
+		toks := all[start:end:end]
 		for i := range toks {
-			toks[i].ID = i + 1
+			m := z.meta[start+i]
+			toks[i] = event.Token{ID: i + 1, Text: z.text[m.start:m.end], Start: m.start, End: m.end, Head: -1}
 		}
 		s, e := toks[0].Start, toks[len(toks)-1].End
 		out = append(out, event.Sentence{Index: len(out), Text: z.text[s:e], Start: s, End: e, Tokens: toks})
@@ -244,14 +249,14 @@ func (z *splitter) lineBreak(i int) bool {
 	if z.meta[i].wrapped || z.lower(i) {
 		return false
 	}
-	prev := z.toks[i-1].Text
+	prev := z.tok(i - 1)
 	return prev != "," && prev != "-" && prev != "&"
 }
 
 // ends reports whether the sentence ends after the terminal token i, whose
 // closing quotes and brackets run up to token j.
 func (z *splitter) ends(i, j int, q *quotes) bool {
-	if j == len(z.toks) {
+	if j == len(z.meta) {
 		return true
 	}
 	next := z.meta[j]
@@ -261,7 +266,7 @@ func (z *splitter) ends(i, j int, q *quotes) bool {
 	if k := z.meta[i].kind; (k == kEllipsis || k == kEmoticon) && !z.upper(j) {
 		return false
 	}
-	if continuation(z.toks[j].Text) {
+	if continuation(z.tok(j)) {
 		return false
 	}
 	// A quotation that the mark closes may go on in lower case (“Why?” he
@@ -295,7 +300,7 @@ func quoteMark(k kind) bool {
 
 // lower reports whether token i starts with a lower-case letter.
 func (z *splitter) lower(i int) bool {
-	s := z.toks[i].Text
+	s := z.tok(i)
 	c := s[0]
 	if c < utf8.RuneSelf {
 		return 'a' <= c && c <= 'z'
@@ -311,7 +316,7 @@ func (z *splitter) upper(i int) bool {
 	case kOpenDQ, kOpenSQ, kOpenB, kAmbDQ:
 		return true
 	}
-	s := z.toks[i].Text
+	s := z.tok(i)
 	c := s[0]
 	if c < utf8.RuneSelf {
 		return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
@@ -353,7 +358,7 @@ func (q *quotes) continues(z *splitter, j int) bool {
 	if open < 0 {
 		return false
 	}
-	for k := j; k < len(z.toks) && k <= open+quoteSpan; k++ {
+	for k := j; k < len(z.meta) && k <= open+quoteSpan; k++ {
 		m := z.meta[k]
 		if m.nl > 0 && k > j {
 			return false
@@ -368,9 +373,9 @@ func (q *quotes) continues(z *splitter, j int) bool {
 		if !closes {
 			continue
 		}
-		for k++; k < len(z.toks) && z.toks[k].Text == ","; k++ {
+		for k++; k < len(z.meta) && z.tok(k) == ","; k++ {
 		}
-		return k < len(z.toks) && z.meta[k].nl == 0 && z.lower(k)
+		return k < len(z.meta) && z.meta[k].nl == 0 && z.lower(k)
 	}
 	return false
 }

@@ -37,7 +37,7 @@ var abbrevs = map[string]abbrevKind{
 	"Jan": title, "Feb": title, "Mar": title, "Apr": title, "Jun": title, "Jul": title,
 	"Aug": title, "Sep": title, "Sept": title, "Oct": title, "Nov": title, "Dec": title,
 	"Mon": title, "Tue": title, "Tues": title, "Thu": title, "Thur": title,
-	"Thurs": title, "Fri": title,
+	"Thurs": title, "Fri": title, "Sat": title,
 	// Latin and other in-sentence abbreviations
 	"vs": title, "v": title, "cf": title, "approx": title, "ca": title, "viz": title,
 	"al": final, "etc": final, "esp": title, "incl": title, "est": title, "dept": title,
@@ -48,7 +48,7 @@ var abbrevs = map[string]abbrevKind{
 	"Conn": final, "Ill": final, "Mich": final, "Minn": final, "Tenn": final, "Tex": final,
 	"Colo": final, "Okla": final, "Ore": final, "Va": final, "Ga": final, "Ala": final,
 	"Md": final, "Ky": final, "La": final, "Wis": final, "Neb": final, "Kan": final,
-	"Nev": final, "mins": final, "hrs": final, "yrs": final,
+	"Nev": final, "Ont": final, "Que": final, "mins": final, "hrs": final, "yrs": final,
 	"min": final, "max": final, "Min": title, "Gov't": title,
 }
 
@@ -143,7 +143,15 @@ var fused = map[string]int{
 // fusedSplit returns where word splits if it is one of fused, in any case,
 // or 0.
 func fusedSplit(w string) int {
-	if len(w) < 2 || len(w) > 8 {
+	n := len(w)
+	if n < 2 || n > 8 {
+		return 0
+	}
+	// All end in nt, ot, na, ta, me or im: most words fail here, before
+	// the map is consulted.
+	switch w[n-2:] {
+	case "nt", "NT", "ot", "OT", "na", "NA", "ta", "TA", "me", "ME", "im", "Im", "IM":
+	default:
 		return 0
 	}
 	var buf [8]byte
