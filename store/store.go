@@ -100,7 +100,7 @@ type SaveResult struct {
 	Skipped    bool   // the document was stored before; nothing was added
 	Mentions   int    // mentions added
 	NewEvents  int    // events created
-	Folded     int    // mentions folded into an event that existed before them
+	Folded     int    // mentions folded into an event stored or created before them
 }
 
 // Document is a stored article.

@@ -93,4 +93,3 @@ func TestUnreachable(t *testing.T) {
 		t.Error("Open of a malformed DSN succeeded")
 	}
 }
-

@@ -57,6 +57,10 @@ func Open(ctx context.Context, path string, opt store.Options) (*Store, error) {
 		// commits several times faster than FULL.
 		"synchronous(NORMAL)",
 		"foreign_keys(1)",
+		// Statement journals (each INSERT ... RETURNING writes one) and
+		// sorts stay in memory instead of temporary files.
+		"temp_store(MEMORY)",
+		"cache_size(-65536)", // KiB: 64 MiB of page cache per connection
 	} {
 		q.Add("_pragma", p)
 	}

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -20,4 +21,17 @@ func openTemp(t *testing.T, opt store.Options) store.Store {
 
 func TestConformance(t *testing.T) {
 	storetest.Run(t, openTemp)
+}
+
+func BenchmarkSave(b *testing.B) {
+	for _, batch := range []int{1, 100, 1000} {
+		b.Run(fmt.Sprintf("batch=%d", batch), func(b *testing.B) {
+			s, err := Open(b.Context(), filepath.Join(b.TempDir(), "bench.db"), store.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			storetest.Bench(b, s, batch)
+		})
+	}
 }

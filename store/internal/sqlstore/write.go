@@ -19,11 +19,12 @@ import (
 
 // stmts are the statements of the write path, prepared once.
 type stmts struct {
-	insDoc, docByHash, findEvent, sourceSeen, insEvent, updEvent, insMention *sql.Stmt
+	insDoc, docByHash, sourceSeen, updEvent *sql.Stmt
+	insEvents, insMentions                  *sql.Stmt // full chunks; parsing them is costly
 }
 
 func (st *stmts) all() []**sql.Stmt {
-	return []**sql.Stmt{&st.insDoc, &st.docByHash, &st.findEvent, &st.sourceSeen, &st.insEvent, &st.updEvent, &st.insMention}
+	return []**sql.Stmt{&st.insDoc, &st.docByHash, &st.sourceSeen, &st.updEvent, &st.insEvents, &st.insMentions}
 }
 
 func (st *stmts) close() {
@@ -39,22 +40,11 @@ func (s *DB) prepare(ctx context.Context) error {
 		`INSERT INTO documents (id, hash, url, title, author, source, published, text, doc_len, added)
 		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id`,
 		`SELECT id FROM documents WHERE hash = ?`,
-		// The nearest event in the window wins; ties go to the older one so
-		// that the result does not depend on insertion order more than it must.
-		`SELECT id FROM events WHERE fold_base = ? AND day BETWEEN ? AND ?
-		 ORDER BY abs(day - ?), day, id LIMIT 1`,
 		`SELECT count(*) FROM (SELECT 1 FROM mentions WHERE event_id = ? AND source_name = ? LIMIT 1) AS seen`,
-		`INSERT INTO events (fold_base, day, source_code, source_country, target_code, target_country,
-		   code, root, quad, goldstein, plover, mode, place_name, place_country, place_admin1, lat, lon,
-		   gazetteer_id, num_mentions, num_sources, num_articles, confidence_sum, first_added, last_added,
-		   source_url, doc_id, is_root, record)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		`UPDATE events SET num_mentions = num_mentions + 1, num_sources = num_sources + ?,
+		`UPDATE events SET num_mentions = num_mentions + ?, num_sources = num_sources + ?,
 		   num_articles = num_articles + ?, confidence_sum = confidence_sum + ?, last_added = ? WHERE id = ?`,
-		`INSERT INTO mentions (event_id, doc_id, sentence_index, sentence_start, sentence_end,
-		   source_start, source_end, target_start, target_end, verb_start, verb_end, confidence, mode,
-		   source_name, added, sentence, record)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		insertEventsSQL(chunkRows),
+		insertMentionsSQL(chunkRows),
 	}
 	for i, p := range s.st.all() {
 		st, err := s.db.PrepareContext(ctx, s.q(queries[i]))
@@ -141,13 +131,8 @@ func (s *DB) SaveBatch(ctx context.Context, items []store.Item) ([]store.SaveRes
 			return nil, s.errf(err, "lock fold keys")
 		}
 	}
-	for _, i := range order {
-		if res[i].Skipped {
-			continue
-		}
-		if err := s.saveMentions(ctx, tx, &ps[i], &res[i], now.Unix()); err != nil {
-			return nil, err
-		}
+	if err := s.fold(ctx, tx, ps, order, res, now.Unix()); err != nil {
+		return nil, err
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, s.errf(err, "commit save of %d documents", len(ps))
@@ -242,120 +227,4 @@ func (s *DB) insertDocument(ctx context.Context, tx *sql.Tx, p *pending, added i
 		return false, "", s.errf(err, "find stored document with the text of %q", p.id)
 	}
 	return true, id, nil
-}
-
-// saveMentions folds each record of a new document into an event and
-// stores it as a mention.
-func (s *DB) saveMentions(ctx context.Context, tx *sql.Tx, p *pending, res *store.SaveResult, added int64) error {
-	find := tx.StmtContext(ctx, s.st.findEvent)
-	seen := tx.StmtContext(ctx, s.st.sourceSeen)
-	ins := tx.StmtContext(ctx, s.st.insEvent)
-	upd := tx.StmtContext(ctx, s.st.updEvent)
-	men := tx.StmtContext(ctx, s.st.insMention)
-	w := s.opt.FoldWindowDays
-	inDoc := map[int64]bool{} // events this document already mentions
-	for _, r := range p.recs {
-		var eid int64
-		err := find.QueryRowContext(ctx, r.base, r.day-w, r.day+w, r.day).Scan(&eid)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			eid, err = s.insertEvent(ctx, ins, p, &r, added)
-			if err != nil {
-				return err
-			}
-			res.NewEvents++
-		case err != nil:
-			return s.errf(err, "document %q: find event %q", p.id, r.base)
-		default:
-			var n int
-			if err := seen.QueryRowContext(ctx, eid, p.outlet).Scan(&n); err != nil {
-				return s.errf(err, "document %q: check outlet of event %d", p.id, eid)
-			}
-			newSource, newArticle := b2i(n == 0), b2i(!inDoc[eid])
-			if _, err := upd.ExecContext(ctx, newSource, newArticle, r.conf, added, eid); err != nil {
-				return s.errf(err, "document %q: update event %d", p.id, eid)
-			}
-			if newArticle == 1 {
-				res.Folded++
-			}
-		}
-		inDoc[eid] = true
-		rec := r.rec
-		_, err = men.ExecContext(ctx, eid, p.id, rec.Sentence.Index, rec.Sentence.Start, rec.Sentence.End,
-			actorStart(rec.Source), actorEnd(rec.Source), actorStart(rec.Target), actorEnd(rec.Target),
-			spanStart(rec.Evidence.Start, rec.Evidence.End), spanEnd(rec.Evidence.Start, rec.Evidence.End),
-			r.conf, string(rec.Mode), p.outlet, added, rec.Sentence.Text, string(r.json))
-		if err != nil {
-			return s.errf(err, "document %q: insert mention of sentence %d", p.id, rec.Sentence.Index)
-		}
-		res.Mentions++
-	}
-	return nil
-}
-
-func (s *DB) insertEvent(ctx context.Context, ins *sql.Stmt, p *pending, r *pendingRecord, added int64) (int64, error) {
-	rec := r.rec
-	var srcCode, srcCountry, tgtCode, tgtCountry string
-	if a := rec.Source; a != nil {
-		srcCode, srcCountry = a.Code, a.Country
-	}
-	if a := rec.Target; a != nil {
-		tgtCode, tgtCountry = a.Code, a.Country
-	}
-	var name, country, admin1, gaz string
-	var lat, lon sql.NullFloat64
-	if l := rec.Location; l != nil {
-		name, country, admin1, gaz = l.Name, l.Country, l.Admin1, l.GazetteerID
-		lat = sql.NullFloat64{Float64: l.Lat, Valid: true}
-		lon = sql.NullFloat64{Float64: l.Lon, Valid: true}
-	}
-	root := rec.Root
-	if root == "" && len(rec.Code) >= 2 {
-		root = rec.Code[:2]
-	}
-	var id int64
-	err := ins.QueryRowContext(ctx, r.base, r.day, srcCode, srcCountry, tgtCode, tgtCountry,
-		rec.Code, root, rec.QuadClass, rec.Goldstein, rec.Plover, string(rec.Mode), name, country, admin1, lat, lon,
-		gaz, r.conf, added, added, p.doc.URL, p.id, b2i(store.IsLead(rec.Sentence.Index)), string(r.json)).Scan(&id)
-	if err != nil {
-		return 0, s.errf(err, "document %q: insert event %q", p.id, r.base)
-	}
-	return id, nil
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-func actorStart(a *event.Actor) int {
-	if a == nil {
-		return -1
-	}
-	return spanStart(a.Start, a.End)
-}
-
-func actorEnd(a *event.Actor) int {
-	if a == nil {
-		return -1
-	}
-	return spanEnd(a.Start, a.End)
-}
-
-// spanStart and spanEnd give -1 for an empty span, which records use for
-// "not known".
-func spanStart(start, end int) int {
-	if end <= start {
-		return -1
-	}
-	return start
-}
-
-func spanEnd(start, end int) int {
-	if end <= start {
-		return -1
-	}
-	return end
 }

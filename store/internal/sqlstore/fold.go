@@ -1,0 +1,374 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"math"
+	"strings"
+
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/store"
+)
+
+// Folding a batch works on the whole batch at once: one query fetches the
+// stored events each record could fold into, the records are folded in
+// memory in their order (exactly as if saved one by one), and the new
+// events and the mentions are written with multi-row INSERTs. Per-record
+// statements were the bottleneck of the write path.
+
+// chunkRows caps the rows of one multi-row statement, far below SQLite's
+// and PostgreSQL's limits on parameters per statement.
+const chunkRows = 500
+
+// candidate is an event a record may fold into.
+type candidate struct {
+	id    int64     // stored id; 0 for an event created in this batch
+	batch *newEvent // non-nil for an event created in this batch
+	touch *touched  // what this batch adds to a stored event
+}
+
+// tally is what a batch's mentions add to an event.
+type tally struct {
+	outlets map[string]bool
+	docs    map[string]bool
+	n, conf int // mentions, sum of their confidence
+}
+
+func newTally() tally { return tally{outlets: map[string]bool{}, docs: map[string]bool{}} }
+
+func (t *tally) add(p *pending, r *pendingRecord) {
+	t.n++
+	t.conf += r.conf
+	t.outlets[p.outlet] = true
+	t.docs[p.id] = true
+}
+
+// newEvent is an event this batch creates: its first record and the id
+// the database gives it.
+type newEvent struct {
+	tally
+	p  *pending
+	r  *pendingRecord
+	id int64
+}
+
+// touched is a stored event this batch adds mentions to.
+type touched struct {
+	tally
+	id int64
+}
+
+// mentionRow is a mention waiting for its event's id.
+type mentionRow struct {
+	p *pending
+	r *pendingRecord
+	c *candidate
+}
+
+// fold folds the records of the new documents (ps[i] for i in order with
+// res[i] not skipped) and writes events and mentions.
+func (s *DB) fold(ctx context.Context, tx *sql.Tx, ps []pending, order []int, res []store.SaveResult, added int64) error {
+	cands, err := s.candidates(ctx, tx, ps, order, res)
+	if err != nil {
+		return err
+	}
+	w := s.opt.FoldWindowDays
+	var created []*newEvent
+	var stored []*touched
+	var rows []mentionRow
+	for _, i := range order {
+		if res[i].Skipped {
+			continue
+		}
+		p := &ps[i]
+		for k := range p.recs {
+			r := &p.recs[k]
+			c := nearest(cands, r.base, r.day, w)
+			if c == nil {
+				ne := &newEvent{tally: newTally(), p: p, r: r}
+				created = append(created, ne)
+				c = &candidate{batch: ne}
+				cands[foldSlot{r.base, r.day}] = c
+				res[i].NewEvents++
+			} else {
+				res[i].Folded++
+			}
+			switch {
+			case c.batch != nil:
+				c.batch.add(p, r)
+			case c.touch == nil:
+				c.touch = &touched{tally: newTally(), id: c.id}
+				stored = append(stored, c.touch)
+				fallthrough
+			default:
+				c.touch.add(p, r)
+			}
+			rows = append(rows, mentionRow{p, r, c})
+			res[i].Mentions++
+		}
+	}
+	if err := s.insertEvents(ctx, tx, created, added); err != nil {
+		return err
+	}
+	if err := s.updateEvents(ctx, tx, stored, added); err != nil {
+		return err
+	}
+	return s.insertMentions(ctx, tx, rows, added)
+}
+
+// foldSlot is where an event sits for folding: its base and its day. The
+// unique index on (fold_base, day) keeps at most one event in a slot.
+type foldSlot struct {
+	base string
+	day  int
+}
+
+// nearest picks the event a record folds into: the nearest day in the
+// window, the earlier day on a tie.
+func nearest(cands map[foldSlot]*candidate, base string, day, window int) *candidate {
+	for d := 0; d <= window; d++ {
+		if c := cands[foldSlot{base, day - d}]; c != nil {
+			return c
+		}
+		if c := cands[foldSlot{base, day + d}]; c != nil {
+			return c
+		}
+	}
+	return nil
+}
+
+// candidates fetches the stored events that records of the new documents
+// could fold into, by fold base.
+func (s *DB) candidates(ctx context.Context, tx *sql.Tx, ps []pending, order []int, res []store.SaveResult) (map[foldSlot]*candidate, error) {
+	cands := map[foldSlot]*candidate{}
+	seen := map[string]bool{}
+	var bases []any
+	lo, hi := math.MaxInt, math.MinInt
+	for _, i := range order {
+		if res[i].Skipped {
+			continue
+		}
+		for _, r := range ps[i].recs {
+			if !seen[r.base] {
+				seen[r.base] = true
+				bases = append(bases, r.base)
+			}
+			lo, hi = min(lo, r.day), max(hi, r.day)
+		}
+	}
+	w := s.opt.FoldWindowDays
+	for len(bases) > 0 {
+		n := min(len(bases), chunkRows)
+		args := append([]any{lo - w, hi + w}, bases[:n]...)
+		bases = bases[n:]
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, fold_base, day FROM events WHERE day BETWEEN ? AND ? AND fold_base IN (`+marks(n, 1)+`)`), args...)
+		if err != nil {
+			return nil, s.errf(err, "find events to fold into")
+		}
+		for rows.Next() {
+			var c candidate
+			var slot foldSlot
+			if err := rows.Scan(&c.id, &slot.base, &slot.day); err != nil {
+				rows.Close()
+				return nil, s.errf(err, "read events to fold into")
+			}
+			cands[slot] = &c
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, s.errf(err, "read events to fold into")
+		}
+	}
+	return cands, nil
+}
+
+// marks returns n comma-separated groups of cols placeholders: "?, ?" or
+// "(?, ?), (?, ?)".
+func marks(n, cols int) string {
+	one := strings.Repeat("?, ", cols-1) + "?"
+	if cols > 1 {
+		one = "(" + one + ")"
+	}
+	return strings.Repeat(one+", ", n-1) + one
+}
+
+const eventInsertCols = 28
+
+// insertEventsSQL inserts n events and returns their ids with their slots.
+func insertEventsSQL(n int) string {
+	return `INSERT INTO events (fold_base, day, source_code, source_country, target_code, target_country,
+	   code, root, quad, goldstein, plover, mode, place_name, place_country, place_admin1, lat, lon,
+	   gazetteer_id, num_mentions, num_sources, num_articles, confidence_sum, first_added, last_added,
+	   source_url, doc_id, is_root, record) VALUES ` + marks(n, eventInsertCols) + ` RETURNING id, fold_base, day`
+}
+
+func (s *DB) insertEvents(ctx context.Context, tx *sql.Tx, evs []*newEvent, added int64) error {
+	byKey := map[string]*newEvent{}
+	for _, e := range evs {
+		byKey[store.FoldKey(e.r.base, e.r.day)] = e
+	}
+	for len(evs) > 0 {
+		n := min(len(evs), chunkRows)
+		args := make([]any, 0, n*eventInsertCols)
+		for _, e := range evs[:n] {
+			args = append(args, eventValues(e, added)...)
+		}
+		evs = evs[n:]
+		var rows *sql.Rows
+		var err error
+		if n == chunkRows {
+			rows, err = tx.StmtContext(ctx, s.st.insEvents).QueryContext(ctx, args...)
+		} else {
+			rows, err = tx.QueryContext(ctx, s.q(insertEventsSQL(n)), args...)
+		}
+		if err != nil {
+			return s.errf(err, "insert %d events", n)
+		}
+		for rows.Next() {
+			var id int64
+			var base string
+			var day int
+			if err := rows.Scan(&id, &base, &day); err != nil {
+				rows.Close()
+				return s.errf(err, "read new event ids")
+			}
+			if e := byKey[store.FoldKey(base, day)]; e != nil {
+				e.id = id
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return s.errf(err, "insert %d events", n)
+		}
+	}
+	return nil
+}
+
+// eventValues are the columns of a new event, as insertEvents lists them.
+func eventValues(e *newEvent, added int64) []any {
+	rec := e.r.rec
+	var srcCode, srcCountry, tgtCode, tgtCountry string
+	if a := rec.Source; a != nil {
+		srcCode, srcCountry = a.Code, a.Country
+	}
+	if a := rec.Target; a != nil {
+		tgtCode, tgtCountry = a.Code, a.Country
+	}
+	var name, country, admin1, gaz string
+	var lat, lon sql.NullFloat64
+	if l := rec.Location; l != nil {
+		name, country, admin1, gaz = l.Name, l.Country, l.Admin1, l.GazetteerID
+		lat = sql.NullFloat64{Float64: l.Lat, Valid: true}
+		lon = sql.NullFloat64{Float64: l.Lon, Valid: true}
+	}
+	root := rec.Root
+	if root == "" && len(rec.Code) >= 2 {
+		root = rec.Code[:2]
+	}
+	return []any{e.r.base, e.r.day, srcCode, srcCountry, tgtCode, tgtCountry,
+		rec.Code, root, rec.QuadClass, rec.Goldstein, rec.Plover, string(rec.Mode), name, country, admin1, lat, lon,
+		gaz, e.n, len(e.outlets), len(e.docs), e.conf, added, added, e.p.doc.URL, e.p.id,
+		b2i(store.IsLead(rec.Sentence.Index)), string(e.r.json)}
+}
+
+// updateEvents adds this batch's mentions to stored events. An outlet
+// counts as a new source only if no stored mention of the event has it.
+func (s *DB) updateEvents(ctx context.Context, tx *sql.Tx, evs []*touched, added int64) error {
+	if len(evs) == 0 {
+		return nil
+	}
+	seen := tx.StmtContext(ctx, s.st.sourceSeen)
+	upd := tx.StmtContext(ctx, s.st.updEvent)
+	for _, e := range evs {
+		newSources := 0
+		for o := range e.outlets {
+			var n int
+			if err := seen.QueryRowContext(ctx, e.id, o).Scan(&n); err != nil {
+				return s.errf(err, "check outlets of event %d", e.id)
+			}
+			if n == 0 {
+				newSources++
+			}
+		}
+		if _, err := upd.ExecContext(ctx, e.n, newSources, len(e.docs), e.conf, added, e.id); err != nil {
+			return s.errf(err, "update event %d", e.id)
+		}
+	}
+	return nil
+}
+
+const mentionInsertCols = 17
+
+func insertMentionsSQL(n int) string {
+	return `INSERT INTO mentions (event_id, doc_id, sentence_index, sentence_start, sentence_end,
+	   source_start, source_end, target_start, target_end, verb_start, verb_end, confidence, mode,
+	   source_name, added, sentence, record) VALUES ` + marks(n, mentionInsertCols)
+}
+
+func (s *DB) insertMentions(ctx context.Context, tx *sql.Tx, rows []mentionRow, added int64) error {
+	for len(rows) > 0 {
+		n := min(len(rows), chunkRows)
+		args := make([]any, 0, n*mentionInsertCols)
+		for _, m := range rows[:n] {
+			rec := m.r.rec
+			eid := m.c.id
+			if m.c.batch != nil {
+				eid = m.c.batch.id
+			}
+			args = append(args, eid, m.p.id, rec.Sentence.Index, rec.Sentence.Start, rec.Sentence.End,
+				actorStart(rec.Source), actorEnd(rec.Source), actorStart(rec.Target), actorEnd(rec.Target),
+				spanStart(rec.Evidence.Start, rec.Evidence.End), spanEnd(rec.Evidence.Start, rec.Evidence.End),
+				m.r.conf, string(rec.Mode), m.p.outlet, added, rec.Sentence.Text, string(m.r.json))
+		}
+		rows = rows[n:]
+		var err error
+		if n == chunkRows {
+			_, err = tx.StmtContext(ctx, s.st.insMentions).ExecContext(ctx, args...)
+		} else {
+			_, err = tx.ExecContext(ctx, s.q(insertMentionsSQL(n)), args...)
+		}
+		if err != nil {
+			return s.errf(err, "insert %d mentions", n)
+		}
+	}
+	return nil
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func actorStart(a *event.Actor) int {
+	if a == nil {
+		return -1
+	}
+	return spanStart(a.Start, a.End)
+}
+
+func actorEnd(a *event.Actor) int {
+	if a == nil {
+		return -1
+	}
+	return spanEnd(a.Start, a.End)
+}
+
+// spanStart and spanEnd give -1 for an empty span, which records use for
+// "not known".
+func spanStart(start, end int) int {
+	if end <= start {
+		return -1
+	}
+	return start
+}
+
+func spanEnd(start, end int) int {
+	if end <= start {
+		return -1
+	}
+	return end
+}
