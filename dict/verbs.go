@@ -223,7 +223,13 @@ func (d *Verbs) addVerb(t string, b *VerbBlock) error {
 	if len(words) == 0 {
 		return fmt.Errorf("empty verb %q", phrase)
 	}
+	seen := map[string]bool{}
 	add := func(ws []string, h int) {
+		key := strings.Join(ws, " ")
+		if seen[key] {
+			return
+		}
+		seen[key] = true
 		vf := &VerbForm{Words: ws, Head: h, Base: base, Code: c1, Code2: c2, Block: b}
 		d.forms[ws[h]] = append(d.forms[ws[h]], vf)
 	}
