@@ -193,6 +193,11 @@ type Score struct {
 	Predicted int // annals' toponyms
 	Matched   int // of Predicted, those overlapping a gold toponym
 	Within161 int // of Gold, those resolved within 161 km of the gold point
+	// WithID counts the gold toponyms with a GeoNames id, SameID those
+	// resolved to that very entry: a diagnostic that separates choosing
+	// the wrong place from placing a country or region at another
+	// centroid than the gold set's.
+	WithID, SameID int
 }
 
 // Add adds the counts of t to s.
@@ -204,6 +209,8 @@ func (s *Score) Add(t Score) {
 	s.Predicted += t.Predicted
 	s.Matched += t.Matched
 	s.Within161 += t.Within161
+	s.WithID += t.WithID
+	s.SameID += t.SameID
 }
 
 func ratio(a, b int) float64 {
@@ -256,6 +263,9 @@ func ScoreArticle(a Article, rs []geo.Resolution) Score {
 			continue
 		}
 		s.Gold++
+		if t.GeonameID != 0 {
+			s.WithID++
+		}
 		best, bestOv := -1, 0
 		for i, r := range rs {
 			if ov := overlap(r.Start, r.End, t.Start, t.End); ov > bestOv {
@@ -266,8 +276,12 @@ func ScoreArticle(a Article, rs []geo.Resolution) Score {
 			continue
 		}
 		s.Found++
-		if p := rs[best].Place; p != nil && Distance(p.Lat, p.Lon, t.Lat, t.Lon) <= 161 {
+		p := rs[best].Place
+		if p != nil && Distance(p.Lat, p.Lon, t.Lat, t.Lon) <= 161 {
 			s.Within161++
+		}
+		if p != nil && t.GeonameID != 0 && p.ID == t.GeonameID {
+			s.SameID++
 		}
 	}
 	return s
