@@ -39,6 +39,8 @@ var ErrUsage = errors.New("usage")
 func commands() []*Command {
 	cmds := []*Command{
 		evalCommand(),
+		parseCommand(),
+		trainCommand(),
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].Name < cmds[j].Name })
 	return cmds

@@ -12,6 +12,7 @@ func evalCommand() *Command {
 				// one entry per gold-set kind, each in eval_NAME.go
 				"geo":      evalGeo,
 				"petrarch": evalPetrarch,
+				"ud":       evalUD,
 			}, args)
 		},
 	}

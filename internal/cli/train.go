@@ -1,0 +1,183 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/annals/annals/conllu"
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/nlp/lemma"
+	"github.com/annals/annals/nlp/parse"
+	"github.com/annals/annals/nlp/tag"
+)
+
+func trainCommand() *Command {
+	return &Command{
+		Name:  "train",
+		Usage: "{tagger|parser|lemma} [--train FILE,...] [--dev FILE] [--out FILE] [--epochs N] [--seed N]",
+		Short: "train the part-of-speech tagger, dependency parser or lemmatizer on CoNLL-U files",
+		Run: func(ctx context.Context, env *Env, args []string) error {
+			return subcommand(ctx, env, "train", map[string]func(context.Context, *Env, []string) error{
+				"tagger": trainTagger,
+				"parser": trainParser,
+				"lemma":  trainLemma,
+			}, args)
+		},
+	}
+}
+
+// Default training data, relative to the working directory (the repository
+// root): UD English EWT and the CC-BY part of GUM.
+const (
+	ewtDir       = "../shared/corpora/ud_english_ewt/"
+	defaultTrain = ewtDir + "en_ewt-ud-train.conllu,../shared/corpora/ud_english_gum/en_gum-ud-train.ccby.conllu"
+	defaultDev   = ewtDir + "en_ewt-ud-dev.conllu"
+)
+
+type trainFlags struct {
+	train, dev, out string
+	epochs          int
+	seed            uint64
+}
+
+func parseTrainFlags(env *Env, name, out string, epochs int, args []string) (*trainFlags, error) {
+	c := &Command{Name: "train " + name, Usage: "[flags]", Short: "train the " + name + " on CoNLL-U files"}
+	fs := newFlags(env, c)
+	f := &trainFlags{}
+	fs.StringVar(&f.train, "train", defaultTrain, "comma-separated CoNLL-U training files")
+	fs.StringVar(&f.dev, "dev", defaultDev, "CoNLL-U file scored after each epoch (\"\" for none)")
+	fs.StringVar(&f.out, "out", out, "where to write the gzipped model")
+	fs.IntVar(&f.epochs, "epochs", epochs, "passes over the training data")
+	fs.Uint64Var(&f.seed, "seed", 1, "random seed (shuffling)")
+	if _, err := parseFlags(fs, args); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// readCoNLLU reads every sentence of the named files.
+func readCoNLLU(names ...string) ([]*event.Sentence, error) {
+	var all []*event.Sentence
+	for _, n := range names {
+		if n == "" {
+			continue
+		}
+		f, err := os.Open(n)
+		if err != nil {
+			return nil, err
+		}
+		s, err := conllu.ReadAll(f, n)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, s...)
+	}
+	return all, nil
+}
+
+// writeModel writes a model through save to path, creating its directory.
+func writeModel(path string, save func(f *os.File) error) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := save(f); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+func trainTagger(ctx context.Context, env *Env, args []string) error {
+	f, err := parseTrainFlags(env, "tagger", "nlp/tag/model/tagger.gz", 10, args)
+	if err != nil {
+		return err
+	}
+	train, err := readCoNLLU(strings.Split(f.train, ",")...)
+	if err != nil {
+		return err
+	}
+	dev, err := readCoNLLU(f.dev)
+	if err != nil {
+		return err
+	}
+	t, err := tag.Train(train, dev, tag.TrainOptions{Epochs: f.epochs, Seed: f.seed, Log: env.Stdout})
+	if err != nil {
+		return err
+	}
+	return writeModel(f.out, func(w *os.File) error { return t.Save(w) })
+}
+
+func trainParser(ctx context.Context, env *Env, args []string) error {
+	c := &Command{Name: "train parser", Usage: "[flags]", Short: "train the dependency parser on CoNLL-U files"}
+	fs := newFlags(env, c)
+	f := &trainFlags{}
+	fs.StringVar(&f.train, "train", defaultTrain, "comma-separated CoNLL-U training files")
+	fs.StringVar(&f.dev, "dev", defaultDev, "CoNLL-U file scored after each epoch (\"\" for none)")
+	fs.StringVar(&f.out, "out", "nlp/parse/model/parser.gz", "where to write the gzipped model")
+	fs.IntVar(&f.epochs, "epochs", 12, "passes over the training data")
+	fs.Uint64Var(&f.seed, "seed", 1, "random seed (shuffling, exploration)")
+	taggerPath := fs.String("tagger", "nlp/tag/model/tagger.gz", "tagger that tags the dev file")
+	folds := fs.Int("folds", 5, "jackknifing folds: the training tags come from taggers trained on the other folds")
+	taggerEpochs := fs.Int("tagger-epochs", 8, "epochs of the jackknifing taggers (as for the tagger)")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	train, err := readCoNLLU(strings.Split(f.train, ",")...)
+	if err != nil {
+		return err
+	}
+	dev, err := readCoNLLU(f.dev)
+	if err != nil {
+		return err
+	}
+	tf, err := os.Open(*taggerPath)
+	if err != nil {
+		return err
+	}
+	tagger, err := tag.Load(tf)
+	tf.Close()
+	if err != nil {
+		return fmt.Errorf("%s: %w", *taggerPath, err)
+	}
+	for _, s := range dev {
+		tagger.Tag(s)
+	}
+	fmt.Fprintf(env.Stdout, "jackknifing tags of %d training sentences in %d folds\n", len(train), *folds)
+	train, err = tag.Jackknife(train, *folds, tag.TrainOptions{Epochs: *taggerEpochs, Seed: f.seed})
+	if err != nil {
+		return err
+	}
+	p, err := parse.Train(train, dev, parse.TrainOptions{Epochs: f.epochs, Seed: f.seed, Log: env.Stdout})
+	if err != nil {
+		return err
+	}
+	return writeModel(f.out, func(w *os.File) error { return p.Save(w) })
+}
+
+func trainLemma(ctx context.Context, env *Env, args []string) error {
+	f, err := parseTrainFlags(env, "lemma", "nlp/lemma/model/lemma.gz", 0, args)
+	if err != nil {
+		return err
+	}
+	train, err := readCoNLLU(strings.Split(f.train, ",")...)
+	if err != nil {
+		return err
+	}
+	dev, err := readCoNLLU(f.dev)
+	if err != nil {
+		return err
+	}
+	l := lemma.Train(train, 2)
+	if len(dev) > 0 {
+		fmt.Fprintf(env.Stdout, "dev lemma accuracy (gold tags): %.4f\n", l.Accuracy(dev))
+	}
+	return writeModel(f.out, func(w *os.File) error { return l.Save(w) })
+}

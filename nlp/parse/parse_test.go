@@ -1,0 +1,257 @@
+package parse
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/annals/annals/conllu"
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/nlp/internal/shared"
+)
+
+// sentence builds a tagged sentence from "word/TAG" items.
+func sentence(tagged string) *event.Sentence {
+	s := &event.Sentence{}
+	for i, wt := range strings.Fields(tagged) {
+		w, t, _ := strings.Cut(wt, "/")
+		s.Tokens = append(s.Tokens, event.Token{ID: i + 1, Text: w, XPOS: t, Head: -1})
+	}
+	return s
+}
+
+// checkTree fails unless every token has one head in range, exactly one
+// token hangs from the root, heads have no cycle and no arc crosses another.
+func checkTree(t *testing.T, s *event.Sentence) {
+	t.Helper()
+	n, roots := len(s.Tokens), 0
+	for i, tok := range s.Tokens {
+		if tok.Head < 0 || tok.Head > n || tok.Head == i+1 {
+			t.Fatalf("token %d has head %d", i+1, tok.Head)
+		}
+		if tok.Rel == "" {
+			t.Fatalf("token %d has no relation", i+1)
+		}
+		if tok.Head == 0 {
+			roots++
+			if tok.Rel != "root" {
+				t.Errorf("root dependent %d has relation %q", i+1, tok.Rel)
+			}
+		} else if tok.Rel == "root" {
+			t.Errorf("token %d is %q but hangs from %d", i+1, tok.Rel, tok.Head)
+		}
+		seen := map[int]bool{}
+		for h := i + 1; h != 0; h = s.Tokens[h-1].Head {
+			if seen[h] {
+				t.Fatalf("cycle through token %d", h)
+			}
+			seen[h] = true
+		}
+	}
+	if roots != 1 {
+		t.Errorf("%d tokens hang from the root, want 1", roots)
+	}
+	heads := make([]int, n+1)
+	for i, tok := range s.Tokens {
+		heads[i+1] = tok.Head
+	}
+	for d := 1; d <= n; d++ {
+		if heads[d] > 0 && !projectiveArc(heads, heads[d], d) {
+			t.Errorf("arc %d -> %d is not projective", heads[d], d)
+		}
+	}
+}
+
+func TestProjectivize(t *testing.T) {
+	tests := []struct {
+		name        string
+		heads, want []int // from index 1
+	}{
+		{"projective", []int{2, 0, 2}, []int{2, 0, 2}},
+		// 1 <- 3 crosses 2 <- 4 (4 -> 2 spans 3, which 4 does not dominate).
+		{"crossing", []int{3, 4, 0, 3}, []int{3, 3, 0, 3}},
+	}
+	for _, tt := range tests {
+		h := append([]int{-1}, tt.heads...)
+		projectivize(h)
+		if got := h[1:]; !equal(got, tt.want) {
+			t.Errorf("%s: projectivize(%v) = %v, want %v", tt.name, tt.heads, got, tt.want)
+		}
+	}
+}
+
+func equal(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// TestOracle follows zero-cost transitions from the start: the dynamic
+// oracle must rebuild every projective gold tree exactly, labels included.
+func TestOracle(t *testing.T) {
+	path := shared.File(t, "corpora/ud_english_ewt/en_ewt-ud-dev.conllu")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sents, err := conllu.ReadAll(f, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rels := map[string]bool{"root": true}
+	for _, s := range sents {
+		for _, tok := range s.Tokens {
+			rels[tok.Rel] = true
+		}
+	}
+	var names []string
+	for r := range rels {
+		names = append(names, r)
+	}
+	labelOf := map[string]int{}
+	for i, r := range names {
+		labelOf[r] = i
+	}
+	nl, root := len(names), labelOf["root"]
+	costs := make([]int, 1+2*nl)
+	checked := 0
+	for _, s := range sents[:min(len(sents), 500)] {
+		g := newGold(s, labelOf)
+		st := newState(s.Tokens, nl)
+		for !st.terminal() {
+			g.costs(st, costs, nl, root)
+			next := -1
+			for c, k := range costs {
+				if k == 0 {
+					next = c
+					break
+				}
+			}
+			if next < 0 {
+				t.Fatalf("%s: no zero-cost transition; costs %v", s.ID, costs)
+			}
+			st.apply(next, nl)
+		}
+		for d := 1; d <= len(s.Tokens); d++ {
+			if st.heads[d] != g.heads[d] || st.rels[d] != g.labels[d] {
+				t.Fatalf("%s: token %d got head %d/%s, gold %d/%s", s.ID, d,
+					st.heads[d], names[st.rels[d]], g.heads[d], names[g.labels[d]])
+			}
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Fatal("no sentence checked")
+	}
+}
+
+func TestDefaultHandWritten(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		tagged string
+		want   map[int]string // token -> "head rel"
+	}{
+		{"Iraqi/JJ protesters/NNS marched/VBD against/IN the/DT US/NNP in/IN Baghdad/NNP ./.",
+			map[int]string{2: "3 nsubj", 3: "0 root", 6: "3 obl", 8: "3 obl", 9: "3 punct"}},
+		{"Israel/NNP accused/VBD Hamas/NNP of/IN attacks/NNS ./.",
+			map[int]string{1: "2 nsubj", 2: "0 root", 3: "2 obj"}},
+		{"Hello/UH", map[int]string{1: "0 root"}},
+	}
+	for _, tt := range tests {
+		s := sentence(tt.tagged)
+		p.Parse(s)
+		checkTree(t, s)
+		for k, want := range tt.want {
+			tok := s.Tokens[k-1]
+			if got := strings.Join([]string{strconv.Itoa(tok.Head), Universal(tok.Rel)}, " "); got != want {
+				t.Errorf("%q token %d (%s) = %s, want %s", tt.tagged, k, tok.Text, got, want)
+			}
+		}
+	}
+}
+
+// TestDevFloor parses EWT dev with gold tags: the committed model must keep
+// its accuracy.
+func TestDevFloor(t *testing.T) {
+	path := shared.File(t, "corpora/ud_english_ewt/en_ewt-ud-dev.conllu")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sents, err := conllu.ReadAll(f, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	uas, las := p.Accuracy(sents)
+	t.Logf("EWT dev, gold tags: UAS %.4f LAS %.4f", uas, las)
+	if uas < 0.85 || las < 0.82 {
+		t.Errorf("EWT dev UAS %.4f LAS %.4f, want at least 0.85 and 0.82", uas, las)
+	}
+}
+
+func TestLoadCorrupt(t *testing.T) {
+	var good bytes.Buffer
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Save(&good); err != nil {
+		t.Fatal(err)
+	}
+	gz := func(s string) []byte {
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		zw.Write([]byte(s))
+		zw.Close()
+		return b.Bytes()
+	}
+	for name, in := range map[string][]byte{
+		"empty":     nil,
+		"text":      []byte("not a model"),
+		"magic":     gz("annals-tagger-1\n"),
+		"truncated": good.Bytes()[:good.Len()/3],
+		"no model":  gz(magic),
+	} {
+		if _, err := Load(bytes.NewReader(in)); err == nil {
+			t.Errorf("%s: Load succeeded", name)
+		} else if !errors.Is(err, ErrFormat) && !strings.Contains(err.Error(), "parse:") {
+			t.Errorf("%s: error %q does not say what failed", name, err)
+		}
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte(magic + "annals-perceptron-1\n\x03"))
+	zw.Close()
+	f.Add(b.Bytes())
+	f.Fuzz(func(t *testing.T, in []byte) {
+		p, err := Load(bytes.NewReader(in))
+		if err != nil {
+			return
+		}
+		s := sentence("a/DT b/NN c/VBZ")
+		p.Parse(s)
+		checkTree(t, s)
+	})
+}

@@ -1,0 +1,115 @@
+package parse
+
+import (
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/nlp/internal/wordfeat"
+	"github.com/annals/annals/nlp/perceptron"
+)
+
+// state is an arc-hybrid configuration. Tokens are numbered from 1; 0 is
+// the root, which sits at the bottom of the stack.
+type state struct {
+	n     int
+	stack []int
+	b     int // first buffer token; the buffer is empty when b > n
+	heads []int
+	rels  []int
+	// Per token: the two leftmost and two rightmost dependents (0 = none),
+	// the number of left and right dependents, and the labels of each side
+	// as a bit set.
+	lc1, lc2, rc1, rc2 []int
+	nlc, nrc           []int
+	lset, rset         []uint64
+	// Per token hashes: word, tag, and word+tag; index 0 holds the root.
+	word, tag, wt []uint64
+	feats         []uint64
+}
+
+func newState(toks []event.Token, nLabels int) *state {
+	n := len(toks)
+	st := &state{n: n, stack: make([]int, 1, n+1), b: 1}
+	ints := make([]int, 9*(n+1))
+	for _, p := range []*[]int{&st.heads, &st.rels, &st.lc1, &st.lc2, &st.rc1, &st.rc2, &st.nlc, &st.nrc} {
+		*p, ints = ints[:n+1:n+1], ints[n+1:]
+	}
+	for i := range st.heads {
+		st.heads[i] = -1
+	}
+	sets := make([]uint64, 2*(n+1))
+	st.lset, st.rset = sets[:n+1], sets[n+1:]
+	st.word = make([]uint64, n+1)
+	st.tag = make([]uint64, n+1)
+	st.wt = make([]uint64, n+1)
+	st.word[0], st.tag[0] = perceptron.String("<ROOT>"), perceptron.String("<ROOT>")
+	for i, t := range toks {
+		st.word[i+1] = perceptron.String(wordfeat.Norm(t.Text))
+		st.tag[i+1] = perceptron.String(t.XPOS)
+	}
+	for i := range st.wt {
+		st.wt[i] = perceptron.Hash(0, st.word[i], st.tag[i], 0)
+	}
+	st.feats = make([]uint64, 0, 96)
+	return st
+}
+
+func (st *state) terminal() bool { return st.b > st.n && len(st.stack) == 1 }
+
+// valid reports whether transition c may be applied. The root takes its
+// one dependent with RIGHT-root once the buffer is empty; no other
+// transition uses the root label or pops the root.
+func (st *state) valid(c, nl, root int) bool {
+	ns := len(st.stack)
+	switch {
+	case c == shift:
+		return st.b <= st.n
+	case c <= nl: // LEFT: s0 <- b0
+		return ns > 1 && st.b <= st.n && c-1 != root
+	default: // RIGHT: s1 -> s0
+		if ns < 2 {
+			return false
+		}
+		if st.stack[ns-2] == 0 {
+			return c-1-nl == root && st.b > st.n
+		}
+		return c-1-nl != root
+	}
+}
+
+func (st *state) apply(c, nl int) {
+	ns := len(st.stack)
+	switch {
+	case c == shift:
+		st.stack = append(st.stack, st.b)
+		st.b++
+	case c <= nl:
+		st.attach(st.b, st.stack[ns-1], c-1)
+		st.stack = st.stack[:ns-1]
+	default:
+		st.attach(st.stack[ns-2], st.stack[ns-1], c-1-nl)
+		st.stack = st.stack[:ns-1]
+	}
+}
+
+func (st *state) attach(h, d, l int) {
+	st.heads[d], st.rels[d] = h, l
+	bit := uint64(1) << (l & 63)
+	if d < h {
+		st.nlc[h]++
+		st.lset[h] |= bit
+		switch {
+		case st.lc1[h] == 0 || d < st.lc1[h]:
+			st.lc2[h], st.lc1[h] = st.lc1[h], d
+		case st.lc2[h] == 0 || d < st.lc2[h]:
+			st.lc2[h] = d
+		}
+	} else {
+		st.nrc[h]++
+		st.rset[h] |= bit
+		switch {
+		case d > st.rc1[h]:
+			st.rc2[h], st.rc1[h] = st.rc1[h], d
+		case d > st.rc2[h]:
+			st.rc2[h] = d
+		}
+	}
+}

@@ -1,0 +1,129 @@
+package tag
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/annals/annals/nlp/perceptron"
+)
+
+const magic = "annals-tagger-1\n"
+
+// ErrFormat reports a file that is not a tagger model.
+var ErrFormat = errors.New("tag: not a tagger model")
+
+// Save writes the tagger gzipped: a header, the tag dictionary, then the
+// perceptron.
+func (t *Tagger) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(magic)
+	// The lexicon holds the words of the dictionary and of the ambiguity
+	// classes: each with its class+1 (0 when not in the dictionary) and its
+	// ambiguity class.
+	seen := map[string]bool{}
+	words := make([]string, 0, len(t.amb))
+	for _, m := range []map[string]int{t.dict} {
+		for k := range m {
+			seen[k] = true
+			words = append(words, k)
+		}
+	}
+	for k := range t.amb {
+		if !seen[k] {
+			words = append(words, k)
+		}
+	}
+	sort.Strings(words)
+	var buf [binary.MaxVarintLen64]byte
+	put := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
+	put(uint64(len(words)))
+	for _, k := range words {
+		put(uint64(len(k)))
+		bw.WriteString(k)
+		c, ok := t.dict[k]
+		if ok {
+			put(uint64(c) + 1)
+		} else {
+			put(0)
+		}
+		put(t.amb[k])
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if err := t.model.Encode(zw); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// Load reads a tagger written by Save. Corrupt input gives an error, never a
+// panic.
+func Load(r io.Reader) (*Tagger, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	defer zr.Close()
+	br := bufio.NewReader(zr)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, ErrFormat
+	}
+	n, err := binary.ReadUvarint(br)
+	if err != nil || n > 1<<22 {
+		return nil, fmt.Errorf("%w: bad dictionary size", ErrFormat)
+	}
+	type entry struct {
+		word     string
+		cls, amb uint64
+	}
+	var entries []entry
+	for i := uint64(0); i < n; i++ {
+		l, err := binary.ReadUvarint(br)
+		if err != nil || l > 1<<10 {
+			return nil, fmt.Errorf("%w: dictionary entry %d", ErrFormat, i)
+		}
+		b := make([]byte, l)
+		if _, err := io.ReadFull(br, b); err != nil || !utf8.Valid(b) {
+			return nil, fmt.Errorf("%w: dictionary entry %d", ErrFormat, i)
+		}
+		c, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, fmt.Errorf("%w: dictionary entry %d", ErrFormat, i)
+		}
+		a, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, fmt.Errorf("%w: dictionary entry %d", ErrFormat, i)
+		}
+		entries = append(entries, entry{string(b), c, a})
+	}
+	m, err := perceptron.Decode(br)
+	if err != nil {
+		return nil, fmt.Errorf("tag: %w", err)
+	}
+	dict := map[string]int{}
+	amb := make(map[string]uint64, len(entries))
+	for _, e := range entries {
+		if e.cls > uint64(m.NumClasses()) {
+			return nil, fmt.Errorf("%w: dictionary class %d out of range", ErrFormat, e.cls)
+		}
+		if e.cls > 0 {
+			dict[e.word] = int(e.cls - 1)
+		}
+		if e.amb != 0 {
+			amb[e.word] = e.amb
+		}
+	}
+	return newTagger(m, dict, amb), nil
+}

@@ -1,0 +1,215 @@
+// Package tag assigns part-of-speech tags: the universal tag (UPOS) and the
+// Penn Treebank tag (XPOS) of every token of a sentence.
+//
+// The tagger is a greedy left-to-right averaged perceptron (package
+// perceptron) whose classes are the (XPOS, UPOS) pairs seen in training, so
+// one decision fills both columns consistently. Features read the word, its
+// affixes and shape, the two words either side and the two tags already
+// chosen. Frequent words that always had the same tag in training are
+// tagged from a dictionary without scoring.
+package tag
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/nlp/internal/wordfeat"
+	"github.com/annals/annals/nlp/perceptron"
+)
+
+// Tagger is a trained tagger. It is safe for concurrent use.
+type Tagger struct {
+	model *perceptron.Model
+	upos  []string // per class
+	xpos  []string
+	dict  map[string]int    // unambiguous frequent word -> class
+	amb   map[string]uint64 // normalized word -> hash of the classes it had
+}
+
+// Class labels join the two tags with a space: "NNP PROPN".
+func splitLabel(l string) (xpos, upos string) {
+	x, u, _ := strings.Cut(l, " ")
+	return x, u
+}
+
+func newTagger(m *perceptron.Model, dict map[string]int, amb map[string]uint64) *Tagger {
+	t := &Tagger{model: m, dict: dict, amb: amb}
+	for _, l := range m.Labels() {
+		x, u := splitLabel(l)
+		t.xpos = append(t.xpos, x)
+		t.upos = append(t.upos, u)
+	}
+	return t
+}
+
+//go:embed model/tagger.gz
+var embedded []byte
+
+// Default returns the tagger embedded in annals, trained on UD English EWT
+// and GUM (see docs/models.md).
+func Default() (*Tagger, error) {
+	t, err := Load(bytes.NewReader(embedded))
+	if err != nil {
+		return nil, fmt.Errorf("embedded tagger: %w", err)
+	}
+	return t, nil
+}
+
+// Tag sets UPOS and XPOS of every token of s.
+func (t *Tagger) Tag(s *event.Sentence) {
+	var st state
+	st.reset(s.Tokens, t.amb)
+	var scores []float32
+	for i := range s.Tokens {
+		c, ok := t.dict[s.Tokens[i].Text]
+		if !ok {
+			scores = t.model.Scores(st.features(i), scores)
+			c = perceptron.Argmax(scores, nil)
+		}
+		st.tags[i] = uint64(c) + 1
+		s.Tokens[i].XPOS, s.Tokens[i].UPOS = t.xpos[c], t.upos[c]
+	}
+}
+
+// state is the tagging state of one sentence: the word hashes, their
+// ambiguity classes (the set of tags a word had in training, 0 for unseen
+// words), the tags chosen so far (class+1; 0 before the sentence) and a
+// feature buffer.
+type state struct {
+	words []wordfeat.Word
+	amb   []uint64
+	tags  []uint64
+	feats []uint64
+}
+
+func (st *state) reset(toks []event.Token, amb map[string]uint64) {
+	st.words, st.amb = st.words[:0], st.amb[:0]
+	for _, t := range toks {
+		st.words = append(st.words, wordfeat.Make(t.Text))
+		st.amb = append(st.amb, amb[wordfeat.Norm(t.Text)])
+	}
+	st.tags = append(st.tags[:0], make([]uint64, len(toks))...)
+}
+
+func (st *state) ambAt(i int) uint64 {
+	if i < 0 || i >= len(st.amb) {
+		return 1 << 21
+	}
+	return st.amb[i]
+}
+
+// Sentinels for positions outside the sentence.
+var (
+	startWord = wordfeat.Make("<S>")
+	endWord   = wordfeat.Make("</S>")
+)
+
+func (st *state) word(i int) *wordfeat.Word {
+	switch {
+	case i < 0:
+		return &startWord
+	case i >= len(st.words):
+		return &endWord
+	}
+	return &st.words[i]
+}
+
+func (st *state) tag(i int) uint64 {
+	if i < 0 {
+		return 1 << 20
+	}
+	return st.tags[i]
+}
+
+// Feature templates; the numbers are part of the model format.
+const (
+	fBias = iota + 1
+	fLower
+	fForm
+	fSuf1
+	fSuf2
+	fSuf3
+	fSuf4
+	fPre1
+	fPre3
+	fShape
+	fFlags
+	fT1
+	fT2
+	fT12
+	fT1W
+	fW1
+	fS1
+	fW2
+	fWn1
+	fSn1
+	fWn2
+	fW1W
+	fWWn1
+	fT1Wn1
+	fShapeN1
+	fShapeP1
+	fFirst
+	fAmb
+	fAmbN1
+	fAmbN2
+	fAmbP1
+	fAmbAmbN1
+	fT1Amb
+	fAmbSuf3
+	fS1Suf3
+	fT1AmbN1
+)
+
+func (st *state) features(i int) []uint64 {
+	h := perceptron.Hash
+	w, p1, p2, n1, n2 := st.word(i), st.word(i-1), st.word(i-2), st.word(i+1), st.word(i+2)
+	t1, t2 := st.tag(i-1), st.tag(i-2)
+	a, an1 := st.ambAt(i), st.ambAt(i+1)
+	first := uint64(0)
+	if i == 0 {
+		first = 1
+	}
+	st.feats = append(st.feats[:0],
+		h(fBias, 0, 0, 0),
+		h(fLower, w.Lower, 0, 0),
+		h(fForm, w.Form, 0, 0),
+		h(fSuf1, w.Suffix[0], 0, 0),
+		h(fSuf2, w.Suffix[1], 0, 0),
+		h(fSuf3, w.Suffix[2], 0, 0),
+		h(fSuf4, w.Suffix[3], 0, 0),
+		h(fPre1, w.Prefix[0], 0, 0),
+		h(fPre3, w.Prefix[1], 0, 0),
+		h(fShape, w.Shape, 0, 0),
+		h(fFlags, w.Flags, first, 0),
+		h(fT1, t1, 0, 0),
+		h(fT2, t2, 0, 0),
+		h(fT12, t1, t2, 0),
+		h(fT1W, t1, w.Lower, 0),
+		h(fW1, p1.Lower, 0, 0),
+		h(fS1, p1.Suffix[2], 0, 0),
+		h(fW2, p2.Lower, 0, 0),
+		h(fWn1, n1.Lower, 0, 0),
+		h(fSn1, n1.Suffix[2], 0, 0),
+		h(fWn2, n2.Lower, 0, 0),
+		h(fW1W, p1.Lower, w.Lower, 0),
+		h(fWWn1, w.Lower, n1.Lower, 0),
+		h(fT1Wn1, t1, n1.Lower, 0),
+		h(fShapeN1, n1.Shape, 0, 0),
+		h(fShapeP1, p1.Shape, 0, 0),
+		h(fFirst, first, w.Shape, 0),
+		h(fAmb, a, 0, 0),
+		h(fAmbN1, an1, 0, 0),
+		h(fAmbN2, st.ambAt(i+2), 0, 0),
+		h(fAmbP1, st.ambAt(i-1), 0, 0),
+		h(fAmbAmbN1, a, an1, 0),
+		h(fT1Amb, t1, a, 0),
+		h(fAmbSuf3, a, w.Suffix[2], 0),
+		h(fS1Suf3, p1.Suffix[2], w.Suffix[2], 0),
+		h(fT1AmbN1, t1, a, an1),
+	)
+	return st.feats
+}

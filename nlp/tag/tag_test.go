@@ -1,0 +1,145 @@
+package tag
+
+import (
+	"bytes"
+	"compress/gzip"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/annals/annals/conllu"
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/nlp/internal/shared"
+)
+
+func tokens(text string) *event.Sentence {
+	s := &event.Sentence{}
+	for i, w := range strings.Fields(text) {
+		s.Tokens = append(s.Tokens, event.Token{ID: i + 1, Text: w})
+	}
+	return s
+}
+
+func TestDefaultHandWritten(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, upos string }{
+		{"Iraqi protesters marched against the US in Baghdad .", "ADJ NOUN VERB ADP DET PROPN ADP PROPN PUNCT"},
+		{"The minister said he would resign .", "DET NOUN VERB PRON AUX VERB PUNCT"},
+		{"Police arrested 12 people on Tuesday", "NOUN VERB NUM NOUN ADP PROPN"},
+	}
+	for _, tt := range tests {
+		s := tokens(tt.text)
+		tg.Tag(s)
+		var got []string
+		for _, tok := range s.Tokens {
+			got = append(got, tok.UPOS)
+			if tok.XPOS == "" {
+				t.Errorf("%q: %s has no XPOS", tt.text, tok.Text)
+			}
+		}
+		if g := strings.Join(got, " "); g != tt.upos {
+			t.Errorf("Tag(%q) = %s, want %s", tt.text, g, tt.upos)
+		}
+	}
+	tg.Tag(&event.Sentence{}) // an empty sentence is no error
+}
+
+// TestTrainToy checks that training learns from context: "saw" is a noun
+// in the subject position and a verb after a pronoun, before an object.
+func TestTrainToy(t *testing.T) {
+	mk := func(text, tags string) *event.Sentence {
+		s := tokens(text)
+		for i, tg := range strings.Fields(tags) {
+			x, u, _ := strings.Cut(tg, "/")
+			s.Tokens[i].XPOS, s.Tokens[i].UPOS = x, u
+		}
+		return s
+	}
+	train := []*event.Sentence{
+		mk("the saw cut wood", "DT/DET NN/NOUN VBD/VERB NN/NOUN"),
+		mk("I saw a dog", "PRP/PRON VBD/VERB DT/DET NN/NOUN"),
+		mk("a saw is sharp", "DT/DET NN/NOUN VBZ/AUX JJ/ADJ"),
+		mk("we saw the cat", "PRP/PRON VBD/VERB DT/DET NN/NOUN"),
+	}
+	tg, err := Train(train, nil, TrainOptions{Epochs: 5, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{"the saw is wood": "NN", "I saw the wood": "VBD", "a saw cut a dog": "NN", "we saw a saw": "VBD"} {
+		s := tokens(text)
+		tg.Tag(s)
+		if got := s.Tokens[1].XPOS; got != want {
+			t.Errorf("%q: saw tagged %s, want %s", text, got, want)
+		}
+	}
+	if _, err := Train(nil, nil, TrainOptions{Epochs: 1}); err == nil {
+		t.Error("training on nothing succeeded")
+	}
+}
+
+// TestDevFloor tags EWT dev with the committed model.
+func TestDevFloor(t *testing.T) {
+	path := shared.File(t, "corpora/ud_english_ewt/en_ewt-ud-dev.conllu")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sents, err := conllu.ReadAll(f, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	upos, xpos := tg.Accuracy(sents)
+	t.Logf("EWT dev: UPOS %.4f XPOS %.4f", upos, xpos)
+	if upos < 0.945 || xpos < 0.94 {
+		t.Errorf("EWT dev UPOS %.4f XPOS %.4f, want at least 0.945 and 0.94", upos, xpos)
+	}
+}
+
+func TestSaveLoad(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := tg.Save(&b); err != nil {
+		t.Fatal(err)
+	}
+	tg2, err := Load(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, c := tokens("Rebels seized the town of Kidal on Monday ."), tokens("Rebels seized the town of Kidal on Monday .")
+	tg.Tag(a)
+	tg2.Tag(c)
+	for i := range a.Tokens {
+		if a.Tokens[i] != c.Tokens[i] {
+			t.Errorf("token %d: %+v before saving, %+v after", i, a.Tokens[i], c.Tokens[i])
+		}
+	}
+	if len(tg2.dict) != len(tg.dict) || len(tg2.amb) != len(tg.amb) {
+		t.Errorf("lexicon sizes changed: %d/%d -> %d/%d", len(tg.dict), len(tg.amb), len(tg2.dict), len(tg2.amb))
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte(magic + "\x01\x03the\x01\x05annals-perceptron-1\n\x01\x05DT DET\x00"))
+	zw.Close()
+	f.Add(b.Bytes())
+	f.Fuzz(func(t *testing.T, in []byte) {
+		tg, err := Load(bytes.NewReader(in))
+		if err != nil {
+			return
+		}
+		tg.Tag(tokens("the cat sat"))
+	})
+}
