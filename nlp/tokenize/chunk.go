@@ -497,13 +497,20 @@ func cliticLen(w string) int {
 		if a == 0 || n-k-a < 1 || !isClitic(tail) {
 			continue
 		}
-		// After a digit 's makes a plural (the 1980's) and stays.
-		r, _ := utf8.DecodeLastRuneInString(w[:n-k-a])
-		if unicode.IsLetter(r) {
+		// After a decade 's makes a plural (the 1980's) and stays.
+		stem := w[:n-k-a]
+		if r, _ := utf8.DecodeLastRuneInString(stem); unicode.IsLetter(r) || unicode.IsDigit(r) && !decade(stem) {
 			return k + a
 		}
 	}
 	return 0
+}
+
+// decade reports whether w ends in a number of two digits or more ending
+// in 0 (80, 1990).
+func decade(w string) bool {
+	n := len(w)
+	return n >= 2 && w[n-1] == '0' && isDigit(w[n-2])
 }
 
 // infix emits text[s:e], split at inner hyphens, slashes, dashes, commas

@@ -58,6 +58,9 @@ type meta struct {
 	// wrapped marks a single newline after a long line, as in hard-wrapped
 	// text, where a line end is no sentence end.
 	wrapped bool
+	// indent marks a single newline followed by an indentation, which
+	// starts a paragraph in hard-wrapped text.
+	indent bool
 }
 
 // wrapWidth is the line length from which a single newline is taken for
@@ -164,7 +167,7 @@ func (z *splitter) scan() {
 			}
 			j += n
 		}
-		z.gap = meta{nl: uint8(min(nl, 2)), space: space, wrapped: nl == 1 && lineLen >= wrapWidth}
+		z.gap = meta{nl: uint8(min(nl, 2)), space: space, wrapped: nl == 1 && lineLen >= wrapWidth, indent: nl == 1 && i-lineStart >= 2}
 		z.gapTaken = false
 		z.chunk(i, j)
 		nl, space = 0, false
@@ -179,7 +182,7 @@ func (z *splitter) tok(i int) string { return z.text[z.meta[i].start:z.meta[i].e
 func (z *splitter) emit(s, e int, k kind) {
 	m := meta{kind: k}
 	if !z.gapTaken {
-		m.nl, m.space, m.wrapped = z.gap.nl, z.gap.space, z.gap.wrapped
+		m.nl, m.space, m.wrapped, m.indent = z.gap.nl, z.gap.space, z.gap.wrapped, z.gap.indent
 		z.gapTaken = true
 	}
 	m.start, m.end = s, e
@@ -209,12 +212,13 @@ func (z *splitter) sentences() []event.Sentence {
 		start = end
 	}
 	var q quotes
+	wrapped := z.hardWrapped()
 	for i := 0; i < n; i++ {
 		m := z.meta[i]
 		if m.nl == 2 {
 			cut(i)
 			q = quotes{}
-		} else if m.nl == 1 && i > start && z.lineBreak(i) {
+		} else if m.nl == 1 && i > start && z.lineBreak(i, wrapped) {
 			cut(i)
 		}
 		q.see(z.meta, i)
@@ -243,14 +247,36 @@ func closer(k kind) bool {
 }
 
 // lineBreak reports whether the single newline before token i ends a
-// sentence: it does after a short line (a headline, a list item) unless the
-// next line goes on in lower case or the line ended in a comma.
-func (z *splitter) lineBreak(i int) bool {
-	if z.meta[i].wrapped || z.lower(i) {
+// sentence. In hard-wrapped text (see hardWrapped) only an indented line
+// does. Elsewhere a line end does after a short line (a headline, a list
+// item) unless the next line goes on in lower case or the line ended in a
+// comma.
+func (z *splitter) lineBreak(i int, wrappedText bool) bool {
+	m := z.meta[i]
+	if wrappedText {
+		return m.indent
+	}
+	if m.wrapped || z.lower(i) {
 		return false
 	}
 	prev := z.tok(i - 1)
 	return prev != "," && prev != "-" && prev != "&"
+}
+
+// hardWrapped reports whether the text is wrapped at a fixed width, as
+// wire copy often is: at least two of its line ends, and a fifth of them,
+// fall inside a sentence that goes on in lower case.
+func (z *splitter) hardWrapped() bool {
+	lines, soft := 0, 0
+	for i := 1; i < len(z.meta); i++ {
+		if z.meta[i].nl == 1 {
+			lines++
+			if z.lower(i) {
+				soft++
+			}
+		}
+	}
+	return soft >= 2 && soft*5 >= lines
 }
 
 // ends reports whether the sentence ends after the terminal token i, whose
