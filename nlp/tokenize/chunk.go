@@ -378,8 +378,8 @@ func (z *splitter) abbrev(s, e int) abbrevKind {
 	// An initial (J. R. R. Tolkien) comes before a capitalised name;
 	// anything else is a letter at a sentence end ("because of X.").
 	if len(w) == 1 && isLetter(w[0]) {
-		if 'A' <= w[0] && w[0] <= 'Z' && z.upperAfter(e+1) {
-			return title
+		if isUpper(w[0]) && z.upperAfter(e+1) || w[0] == 'c' && z.digitAfter(e+1) {
+			return title // c. 1871: circa
 		}
 		return notAbbrev
 	}
@@ -592,7 +592,13 @@ func (z *splitter) infix(s, e int) {
 			i++
 			continue
 		}
-		z.unit(seg, i)
+		if k == kOpenB && i-1 > seg && t[i-1] == '.' && z.abbrev(seg, i-1) == notAbbrev {
+			// A sentence end before a reference or aside: London.[3]
+			z.unit(seg, i-1)
+			z.emit(i-1, i, kTerm)
+		} else {
+			z.unit(seg, i)
+		}
 		z.emit(i, i+n, k)
 		i += n
 		seg, part = i, i

@@ -231,6 +231,7 @@ func (z *splitter) sentences() []event.Sentence {
 			q.see(z.meta, j)
 			j++
 		}
+		j += z.reference(j)
 		if z.ends(i, j, &q) {
 			cut(j)
 		}
@@ -238,6 +239,20 @@ func (z *splitter) sentences() []event.Sentence {
 	}
 	cut(n)
 	return out
+}
+
+// reference returns 3 when tokens from j are a bracketed reference number
+// ("[17]"), which goes with the sentence before it, or 0.
+func (z *splitter) reference(j int) int {
+	if j+2 >= len(z.meta) || z.meta[j].nl > 0 || z.tok(j) != "[" || z.tok(j+2) != "]" {
+		return 0
+	}
+	for _, c := range []byte(z.tok(j + 1)) {
+		if !isDigit(c) {
+			return 0
+		}
+	}
+	return 3
 }
 
 // closer reports whether a token of kind k goes with the sentence end

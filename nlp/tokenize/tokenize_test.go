@@ -137,6 +137,8 @@ func TestSplit(t *testing.T) {
 			[]string{"USAir Group Inc said Piedmont Aviation Inc has agreed to be acquired for 69 dlrs a share , the company said in a statement .", "The offer expires in April ."}},
 		{"decades and possessive numbers", "In the 1980's and '90s Radio 4's audience grew.",
 			[]string{"In the 1980's and '90s Radio 4 's audience grew ."}},
+		{"references and circa", "He was born c. 1818 in London.[3] He died in 1880. [4]\n\nNext.",
+			[]string{"He was born c. 1818 in London . [ 3 ]", "He died in 1880 . [ 4 ]", "Next ."}},
 		{"lower case after period", "call me. they left.", []string{"call me .", "they left ."}},
 		{"missing space", "He left.Then she came.", []string{"He left .", "Then she came ."}},
 		{"question and exclamation", "Really?! Yes!!! Fine.", []string{"Really ?!", "Yes !!!", "Fine ."}},
