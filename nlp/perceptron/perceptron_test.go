@@ -142,3 +142,17 @@ func BenchmarkScores(b *testing.B) {
 		buf = m.Scores(feats, buf)
 	}
 }
+
+func TestAdjust(t *testing.T) {
+	f := []uint64{Hash(1, 2, 0, 0)}
+	tr := NewTrainer([]string{"a", "b"})
+	tr.Adjust(f, 1, 2)
+	tr.Adjust(f, 0, -1)
+	tr.Update(nil, 0, 0) // one instance, so the average equals the weights
+	if got := tr.Scores(f, nil); got[0] != -1 || got[1] != 2 {
+		t.Fatalf("scores after Adjust = %v, want [-1 2]", got)
+	}
+	if got := tr.Average(0).Scores(f, nil); got[0] != -1 || got[1] != 2 {
+		t.Fatalf("averaged scores = %v, want [-1 2]", got)
+	}
+}

@@ -70,6 +70,22 @@ func (t *Trainer) Update(feats []uint64, gold, guess int) {
 	}
 }
 
+// Adjust adds delta to the weight of every feature of feats for class,
+// without counting an instance. Structured learners use it for the parts
+// of an update that Update's one gold and one guess class over the same
+// features cannot express, such as the transitions of a Viterbi path.
+func (t *Trainer) Adjust(feats []uint64, class int, delta float32) {
+	for _, f := range feats {
+		r, ok := t.index[f]
+		if !ok {
+			r = int32(len(t.rows))
+			t.index[f] = r
+			t.rows = append(t.rows, nil)
+		}
+		t.add(r, class, delta)
+	}
+}
+
 func (t *Trainer) add(r int32, cls int, d float32) {
 	row := t.rows[r]
 	for i := range row {
