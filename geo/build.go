@@ -19,7 +19,7 @@ import (
 // BuildOptions says which files Build reads.
 type BuildOptions struct {
 	// Dir holds the GeoNames dumps: countryInfo.txt, admin1CodesASCII.txt
-	// and the cities file.
+	// and the cities file; admin2Codes.txt is read when present.
 	Dir string
 	// Cities is the cities file inside Dir; "" picks cities15000.txt.
 	Cities string
@@ -45,7 +45,7 @@ func Build(ctx context.Context, opt BuildOptions) (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	admins, err := readAdmin1(ctx, filepath.Join(opt.Dir, "admin1CodesASCII.txt"))
+	admins, err := readAdmin(ctx, filepath.Join(opt.Dir, "admin1CodesASCII.txt"), Admin1)
 	if err != nil {
 		return nil, err
 	}
@@ -53,19 +53,32 @@ func Build(ctx context.Context, opt BuildOptions) (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	var counties []Place
+	if path := filepath.Join(opt.Dir, "admin2Codes.txt"); fileExists(path) {
+		if counties, err = readAdmin(ctx, path, Admin2); err != nil {
+			return nil, err
+		}
+	}
 	var extra map[string]worldCountry
 	if opt.Countries != "" {
 		if extra, err = readWorldCountries(opt.Countries); err != nil {
 			return nil, err
 		}
 	}
-	return assemble(countries, admins, towns, extra), nil
+	return assemble(countries, admins, counties, towns, extra), nil
 }
 
-// assemble orders places as countries, admin1 regions, cities, and fills in
-// what one file lacks from the others: admin1 points and populations from
-// their cities, country points from world-countries or the capital.
-func assemble(countries []countryRow, admins []Place, towns []Place, extra map[string]worldCountry) *Gazetteer {
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// assemble orders places as countries, admin1 regions, admin2 districts,
+// cities and continents, and fills in what one file lacks from the
+// others: region points and populations from their cities (districts
+// without a city are left out: nothing places them), country points from
+// world-countries or the capital.
+func assemble(countries []countryRow, admins, counties, towns []Place, extra map[string]worldCountry) *Gazetteer {
 	type box struct {
 		minLat, maxLat, minLon, maxLon float64
 		pop                            int64
@@ -75,16 +88,17 @@ func assemble(countries []countryRow, admins []Place, towns []Place, extra map[s
 	capital := make(map[string]*Place)
 	for i := range towns {
 		t := &towns[i]
-		k := t.Country + "." + t.Admin1
-		b := boxes[k]
-		if b == nil {
-			b = &box{minLat: 90, maxLat: -90, minLon: 180, maxLon: -180}
-			boxes[k] = b
+		for _, k := range []string{t.Country + "." + t.Admin1, t.Country + "." + t.Admin1 + "." + t.Admin2} {
+			b := boxes[k]
+			if b == nil {
+				b = &box{minLat: 90, maxLat: -90, minLon: 180, maxLon: -180}
+				boxes[k] = b
+			}
+			b.minLat, b.maxLat = math.Min(b.minLat, t.Lat), math.Max(b.maxLat, t.Lat)
+			b.minLon, b.maxLon = math.Min(b.minLon, t.Lon), math.Max(b.maxLon, t.Lon)
+			b.pop += t.Population
+			b.n++
 		}
-		b.minLat, b.maxLat = math.Min(b.minLat, t.Lat), math.Max(b.maxLat, t.Lat)
-		b.minLon, b.maxLon = math.Min(b.minLon, t.Lon), math.Max(b.maxLon, t.Lon)
-		b.pop += t.Population
-		b.n++
 		if t.Code == "PPLC" && (capital[t.Country] == nil || t.Population > capital[t.Country].Population) {
 			capital[t.Country] = t
 		}
@@ -122,6 +136,13 @@ func assemble(countries []countryRow, admins []Place, towns []Place, extra map[s
 			a.Lat, a.Lon = cp.Lat, cp.Lon
 		}
 		places = append(places, a)
+	}
+	for _, a := range counties {
+		if b := boxes[a.Country+"."+a.Admin1+"."+a.Admin2]; b != nil && a.Admin2 != "" {
+			a.Lat, a.Lon = (b.minLat+b.maxLat)/2, (b.minLon+b.maxLon)/2
+			a.Population = b.pop
+			places = append(places, a)
+		}
 	}
 	places = append(places, towns...)
 	places = append(places, continents...)
@@ -270,21 +291,26 @@ func readCountryInfo(ctx context.Context, path string) ([]countryRow, error) {
 	return rows, err
 }
 
-func readAdmin1(ctx context.Context, path string) ([]Place, error) {
+// readAdmin reads admin1CodesASCII.txt ("CC.A1") or admin2Codes.txt
+// ("CC.A1.A2") rows: code, name, ASCII name, geonameid.
+func readAdmin(ctx context.Context, path string, kind Kind) ([]Place, error) {
 	var out []Place
 	err := eachLine(ctx, path, func(f []string) error {
 		if len(f) < 4 {
 			return fmt.Errorf("want 4 fields, got %d", len(f))
 		}
-		cc, code, ok := strings.Cut(f[0], ".")
-		if !ok || len(cc) != 2 {
-			return fmt.Errorf("bad admin1 code %q", f[0])
+		parts := strings.Split(f[0], ".")
+		if len(parts) != int(kind-Country)+1 || len(parts[0]) != 2 {
+			return fmt.Errorf("bad %v code %q", kind, f[0])
 		}
 		id, err := strconv.Atoi(f[3])
 		if err != nil {
 			return fmt.Errorf("bad geonameid %q", f[3])
 		}
-		p := Place{ID: id, Name: f[1], Kind: Admin1, Code: "ADM1", Country: cc, Admin1: code}
+		p := Place{ID: id, Name: f[1], Kind: kind, Code: "ADM1", Country: parts[0], Admin1: parts[1]}
+		if kind == Admin2 {
+			p.Code, p.Admin2 = "ADM2", parts[2]
+		}
 		p.Alt = keepNames(p.Name, []string{f[2]})
 		out = append(out, p)
 		return nil
@@ -308,7 +334,7 @@ func readCities(ctx context.Context, path string) ([]Place, error) {
 			return fmt.Errorf("bad coordinates %q %q", f[4], f[5])
 		}
 		pop, _ := strconv.ParseInt(f[14], 10, 64)
-		p := Place{ID: id, Name: f[1], Kind: City, Code: f[7], Country: f[8], Admin1: f[10],
+		p := Place{ID: id, Name: f[1], Kind: City, Code: f[7], Country: f[8], Admin1: f[10], Admin2: f[11],
 			Lat: lat, Lon: lon, Population: pop}
 		p.Alt = keepNames(p.Name, append([]string{f[2]}, strings.Split(f[3], ",")...))
 		out = append(out, p)

@@ -33,6 +33,7 @@ const (
 	Continent Kind = iota + 1
 	Country
 	Admin1
+	Admin2 // counties, districts
 	City
 )
 
@@ -44,6 +45,8 @@ func (k Kind) String() string {
 		return "country"
 	case Admin1:
 		return "admin1"
+	case Admin2:
+		return "admin2"
 	case City:
 		return "city"
 	}
@@ -58,6 +61,7 @@ type Place struct {
 	Code       string   // GeoNames feature code: PCLI, ADM1, PPLC, PPLA, PPL...
 	Country    string   // ISO 3166-1 alpha-2
 	Admin1     string   // GeoNames admin1 code inside the country ("TX"); "" for countries
+	Admin2     string   // GeoNames admin2 code inside admin1 ("169"); "" when none
 	Lat, Lon   float64  // degrees, WGS84
 	Population int64    //
 	Alt        []string // alternate names (Latin script only)

@@ -136,8 +136,7 @@ func appendCand(list []candidate, c candidate) []candidate {
 	return append(list, c)
 }
 
-// contains reports whether place a (a country or admin1 region) holds
-// place b.
+// contains reports whether place a (a country or region) holds place b.
 func (g *Gazetteer) contains(a, b int) bool {
 	pa, pb := &g.places[a], &g.places[b]
 	if a == b || pa.Country != pb.Country {
@@ -147,7 +146,9 @@ func (g *Gazetteer) contains(a, b int) bool {
 	case Country:
 		return pb.Kind != Country
 	case Admin1:
-		return pb.Kind == City && pb.Admin1 == pa.Admin1
+		return (pb.Kind == Admin2 || pb.Kind == City) && pb.Admin1 == pa.Admin1
+	case Admin2:
+		return pb.Kind == City && pb.Admin1 == pa.Admin1 && pb.Admin2 == pa.Admin2
 	}
 	return false
 }
@@ -177,7 +178,7 @@ func (g *Gazetteer) best(cs []candidate, sh shares) *Place {
 		if c.primary {
 			s += 1
 		}
-		if p.Kind == Admin1 && g.hasSeat(cs, p) {
+		if (p.Kind == Admin1 || p.Kind == Admin2) && g.hasSeat(cs, p) {
 			// "Aleppo" is the city more often than its governorate.
 			s -= 3
 		}
@@ -197,12 +198,12 @@ func (g *Gazetteer) best(cs []candidate, sh shares) *Place {
 	return &g.places[best]
 }
 
-// hasSeat reports whether the readings include a city of admin1 region a
-// called by the same name.
+// hasSeat reports whether the readings include a city of region a called
+// by the same name.
 func (g *Gazetteer) hasSeat(cs []candidate, a *Place) bool {
 	for _, c := range cs {
 		p := &g.places[c.place]
-		if p.Kind == City && p.Country == a.Country && p.Admin1 == a.Admin1 && c.primary {
+		if p.Kind == City && p.Country == a.Country && p.Admin1 == a.Admin1 && (a.Kind == Admin1 || p.Admin2 == a.Admin2) && c.primary {
 			return true
 		}
 	}

@@ -49,6 +49,7 @@ func (g *Gazetteer) WriteIndex(w io.Writer) error {
 		e.str(p.Code)
 		e.str(p.Country)
 		e.str(p.Admin1)
+		e.str(p.Admin2)
 		e.int(int64(math.Round(p.Lat * coordScale)))
 		e.int(int64(math.Round(p.Lon * coordScale)))
 		e.uint(uint64(p.Population))
@@ -146,7 +147,7 @@ func decodeIndex(r *bufio.Reader) (*Gazetteer, error) {
 		p.ID = int(d.count())
 		p.Name = d.str()
 		p.Kind = Kind(d.uint())
-		p.Code, p.Country, p.Admin1 = d.str(), d.str(), d.str()
+		p.Code, p.Country, p.Admin1, p.Admin2 = d.str(), d.str(), d.str(), d.str()
 		p.Lat = float64(d.int()) / coordScale
 		p.Lon = float64(d.int()) / coordScale
 		p.Population = int64(d.uint() & math.MaxInt64)

@@ -39,6 +39,7 @@ var ErrUsage = errors.New("usage")
 func commands() []*Command {
 	cmds := []*Command{
 		evalCommand(),
+		gazetteerCommand(),
 		queryCommand(),
 		parseCommand(),
 		trainCommand(),

@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/annals/annals/eval/geo"
+	placegeo "github.com/annals/annals/geo"
+)
+
+// evalGeo runs "annals eval geo": toponym finding and resolution against
+// geoparsing gold XML files, one line per file, totals last.
+func evalGeo(ctx context.Context, env *Env, args []string) error {
+	c := &Command{Name: "eval geo", Usage: "--xml FILE [--xml FILE...] [--gazetteer FILE] [--demonyms=false]",
+		Short: "score toponym finding and resolution (accuracy@161km) on TR-News/LGL/GeoVirus XML"}
+	fs := newFlags(env, c)
+	var files []string
+	fs.Func("xml", "gold toponym XML file (repeatable)", func(s string) error { files = append(files, s); return nil })
+	gaz := fs.String("gazetteer", "", "gazetteer index (default: the user cache's, else the embedded one)")
+	demonyms := fs.Bool("demonyms", true, "count nationality words (\"Turkish\") as toponyms of their country")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		fs.Usage()
+		return ErrUsage
+	}
+	g, err := placegeo.Load(*gaz)
+	if err != nil {
+		return err
+	}
+	var total geo.Score
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		arts, err := geo.ReadXML(ctx, f, name)
+		f.Close()
+		if err != nil {
+			return err
+		}
+		s, err := geo.Evaluate(ctx, g, arts, geo.Options{Demonyms: *demonyms})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "%s: articles=%d no_point=%d bad_span=%d same_geonameid=%d/%d %v\n",
+			filepath.Base(name), len(arts), s.NoPoint, s.BadSpans, s.SameID, s.WithID, s)
+		total.Add(s)
+	}
+	fmt.Fprintln(env.Stdout, total)
+	return nil
+}
