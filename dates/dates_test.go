@@ -167,3 +167,12 @@ func ExampleResolve() {
 	// said: 2020-01-14 (day, from "Tuesday")
 	// killed: 2020-01-12 (day, from "Sunday")
 }
+
+func BenchmarkResolve(b *testing.B) {
+	s := sent(b, "The/DET/2/det ministry/NOUN/3/nsubj said/VERB:past/0/root on/ADP/5/case Tuesday/PROPN/3/obl that/SCONJ/8/mark troops/NOUN/8/nsubj killed/VERB:past/3/ccomp five/NUM/10/nummod people/NOUN/8/obj on/ADP/12/case Sunday/PROPN/8/obl")
+	for i := 0; i < b.N; i++ {
+		if _, ok := Resolve(s, 7, pub); !ok {
+			b.Fatal("no date")
+		}
+	}
+}

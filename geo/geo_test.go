@@ -406,3 +406,11 @@ func BenchmarkResolve(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(ms)*b.N)/b.Elapsed().Seconds(), "toponyms/s")
 }
+
+func BenchmarkReadIndex(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := ReadIndex(bytes.NewReader(defaultIndex), "embedded"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
