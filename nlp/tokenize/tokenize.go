@@ -23,6 +23,7 @@
 package tokenize
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -313,7 +314,7 @@ func (z *splitter) ends(i, j int, q *quotes) bool {
 	// A quotation that the mark closes may go on in lower case (“Why?” he
 	// asked); elsewhere a lower-case word after . ! ? starts a sentence, as
 	// in much web text.
-	if z.lower(j) && j > i+1 && quoteMark(z.meta[j-1].kind) {
+	if j > i+1 && quoteMark(z.meta[j-1].kind) && (z.lower(j) || z.tok(i) != "." && z.speaker(j)) {
 		return false
 	}
 	// Inside a quotation that closes and goes on in lower case ("He said
@@ -330,6 +331,25 @@ func continuation(s string) bool {
 	switch s[0] {
 	case ',', ';', ':', ')', ']', '}', '%':
 		return true
+	}
+	return false
+}
+
+// speaker reports whether the tokens from j are a speaker and a speech
+// verb that end the sentence, as after a quotation ending in ? or !
+// (“Why?” Smith asked.). Names may hold a lower-case article (al-Sadr).
+func (z *splitter) speaker(j int) bool {
+	for k := j; k < len(z.meta) && k < j+5; k++ {
+		if k > j && z.meta[k].nl > 0 {
+			return false
+		}
+		w := z.tok(k)
+		if speechVerbs[w] && k > j {
+			return k+1 == len(z.meta) || z.meta[k+1].kind == kTerm || z.tok(k+1) == ","
+		}
+		if z.meta[k].kind != kWord || !z.upper(k) && strings.IndexByte(w, '-') < 0 {
+			return false
+		}
 	}
 	return false
 }

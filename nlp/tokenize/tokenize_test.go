@@ -124,6 +124,8 @@ func TestSplit(t *testing.T) {
 		{"curly quote ends sentence", "He said “Stop.” She left.", []string{"He said “ Stop . ”", "She left ."}},
 		{"single curly quote ends", "He said ‘no.’ Then he left.", []string{"He said ‘ no . ’", "Then he left ."}},
 		{"quote then speaker", "“Why?” he asked.", []string{"“ Why ? ” he asked ."}},
+		{"quote then named speaker", "‘How could he?’ Mohie asked. ‘Stop!’ Abu Ali al-Sadr said.",
+			[]string{"‘ How could he ? ’ Mohie asked .", "‘ Stop ! ’ Abu Ali al-Sadr said ."}},
 		{"long quote splits", "“We will fight them in the streets and in the hills. We will win this war,” he said.",
 			[]string{"“ We will fight them in the streets and in the hills .", "We will win this war , ” he said ."}},
 		{"guillemets and backticks", "«Non» and ``yes'' were said.", []string{"« Non » and `` yes '' were said ."}},

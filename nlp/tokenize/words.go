@@ -72,6 +72,16 @@ var sentenceStarters = map[string]bool{
 	"Could": true, "Here": true, "Even": true, "Both": true, "All": true, "One": true,
 }
 
+// speechVerbs follow the speaker after a quotation that ends in ? or !
+// (“Why?” Smith asked.), which then does not end the sentence.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "asked": true, "asks": true, "added": true, "adds": true,
+	"told": true, "tells": true, "wrote": true, "writes": true, "tweeted": true,
+	"replied": true, "continued": true, "explained": true, "insisted": true,
+	"noted": true, "warned": true, "stated": true, "declared": true, "shouted": true,
+	"demanded": true, "wondered": true, "cried": true, "exclaimed": true,
+}
+
 // keepPrefixes are the bound prefixes EWT keeps attached across a hyphen
 // (e-mail, non-profit, pre-war, anti-war, mid-August), lower case.
 var keepPrefixes = map[string]bool{
