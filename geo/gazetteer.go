@@ -14,9 +14,9 @@
 //
 // Gazetteer data: GeoNames (https://www.geonames.org), licensed under
 // Creative Commons Attribution 4.0 (CC BY 4.0). The embedded index is
-// derived from the GeoNames cities15000, admin1CodesASCII and countryInfo
-// dumps; country centroids, alternate spellings and demonyms come from
-// mledoze/countries (world-countries, ODbL 1.0). See docs/models.md.
+// derived from the GeoNames cities15000, admin1CodesASCII, admin2Codes and
+// countryInfo dumps; country points, alternate spellings and demonyms come
+// from mledoze/countries (world-countries, ODbL 1.0). See docs/models.md.
 package geo
 
 import (
