@@ -5,9 +5,10 @@
 // alternate names; Build makes one from GeoNames dump files and
 // WriteIndex/ReadIndex store it as a compact gzip index. Default returns the
 // index embedded in the binary (cities of 15,000 people or more); a fuller
-// one built from cities500.txt can be loaded with Open. FindToponyms finds
-// candidate place names in raw text from the gazetteer, and Geocoder.Resolve
-// picks, for every mention of an article, the gazetteer entry that fits the
+// one built from cities500.txt can be loaded with Open or Load.
+// FindToponyms finds place names in raw text from the gazetteer; Merge
+// combines them with a tagger's location entities (EntityMentions); and
+// Resolve picks, for every mention of an article, the gazetteer entry that fits the
 // article best: by population and feature code, by the countries and
 // regions of the other places and actors in the same article, and by "Town,
 // Region" qualifiers.

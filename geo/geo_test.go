@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/annals/annals/event"
 )
 
 // testGazetteer is a small hand-made gazetteer with the ambiguities the
@@ -412,5 +414,27 @@ func BenchmarkReadIndex(b *testing.B) {
 		if _, err := ReadIndex(bytes.NewReader(defaultIndex), "embedded"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestMerge(t *testing.T) {
+	text := "Turkish jets hit Baghdad International Airport near Mosul."
+	s := &event.Sentence{Entities: []event.Entity{
+		{Label: "LOC", Start: 17, End: 46, Text: "Baghdad International Airport"},
+		{Label: "PER", Start: 0, End: 7, Text: "Turkish"},
+	}}
+	g := testGazetteer()
+	ms := Merge(EntityMentions(s), g.FindToponyms(text, FindOptions{Demonyms: true}))
+	var got []string
+	for _, m := range ms {
+		got = append(got, fmt.Sprintf("%s/%v", text[m.Start:m.End], m.Demonym))
+	}
+	want := "Turkish/true|Baghdad International Airport/false|Mosul/false"
+	if strings.Join(got, "|") != want {
+		t.Fatalf("got %q, want %q", strings.Join(got, "|"), want)
+	}
+	rs := g.Resolve(text, ms, Context{})
+	if rs[1].Place == nil || rs[1].Place.ID != 23 || !rs[1].Inferred {
+		t.Errorf("airport: got %+v, want Baghdad (23), inferred", rs[1])
 	}
 }
