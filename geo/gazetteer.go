@@ -1,17 +1,17 @@
 // Package geo resolves place names in news text to coordinates, country and
 // first-level administrative region (admin1).
 //
-// A Gazetteer holds countries, admin1 regions and cities with their
-// alternate names; Build makes one from GeoNames dump files and
-// WriteIndex/ReadIndex store it as a compact gzip index. Default returns the
-// index embedded in the binary (cities of 15,000 people or more); a fuller
-// one built from cities500.txt can be loaded with Open or Load.
+// A Gazetteer holds continents, countries, admin1 and admin2 regions and
+// cities with their alternate names; Build makes one from GeoNames dump
+// files and WriteIndex/ReadIndex store it as a compact gzip index. Default
+// returns the index embedded in the binary (cities of 15,000 people or
+// more); a fuller one built from cities500.txt is read with Open or Load.
 // FindToponyms finds place names in raw text from the gazetteer; Merge
 // combines them with a tagger's location entities (EntityMentions); and
-// Resolve picks, for every mention of an article, the gazetteer entry that fits the
+// Resolve picks, for every mention of an article, the entry that fits the
 // article best: by population and feature code, by the countries and
-// regions of the other places and actors in the same article, and by "Town,
-// Region" qualifiers.
+// regions of the other places and actors in the same article, and by
+// "Town, Region" qualifiers.
 //
 // Gazetteer data: GeoNames (https://www.geonames.org), licensed under
 // Creative Commons Attribution 4.0 (CC BY 4.0). The embedded index is
