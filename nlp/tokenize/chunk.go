@@ -11,7 +11,7 @@ import (
 // which may still lose a clitic or split at a hyphen or slash.
 func (z *splitter) chunk(s, e int) {
 	t := z.text
-	if e-s <= 4 && emoticons[t[s:e]] {
+	if e-s <= 4 && strings.IndexByte(":;=<^xX", t[s]) >= 0 && emoticons[t[s:e]] {
 		z.emit(s, e, kEmoticon)
 		return
 	}
@@ -369,6 +369,11 @@ func (z *splitter) trail(s, e int, special bool) (int, kind) {
 // and of which kind.
 func (z *splitter) abbrev(s, e int) abbrevKind {
 	w := z.text[s:e]
+	// The longest abbreviation (U.S.A, Messrs) is short; the bound keeps
+	// chunks like "a.a.a.(...).).)" linear.
+	if len(w) > 12 {
+		return notAbbrev
+	}
 	if a, ok := abbrevs[w]; ok {
 		if (w == "No" || w == "Nos") && !z.digitAfter(e+1) {
 			return notAbbrev
@@ -381,9 +386,6 @@ func (z *splitter) abbrev(s, e int) abbrevKind {
 		if isUpper(w[0]) && z.upperAfter(e+1) || w[0] == 'c' && z.digitAfter(e+1) {
 			return title // c. 1871: circa
 		}
-		return notAbbrev
-	}
-	if len(w) == 2 && w[1] < utf8.RuneSelf {
 		return notAbbrev
 	}
 	// Letters with inner periods: U.S, e.g, a.m, Ph.D.

@@ -144,8 +144,13 @@ func (z *splitter) scan() {
 				continue
 			}
 		} else if r, n := utf8.DecodeRuneInString(t[i:]); spaceRune(r) {
-			if r == 0x2028 || r == 0x2029 || r == 0x85 {
+			switch r {
+			case 0x2029: // paragraph separator
 				nl += 2
+				lineStart = i + n
+			case 0x2028, 0x85: // line separator, next line
+				nl++
+				lineLen = i - lineStart
 				lineStart = i + n
 			}
 			space = true

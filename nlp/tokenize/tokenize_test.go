@@ -198,4 +198,7 @@ func TestSplitHuge(t *testing.T) {
 		text := strings.Repeat(unit, 1<<17)
 		checkInvariants(t, text, Split(text))
 	}
+	// A long prefix that every trailing period would rescan.
+	text := strings.Repeat("a.", 1<<17) + strings.Repeat(".)", 1<<17)
+	checkInvariants(t, text, Split(text))
 }
