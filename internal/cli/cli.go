@@ -39,6 +39,8 @@ var ErrUsage = errors.New("usage")
 func commands() []*Command {
 	cmds := []*Command{
 		evalCommand(),
+		exportCommand(),
+		ingestCommand(),
 		gazetteerCommand(),
 		queryCommand(),
 		parseCommand(),
