@@ -23,10 +23,7 @@ type FindOptions struct {
 }
 
 // word is one word of a text with its byte span.
-type word struct {
-	start, end int
-	initial    bool // first word of a sentence
-}
+type word struct{ start, end int }
 
 // FindToponyms returns the place names of text that the gazetteer knows,
 // longest match first, left to right, without overlaps. Only capitalised
@@ -160,13 +157,9 @@ func capitalised(w string) bool {
 // apostrophes and dots of abbreviations ("U.S.", "St.") kept.
 func splitWords(text string) []word {
 	var ws []word
-	initial := true
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			if r == '.' || r == '!' || r == '?' || r == '\n' {
-				initial = true
-			}
 			i += size
 			continue
 		}
@@ -177,22 +170,29 @@ func splitWords(text string) []word {
 				i += size
 				continue
 			}
-			// Keep "'" and "’" inside words, and dots of single-letter
-			// abbreviation parts ("U.S.") and "St.".
+			// Keep "'" and "’" inside words ("N'Djamena"), and the dots of
+			// abbreviations.
 			if (r == '\'' || r == '’') && i+size < len(text) && isLetterAt(text, i+size) && !possessive(text[i+size:]) {
 				i += size
 				continue
 			}
-			if r == '.' && (i-start == 1 || text[start:i] == "St" || (i >= 2 && text[i-2] == '.')) && (i+1 >= len(text) || isLetterAt(text, i+1) || i-start <= 3) {
+			if r == '.' && abbreviationDot(text[start:i]) {
 				i += size
 				continue
 			}
 			break
 		}
-		ws = append(ws, word{start: start, end: i, initial: initial})
-		initial = false
+		ws = append(ws, word{start: start, end: i})
 	}
 	return ws
+}
+
+// abbreviationDot reports whether a dot after w belongs to it: w is one
+// letter ("U" of "U.S.") or ends in one after a dot ("U.S"), or is a
+// short form of a place-name word ("St", "Mt", "Ft").
+func abbreviationDot(w string) bool {
+	n := len(w)
+	return n == 1 || n >= 2 && w[n-2] == '.' || w == "St" || w == "Mt" || w == "Ft"
 }
 
 // possessive reports whether rest (after an apostrophe) is the "s" of a
