@@ -42,6 +42,11 @@ var _ store.Store = (*Store)(nil)
 // Open opens or creates the database file at path and brings its schema up
 // to date. Errors name the path.
 func Open(ctx context.Context, path string, opt store.Options) (*Store, error) {
+	return open(ctx, path, opt)
+}
+
+// open is Open with extra pragmas, which tests use to make a full disk.
+func open(ctx context.Context, path string, opt store.Options, pragmas ...string) (*Store, error) {
 	if path == "" {
 		return nil, fmt.Errorf("sqlite: no database file given")
 	}
@@ -49,7 +54,7 @@ func Open(ctx context.Context, path string, opt store.Options) (*Store, error) {
 		return nil, fmt.Errorf("sqlite %s: is a directory", path)
 	}
 	q := url.Values{}
-	for _, p := range []string{
+	for _, p := range append([]string{
 		fmt.Sprintf("busy_timeout(%d)", BusyTimeout.Milliseconds()),
 		"journal_mode(WAL)",
 		// NORMAL in WAL mode loses no committed transaction on a crash of
@@ -61,7 +66,7 @@ func Open(ctx context.Context, path string, opt store.Options) (*Store, error) {
 		// sorts stay in memory instead of temporary files.
 		"temp_store(MEMORY)",
 		"cache_size(-65536)", // KiB: 64 MiB of page cache per connection
-	} {
+	}, pragmas...) {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")

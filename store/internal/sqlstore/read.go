@@ -25,6 +25,11 @@ func (s *DB) where(f store.Filter, m string) (string, []any, error) {
 		conds = append(conds, c)
 		args = append(args, a...)
 	}
+	for _, v := range []string{f.SourceActor, f.TargetActor, f.Actor, f.Country, f.Code, f.Plover, string(f.Mode), f.Place, f.Text, f.DocumentID} {
+		if err := checkText(v); err != nil {
+			return "", nil, fmt.Errorf("filter %q: %w", v, err)
+		}
+	}
 	if !f.From.IsZero() {
 		add("e.day >= ?", store.Day(f.From))
 	}
