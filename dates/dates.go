@@ -5,8 +5,11 @@
 //
 // News conventions decide the open cases: a bare weekday in a past-tense
 // clause is the most recent such day on or before publication, in a
-// future-tense clause the next one after it; a date without a year is the
-// nearest one in the clause's direction; weeks start on Monday.
+// future-tense clause (including the present of scheduled events: "the
+// trial begins Monday") the next one after it; a date without a year is
+// the nearest one in the clause's direction; "last night" is the day
+// before publication and "recently" the week before; weeks start on
+// Monday.
 package dates
 
 import (
@@ -63,35 +66,66 @@ func (e Expression) Format() string { return e.Date.Format("2006-01-02") }
 // Tense is the time reference of a clause.
 type Tense int
 
-// Tenses; Past covers the present of headlines ("says") as well.
+// Tenses. A clause whose verb carries no tag counts as Past, the usual
+// time of news events.
 const (
 	Past Tense = iota
 	Future
 )
 
-// ClauseTense returns the tense of the clause of the verb at index verb:
-// Future when it or its auxiliaries carry "will", "shall", "'ll" or "going
-// to"; Past otherwise (past forms, and the present, which news uses for
-// the recent past).
+// ClauseTense returns the time reference of the clause of the verb at
+// index verb. Future: "will", "shall", "'ll" or "going to"; a present
+// form ("begins", "is meeting"), which news uses for scheduled events;
+// and a to-infinitive under a present or future verb ("plans to visit").
+// Past: past forms and participles, and untagged verbs.
 func ClauseTense(s *event.Sentence, verb int) Tense {
-	if verb < 0 || verb >= len(s.Tokens) {
+	for hops := 0; verb >= 0 && verb < len(s.Tokens) && hops < 4; hops++ {
+		t := s.Tokens[verb]
+		aux := auxiliaries(s, verb)
+		switch {
+		case aux.future:
+			return Future
+		case aux.past || t.XPOS == "VBD" || t.XPOS == "VBN" || strings.Contains(t.Feats, "Tense=Past"):
+			return Past
+		case t.Rel == "xcomp" && aux.to:
+			verb = index(s, t.Head) // the governor decides
+			continue
+		case aux.present || t.XPOS == "VBZ" || t.XPOS == "VBP" || strings.Contains(t.Feats, "Tense=Pres"):
+			return Future
+		}
 		return Past
 	}
+	return Past
+}
+
+// auxSet says what the auxiliaries and markers of a verb show.
+type auxSet struct{ future, past, present, to bool }
+
+func auxiliaries(s *event.Sentence, verb int) auxSet {
+	var a auxSet
 	id := s.Tokens[verb].ID
 	for i, t := range s.Tokens {
-		if t.Head != id || (t.Rel != "aux" && t.Rel != "aux:pass") {
+		if t.Head != id {
 			continue
 		}
-		switch strings.ToLower(t.Text) {
-		case "will", "shall", "'ll", "’ll", "wo":
-			return Future
-		case "going":
-			if i+1 < len(s.Tokens) && strings.EqualFold(s.Tokens[i+1].Text, "to") {
-				return Future
+		w := strings.ToLower(t.Text)
+		switch t.Rel {
+		case "aux", "aux:pass":
+			switch w {
+			case "will", "shall", "'ll", "’ll", "wo":
+				a.future = true
+			case "going":
+				a.future = i+1 < len(s.Tokens) && strings.EqualFold(s.Tokens[i+1].Text, "to")
+			case "was", "were", "had", "did", "'d", "’d":
+				a.past = true
+			case "is", "are", "am", "'s", "’s", "'re", "’re":
+				a.present = true
 			}
+		case "mark":
+			a.to = a.to || w == "to"
 		}
 	}
-	return Past
+	return a
 }
 
 // Find returns the temporal expressions of a sentence, each resolved with

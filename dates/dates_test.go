@@ -10,8 +10,8 @@ import (
 	"github.com/annals/annals/event"
 )
 
-// sent builds a parsed sentence from "word/UPOS/head/rel" items; XPOS is
-// VBD for past verbs marked "word/VERB:past/...".
+// sent builds a parsed sentence from "word/UPOS/head/rel" items; a UPOS
+// "VERB:past" ("pres", "inf", "part") sets XPOS VBD (VBZ, VB, VBN).
 func sent(t testing.TB, spec string) *event.Sentence {
 	t.Helper()
 	s := &event.Sentence{}
@@ -29,9 +29,7 @@ func sent(t testing.TB, spec string) *event.Sentence {
 			Start: off, End: off + len(f[0])}
 		if up, x, ok := strings.Cut(f[1], ":"); ok {
 			tok.UPOS = up
-			if x == "past" {
-				tok.XPOS = "VBD"
-			}
+			tok.XPOS = map[string]string{"past": "VBD", "pres": "VBZ", "inf": "VB", "part": "VBN"}[x]
 		}
 		off += len(f[0]) + 1
 		s.Tokens = append(s.Tokens, tok)
@@ -54,6 +52,13 @@ func TestResolve(t *testing.T) {
 		{"bare weekday, same day", "Troops/NOUN/2/nsubj withdrew/VERB:past/0/root on/ADP/4/case Wednesday/PROPN/2/obl", 1, "2020-01-15", Day},
 		{"bare weekday, future", "He/PRON/3/nsubj will/AUX/3/aux meet/VERB/0/root them/PRON/3/obj on/ADP/6/case Monday/PROPN/3/obl", 2, "2020-01-20", Day},
 		{"last weekday on that weekday", "They/PRON/2/nsubj met/VERB:past/0/root last/ADJ/4/amod Wednesday/PROPN/2/obl:tmod", 1, "2020-01-08", Day},
+		{"present: scheduled", "The/DET/2/det trial/NOUN/3/nsubj begins/VERB:pres/0/root on/ADP/5/case Monday/PROPN/3/obl", 2, "2020-01-20", Day},
+		{"present progressive", "They/PRON/3/nsubj are/AUX/3/aux meeting/VERB/0/root on/ADP/5/case Friday/PROPN/3/obl", 2, "2020-01-17", Day},
+		{"going to", "He/PRON/3/nsubj is/AUX/3/aux going/VERB/0/root to/PART/5/mark visit/VERB:inf/3/xcomp on/ADP/7/case Friday/PROPN/5/obl", 4, "2020-01-17", Day},
+		{"infinitive under a present verb", "He/PRON/2/nsubj plans/VERB:pres/0/root to/PART/4/mark visit/VERB:inf/2/xcomp on/ADP/6/case Friday/PROPN/4/obl", 3, "2020-01-17", Day},
+		{"infinitive under a past verb", "He/PRON/2/nsubj planned/VERB:past/0/root to/PART/4/mark visit/VERB:inf/2/xcomp on/ADP/6/case Friday/PROPN/4/obl", 3, "2020-01-10", Day},
+		{"passive participle", "Five/NUM/2/nummod people/NOUN/4/nsubj:pass were/AUX/4/aux:pass killed/VERB:part/0/root on/ADP/6/case Friday/PROPN/4/obl", 3, "2020-01-10", Day},
+		{"month of year", "The/DET/2/det war/NOUN/3/nsubj ended/VERB:past/0/root in/ADP/5/case March/PROPN/3/obl of/ADP/7/case 2003/NUM/5/nmod", 2, "2003-03-01", Month},
 		{"yesterday", "They/PRON/2/nsubj met/VERB:past/0/root yesterday/ADV/2/advmod", 1, "2020-01-14", Day},
 		{"last week", "Rebels/NOUN/2/nsubj attacked/VERB:past/0/root the/DET/4/det town/NOUN/2/obj last/ADJ/6/amod week/NOUN/2/obl:tmod", 1, "2020-01-06", Week},
 		{"days ago", "Rebels/NOUN/2/nsubj attacked/VERB:past/0/root two/NUM/4/nummod days/NOUN/5/obl:npmod ago/ADV/2/advmod", 1, "2020-01-13", Day},

@@ -192,6 +192,10 @@ func matchMonthFirst(ts []event.Token, i, m, n int) (spec, int) {
 		sp.year = y
 		return sp, n + 1
 	}
+	if y, ok := yearNumber(lower(ts, i+n+1)); ok && lower(ts, i+n) == "of" {
+		sp.year = y
+		return sp, n + 2
+	}
 	// A bare month name is also a verb or a name ("May", "March"): only
 	// after a temporal preposition.
 	switch lower(ts, i-1) {
