@@ -13,7 +13,7 @@ func TestFoldBase(t *testing.T) {
 		rec  event.Record
 		want string
 	}{
-		{"no actors, no place", event.Record{Code: "040"}, "|||040|"},
+		{"no actors, no place", event.Record{Code: "040"}, "||040|"},
 		{"gazetteer id names the place", event.Record{Source: &event.Actor{Code: "IRQ"}, Code: "040",
 			Location: &event.Location{Name: "Bagdad", Country: "IRQ", GazetteerID: "geonames:98182"}}, "IRQ||040|geonames:98182"},
 		{"name and country without an id", event.Record{Target: &event.Actor{Code: "USA"}, Code: "190",
