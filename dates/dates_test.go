@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/annals/annals/conllu"
 	"github.com/annals/annals/event"
 )
 
@@ -180,4 +181,26 @@ func BenchmarkResolve(b *testing.B) {
 			b.Fatal("no date")
 		}
 	}
+}
+
+// FuzzResolve feeds arbitrary token sequences and trees (as CoNLL-U) to
+// Find and Resolve: whatever the parse, they must not panic and must
+// return spans inside the sentence.
+func FuzzResolve(f *testing.F) {
+	f.Add("1\tthey\t_\tPRON\t_\t_\t2\tnsubj\t_\t_\n2\tmet\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n3\tlast\t_\tADJ\t_\t_\t4\tamod\t_\t_\n4\tWednesday\t_\tPROPN\t_\t_\t2\tobl:tmod\t_\t_\n")
+	f.Add("1\tJan\t_\tPROPN\t_\t_\t0\troot\t_\t_\n2\t.\t_\tPUNCT\t_\t_\t1\tpunct\t_\t_\n3\t31\t_\tNUM\t_\t_\t1\tnummod\t_\t_\n")
+	f.Fuzz(func(t *testing.T, block string) {
+		s, err := conllu.Parse(block, "fuzz")
+		if err != nil {
+			return
+		}
+		for _, e := range Find(s, pub) {
+			if e.First < 0 || e.Last >= len(s.Tokens) || e.First > e.Last || e.Head < e.First || e.Head > e.Last {
+				t.Fatalf("bad expression %+v", e)
+			}
+		}
+		for v := range s.Tokens {
+			Resolve(s, v, pub)
+		}
+	})
 }
