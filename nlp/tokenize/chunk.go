@@ -423,10 +423,10 @@ func (z *splitter) digitAfter(i int) bool {
 }
 
 // upperAfter reports whether the first non-space byte from i is an
-// upper-case ASCII letter.
+// upper-case ASCII letter or a digit (S. 10th Street).
 func (z *splitter) upperAfter(i int) bool {
 	i = z.skipBlanks(i)
-	return i < len(z.text) && 'A' <= z.text[i] && z.text[i] <= 'Z'
+	return i < len(z.text) && (isUpper(z.text[i]) || isDigit(z.text[i]))
 }
 
 // skipBlanks returns the first offset from i that is not a space or tab.
@@ -508,6 +508,22 @@ func cliticLen(w string) int {
 	return 0
 }
 
+// glued reports whether text[s:e], after a period inside a chunk, is the
+// next sentence with the space left out (album.That, quality.You'll) rather
+// than a domain (Newsfeed.Com): a capitalised word of four letters or more,
+// or a usual sentence opener.
+func (z *splitter) glued(s, e int) bool {
+	t := z.text
+	if s+1 >= e || !isUpper(t[s]) || !isLower(t[s+1]) {
+		return false
+	}
+	j := s + 1
+	for j < e && j-s < 5 && isLetter(t[j]) {
+		j++
+	}
+	return j-s >= 4 || sentenceStarters[t[s:j]]
+}
+
 // decade reports whether w ends in a number of two digits or more ending
 // in 0 (80, 1990).
 func decade(w string) bool {
@@ -584,7 +600,7 @@ func (z *splitter) infix(s, e int) {
 			// sentence with the space left out (album.That).
 			if n = run(t, i, e, '.'); n >= 2 {
 				k = kEllipsis
-			} else if i-seg >= 2 && isLower(t[i-1]) && i+2 < e && isUpper(t[i+1]) && isLower(t[i+2]) {
+			} else if i-seg >= 2 && isLower(t[i-1]) && z.glued(i+1, e) {
 				k = kTerm
 			} else {
 				n = 0

@@ -317,9 +317,13 @@ func (z *splitter) ends(i, j int, q *quotes) bool {
 		return false
 	}
 	// A quotation that the mark closes may go on in lower case (“Why?” he
-	// asked); elsewhere a lower-case word after . ! ? starts a sentence, as
-	// in much web text.
+	// asked), or with its speaker after ? or !; elsewhere a lower-case word
+	// after . ! ? starts a sentence, as in much web text.
 	if j > i+1 && quoteMark(z.meta[j-1].kind) && (z.lower(j) || z.tok(i) != "." && z.speaker(j)) {
+		return false
+	}
+	// So may a bracketed aside: (spelling??) brothers.
+	if j > i+1 && z.meta[j-1].kind == kCloseB && z.lower(j) {
 		return false
 	}
 	// Inside a quotation that closes and goes on in lower case ("He said
