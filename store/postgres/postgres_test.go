@@ -28,7 +28,7 @@ func testServer() string {
 
 // tempDatabase creates a database for this test run, drops it at the end,
 // and returns a function that opens a store in a fresh schema of it.
-func tempDatabase(t *testing.T) func(t *testing.T, opt store.Options) store.Store {
+func tempDatabase(t testing.TB) func(t testing.TB, opt store.Options) store.Store {
 	t.Helper()
 	cfg, err := pgx.ParseConfig(testServer())
 	if err != nil {
@@ -53,7 +53,7 @@ func tempDatabase(t *testing.T) func(t *testing.T, opt store.Options) store.Stor
 		admin.Close()
 	})
 	var n atomic.Int64
-	return func(t *testing.T, opt store.Options) store.Store {
+	return func(t testing.TB, opt store.Options) store.Store {
 		t.Helper()
 		schema := fmt.Sprintf("s%d", n.Add(1))
 		c := cfg.Copy()
@@ -75,7 +75,8 @@ func tempDatabase(t *testing.T) func(t *testing.T, opt store.Options) store.Stor
 }
 
 func TestConformance(t *testing.T) {
-	storetest.Run(t, tempDatabase(t))
+	open := tempDatabase(t)
+	storetest.Run(t, func(t *testing.T, opt store.Options) store.Store { return open(t, opt) })
 }
 
 func TestUnreachable(t *testing.T) {
@@ -91,5 +92,14 @@ func TestUnreachable(t *testing.T) {
 	}
 	if _, err := Open(ctx, "postgres://[bad", store.Options{}); err == nil {
 		t.Error("Open of a malformed DSN succeeded")
+	}
+}
+
+func BenchmarkSave(b *testing.B) {
+	open := tempDatabase(b)
+	for _, batch := range []int{1, 100, 1000} {
+		b.Run(fmt.Sprintf("batch=%d", batch), func(b *testing.B) {
+			storetest.Bench(b, open(b, store.Options{}), batch)
+		})
 	}
 }
