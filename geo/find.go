@@ -35,13 +35,21 @@ func (g *Gazetteer) FindToponyms(text string, opt FindOptions) []Mention {
 	ws := splitWords(text)
 	lower := lowerWords(text, ws)
 	var out []Mention
+	surnames := map[string]bool{}
+	matchedTo := 0 // end of the last match
 	for i := 0; i < len(ws); {
 		n, demonym := g.matchAt(text, ws, i, opt.Demonyms)
 		if n == 0 || !g.keep(text, ws, i, n, lower) {
 			i++
 			continue
 		}
+		if n == 1 && !demonym && g.surname(text, ws, i, matchedTo) {
+			surnames[text[ws[i].start:ws[i].end]] = true
+			i++
+			continue
+		}
 		end := ws[i+n-1].end
+		matchedTo = end
 		if n == 1 && !demonym {
 			end = max(end, g.abbrevEnd(text, ws[i]))
 		}
@@ -49,7 +57,45 @@ func (g *Gazetteer) FindToponyms(text string, opt FindOptions) []Mention {
 		out = append(out, m)
 		i += n
 	}
-	return out
+	// "Rick Campbell ... Campbell said": once a word was a surname, it
+	// is one throughout the text.
+	kept := out[:0]
+	for _, m := range out {
+		if !surnames[m.Text] {
+			kept = append(kept, m)
+		}
+	}
+	return kept
+}
+
+// surname reports whether the one-word match at word i reads as the
+// surname of a person: right after a capitalised word that is no place,
+// no common word and no name particle ("Rick Campbell", not "Northern
+// Iraq"), when the name is no country, region or city of a million.
+func (g *Gazetteer) surname(text string, ws []word, i, matchedTo int) bool {
+	if i == 0 || ws[i-1].end <= matchedTo || text[ws[i-1].end:ws[i].start] != " " {
+		return false
+	}
+	prev := text[ws[i-1].start:ws[i-1].end]
+	l := strings.ToLower(prev)
+	if !capitalised(prev) || prev == strings.ToUpper(prev) || stopWords[l] || particles[l] || titles[l] {
+		return false
+	}
+	if _, ok := g.demonyms[Key(prev)]; ok {
+		return false
+	}
+	return !g.major(Key(text[ws[i].start:ws[i].end]))
+}
+
+// major reports whether some reading of key is a continent, country,
+// admin1 region or city of a million people or more.
+func (g *Gazetteer) major(key string) bool {
+	for _, p := range g.names[key] {
+		if pl := &g.places[p]; pl.Kind <= Admin1 || pl.Population >= 1_000_000 {
+			return true
+		}
+	}
+	return false
 }
 
 // matchAt returns the number of words of the longest name starting at
@@ -92,11 +138,16 @@ func (g *Gazetteer) keep(text string, ws []word, i, n int, lower map[string]bool
 		return true
 	}
 	w := text[ws[i].start:ws[i].end]
-	// A short all-capitals word is an acronym ("IS", "AP") unless the
-	// gazetteer spells a place so ("US", "U.S.", "UAE").
+	// A short all-capitals word is an acronym ("IS", "CNN") unless a
+	// major place is spelled so ("US", "U.S.", "UAE"); minor places'
+	// upper-case alternate names are mostly airport codes.
 	if k := Key(w); len(k) <= 4 && w == strings.ToUpper(w) {
 		for _, p := range g.names[k] {
-			for _, a := range g.places[p].Alt {
+			pl := &g.places[p]
+			if pl.Kind > Admin1 && pl.Population < 1_000_000 {
+				continue
+			}
+			for _, a := range pl.Alt {
 				if Key(a) == k && a == strings.ToUpper(a) {
 					return true
 				}
@@ -105,7 +156,7 @@ func (g *Gazetteer) keep(text string, ws []word, i, n int, lower map[string]bool
 		return false
 	}
 	l := strings.ToLower(w)
-	return !stopWords[l] && !lower[l]
+	return !stopWords[l] && !titles[l] && !lower[l]
 }
 
 // joined reports whether words follow each other with only a space or a
@@ -249,6 +300,7 @@ var stopWords = func() map[string]bool {
 		he she it we they you i his her its our their my your who what when where why how all any
 		some one two three four five six seven eight nine ten first last next new old
 		january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
 		monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
 		police army navy court union congress parliament senate government state city county
 		university college hospital church school station airport road street park bridge port
@@ -264,6 +316,8 @@ var stopWords = func() map[string]bool {
 		media news post times herald tribune mail daily guardian press star sun globe
 		god allah christ jesus islam muslim christian jewish arab
 		obama trump clinton bush hilton ok yes apple amazon google
+		act law cup air green hall superior liberal olympic lakes officer general major
+		mrs miss sen gen col rep gov
 	`) {
 		m[w] = true
 	}
