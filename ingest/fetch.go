@@ -35,30 +35,29 @@ type Response struct {
 
 // HTTPFetcher fetches over HTTP with a timeout, a size limit and a
 // User-Agent, and makes conditional requests.
+// Its zero value is ready to use.
 type HTTPFetcher struct {
-	Client    *http.Client // nil: a client with Timeout
-	UserAgent string       // "" : DefaultUserAgent
-	Timeout   time.Duration
-	MaxBytes  int64 // 0: DefaultMaxBytes
+	Client    *http.Client  // nil: http.DefaultClient
+	UserAgent string        // "": DefaultUserAgent
+	Timeout   time.Duration // whole request, body included; 0: DefaultTimeout
+	MaxBytes  int64         // 0: DefaultMaxBytes
 }
 
 // DefaultUserAgent names annals to the sites it reads.
 const DefaultUserAgent = "annals/1 (+https://github.com/annals/annals)"
 
-// NewHTTPFetcher returns a fetcher with a 30-second timeout and the default
-// limits.
-func NewHTTPFetcher() *HTTPFetcher {
-	return &HTTPFetcher{Client: &http.Client{Timeout: 30 * time.Second}, Timeout: 30 * time.Second}
-}
+// DefaultTimeout bounds a fetch when HTTPFetcher.Timeout is zero.
+const DefaultTimeout = 30 * time.Second
 
 // Fetch gets req.URL. A 304 answer is a Response with NotModified set, not
 // an error; other non-2xx answers are errors naming the URL and status.
 func (f *HTTPFetcher) Fetch(ctx context.Context, req Request) (*Response, error) {
-	if f.Timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, f.Timeout)
-		defer cancel()
+	timeout := f.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
 	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
 	hr, err := http.NewRequestWithContext(ctx, http.MethodGet, req.URL, nil)
 	if err != nil {
 		return nil, fmt.Errorf("fetch %s: %w", req.URL, err)

@@ -16,6 +16,7 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -141,6 +142,15 @@ func readPath(ctx context.Context, path string, opts *Options, yield func(Item) 
 	if !info.IsDir() {
 		return readFile(ctx, path, opts.Format, opts, yield)
 	}
+	// In a folder, binaries are skipped like files of unknown type; named
+	// explicitly, they are errors.
+	inFolder := func(it Item) bool {
+		if errors.Is(it.Err, ErrBinary) {
+			opts.warn(it.Input, "skipped: binary file")
+			return true
+		}
+		return yield(it)
+	}
 	stopped := false
 	walkErr := filepath.WalkDir(path, func(p string, d os.DirEntry, err error) error {
 		if ctx.Err() != nil {
@@ -170,7 +180,7 @@ func readPath(ctx context.Context, path string, opts *Options, yield func(Item) 
 				return nil
 			}
 		}
-		if !readFile(ctx, p, f, opts, yield) {
+		if !readFile(ctx, p, f, opts, inFolder) {
 			stopped = true
 			return filepath.SkipAll
 		}
@@ -214,21 +224,26 @@ func readFile(ctx context.Context, path string, f Format, opts *Options, yield f
 // readStream reads one input of format f (Auto: sniffed) from r.
 // name labels errors; url becomes Document.URL.
 func readStream(ctx context.Context, name, url string, r io.Reader, f Format, opts *Options, yield func(Item) bool) bool {
-	switch f {
-	case JSONL:
-		return readJSONL(ctx, name, r, opts, yield)
-	case CSV:
-		return readCSV(ctx, name, r, opts, yield)
-	}
-	data, err := readLimited(r, opts.maxBytes())
-	if err != nil {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, err := br.Peek(8192)
+	if err != nil && !errors.Is(err, io.EOF) {
 		return yield(Item{Input: name, Err: fmt.Errorf("ingest %s: %w", name, err)})
 	}
+	if IsBinary(head) {
+		return yield(Item{Input: name, Err: fmt.Errorf("ingest %s: %w", name, ErrBinary)})
+	}
 	if f == Auto {
-		f = Sniff(data)
-		if f == JSONL {
-			return readJSONL(ctx, name, bytes.NewReader(data), opts, yield)
-		}
+		f = Sniff(head)
+	}
+	switch f {
+	case JSONL:
+		return readJSONL(ctx, name, br, opts, yield)
+	case CSV:
+		return readCSV(ctx, name, br, opts, yield)
+	}
+	data, err := readLimited(br, opts.maxBytes())
+	if err != nil {
+		return yield(Item{Input: name, Err: fmt.Errorf("ingest %s: %w", name, err)})
 	}
 	switch f {
 	case HTML:
@@ -240,9 +255,6 @@ func readStream(ctx context.Context, name, url string, r io.Reader, f Format, op
 		return yield(finish(name, doc, opts))
 	case Feed:
 		return readFeed(ctx, name, data, opts, yield)
-	}
-	if IsBinary(data) {
-		return yield(Item{Input: name, Err: fmt.Errorf("ingest %s: %w", name, ErrBinary)})
 	}
 	if !utf8.Valid(data) {
 		opts.warn(name, "invalid UTF-8 replaced by U+FFFD")
@@ -290,7 +302,8 @@ func Sniff(data []byte) Format {
 }
 
 // IsBinary reports whether data looks like binary rather than text: a NUL
-// byte, or more than 10% control characters, in its first 8 KiB.
+// byte, or more than 10% control characters, in its first 8 KiB. (UTF-16
+// text has NUL bytes too, and is refused with the binaries.)
 func IsBinary(data []byte) bool {
 	head := data[:min(len(data), 8192)]
 	if bytes.IndexByte(head, 0) >= 0 {

@@ -117,11 +117,16 @@ func TestOpenFolder(t *testing.T) {
 	if len(ids) != 4 {
 		t.Errorf("got %d documents %v, want 4 (a, b, c x2)", len(ids), ids)
 	}
-	if len(errs) != 2 || !strings.Contains(errs[0], "binary") || !strings.Contains(errs[1], "no text") {
-		t.Errorf("errors = %q, want binary g.txt and empty h.txt", errs)
+	if len(errs) != 1 || !strings.Contains(errs[0], "h.txt") || !strings.Contains(errs[0], "no text") {
+		t.Errorf("errors = %q, want empty h.txt", errs)
 	}
-	if len(warns) != 1 || !strings.Contains(warns[0], "f.dat") {
-		t.Errorf("warnings = %q, want one for f.dat", warns)
+	if len(warns) != 2 || !strings.Contains(warns[0], "f.dat: skipped: unknown") || !strings.Contains(warns[1], "g.txt: skipped: binary") {
+		t.Errorf("warnings = %q, want f.dat and g.txt skipped", warns)
+	}
+	// Named explicitly, a binary is an error.
+	items, _ = collect(t, []string{filepath.Join(dir, "g.txt")}, Options{})
+	if len(items) != 1 || !errors.Is(items[0].Err, ErrBinary) || !strings.Contains(items[0].Err.Error(), "g.txt") {
+		t.Errorf("g.txt named: %+v", items)
 	}
 	for _, it := range items {
 		if it.Doc != nil && strings.HasSuffix(it.Input, "a.txt") {
