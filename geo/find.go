@@ -156,6 +156,9 @@ func (g *Gazetteer) keep(text string, ws []word, i, n int, lower map[string]bool
 		return false
 	}
 	l := strings.ToLower(w)
+	if commonWords[l] && !g.major(Key(w)) {
+		return false
+	}
 	return !stopWords[l] && !titles[l] && !lower[l]
 }
 

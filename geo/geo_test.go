@@ -37,6 +37,7 @@ func testGazetteer() *Gazetteer {
 		{ID: 26, Name: "Zürich", Kind: City, Code: "PPLA", Country: "CH", Admin1: "ZH", Lat: 47.37, Lon: 8.54, Population: 340_000},
 		{ID: 27, Name: "Police", Kind: City, Code: "PPL", Country: "PL", Admin1: "78", Lat: 53.55, Lon: 14.57, Population: 33_000},
 		{ID: 28, Name: "Mosul", Kind: City, Code: "PPLA", Country: "IQ", Admin1: "15", Lat: 36.34, Lon: 43.13, Population: 1_700_000},
+		{ID: 30, Name: "Tank", Kind: City, Code: "PPLA2", Country: "PK", Admin1: "03", Lat: 32.2, Lon: 70.4, Population: 45_000},
 		{ID: 29, Name: "Campbell", Kind: City, Code: "PPL", Country: "US", Admin1: "CA", Lat: 37.29, Lon: -121.95, Population: 40_000, Alt: []string{"CBL"}},
 	}
 	countries := []CountryInfo{
@@ -84,6 +85,7 @@ func TestFindToponyms(t *testing.T) {
 		{"state abbreviation needs its dot", "PARIS, Ky. (AP) - Ky officials met.", false, []string{"PARIS", "Ky."}},
 		{"surname, then alone", "Rick Campbell met officials. Campbell said Paris was calm.", false, []string{"Paris"}},
 		{"place after a capitalised common word", "Northern Iraq and Campbell.", false, []string{"Iraq", "Campbell"}},
+		{"common word naming a minor place", "Tank crews reached Mosul.", false, []string{"Mosul"}},
 		{"airport codes are no names", "CBL flights to MOSUL.", false, []string{"MOSUL"}},
 		{"demonyms flagged", "A Turkish officer met Iraqis.", true, []string{"*Turkish", "*Iraqis"}},
 		{"demonyms off", "A Turkish officer met Iraqis.", false, nil},
