@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/annals/annals/geo"
 )
@@ -39,15 +40,21 @@ func gazetteerBuild(ctx context.Context, env *Env, c *Command, args []string) er
 	if err != nil {
 		return err
 	}
-	f, err := os.Create(*out)
+	// Write beside the target and rename, so that a failed build never
+	// leaves a truncated index where a good one was.
+	f, err := os.CreateTemp(filepath.Dir(*out), ".gazetteer-*.gz")
 	if err != nil {
 		return err
 	}
+	defer os.Remove(f.Name())
 	if err := g.WriteIndex(f); err != nil {
 		f.Close()
 		return err
 	}
 	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(f.Name(), *out); err != nil {
 		return err
 	}
 	st, err := os.Stat(*out)
