@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Set is the collection of dictionaries the coder uses.
@@ -67,4 +68,85 @@ func loadFile(path string, load func(io.Reader, string) error) error {
 	}
 	defer fh.Close()
 	return load(fh, path)
+}
+
+// LoadPETRARCHDir loads the PETRARCH dictionaries of dir. A PETR_config.ini
+// there names the files ([Dictionaries]: verbfile_name, actorfile_list,
+// agentfile_name, discardfile_name, issuefile_name); without one, files are
+// picked by name: CAMEO*.txt or *verbs*.txt, *actors*.txt, *agents*.txt,
+// *discards*.txt, *Issue*.txt and *Ontology*.txt.
+func LoadPETRARCHDir(dir string) (*Set, error) {
+	f, err := petrarchFiles(dir)
+	if err != nil {
+		return nil, err
+	}
+	if len(f.Verbs) == 0 || len(f.Actors) == 0 {
+		return nil, fmt.Errorf("dict: %s holds no PETRARCH verb and actor dictionaries", dir)
+	}
+	return Load(f)
+}
+
+func petrarchFiles(dir string) (Files, error) {
+	f := Files{Dir: dir}
+	if cfg, err := os.ReadFile(filepath.Join(dir, "PETR_config.ini")); err == nil {
+		section := ""
+		for _, l := range strings.Split(string(cfg), "\n") {
+			l = strings.TrimSpace(l)
+			if strings.HasPrefix(l, "[") {
+				section = l
+				continue
+			}
+			k, v, ok := strings.Cut(l, "=")
+			if section != "[Dictionaries]" || !ok || strings.HasPrefix(l, "#") {
+				continue
+			}
+			var names []string
+			for _, n := range strings.Split(v, ",") {
+				if n = strings.TrimSpace(n); n != "" {
+					names = append(names, n)
+				}
+			}
+			switch strings.TrimSpace(k) {
+			case "verbfile_name":
+				f.Verbs = names
+			case "actorfile_list":
+				f.Actors = names
+			case "agentfile_name":
+				f.Agents = names
+			case "discardfile_name":
+				f.Discards = names
+			case "issuefile_name":
+				f.Issues = names
+			}
+		}
+		return f, nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return f, fmt.Errorf("dict: %w", err)
+	}
+	for _, e := range entries {
+		n := e.Name()
+		l := strings.ToLower(n)
+		if e.IsDir() || !strings.HasSuffix(l, ".txt") {
+			continue
+		}
+		switch {
+		case strings.Contains(l, "verbpatterns"):
+			// TABARI-format verbs: not read by this coder
+		case strings.HasPrefix(l, "cameo") || strings.Contains(l, "verbs"):
+			f.Verbs = append(f.Verbs, n)
+		case strings.Contains(l, "actors"):
+			f.Actors = append(f.Actors, n)
+		case strings.Contains(l, "agents"):
+			f.Agents = append(f.Agents, n)
+		case strings.Contains(l, "discards"):
+			f.Discards = append(f.Discards, n)
+		case strings.Contains(l, "issue"):
+			f.Issues = append(f.Issues, n)
+		case strings.Contains(l, "ontology"):
+			f.Ontology = n
+		}
+	}
+	return f, nil
 }

@@ -41,10 +41,11 @@ func commands() []*Command {
 		evalCommand(),
 		exportCommand(),
 		ingestCommand(),
-		gazetteerCommand(),
 		queryCommand(),
-		parseCommand(),
+		gazetteerCommand(),
 		trainCommand(),
+		parseCommand(),
+		codeCommand(),
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].Name < cmds[j].Name })
 	return cmds

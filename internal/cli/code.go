@@ -1,0 +1,220 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/annals/annals/dict"
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/export"
+	"github.com/annals/annals/geo"
+	"github.com/annals/annals/ingest"
+	"github.com/annals/annals/pipeline"
+	"github.com/annals/annals/store"
+)
+
+// codingFlags are the flags of every command that codes articles.
+type codingFlags struct {
+	dicts, models, gazetteer string
+}
+
+func addCodingFlags(fs *flag.FlagSet) *codingFlags {
+	cf := &codingFlags{}
+	fs.StringVar(&cf.dicts, "dicts", "", "dictionary `DIR` (annals or PETRARCH format) replacing the embedded dictionaries")
+	fs.StringVar(&cf.models, "models", "", "`DIR` of language models replacing the embedded ones")
+	fs.StringVar(&cf.gazetteer, "gazetteer", "", "gazetteer index `FILE` (annals gazetteer build); default: the user cache's, else the embedded one")
+	return cf
+}
+
+// pipeline loads the models, dictionaries and gazetteer once.
+func (cf *codingFlags) pipeline() (*pipeline.Pipeline, error) {
+	analyzer, err := loadPipeline(cf.models)
+	if err != nil {
+		return nil, err
+	}
+	if cf.dicts == "" {
+		return nil, errors.New("no dictionaries: give --dicts DIR")
+	}
+	set, err := dict.LoadPETRARCHDir(cf.dicts)
+	if err != nil && set == nil {
+		return nil, err
+	}
+	gaz, err := loadGazetteer(cf.gazetteer)
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.New(pipeline.Options{Analyzer: analyzer, Dicts: set, Gazetteer: gaz})
+}
+
+// loadGazetteer opens path, else the user cache's index, else the
+// embedded one.
+func loadGazetteer(path string) (*geo.Gazetteer, error) {
+	if path != "" {
+		return geo.Load(path)
+	}
+	if p, err := geo.CachePath(); err == nil {
+		if g, err := geo.Load(p); err == nil {
+			return g, nil
+		}
+	}
+	return geo.Default()
+}
+
+func codeCommand() *Command {
+	c := &Command{
+		Name:  "code",
+		Usage: "[--published DATE] [--format jsonl|tsv|gdelt|table] [--dicts DIR] [FILE|URL|-]...",
+		Short: "code articles into event records (the main job)",
+	}
+	c.Run = func(ctx context.Context, env *Env, args []string) error {
+		fs := newFlags(env, c)
+		pub := fs.String("published", "", "publication `DATE` (YYYY-MM-DD) for every input; default: from the input, else today")
+		format := fs.String("format", "jsonl", "output `format`: jsonl, tsv, gdelt (GDELT 2.0 Events columns) or table")
+		cf := addCodingFlags(fs)
+		inputs, err := parseFlags(fs, args)
+		if err != nil {
+			return err
+		}
+		if len(inputs) == 0 {
+			inputs = []string{"-"}
+		}
+		var published time.Time
+		if *pub != "" {
+			if published, err = time.Parse("2006-01-02", *pub); err != nil {
+				return fmt.Errorf("--published %q: want YYYY-MM-DD", *pub)
+			}
+		}
+		out, err := newRecordWriter(env.Stdout, *format)
+		if err != nil {
+			return err
+		}
+		p, err := cf.pipeline()
+		if err != nil {
+			return err
+		}
+		opts := ingest.Options{
+			Fetcher: &ingest.HTTPFetcher{Timeout: 30 * time.Second},
+			Stdin:   env.Stdin,
+			Warn:    func(in, msg string) { fmt.Fprintf(env.Stderr, "annals code: %s: %s\n", in, msg) },
+		}
+		failed := 0
+		for it := range ingest.Open(ctx, inputs, opts) {
+			if it.Err != nil {
+				failed++
+				fmt.Fprintf(env.Stderr, "annals code: %v\n", it.Err)
+				continue
+			}
+			doc := it.Doc
+			switch {
+			case !published.IsZero():
+				doc.Published = published
+			case doc.Published.IsZero():
+				doc.Published = time.Now().UTC().Truncate(24 * time.Hour)
+				fmt.Fprintf(env.Stderr, "annals code: %s: no publication date; using today (%s); set --published\n",
+					it.Input, doc.Published.Format("2006-01-02"))
+			}
+			res, err := p.Code(ctx, doc)
+			if err != nil {
+				failed++
+				fmt.Fprintf(env.Stderr, "annals code: %s: %v\n", it.Input, err)
+				continue
+			}
+			for _, r := range res.Records {
+				if err := out.write(doc, r); err != nil {
+					return err
+				}
+			}
+		}
+		if err := out.flush(); err != nil {
+			return err
+		}
+		if failed > 0 {
+			return fmt.Errorf("%d inputs failed", failed)
+		}
+		return ctx.Err()
+	}
+	return c
+}
+
+// recordWriter writes records in one output format.
+type recordWriter struct {
+	write func(doc *event.Document, r event.Record) error
+	flush func() error
+}
+
+func newRecordWriter(w io.Writer, format string) (*recordWriter, error) {
+	switch format {
+	case "jsonl":
+		j := export.NewJSONLWriter(w)
+		return &recordWriter{write: func(_ *event.Document, r event.Record) error { return j.Write(r) }, flush: j.Flush}, nil
+	case "tsv", "table":
+		var tw *tabwriter.Writer
+		dst := w
+		if format == "table" {
+			tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+			dst = tw
+		}
+		fmt.Fprintln(dst, "date\tsource\tcode\ttarget\tlocation\tmode\tverb\tsentence")
+		return &recordWriter{
+			write: func(_ *event.Document, r event.Record) error {
+				_, err := fmt.Fprintf(dst, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n", orDash(r.Date), actorCode(r.Source), r.Code,
+					actorCode(r.Target), placeName(r.Location), r.Mode, oneField(r.Evidence.Verb), r.Sentence.Index)
+				return err
+			},
+			flush: func() error {
+				if tw != nil {
+					return tw.Flush()
+				}
+				return nil
+			},
+		}, nil
+	case "gdelt":
+		gw := export.NewWriter(w, export.Events)
+		id := int64(0)
+		now := time.Now().UTC()
+		return &recordWriter{
+			write: func(doc *event.Document, r event.Record) error {
+				id++
+				day, err := store.EventDay(&r, doc, now)
+				if err != nil {
+					return err
+				}
+				ev := store.Event{ID: id, Record: r, Date: store.DayTime(day), NumMentions: 1, NumSources: 1, NumArticles: 1,
+					FirstSeen: now, LastSeen: now, SourceURL: doc.URL, IsRootEvent: store.IsLead(r.Sentence.Index),
+					Confidence: store.Confidence(&r)}
+				return gw.Write(export.EventRow(ev))
+			},
+			flush: gw.Flush,
+		}, nil
+	}
+	return nil, errors.New("--format: want jsonl, tsv, gdelt or table")
+}
+
+func actorCode(a *event.Actor) string {
+	if a == nil {
+		return "-"
+	}
+	return a.Code
+}
+
+func placeName(l *event.Location) string {
+	if l == nil {
+		return "-"
+	}
+	return l.Name
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func oneField(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,288 @@
+// Package pipeline runs a document through annals' stages and returns its
+// event records: the language layer (nlp) analyses the text, the coder
+// codes each sentence with the dictionaries, and every event gets its
+// place (geo) and date (dates) from its own clause, its CAMEO description
+// (cameo) and its evidence.
+//
+// A Pipeline holds only loaded, read-only models and is safe for
+// concurrent use: one per process, shared by every worker.
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"github.com/annals/annals/cameo"
+	"github.com/annals/annals/coder"
+	"github.com/annals/annals/dates"
+	"github.com/annals/annals/dict"
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/geo"
+)
+
+// Analyzer is the language layer as the pipeline uses it.
+type Analyzer interface {
+	Process(ctx context.Context, text string) ([]event.Sentence, error)
+}
+
+// Options are the parts of a Pipeline. Analyzer and Dicts are required;
+// without a Gazetteer events have no location.
+type Options struct {
+	Analyzer  Analyzer
+	Dicts     *dict.Set
+	Gazetteer *geo.Gazetteer
+	Coder     coder.Options
+}
+
+// Pipeline codes documents.
+type Pipeline struct {
+	nlp   Analyzer
+	coder *coder.Coder
+	gaz   *geo.Gazetteer
+}
+
+// New returns a pipeline over opt's parts.
+func New(opt Options) (*Pipeline, error) {
+	if opt.Analyzer == nil || opt.Dicts == nil {
+		return nil, fmt.Errorf("pipeline: an analyzer and dictionaries are required")
+	}
+	co := opt.Coder
+	co.KeepNegated = true // the record reports them with mode "negated"
+	return &Pipeline{nlp: opt.Analyzer, coder: coder.New(opt.Dicts, co), gaz: opt.Gazetteer}, nil
+}
+
+// Result is what coding one document gives.
+type Result struct {
+	Sentences []event.Sentence
+	Records   []event.Record
+	Discarded bool // a story discard phrase dropped every event
+}
+
+// Code analyses and codes doc. doc.ID is set from the text's hash when
+// empty; doc.Published, when set, resolves relative dates and
+// date-restricted actor codes.
+func (p *Pipeline) Code(ctx context.Context, doc *event.Document) (*Result, error) {
+	if doc.ID == "" {
+		doc.ID = DocID(doc.Text)
+	}
+	sents, err := p.nlp.Process(ctx, doc.Text)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: analyse %s: %w", docName(doc), err)
+	}
+	res := &Result{Sentences: sents}
+	date := 0
+	if !doc.Published.IsZero() {
+		y, m, d := doc.Published.Date()
+		date = y*10000 + int(m)*100 + d
+	}
+	type coded struct {
+		sent int
+		ev   coder.Event
+	}
+	var all []coded
+	for i := range sents {
+		evs, discard := p.coder.CodeSentence(&sents[i], date)
+		if discard == coder.StoryDiscard {
+			res.Discarded = true
+			return res, nil
+		}
+		for _, e := range evs {
+			all = append(all, coded{i, e})
+		}
+	}
+	evs := make([]coder.Event, len(all))
+	for i, c := range all {
+		evs[i] = c.ev
+	}
+	places := p.places(doc, sents, evs)
+	for _, c := range all {
+		s := &sents[c.sent]
+		res.Records = append(res.Records, p.record(doc, s, c.ev, places))
+	}
+	return res, nil
+}
+
+// DocID returns the id annals gives a document without one: "d-" and the
+// first 12 hex digits of the SHA-256 of its text.
+func DocID(text string) string {
+	h := sha256.Sum256([]byte(text))
+	return "d-" + hex.EncodeToString(h[:6])
+}
+
+func docName(doc *event.Document) string {
+	if doc.URL != "" {
+		return doc.URL
+	}
+	return doc.ID
+}
+
+// places resolves the article's place names once, with the actor
+// countries of its events as context.
+func (p *Pipeline) places(doc *event.Document, sents []event.Sentence, evs []coder.Event) []geo.Resolution {
+	if p.gaz == nil {
+		return nil
+	}
+	var tagged []geo.Mention
+	for i := range sents {
+		tagged = append(tagged, geo.EntityMentions(&sents[i])...)
+	}
+	found := p.gaz.FindToponyms(doc.Text, geo.FindOptions{})
+	var countries []string
+	seen := map[string]bool{}
+	for _, e := range evs {
+		for _, code := range []string{e.Source.Code, e.Target.Code} {
+			if c := countryOf(code); c != "" && !seen[c] {
+				seen[c] = true
+				countries = append(countries, c)
+			}
+		}
+	}
+	return p.gaz.Resolve(doc.Text, geo.Merge(tagged, found), geo.Context{Countries: countries})
+}
+
+// record builds the event record of one coded event.
+func (p *Pipeline) record(doc *event.Document, s *event.Sentence, e coder.Event, places []geo.Resolution) event.Record {
+	r := event.Record{
+		Doc:      event.DocRef{ID: doc.ID, URL: doc.URL, Title: doc.Title},
+		Sentence: event.SentenceRef{Index: s.Index, Start: s.Start, End: s.End, Text: s.Text},
+		Source:   actor(doc.Text, s, e.Source),
+		Target:   actor(doc.Text, s, e.Target),
+		Code:     e.Code,
+		Root:     cameo.Root(e.Code),
+		Mode:     event.Asserted,
+		Evidence: event.Evidence{Verb: e.VerbText, Rule: e.Rule},
+	}
+	if !doc.Published.IsZero() {
+		r.Doc.Published = doc.Published.Format("2006-01-02")
+	}
+	if c, ok := cameo.Lookup(e.Code); ok {
+		r.QuadClass, r.Goldstein, r.Plover = c.QuadClass, c.Goldstein, c.Plover
+	}
+	if e.Negated {
+		r.Mode = event.Negated
+	}
+	if v := s.Tokens[e.Verb]; v.Start >= 0 {
+		r.Evidence.Start, r.Evidence.End = v.Start, v.End
+	}
+	if !doc.Published.IsZero() {
+		if x, ok := dates.Resolve(s, e.Verb, doc.Published); ok {
+			r.Date = x.Date.Format("2006-01-02")
+			r.DatePrecision = x.Precision.String()
+		}
+	}
+	r.Location = p.location(s, e, places)
+	r.ID = recordID(doc.ID, s.Index, e)
+	return r
+}
+
+// location returns the place named in the event's own clause: a resolved
+// place name inside the verb's phrase that is not one of its actors.
+func (p *Pipeline) location(s *event.Sentence, e coder.Event, places []geo.Resolution) *event.Location {
+	if p.gaz == nil {
+		return nil
+	}
+	in := clauseSpan(s, e.Verb)
+	for _, pl := range places {
+		if pl.Place == nil || pl.Start < s.Start || pl.End > s.End {
+			continue
+		}
+		k := tokenAt(s, pl.Start)
+		if k < 0 || !in[k] || within(k, e.Source) || within(k, e.Target) {
+			continue
+		}
+		loc := p.gaz.Location(pl.Place, pl.Start, pl.End)
+		return &loc
+	}
+	return nil
+}
+
+func within(k int, a coder.Actor) bool { return a.First >= 0 && k >= a.First && k <= a.Last }
+
+// clauseSpan marks the tokens of verb v's clause: its subtree without
+// the clauses of other verbs hanging from it.
+func clauseSpan(s *event.Sentence, v int) []bool {
+	in := make([]bool, len(s.Tokens))
+	kids := make([][]int, len(s.Tokens))
+	for i, t := range s.Tokens {
+		if h := t.Head - 1; h >= 0 && h < len(s.Tokens) {
+			kids[h] = append(kids[h], i)
+		}
+	}
+	var walk func(int, int)
+	walk = func(i, depth int) {
+		if depth > len(s.Tokens) {
+			return
+		}
+		in[i] = true
+		for _, k := range kids[i] {
+			switch rel, _, _ := strings.Cut(s.Tokens[k].Rel, ":"); rel {
+			case "ccomp", "advcl", "parataxis", "conj", "acl":
+				if s.Tokens[k].UPOS == "VERB" {
+					continue
+				}
+			}
+			walk(k, depth+1)
+		}
+	}
+	walk(v, 0)
+	return in
+}
+
+func tokenAt(s *event.Sentence, off int) int {
+	for i, t := range s.Tokens {
+		if t.Start <= off && off < t.End {
+			return i
+		}
+	}
+	return -1
+}
+
+// actor turns a coded actor into the record's actor.
+func actor(text string, s *event.Sentence, a coder.Actor) *event.Actor {
+	if a.Code == "" || a.First < 0 || a.Last >= len(s.Tokens) {
+		return nil
+	}
+	out := &event.Actor{Code: a.Code, Start: s.Tokens[a.First].Start, End: s.Tokens[a.Last].End}
+	if out.Start >= 0 && out.End <= len(text) && out.Start <= out.End {
+		out.Text = text[out.Start:out.End]
+	}
+	out.Country = countryOf(a.Code)
+	rest := a.Code
+	if out.Country != "" {
+		rest = rest[3:]
+	}
+	for len(rest) >= 3 {
+		out.Roles = append(out.Roles, rest[:3])
+		rest = rest[3:]
+	}
+	return out
+}
+
+// countryOf returns the country part of an actor code, or "" for codes
+// that start with an organisation (IGO, NGO) or are not CAMEO-shaped.
+func countryOf(code string) string {
+	if len(code) < 3 {
+		return ""
+	}
+	switch c := code[:3]; c {
+	case "IGO", "NGO", "NGM", "MNC", "IMG", "UIS", "REB", "---":
+		return ""
+	default:
+		for i := 0; i < 3; i++ {
+			if c[i] < 'A' || c[i] > 'Z' {
+				return ""
+			}
+		}
+		return c
+	}
+}
+
+// recordID is a stable id for an event of a document.
+func recordID(doc string, sent int, e coder.Event) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s|%d|%d|%s|%s|%s", doc, sent, e.Verb, e.Source.Code, e.Target.Code, e.Code)
+	return "e-" + hex.EncodeToString(h.Sum(nil)[:6])
+}
