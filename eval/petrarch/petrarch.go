@@ -9,6 +9,7 @@
 package petrarch
 
 import (
+	"context"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -245,13 +246,38 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-// Parser turns a record into a parsed sentence: from the record's own
+// Parser turns a record into parsed sentences: from the record's own
 // CoNLL-U parse, or from its text with annals' language layer.
-type Parser func(r *Record) (*event.Sentence, error)
+type Parser func(r *Record) ([]*event.Sentence, error)
 
 // FromParse is the Parser that reads the record's CoNLL-U parse.
-func FromParse(r *Record) (*event.Sentence, error) {
-	return conllu.Parse(r.Parse, "record "+r.ID)
+func FromParse(r *Record) ([]*event.Sentence, error) {
+	s, err := conllu.Parse(r.Parse, "record "+r.ID)
+	if err != nil {
+		return nil, err
+	}
+	return []*event.Sentence{s}, nil
+}
+
+// Analyzer is annals' language layer as Reparse uses it.
+type Analyzer interface {
+	Process(ctx context.Context, text string) ([]event.Sentence, error)
+}
+
+// Reparse returns the Parser that ignores the record's parse and analyses
+// its text with a.
+func Reparse(ctx context.Context, a Analyzer) Parser {
+	return func(r *Record) ([]*event.Sentence, error) {
+		sents, err := a.Process(ctx, r.Text)
+		if err != nil {
+			return nil, fmt.Errorf("record %s: %w", r.ID, err)
+		}
+		out := make([]*event.Sentence, len(sents))
+		for i := range sents {
+			out[i] = &sents[i]
+		}
+		return out, nil
+	}
 }
 
 // Score codes the records of f that count (evaluate="true", category in
@@ -299,11 +325,15 @@ func Score(f *File, c *coder.Coder, parse Parser, include []string) *Result {
 
 // codeRecord returns the distinct non-null triples annals codes for r.
 func codeRecord(r *Record, c *coder.Coder, parse Parser) ([]Triple, error) {
-	s, err := parse(r)
+	sents, err := parse(r)
 	if err != nil {
 		return nil, err
 	}
-	evs, _ := c.CodeSentence(s, r.Date)
+	coded, _ := c.CodeStory(sents, r.Date)
+	var evs []coder.Event
+	for _, e := range coded {
+		evs = append(evs, e...)
+	}
 	seen := map[Triple]bool{}
 	var out []Triple
 	for _, e := range evs {

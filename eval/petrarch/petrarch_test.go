@@ -58,7 +58,7 @@ func BenchmarkCodeSuite(b *testing.B) {
 		if err != nil {
 			continue
 		}
-		parsed = append(parsed, &parsedRecord{s: s, date: r.Date})
+		parsed = append(parsed, &parsedRecord{s: s[0], date: r.Date})
 	}
 	b.ResetTimer()
 	n := 0

@@ -28,6 +28,8 @@ func evalPetrarch(ctx context.Context, env *Env, args []string) error {
 	discards := fs.String("discards", "", "discard dictionary `FILE`; default: <Discardfile>")
 	ontology := fs.String("ontology", "", "PICO ontology `FILE` for negation; default: <PICOfile>")
 	showFails := fs.Bool("show-fails", false, "list the failing records with expected and found events")
+	reparse := fs.Bool("reparse", false, "ignore the records' parses: analyse their text with annals' own language layer")
+	models := fs.String("models", "", "with --reparse: `DIR` of language models replacing the embedded ones")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -75,7 +77,15 @@ func evalPetrarch(ctx context.Context, env *Env, args []string) error {
 		}
 		fmt.Fprintf(env.Stderr, "warning: some dictionary lines were skipped:\n%v\n", err)
 	}
-	res := petrarch.Score(f, coder.New(set, coder.Options{}), petrarch.FromParse, f.Env.Include)
+	parser := petrarch.FromParse
+	if *reparse {
+		analyzer, err := loadPipeline(*models)
+		if err != nil {
+			return err
+		}
+		parser = petrarch.Reparse(ctx, analyzer)
+	}
+	res := petrarch.Score(f, coder.New(set, coder.Options{}), parser, f.Env.Include)
 	for _, e := range res.Errors {
 		fmt.Fprintln(env.Stderr, "warning:", e)
 	}
