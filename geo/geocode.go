@@ -185,8 +185,13 @@ func (g *Gazetteer) best(cs []candidate, sh shares) *Place {
 		if p.Kind != Continent {
 			s += 4 * sh.country(p.Country)
 		}
-		if p.Kind == City {
+		if p.Kind == City || p.Kind == Admin2 {
 			s += 3 * sh.region(p.Country+"."+p.Admin1)
+			if sh.near(p) {
+				// Places of one story lie close together: "Edmonton"
+				// among "Enfield" and "Tottenham" is the London one.
+				s += 2
+			}
 		}
 		if s > bestScore {
 			bestScore, best = s, c.place
@@ -217,6 +222,12 @@ type tally struct {
 	n                 float64
 	countries, region map[string]float64
 	byKey             map[string]*tally
+	local             []keyedPlace // resolved cities and districts
+}
+
+type keyedPlace struct {
+	key   string
+	place *Place
 }
 
 func newTally() *tally {
@@ -248,6 +259,9 @@ func (g *Gazetteer) tally(rs []Resolution, keys []string, c Context) *tally {
 			region = r.Place.Country + "." + r.Place.Admin1
 		}
 		t.add(r.Place.Country, region)
+		if k := r.Place.Kind; k == City || k == Admin2 {
+			t.local = append(t.local, keyedPlace{keys[i], r.Place})
+		}
 		own := t.byKey[keys[i]]
 		if own == nil {
 			own = newTally()
@@ -258,8 +272,12 @@ func (g *Gazetteer) tally(rs []Resolution, keys []string, c Context) *tally {
 	return t
 }
 
-// shares are the parts of an article's places in each country and region.
-type shares struct{ all, own *tally }
+// shares are the parts of an article's places in each country and region,
+// leaving out those of one name.
+type shares struct {
+	all, own *tally
+	key      string
+}
 
 // without returns the shares of the places not named key.
 func (t *tally) without(key string) shares {
@@ -267,7 +285,22 @@ func (t *tally) without(key string) shares {
 	if own == nil {
 		own = newTally()
 	}
-	return shares{all: t, own: own}
+	return shares{all: t, own: own, key: key}
+}
+
+// nearKm is how close two places of an article must be to support each
+// other.
+const nearKm = 150
+
+// near reports whether another name of the article was resolved to a
+// city or district within nearKm of p.
+func (s shares) near(p *Place) bool {
+	for _, l := range s.all.local {
+		if l.key != s.key && l.place != p && Distance(l.place.Lat, l.place.Lon, p.Lat, p.Lon) < nearKm {
+			return true
+		}
+	}
+	return false
 }
 
 func (s shares) country(cc string) float64 {
@@ -284,6 +317,16 @@ func (s shares) region(code string) float64 {
 		return 0
 	}
 	return (s.all.region[code] - s.own.region[code]) / n
+}
+
+// Distance returns the great-circle distance in km between two points
+// given in degrees.
+func Distance(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 
 // fallback gives mentions the gazetteer knows nothing of the place that

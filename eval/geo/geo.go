@@ -235,15 +235,6 @@ func (s Score) String() string {
 		s.Gold, s.Found, s.Precision(), s.Recall(), s.Acc161())
 }
 
-// Distance returns the great-circle distance in km between two points.
-func Distance(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	rad := math.Pi / 180
-	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
-	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
-}
-
 // ScoreArticle compares annals' resolutions for one article with its gold
 // toponyms. A gold toponym takes the overlapping resolution with the
 // largest overlap.
@@ -277,7 +268,7 @@ func ScoreArticle(a Article, rs []geo.Resolution) Score {
 		}
 		s.Found++
 		p := rs[best].Place
-		if p != nil && Distance(p.Lat, p.Lon, t.Lat, t.Lon) <= 161 {
+		if p != nil && geo.Distance(p.Lat, p.Lon, t.Lat, t.Lon) <= 161 {
 			s.Within161++
 		}
 		if p != nil && t.GeonameID != 0 && p.ID == t.GeonameID {

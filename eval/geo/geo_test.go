@@ -3,7 +3,6 @@ package geo
 import (
 	"context"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -106,22 +105,6 @@ func TestScoreArticle(t *testing.T) {
 	}
 	if s := got.String(); s != "toponyms=2 found=2 precision=0.667 recall=1.000 acc161=0.500" {
 		t.Errorf("String() = %q", s)
-	}
-}
-
-func TestDistance(t *testing.T) {
-	tests := []struct {
-		lat1, lon1, lat2, lon2, want float64
-	}{
-		{0, 0, 0, 0, 0},
-		{0, 0, 0, 1, 111.2},
-		{48.8566, 2.3522, 51.5074, -0.1278, 343.6}, // Paris–London
-		{0, 0, 0, 180, 20015.1},
-	}
-	for _, tt := range tests {
-		if d := Distance(tt.lat1, tt.lon1, tt.lat2, tt.lon2); math.Abs(d-tt.want) > 0.5 {
-			t.Errorf("Distance(%v,%v,%v,%v) = %.1f, want %.1f", tt.lat1, tt.lon1, tt.lat2, tt.lon2, d, tt.want)
-		}
 	}
 }
 
