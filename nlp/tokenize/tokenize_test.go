@@ -85,6 +85,7 @@ func TestSplit(t *testing.T) {
 		{"plain", "Rebels attacked the town.", []string{"Rebels attacked the town ."}},
 		{"clitics", "They don't know, can't say and cannot go; we're gonna wait.",
 			[]string{"They do n't know , ca n't say and can not go ; we 're gon na wait ."}},
+		{"fused words", "Im Sung-nam said they dont know.", []string{"Im Sung - nam said they do nt know ."}},
 		{"curly clitics", "Washington’s envoy said they don’t agree.",
 			[]string{"Washington ’s envoy said they do n’t agree ."}},
 		{"possessive plural", "The ministers' talks ended.", []string{"The ministers ' talks ended ."}},
