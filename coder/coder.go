@@ -29,6 +29,9 @@ type Options struct {
 	// Event.Negated set, instead of recoding or dropping them; the
 	// article pipeline uses it to report mode "negated".
 	KeepNegated bool
+	// OnePerStory keeps, in CodeStory, only the first event of each
+	// (source, target, code) in a story: PETRARCH's one-a-day filter.
+	OnePerStory bool
 }
 
 // Coder codes sentences with one set of dictionaries. It is safe for
@@ -102,10 +105,22 @@ func (c *Coder) CodeSentence(s *event.Sentence, date int) ([]Event, Discard) {
 // drops every event of the story.
 func (c *Coder) CodeStory(ss []*event.Sentence, date int) ([][]Event, Discard) {
 	out := make([][]Event, len(ss))
+	seen := map[[3]string]bool{}
 	for i, s := range ss {
 		evs, d := c.CodeSentence(s, date)
 		if d == StoryDiscard {
 			return nil, StoryDiscard
+		}
+		if c.opt.OnePerStory {
+			kept := evs[:0]
+			for _, e := range evs {
+				k := [3]string{e.Source.Code, e.Target.Code, e.Code}
+				if !seen[k] {
+					seen[k] = true
+					kept = append(kept, e)
+				}
+			}
+			evs = kept
 		}
 		out[i] = evs
 	}

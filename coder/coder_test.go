@@ -9,6 +9,7 @@ import (
 	"github.com/annals/annals/coder"
 	"github.com/annals/annals/conllu"
 	"github.com/annals/annals/dict"
+	"github.com/annals/annals/event"
 )
 
 // The dictionaries of these tests: made-up countries of a made-up sea.
@@ -86,6 +87,11 @@ FOOTBALL
 
 func testCoder(t testing.TB) *coder.Coder {
 	t.Helper()
+	return coder.New(testSet(t), coder.Options{})
+}
+
+func testSet(t testing.TB) *dict.Set {
+	t.Helper()
 	set := &dict.Set{Verbs: dict.NewVerbs(), Actors: dict.NewActors(), Agents: dict.NewAgents(), Discards: &dict.Discards{}, Issues: &dict.Issues{}}
 	for _, l := range []struct {
 		text string
@@ -105,7 +111,7 @@ func testCoder(t testing.TB) *coder.Coder {
 		t.Fatal(err)
 	}
 	set.Negations = neg
-	return coder.New(set, coder.Options{})
+	return set
 }
 
 // parse builds a sentence from compact rows: "word lemma UPOS head rel".
@@ -358,5 +364,38 @@ func TestEventEvidence(t *testing.T) {
 	}
 	if e.Source.First != 0 || e.Target.First != 4 {
 		t.Errorf("actor spans = %d, %d; want 0, 4", e.Source.First, e.Target.First)
+	}
+}
+
+func TestCodeStory(t *testing.T) {
+	one := parse(t,
+		"Kestria Kestria PROPN 2 nsubj",
+		"attacked attack VERB 0 root",
+		"Valmore Valmore PROPN 2 obj",
+	)
+	discard := parse(t,
+		"the the DET 2 det",
+		"weather weather NOUN 3 compound",
+		"forecast forecast NOUN 0 root",
+	)
+	sent := func(block string) *event.Sentence {
+		s, err := conllu.Parse(block, "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	c := testCoder(t)
+	evs, d := c.CodeStory([]*event.Sentence{sent(one), sent(one)}, 0)
+	if d != coder.NotDiscarded || len(evs[0]) != 1 || len(evs[1]) != 1 {
+		t.Errorf("without the filter: %v %d", evs, d)
+	}
+	if _, d := c.CodeStory([]*event.Sentence{sent(one), sent(discard)}, 0); d != coder.StoryDiscard {
+		t.Errorf("story discard not reported: %d", d)
+	}
+	once := coder.New(testSet(t), coder.Options{OnePerStory: true})
+	evs, _ = once.CodeStory([]*event.Sentence{sent(one), sent(one)}, 0)
+	if len(evs[0]) != 1 || len(evs[1]) != 0 {
+		t.Errorf("one event per story: got %d and %d events", len(evs[0]), len(evs[1]))
 	}
 }
