@@ -1,0 +1,89 @@
+package ner
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestScorer(t *testing.T) {
+	tests := []struct {
+		name          string
+		gold, pred    []string
+		tp, fp, fn    int
+		label         string // a label whose counts are checked too
+		ltp, lfp, lfn int
+	}{
+		{"exact match", []string{"B-PER", "I-PER", "O"}, []string{"B-PER", "I-PER", "O"}, 1, 0, 0, "PER", 1, 0, 0},
+		{"short span is wrong twice", []string{"B-PER", "I-PER", "O"}, []string{"B-PER", "O", "O"}, 0, 1, 1, "PER", 0, 1, 1},
+		{"wrong label", []string{"B-LOC", "O"}, []string{"B-ORG", "O"}, 0, 1, 1, "ORG", 0, 1, 0},
+		{"I- starts a span, as in conlleval", []string{"B-LOC", "O"}, []string{"I-LOC", "O"}, 1, 0, 0, "LOC", 1, 0, 0},
+		{"adjacent spans", []string{"B-LOC", "B-LOC"}, []string{"B-LOC", "I-LOC"}, 0, 1, 2, "LOC", 0, 1, 2},
+		{"nothing", []string{"O"}, []string{"O"}, 0, 0, 0, "PER", 0, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var s Scorer
+			if err := s.AddTags(tt.gold, tt.pred); err != nil {
+				t.Fatal(err)
+			}
+			if m := s.Micro(); m != (Counts{tt.tp, tt.fp, tt.fn}) {
+				t.Errorf("micro %+v, want TP %d FP %d FN %d", m, tt.tp, tt.fp, tt.fn)
+			}
+			if c := s.Label(tt.label); c != (Counts{tt.ltp, tt.lfp, tt.lfn}) {
+				t.Errorf("%s %+v, want TP %d FP %d FN %d", tt.label, c, tt.ltp, tt.lfp, tt.lfn)
+			}
+		})
+	}
+}
+
+func TestAddTagsLength(t *testing.T) {
+	var s Scorer
+	if err := s.AddTags([]string{"O"}, nil); err == nil {
+		t.Fatal("no error for tag sequences of different lengths")
+	}
+}
+
+func TestCounts(t *testing.T) {
+	c := Counts{TP: 3, FP: 1, FN: 3}
+	if p, r, f := c.Precision(), c.Recall(), c.F1(); p != 0.75 || r != 0.5 || math.Abs(f-0.6) > 1e-12 {
+		t.Errorf("P %v R %v F %v, want 0.75 0.5 0.6", p, r, f)
+	}
+	if f := (Counts{}).F1(); f != 0 {
+		t.Errorf("empty F1 %v, want 0", f)
+	}
+}
+
+func TestReportLastLine(t *testing.T) {
+	var s Scorer
+	s.AddTags([]string{"B-PER", "O", "B-LOC"}, []string{"B-PER", "O", "O"})
+	var b strings.Builder
+	if err := s.Report(&b); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	if last := lines[len(lines)-1]; last != "precision=1.000 recall=0.500 f1=0.667" {
+		t.Errorf("last line %q", last)
+	}
+	if len(lines) != 3 {
+		t.Errorf("want a line per label and the total, got %q", lines)
+	}
+}
+
+func Example() {
+	var s Scorer
+	gold := []string{"B-PER", "I-PER", "O", "O", "B-LOC"}
+	pred := []string{"B-PER", "I-PER", "O", "B-ORG", "B-LOC"}
+	if err := s.AddTags(gold, pred); err != nil {
+		fmt.Println(err)
+		return
+	}
+	s.Report(os.Stdout)
+	// Output:
+	// LOC  gold=1 pred=1 correct=1 precision=1.000 recall=1.000 f1=1.000
+	// ORG  gold=0 pred=1 correct=0 precision=0.000 recall=0.000 f1=0.000
+	// PER  gold=1 pred=1 correct=1 precision=1.000 recall=1.000 f1=1.000
+	// precision=0.667 recall=1.000 f1=0.800
+}

@@ -1,0 +1,69 @@
+package ner
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/annals/annals/event"
+)
+
+// Sources names the data a recognizer is built from.
+type Sources struct {
+	Train      []string // annotated files, in any format ReadFile reads
+	Unlabelled []string // openly licensed text for LearnClusters (see ReadUnlabelled)
+	Geonames   string   // folder of the GeoNames extracts (BuildGazetteer)
+	Countries  string   // folder of the nationality adjectives (BuildGazetteer)
+	// Prepare, when set, is applied to every training sentence before
+	// training: it sets what the pipeline sets before the recognizer runs
+	// (the part-of-speech tags that features read).
+	Prepare func(s *event.Sentence)
+}
+
+// Build reads the sources, learns the clusters, derives the gazetteer and
+// trains a recognizer; logf, when not nil, hears what it is doing.
+func Build(ctx context.Context, src Sources, copt ClusterOptions, topt TrainOptions, logf func(format string, args ...any), progress func(epoch int, r *Recognizer)) (*Recognizer, error) {
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	start := time.Now()
+	var train []event.Sentence
+	for _, p := range src.Train {
+		s, err := ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		logf("%s: %d sentences", p, len(s))
+		if src.Prepare != nil {
+			for i := range s {
+				src.Prepare(&s[i])
+			}
+		}
+		train = append(train, s...)
+	}
+	var text [][]string
+	for _, p := range src.Unlabelled {
+		s, err := ReadUnlabelled(p)
+		if err != nil {
+			return nil, err
+		}
+		text = append(text, s...)
+	}
+	var clusters Clusters
+	if len(text) > 0 {
+		var err error
+		if clusters, err = LearnClusters(ctx, text, copt); err != nil {
+			return nil, fmt.Errorf("ner: learning clusters: %w", err)
+		}
+		logf("clusters: %d words from %d lines of unlabelled text (%s)", len(clusters), len(text), time.Since(start).Round(time.Second))
+	}
+	var gaz *Gazetteer
+	if src.Geonames != "" {
+		var err error
+		if gaz, err = BuildGazetteer(src.Geonames, src.Countries); err != nil {
+			return nil, err
+		}
+		logf("gazetteer: %d names", gaz.Len())
+	}
+	return Train(ctx, train, clusters, gaz, topt, progress)
+}

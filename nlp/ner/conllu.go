@@ -1,0 +1,191 @@
+package ner
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/annals/annals/event"
+)
+
+// ReadCoNLLU reads CoNLL-U with the entity layer of GUM in MISC
+// (Entity=(3-person-...  ...  3)) and turns its named mentions into IOB2 tags
+// over PER, ORG and LOC. GUM marks every mention, "a Swiss mathematician" as
+// well as "Daniel Bernoulli"; a mention counts as a name when, after leading
+// determiners, it starts and ends with a proper noun (UPOS PROPN), which is
+// how UNER delimits names. Outer names win over names nested in them.
+// Multiword-token ranges and empty nodes are skipped. name is used in errors.
+func ReadCoNLLU(r io.Reader, name string) ([]event.Sentence, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), maxLine)
+	var (
+		out  []event.Sentence
+		toks []string
+		upos []string
+		ment []mention
+		open = map[string][]openMention{}
+		id   string
+		line int
+	)
+	flush := func() {
+		if len(toks) > 0 {
+			tags := nameTags(upos, ment)
+			out = append(out, newSentence(len(out), id, toks, tags))
+		}
+		toks, upos, ment, id = nil, nil, nil, ""
+		clear(open)
+	}
+	for sc.Scan() {
+		line++
+		l := sc.Bytes()
+		if !utf8.Valid(l) {
+			return nil, formatErr(name, line, "invalid UTF-8")
+		}
+		s := strings.TrimRight(string(l), "\r")
+		if strings.TrimSpace(s) == "" {
+			flush()
+			continue
+		}
+		if s[0] == '#' {
+			if v, found := strings.CutPrefix(s, "# sent_id = "); found {
+				id = v
+			}
+			continue
+		}
+		f := strings.Split(s, "\t")
+		if len(f) != 10 {
+			return nil, formatErr(name, line, "want 10 tab-separated columns, got %d", len(f))
+		}
+		if strings.ContainsAny(f[0], "-.") {
+			continue
+		}
+		if !isIndex(f[0]) {
+			return nil, formatErr(name, line, "bad token index %q", clip(f[0]))
+		}
+		i := len(toks)
+		toks = append(toks, f[1])
+		upos = append(upos, f[3])
+		if err := readEntities(f[9], i, open, &ment); err != nil {
+			return nil, formatErr(name, line, "%v", err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s:%d: read CoNLL-U: %w", name, line+1, err)
+	}
+	flush()
+	return out, nil
+}
+
+// mention is one closed entity mention over tokens first..last.
+type mention struct {
+	label       string // PER, ORG, LOC or "" for other types
+	first, last int
+}
+
+type openMention struct {
+	label string
+	first int
+}
+
+// readEntities parses the Entity= value of a MISC column at token i:
+// openings "(ID-type-..." (closed on the same token when followed by ")")
+// and closings "ID)", in any number.
+func readEntities(misc string, i int, open map[string][]openMention, ment *[]mention) error {
+	var v string
+	for _, kv := range strings.Split(misc, "|") {
+		if e, ok := strings.CutPrefix(kv, "Entity="); ok {
+			v = e
+			break
+		}
+	}
+	for v != "" {
+		switch {
+		case v[0] == '(':
+			end := strings.IndexAny(v[1:], "()")
+			attrs := v[1:]
+			if end >= 0 {
+				attrs = v[1 : 1+end]
+			}
+			id, rest, ok := strings.Cut(attrs, "-")
+			if !ok || id == "" {
+				return fmt.Errorf("bad entity %q", clip(attrs))
+			}
+			typ, _, _ := strings.Cut(rest, "-")
+			lab := Label(typ)
+			if end >= 0 && v[1+end] == ')' {
+				*ment = append(*ment, mention{lab, i, i})
+				v = v[2+end:]
+				continue
+			}
+			open[id] = append(open[id], openMention{lab, i})
+			if end < 0 {
+				return nil
+			}
+			v = v[1+end:]
+		default:
+			end := strings.IndexByte(v, ')')
+			if end <= 0 {
+				return fmt.Errorf("bad entity closing %q", clip(v))
+			}
+			id := v[:end]
+			st := open[id]
+			if len(st) == 0 {
+				return fmt.Errorf("entity %q closed but not open", clip(id))
+			}
+			o := st[len(st)-1]
+			open[id] = st[:len(st)-1]
+			*ment = append(*ment, mention{o.label, o.first, i})
+			v = v[end+1:]
+		}
+	}
+	return nil
+}
+
+// nameTags turns the named mentions among ment into IOB2 tags.
+func nameTags(upos []string, ment []mention) []string {
+	tags := make([]string, len(upos))
+	for i := range tags {
+		tags[i] = "O"
+	}
+	type span struct {
+		label       string
+		first, last int
+	}
+	var names []span
+	for _, m := range ment {
+		if m.label == "" || m.last >= len(upos) {
+			continue
+		}
+		f := m.first
+		for f <= m.last && upos[f] == "DET" {
+			f++
+		}
+		if f > m.last || upos[f] != "PROPN" || upos[m.last] != "PROPN" {
+			continue
+		}
+		names = append(names, span{m.label, f, m.last})
+	}
+	// Longest first, so that an outer name claims its tokens before the
+	// names nested in it.
+	for n := len(upos); n > 0; n-- {
+		for _, s := range names {
+			if s.last-s.first+1 != n {
+				continue
+			}
+			free := true
+			for j := s.first; j <= s.last; j++ {
+				free = free && tags[j] == "O"
+			}
+			if !free {
+				continue
+			}
+			tags[s.first] = "B-" + s.label
+			for j := s.first + 1; j <= s.last; j++ {
+				tags[j] = "I-" + s.label
+			}
+		}
+	}
+	return tags
+}

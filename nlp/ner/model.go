@@ -1,0 +1,152 @@
+package ner
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"unicode/utf8"
+
+	"github.com/annals/annals/nlp/perceptron"
+)
+
+const magic = "annals-ner-1\n"
+
+// ErrModel is wrapped by every error about an unreadable model file.
+var ErrModel = errors.New("ner: bad model file")
+
+// Limits that Load enforces so that a corrupt file cannot make it allocate
+// without bound.
+const (
+	maxEntries = 1 << 22
+	maxString  = 1 << 10
+)
+
+// Save writes the recognizer gzipped: the clusters, the gazetteer, then the
+// perceptron weights (perceptron.Model.Encode).
+func (r *Recognizer) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	var buf [binary.MaxVarintLen64]byte
+	put := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
+	putString := func(s string) {
+		put(uint64(len(s)))
+		bw.WriteString(s)
+	}
+	bw.WriteString(magic)
+	words := make([]string, 0, len(r.clusters))
+	for w := range r.clusters {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	put(uint64(len(words)))
+	for _, w := range words {
+		putString(w)
+		put(uint64(r.clusters[w]))
+	}
+	var names []string
+	if r.gaz != nil {
+		names = r.gaz.sortedNames()
+	}
+	put(uint64(len(names)))
+	for _, n := range names {
+		putString(n)
+		put(uint64(r.gaz.names[n]))
+	}
+	if err := r.model.Encode(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// Load reads a recognizer written by Save. A corrupt or truncated file
+// gives an error wrapping ErrModel, never a panic.
+func Load(rd io.Reader) (*Recognizer, error) {
+	zr, err := gzip.NewReader(rd)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrModel, err)
+	}
+	defer zr.Close()
+	br := bufio.NewReader(zr)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, fmt.Errorf("%w: not an annals NER model", ErrModel)
+	}
+	get := func(limit uint64, what string) (uint64, error) {
+		x, err := binary.ReadUvarint(br)
+		if err != nil {
+			return 0, fmt.Errorf("%w: reading %s: %v", ErrModel, what, err)
+		}
+		if x > limit {
+			return 0, fmt.Errorf("%w: %s %d exceeds %d", ErrModel, what, x, limit)
+		}
+		return x, nil
+	}
+	getString := func(what string) (string, error) {
+		n, err := get(maxString, what+" length")
+		if err != nil {
+			return "", err
+		}
+		b := make([]byte, n)
+		if _, err := io.ReadFull(br, b); err != nil {
+			return "", fmt.Errorf("%w: reading %s: %v", ErrModel, what, err)
+		}
+		if !utf8.Valid(b) {
+			return "", fmt.Errorf("%w: %s is not UTF-8", ErrModel, what)
+		}
+		return string(b), nil
+	}
+	nw, err := get(maxEntries, "cluster count")
+	if err != nil {
+		return nil, err
+	}
+	clusters := make(Clusters, min(nw, 1<<16))
+	for range nw {
+		w, err := getString("word")
+		if err != nil {
+			return nil, err
+		}
+		c, err := get(1<<30-1, "cluster id")
+		if err != nil {
+			return nil, err
+		}
+		clusters[w] = uint32(c)
+	}
+	nn, err := get(maxEntries, "gazetteer size")
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[string]uint8, min(nn, 1<<16))
+	for range nn {
+		n, err := getString("name")
+		if err != nil {
+			return nil, err
+		}
+		c, err := get(1<<7-1, "name categories")
+		if err != nil {
+			return nil, err
+		}
+		names[n] = uint8(c)
+	}
+	m, err := perceptron.Decode(br)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrModel, err)
+	}
+	if !slices.Equal(m.Labels(), classNames()) {
+		return nil, fmt.Errorf("%w: classes %v, want %v", ErrModel, m.Labels(), classNames())
+	}
+	var gaz *Gazetteer
+	if len(names) > 0 {
+		gaz = newGazetteer(names)
+	}
+	return newRecognizer(m, clusters, gaz), nil
+}

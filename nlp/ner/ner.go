@@ -1,0 +1,240 @@
+// Package ner finds the names of people (PER), organizations (ORG) and
+// places (LOC) in tokenized sentences.
+//
+// The recognizer is a greedy left-to-right averaged perceptron (package
+// nlp/perceptron) over BILOU tags. Besides the usual word, affix, shape and
+// context features it reads word clusters learned by LearnClusters from
+// openly licensed unlabelled text and a gazetteer of GeoNames places and
+// nationality adjectives (BuildGazetteer); both are stored in the model
+// file with the weights. The package also reads the annotated corpora it
+// trains and is scored on: column formats (UNER IOB2, WNUT, CoNLL-2003) and
+// CoNLL-U with GUM's entity layer.
+package ner
+
+import (
+	"math"
+	"strings"
+	"sync"
+
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/nlp/perceptron"
+)
+
+// labels are the entity types the recognizer finds.
+var labels = [...]string{"PER", "ORG", "LOC"}
+
+// scheme holds the position letters of the classes after O: B and I
+// (IOB2), or B, I, L, U (BILOU), which also marks the last token and
+// single-token names.
+const scheme = "BI"
+
+// np is the number of positions per label.
+const np = len(scheme)
+
+// Recognizer tags named entities. It is immutable and safe for concurrent
+// use.
+type Recognizer struct {
+	model    *perceptron.Model
+	clusters Clusters
+	gaz      *Gazetteer
+	trans    *transitions // from model, computed once
+	pool     sync.Pool    // *state, reused across calls
+}
+
+// numClasses is O plus a class per position and label: class 0 is O,
+// class 1+np*label+position the others, in the order of the model's labels.
+const numClasses = 1 + np*len(labels)
+
+func pos(c int) byte { return scheme[(c-1)%np] }
+func lab(c int) int  { return (c - 1) / np }
+
+// className names class c as the model stores it ("O", "B-PER", ...).
+func className(c int) string {
+	if c == 0 {
+		return "O"
+	}
+	return string(pos(c)) + "-" + labels[lab(c)]
+}
+
+func classNames() []string {
+	out := make([]string, numClasses)
+	for i := range out {
+		out[i] = className(i)
+	}
+	return out
+}
+
+// allowed reports whether class c may follow class prev (-1 at the start):
+// I (and L) only continue a name of the same type; in BILOU, a name
+// begun by B or I must go on with I or L.
+func allowed(prev, c int) bool {
+	open := prev > 0 && (pos(prev) == 'B' || pos(prev) == 'I')
+	if np == 2 {
+		return c == 0 || pos(c) == 'B' || (open && lab(prev) == lab(c))
+	}
+	if open {
+		return c != 0 && lab(c) == lab(prev) && (pos(c) == 'I' || pos(c) == 'L')
+	}
+	return c == 0 || pos(c) == 'B' || pos(c) == 'U'
+}
+
+// allowedEnd reports whether a sentence may end after class c.
+func allowedEnd(c int) bool { return np == 2 || c == 0 || pos(c) == 'L' || pos(c) == 'U' }
+
+// bioTag turns a class into the IOB2 tag of event.Token.Entity.
+func bioTag(c int) string {
+	switch {
+	case c == 0:
+		return "O"
+	case pos(c) == 'B' || pos(c) == 'U':
+		return "B-" + labels[lab(c)]
+	}
+	return "I-" + labels[lab(c)]
+}
+
+// bilou returns the classes of IOB2 tags.
+func bilou(tags []string) []int {
+	out := make([]int, len(tags))
+	for i, t := range tags {
+		l := spanLabel(t)
+		li := labelIndex(l)
+		if li < 0 {
+			continue
+		}
+		p := t[0]
+		if np == 4 {
+			next := i+1 < len(tags) && tags[i+1] == "I-"+l
+			switch {
+			case p == 'B' && !next:
+				p = 'U'
+			case p == 'I' && !next:
+				p = 'L'
+			}
+		}
+		out[i] = 1 + np*li + strings.IndexByte(scheme, p)
+	}
+	return out
+}
+
+func labelIndex(l string) int {
+	for i, x := range labels {
+		if x == l {
+			return i
+		}
+	}
+	return -1
+}
+
+// Tag sets the Entity tag of every token of s (IOB2: B-PER, I-LOC, O) and
+// s.Entities. It reads the tokens' Text and, when a tagger has set it,
+// their XPOS. It is safe for concurrent use.
+func (r *Recognizer) Tag(s *event.Sentence) {
+	st := r.getState()
+	defer r.pool.Put(st)
+	st.load(r, s.Tokens)
+	classes := st.viterbi(r.model, r.trans)
+	for i := range s.Tokens {
+		s.Tokens[i].Entity = bioTag(classes[i])
+	}
+	s.Entities = Entities(s)
+}
+
+func (r *Recognizer) getState() *state {
+	if st, ok := r.pool.Get().(*state); ok {
+		return st
+	}
+	return &state{}
+}
+
+// scorer is a perceptron.Model, or a perceptron.Trainer while training.
+type scorer interface {
+	Scores(feats []uint64, scores []float32) []float32
+}
+
+// transFeature is the feature of a transition from class prev (-1 at the
+// start of a sentence); endFeature that of the end of a sentence.
+func transFeature(prev int) uint64 { return perceptron.Hash(fTrans, uint64(prev+1), 0, 0) }
+
+var endFeature = perceptron.Hash(fTransEnd, 0, 0, 0)
+
+// transitions holds the transition scores: into[(prev+1)*numClasses+c] for
+// class c after prev (-1 at the start), end[c] for c last. Disallowed
+// transitions score -Inf.
+type transitions struct {
+	into [(numClasses + 1) * numClasses]float32
+	end  [numClasses]float32
+}
+
+func newTransitions(sc scorer) *transitions {
+	t := &transitions{}
+	neg := float32(math.Inf(-1))
+	var buf []float32
+	for prev := -1; prev < numClasses; prev++ {
+		buf = sc.Scores([]uint64{transFeature(prev)}, buf)
+		for c := 0; c < numClasses; c++ {
+			v := buf[c]
+			if !allowed(prev, c) {
+				v = neg
+			}
+			t.into[(prev+1)*numClasses+c] = v
+		}
+	}
+	buf = sc.Scores([]uint64{endFeature}, buf)
+	for c := 0; c < numClasses; c++ {
+		t.end[c] = buf[c]
+		if !allowedEnd(c) {
+			t.end[c] = neg
+		}
+	}
+	return t
+}
+
+// viterbi computes the features and emission scores of the loaded tokens
+// and returns the best class sequence under the transition scores.
+func (st *state) viterbi(sc scorer, tr *transitions) []int {
+	const C = numClasses
+	n := len(st.toks)
+	st.feats, st.fstart = st.feats[:0], st.fstart[:0]
+	st.emis = resize(st.emis, n*C)
+	st.back = resize(st.back, n*C)
+	st.delta = resize(st.delta, 2*C)
+	st.out = resize(st.out, n)
+	for i := 0; i < n; i++ {
+		st.fstart = append(st.fstart, len(st.feats))
+		st.feats = st.features(i, st.feats)
+		sc.Scores(st.feats[st.fstart[i]:], st.emis[i*C:(i+1)*C])
+	}
+	st.fstart = append(st.fstart, len(st.feats))
+	if n == 0 {
+		return st.out
+	}
+	cur, prev := st.delta[:C], st.delta[C:]
+	for c := 0; c < C; c++ {
+		cur[c] = tr.into[c] + st.emis[c]
+	}
+	for i := 1; i < n; i++ {
+		cur, prev = prev, cur
+		e := st.emis[i*C : (i+1)*C]
+		for c := 0; c < C; c++ {
+			best, bestP := float32(math.Inf(-1)), 0
+			for p := 0; p < C; p++ {
+				if v := prev[p] + tr.into[(p+1)*C+c]; v > best {
+					best, bestP = v, p
+				}
+			}
+			cur[c] = best + e[c]
+			st.back[i*C+c] = bestP
+		}
+	}
+	best, bestC := float32(math.Inf(-1)), 0
+	for c := 0; c < C; c++ {
+		if v := cur[c] + tr.end[c]; v > best {
+			best, bestC = v, c
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		st.out[i] = bestC
+		bestC = st.back[i*C+bestC]
+	}
+	return st.out
+}

@@ -1,0 +1,169 @@
+package ner
+
+import (
+	"encoding/csv"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/annals/annals/conllu"
+)
+
+// ReadUnlabelled reads text for LearnClusters, one token list per sentence
+// or line: CoNLL-U files (.conllu) give their tokens; CSV files (.csv) the
+// column named "text"; XML files (.xml) the content of <text> elements;
+// other files their lines. Raw text is split into words with splitWords.
+func ReadUnlabelled(path string) ([][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("unlabelled text: %w", err)
+	}
+	defer f.Close()
+	var texts []string
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".conllu":
+		ss, err := conllu.ReadAll(f, path)
+		if err != nil {
+			return nil, err
+		}
+		out := make([][]string, len(ss))
+		for i, s := range ss {
+			for _, t := range s.Tokens {
+				out[i] = append(out[i], t.Text)
+			}
+		}
+		return out, nil
+	case ".csv":
+		texts, err = csvTexts(f, path)
+	case ".xml":
+		texts, err = xmlTexts(f, path)
+	default:
+		var b []byte
+		b, err = io.ReadAll(f)
+		texts = []string{string(b)}
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out [][]string
+	for _, t := range texts {
+		if !utf8.ValidString(t) {
+			return nil, fmt.Errorf("%s: unlabelled text: invalid UTF-8", path)
+		}
+		for _, line := range strings.Split(t, "\n") {
+			if ws := splitWords(line); len(ws) > 0 {
+				out = append(out, ws)
+			}
+		}
+	}
+	return out, nil
+}
+
+func csvTexts(r io.Reader, name string) ([]string, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	head, err := cr.Read()
+	if err != nil {
+		return nil, fmt.Errorf("%s: CSV header: %w", name, err)
+	}
+	col := -1
+	for i, h := range head {
+		if strings.TrimPrefix(h, "\ufeff") == "text" {
+			col = i
+		}
+	}
+	if col < 0 {
+		return nil, fmt.Errorf("%s: CSV has no text column", name)
+	}
+	var out []string
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if col < len(rec) {
+			out = append(out, rec[col])
+		}
+	}
+}
+
+func xmlTexts(r io.Reader, name string) ([]string, error) {
+	d := xml.NewDecoder(r)
+	var out []string
+	in := false
+	var b strings.Builder
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if t.Name.Local == "text" {
+				in = true
+				b.Reset()
+			}
+		case xml.EndElement:
+			if t.Name.Local == "text" {
+				in = false
+				out = append(out, b.String())
+			}
+		case xml.CharData:
+			if in {
+				b.Write(t)
+			}
+		}
+	}
+}
+
+// splitWords splits raw text roughly as UD English tokenizes it: at
+// spaces, punctuation and hyphens, with clitics ('s, n't) apart. It only
+// feeds cluster learning, where small tokenization differences cost little.
+func splitWords(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		start := 0
+		for i, r := range w {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || ((r == '.' || r == ',' || r == '\'') && i > start && i+1 < len(w) && isAlnumAt(w, i+1)) {
+				continue
+			}
+			if i > start {
+				out = appendWord(out, w[start:i])
+			}
+			out = append(out, string(r))
+			start = i + utf8.RuneLen(r)
+		}
+		if start < len(w) {
+			out = appendWord(out, w[start:])
+		}
+	}
+	return out
+}
+
+func isAlnumAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// appendWord appends w, with a clitic ('s, 're, n't ...) as a word of its own.
+func appendWord(out []string, w string) []string {
+	lw := strings.ToLower(w)
+	for _, c := range []string{"n't", "'s", "'re", "'ve", "'ll", "'d", "'m"} {
+		if strings.HasSuffix(lw, c) && len(w) > len(c) {
+			return append(out, w[:len(w)-len(c)], w[len(w)-len(c):])
+		}
+	}
+	return append(out, w)
+}
