@@ -14,11 +14,11 @@ import (
 
 // Gazetteer categories, one bit each; a name may be in several.
 const (
-	gazCountry  = 1 << iota // country names and their GeoNames spellings
-	gazCity                 // GeoNames populated places
-	gazBigCity              // populated places of a million people or more
-	gazRegion               // first-level administrative divisions
-	gazDemonym              // nationality adjectives ("Iraqi"), which UNER leaves O
+	gazCountry = 1 << iota // country names and their GeoNames spellings
+	gazCity                // GeoNames populated places
+	gazBigCity             // populated places of a million people or more
+	gazRegion              // first-level administrative divisions
+	gazDemonym             // nationality adjectives ("Iraqi"), which UNER leaves O
 )
 
 // Gazetteer holds place names and demonyms, matched against token

@@ -74,11 +74,11 @@ func ReadColumns(r io.Reader, name string) ([]event.Sentence, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), maxLine)
 	var (
-		out   []event.Sentence
-		toks  []string
-		tags  []string
-		id    string
-		line  int
+		out  []event.Sentence
+		toks []string
+		tags []string
+		id   string
+		line int
 	)
 	flush := func() {
 		if len(toks) > 0 {
