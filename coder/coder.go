@@ -270,3 +270,30 @@ func (st *sentence) negated(v int) bool {
 func (st *sentence) passive(v int) bool {
 	return st.child(v, "nsubj:pass", "aux:pass") >= 0
 }
+
+// Mention is how the dictionaries see a name in a sentence.
+type Mention struct {
+	Code  string // the actor code the name gets, from the dictionaries or its context; "" when none
+	Known bool   // an actor phrase of the dictionaries covers the name
+}
+
+// Describe codes the name spanning tokens first..last (0-based, inclusive)
+// of s: from the actor dictionary when it knows the name, otherwise from
+// the role words and countries around it ("Iraqi lawmaker Ahmed al-Asadi"
+// → IRQLEG). The pipeline uses it to list unknown actors.
+func (c *Coder) Describe(s *event.Sentence, first, last, date int) Mention {
+	st := c.prepare(s, date)
+	var m Mention
+	for k := first; k <= last && k < len(st.toks); k++ {
+		if st.actor[k] != nil {
+			m.Known = true
+		}
+	}
+	if last >= len(st.toks) || first < 0 {
+		return m
+	}
+	if as := st.resolve(st.nominalHead(last), true); len(as) > 0 && !nullCode(as[0].Code) {
+		m.Code = as[0].Code
+	}
+	return m
+}

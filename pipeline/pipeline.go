@@ -59,6 +59,19 @@ type Result struct {
 	Sentences []event.Sentence
 	Records   []event.Record
 	Discarded bool // a story discard phrase dropped every event
+	// Unknown lists the names of people and organisations that no actor
+	// dictionary holds, with the code their context gives, so that they
+	// can be added to the dictionaries.
+	Unknown []UnknownActor
+}
+
+// UnknownActor is a named entity the dictionaries lack.
+type UnknownActor struct {
+	Text       string
+	Label      string // PER or ORG
+	Code       string // from its context ("Iraqi lawmaker X" → IRQLEG); "" when none
+	Sentence   int
+	Start, End int // byte offsets into the document
 }
 
 // Code analyses and codes doc. doc.ID is set from the text's hash when
@@ -84,6 +97,7 @@ func (p *Pipeline) Code(ctx context.Context, doc *event.Document) (*Result, erro
 	}
 	var all []coded
 	for i := range sents {
+		res.Unknown = append(res.Unknown, p.unknown(&sents[i], date)...)
 		evs, discard := p.coder.CodeSentence(&sents[i], date)
 		if discard == coder.StoryDiscard {
 			res.Discarded = true
@@ -103,6 +117,23 @@ func (p *Pipeline) Code(ctx context.Context, doc *event.Document) (*Result, erro
 		res.Records = append(res.Records, p.record(doc, s, c.ev, places))
 	}
 	return res, nil
+}
+
+// unknown lists the sentence's people and organisations that the actor
+// dictionaries do not know.
+func (p *Pipeline) unknown(s *event.Sentence, date int) []UnknownActor {
+	var out []UnknownActor
+	for _, e := range s.Entities {
+		if e.Label != "PER" && e.Label != "ORG" {
+			continue
+		}
+		m := p.coder.Describe(s, e.First, e.Last, date)
+		if m.Known {
+			continue
+		}
+		out = append(out, UnknownActor{Text: e.Text, Label: e.Label, Code: m.Code, Sentence: s.Index, Start: e.Start, End: e.End})
+	}
+	return out
 }
 
 // DocID returns the id annals gives a document without one: "d-" and the

@@ -46,6 +46,7 @@ func commands() []*Command {
 		trainCommand(),
 		parseCommand(),
 		codeCommand(),
+		actorsCommand(),
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].Name < cmds[j].Name })
 	return cmds
