@@ -138,6 +138,9 @@ func (g *Gazetteer) keep(text string, ws []word, i, n int, lower map[string]bool
 		return true
 	}
 	w := text[ws[i].start:ws[i].end]
+	if g.abbrevEnd(text, ws[i]) > 0 {
+		return true
+	}
 	// A short all-capitals word is an acronym ("IS", "CNN") unless a
 	// major place is spelled so ("US", "U.S.", "UAE"); minor places'
 	// upper-case alternate names are mostly airport codes.

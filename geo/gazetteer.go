@@ -22,6 +22,7 @@ package geo
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/annals/annals/event"
 )
@@ -123,6 +124,9 @@ func newGazetteer(places []Place, countries []CountryInfo) *Gazetteer {
 		g.addName(p.Name, i)
 		for _, a := range p.Alt {
 			g.addName(a, i)
+		}
+		if base, ok := strings.CutSuffix(p.Name, " County"); ok && p.Kind == Admin2 {
+			g.addName(base+" Co", i) // "PLYMOUTH CO." in datelines
 		}
 	}
 	g.abbrevs = abbreviationIndex(g.admin1)

@@ -40,6 +40,10 @@ func testGazetteer() *Gazetteer {
 		{ID: 28, Name: "Mosul", Kind: City, Code: "PPLA", Country: "IQ", Admin1: "15", Lat: 36.34, Lon: 43.13, Population: 1_700_000},
 		{ID: 30, Name: "Tank", Kind: City, Code: "PPLA2", Country: "PK", Admin1: "03", Lat: 32.2, Lon: 70.4, Population: 45_000},
 		{ID: 31, Name: "Maysville", Kind: City, Code: "PPLA2", Country: "US", Admin1: "OH", Lat: 38.7, Lon: -84.0, Population: 5_000},
+		{ID: 32, Name: "New Jersey", Kind: Admin1, Code: "ADM1", Country: "US", Admin1: "NJ", Lat: 40.2, Lon: -74.5, Population: 9_000_000},
+		{ID: 33, Name: "Newark", Kind: City, Code: "PPLA2", Country: "US", Admin1: "NJ", Lat: 40.74, Lon: -74.17, Population: 280_000},
+		{ID: 34, Name: "Newark", Kind: City, Code: "PPL", Country: "US", Admin1: "CA", Lat: 37.53, Lon: -122.04, Population: 45_000},
+		{ID: 35, Name: "Plymouth County", Kind: Admin2, Code: "ADM2", Country: "US", Admin1: "IA", Admin2: "149", Lat: 42.74, Lon: -96.21, Population: 25_000},
 		{ID: 29, Name: "Campbell", Kind: City, Code: "PPL", Country: "US", Admin1: "CA", Lat: 37.29, Lon: -121.95, Population: 40_000, Alt: []string{"CBL"}},
 	}
 	countries := []CountryInfo{
@@ -100,6 +104,7 @@ func TestFindToponyms(t *testing.T) {
 		{"lower case is no name", "a paris of baghdad", false, nil},
 		{"title before a name", "Mr. Paris spoke in Davos.", false, []string{"Davos"}},
 		{"acronyms", "The US and IS fighters in the USA.", false, []string{"US", "USA"}},
+		{"dateline", "NEWARK, N.J. (AP) - A flight left.", false, []string{"NEWARK", "N.J."}},
 		{"state abbreviation needs its dot", "PARIS, Ky. (AP) - Ky officials met.", false, []string{"PARIS", "Ky."}},
 		{"surname, then alone", "Rick Campbell met officials. Campbell said Paris was calm.", false, []string{"Paris"}},
 		{"place after a capitalised common word", "Northern Iraq and Campbell.", false, []string{"Iraq", "Campbell"}},
@@ -144,6 +149,8 @@ func TestResolve(t *testing.T) {
 		{"country of the other places", "Leaders met in Davos, then flew to Zurich and Switzerland.", []string{"Davos", "Zurich", "Switzerland"}, nil, []int{24, 26, 4}, nil},
 		{"actor countries", "Officials in Paris said.", []string{"Paris"}, []string{"USA"}, []int{21}, nil},
 		{"region of the other places", "From Paris it is a short drive to Davos, Texas.", []string{"Paris", "Davos", "Texas"}, nil, []int{21, 25, 10}, nil},
+		{"dateline", "NEWARK, N.J. (AP) - A flight left.", []string{"NEWARK", "N.J."}, nil, []int{33, 32}, nil},
+		{"county abbreviated", "PLYMOUTH CO. - A theft.", []string{"PLYMOUTH CO"}, nil, []int{35}, nil},
 		{"nearby places", "From Maysville we drove to Paris.", []string{"Maysville", "Paris"}, nil, []int{31, 22}, nil},
 		{"longer name contains a known one", "A rocket hit Baghdad International Airport.", []string{"Baghdad International Airport"}, nil, []int{23}, []bool{true}},
 		{"unknown neighbourhood falls back to the article's city", "Bombs hit Baghdad. The Jadriyah neighbourhood was hit too.", []string{"Baghdad", "Jadriyah neighbourhood"}, nil, []int{23, 23}, []bool{false, true}},
