@@ -15,6 +15,7 @@ package coder
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/annals/annals/dict"
 	"github.com/annals/annals/event"
@@ -82,6 +83,10 @@ type sentence struct {
 	actor  []*dict.ActorMatch // per token: the actor phrase covering it
 	agent  []*dict.AgentMatch // per token: the agent phrase covering it
 	events []Event
+
+	kidBuf   []int // backing array of kids
+	actorBuf []dict.ActorMatch
+	agentBuf []dict.AgentMatch
 }
 
 // CodeSentence codes one sentence; date is YYYYMMDD (0 when unknown) and
@@ -89,6 +94,7 @@ type sentence struct {
 // events when the sentence holds a discard phrase.
 func (c *Coder) CodeSentence(s *event.Sentence, date int) ([]Event, Discard) {
 	st := c.prepare(s, date)
+	defer st.release()
 	if found, story := c.d.Discards.Find(st.words); found {
 		if story {
 			return nil, StoryDiscard
@@ -127,18 +133,53 @@ func (c *Coder) CodeStory(ss []*event.Sentence, date int) ([][]Event, Discard) {
 	return out, NotDiscarded
 }
 
+// states recycles the per-sentence working buffers: coding allocates
+// little beyond the upper-cased words.
+var states = sync.Pool{New: func() any { return new(sentence) }}
+
 func (c *Coder) prepare(s *event.Sentence, date int) *sentence {
 	n := len(s.Tokens)
-	st := &sentence{c: c, toks: s.Tokens, date: date,
-		words: make([]string, n), lemmas: make([]string, n), kids: make([][]int, n),
-		actor: make([]*dict.ActorMatch, n), agent: make([]*dict.AgentMatch, n)}
+	st := states.Get().(*sentence)
+	st.c, st.toks, st.date, st.events = c, s.Tokens, date, st.events[:0]
+	st.words = grow(st.words, n)
+	st.lemmas = grow(st.lemmas, n)
+	st.actor = grow(st.actor, n)
+	st.agent = grow(st.agent, n)
+	st.kids = grow(st.kids, n)
+	st.kidBuf = grow(st.kidBuf, n)
+	st.actorBuf = st.actorBuf[:0]
+	st.agentBuf = st.agentBuf[:0]
+	if cap(st.actorBuf) < n {
+		st.actorBuf = make([]dict.ActorMatch, 0, n)
+		st.agentBuf = make([]dict.AgentMatch, 0, n)
+	}
+	// Children in one buffer, grouped by head (counting sort).
+	count := st.kidBuf
+	for i := range count {
+		count[i] = 0
+	}
 	for i, t := range s.Tokens {
 		st.words[i] = upperASCII(t.Text)
-		if t.Lemma != "_" && t.Lemma != t.Text {
-			st.lemmas[i] = upperASCII(t.Lemma)
-		} else if t.Lemma == t.Text {
+		switch {
+		case t.Lemma == t.Text:
 			st.lemmas[i] = st.words[i]
+		case t.Lemma != "_":
+			st.lemmas[i] = upperASCII(t.Lemma)
+		default:
+			st.lemmas[i] = ""
 		}
+		st.actor[i], st.agent[i] = nil, nil
+		if h := t.Head - 1; h >= 0 && h < n {
+			count[h]++
+		}
+	}
+	start := 0
+	for h := range st.kids {
+		st.kids[h] = st.kidBuf[start : start : start+count[h]]
+		start += count[h]
+	}
+	// count is st.kidBuf itself: the slices above now take its place.
+	for i, t := range s.Tokens {
 		if h := t.Head - 1; h >= 0 && h < n {
 			st.kids[h] = append(st.kids[h], i)
 		}
@@ -148,15 +189,17 @@ func (c *Coder) prepare(s *event.Sentence, date int) *sentence {
 		gm, gok := c.d.Agents.Match(st.words, i)
 		switch {
 		case aok && (!gok || am.End >= gm.End):
-			m := am
+			st.actorBuf = append(st.actorBuf, am)
+			m := &st.actorBuf[len(st.actorBuf)-1]
 			for k := m.Start; k < m.End; k++ {
-				st.actor[k] = &m
+				st.actor[k] = m
 			}
 			i = m.End
 		case gok:
-			m := gm
+			st.agentBuf = append(st.agentBuf, gm)
+			m := &st.agentBuf[len(st.agentBuf)-1]
 			for k := m.Start; k < m.End; k++ {
-				st.agent[k] = &m
+				st.agent[k] = m
 			}
 			i = m.End
 		default:
@@ -164,6 +207,20 @@ func (c *Coder) prepare(s *event.Sentence, date int) *sentence {
 		}
 	}
 	return st
+}
+
+// release returns st's buffers to the pool.
+func (st *sentence) release() {
+	st.toks, st.c = nil, nil
+	states.Put(st)
+}
+
+// grow returns s with length n, reusing its array when it is big enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // upperASCII upper-cases s with one allocation at most: none when it is
@@ -283,6 +340,7 @@ type Mention struct {
 // → IRQLEG). The pipeline uses it to list unknown actors.
 func (c *Coder) Describe(s *event.Sentence, first, last, date int) Mention {
 	st := c.prepare(s, date)
+	defer st.release()
 	var m Mention
 	for k := first; k <= last && k < len(st.toks); k++ {
 		if st.actor[k] != nil {

@@ -424,16 +424,17 @@ func hasBlock(code, role string) bool {
 	return false
 }
 
-// dedupe returns the distinct events (source, target, code) in order.
+// dedupe returns the distinct events (source, target, code) in order, in
+// a new slice: st's buffers go back to the pool.
 func (st *sentence) dedupe() []Event {
-	seen := map[[3]string]bool{}
-	out := st.events[:0]
+	var out []Event
+next:
 	for _, e := range st.events {
-		k := [3]string{e.Source.Code, e.Target.Code, e.Code}
-		if seen[k] {
-			continue
+		for _, o := range out {
+			if o.Source.Code == e.Source.Code && o.Target.Code == e.Target.Code && o.Code == e.Code {
+				continue next
+			}
 		}
-		seen[k] = true
 		out = append(out, e)
 	}
 	return out

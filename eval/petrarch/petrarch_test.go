@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/annals/annals/coder"
@@ -61,6 +62,7 @@ func BenchmarkCodeSuite(b *testing.B) {
 		parsed = append(parsed, &parsedRecord{s: s[0], date: r.Date})
 	}
 	b.ResetTimer()
+	cpu0 := cpuSeconds()
 	n := 0
 	for i := 0; i < b.N; i++ {
 		for _, p := range parsed {
@@ -68,7 +70,19 @@ func BenchmarkCodeSuite(b *testing.B) {
 			n++
 		}
 	}
+	// Sentences per CPU-second is the per-core figure; it holds steady on
+	// a loaded machine where the wall-clock rate does not.
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+	b.ReportMetric(float64(n)/(cpuSeconds()-cpu0), "sentences/cpu-s")
+}
+
+// cpuSeconds returns the user and system CPU time of the process.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
 }
 
 type parsedRecord struct {
