@@ -95,6 +95,9 @@ func dialect(m fs.FS) sqlstore.Dialect {
 			return m + ".id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?)"
 		},
 		TextQuery: ftsQuery,
+		// 0x10002 also analyzes tables never analyzed; the limit keeps it
+		// to milliseconds on any size.
+		Optimize: "PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002",
 	}
 }
 

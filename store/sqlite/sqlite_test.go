@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -112,4 +113,19 @@ func TestDiskFull(t *testing.T) {
 	if res, err := s.SaveDocument(t.Context(), big, nil); err != nil || res.Skipped {
 		t.Errorf("save once there is room: %+v, %v", res, err)
 	}
+}
+
+// queryEvents is how many events BenchmarkEvents stores first; the API's
+// target is for 1,000,000 (go test -bench Events -events 1000000).
+var queryEvents = flag.Int("events", 100_000, "events BenchmarkEvents stores before querying")
+
+func BenchmarkEvents(b *testing.B) {
+	s, err := Open(b.Context(), filepath.Join(b.TempDir(), "query.db"), store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	storetest.Populate(b, s, *queryEvents)
+	b.ResetTimer()
+	storetest.BenchQueries(b, s)
 }

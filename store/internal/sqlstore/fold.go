@@ -193,14 +193,14 @@ func marks(n, cols int) string {
 	return strings.Repeat(one+", ", n-1) + one
 }
 
-const eventInsertCols = 28
+const eventInsertCols = 27
 
 // insertEventsSQL inserts n events and returns their ids with their slots.
 func insertEventsSQL(n int) string {
 	return `INSERT INTO events (fold_base, day, source_code, source_country, target_code, target_country,
 	   code, root, quad, goldstein, plover, mode, place_name, place_country, place_admin1, lat, lon,
 	   gazetteer_id, num_mentions, num_sources, num_articles, confidence_sum, first_added, last_added,
-	   source_url, doc_id, is_root, record) VALUES ` + marks(n, eventInsertCols) + ` RETURNING id, fold_base, day`
+	   source_url, doc_id, is_root) VALUES ` + marks(n, eventInsertCols) + ` RETURNING id, fold_base, day`
 }
 
 func (s *DB) insertEvents(ctx context.Context, tx *sql.Tx, evs []*newEvent, added int64) error {
@@ -263,14 +263,16 @@ func eventValues(e *newEvent, added int64) []any {
 		lat = sql.NullFloat64{Float64: l.Lat, Valid: true}
 		lon = sql.NullFloat64{Float64: l.Lon, Valid: true}
 	}
+	// The root filter (see prefixCond) needs root to be the code's first
+	// two digits, whatever the record says.
 	root := rec.Root
-	if root == "" && len(rec.Code) >= 2 {
+	if len(rec.Code) >= 2 {
 		root = rec.Code[:2]
 	}
 	return []any{e.r.base, e.r.day, srcCode, srcCountry, tgtCode, tgtCountry,
 		rec.Code, root, rec.QuadClass, rec.Goldstein, rec.Plover, string(rec.Mode), name, country, admin1, lat, lon,
 		gaz, e.n, len(e.outlets), len(e.docs), e.conf, added, added, e.p.doc.URL, e.p.id,
-		b2i(store.IsLead(rec.Sentence.Index)), string(e.r.json)}
+		b2i(store.IsLead(rec.Sentence.Index))}
 }
 
 // updateEvents adds this batch's mentions to stored events. An outlet

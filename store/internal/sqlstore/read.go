@@ -42,18 +42,19 @@ func (s *DB) where(f store.Filter, m string) (string, []any, error) {
 		if p.prefix == "" {
 			continue
 		}
-		lo, hi, err := prefixRange(p.prefix)
+		c, a, err := prefixCond(p.col, p.prefix)
 		if err != nil {
 			return "", nil, err
 		}
-		add(p.col+" >= ? AND "+p.col+" < ?", lo, hi)
+		add(c, a...)
 	}
 	if f.Actor != "" {
-		lo, hi, err := prefixRange(f.Actor)
+		src, a, err := prefixCond("e.source_code", f.Actor)
 		if err != nil {
 			return "", nil, err
 		}
-		add("((e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?))", lo, hi, lo, hi)
+		tgt, _, _ := prefixCond("e.target_code", f.Actor)
+		add("(("+src+") OR ("+tgt+"))", append(a, a...)...)
 	}
 	if f.Country != "" {
 		add("e.place_country = ?", f.Country)
@@ -99,20 +100,34 @@ func (s *DB) where(f store.Filter, m string) (string, []any, error) {
 	return strings.Join(conds, " AND "), args, nil
 }
 
-// prefixRange turns a code prefix into the half-open range of the codes
-// that start with it, which an index can answer (LIKE often cannot).
-func prefixRange(p string) (lo, hi string, err error) {
+// prefixCond is the condition that code column col starts with p. A range
+// finds the codes, and an equality on the part an index covers (an actor's
+// country, an event's root; see migration 0002) lets that index return
+// them newest first.
+func prefixCond(col, p string) (string, []any, error) {
 	for i := 0; i < len(p); i++ {
 		c := p[i]
 		if !('A' <= c && c <= 'Z' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z') {
-			return "", "", fmt.Errorf("code %q: only letters and digits are allowed", p)
+			return "", nil, fmt.Errorf("code %q: only letters and digits are allowed", p)
 		}
 	}
-	return p, p[:len(p)-1] + string(p[len(p)-1]+1), nil
+	lo, hi := p, p[:len(p)-1]+string(p[len(p)-1]+1)
+	head, n := "substr("+col+", 1, 3)", 3
+	if col == "e.code" {
+		head, n = "e.root", 2
+	}
+	switch {
+	case len(p) < n:
+		return col + " >= ? AND " + col + " < ?", []any{lo, hi}, nil
+	case len(p) == n:
+		return head + " = ?", []any{p}, nil
+	}
+	return head + " = ? AND " + col + " >= ? AND " + col + " < ?", []any{p[:n], lo, hi}, nil
 }
 
 const eventCols = `e.id, e.fold_base, e.day, e.num_mentions, e.num_sources, e.num_articles,
-	e.confidence_sum, e.first_added, e.last_added, e.source_url, e.is_root, e.record`
+	e.confidence_sum, e.first_added, e.last_added, e.source_url, e.is_root,
+	(SELECT fm.record FROM mentions fm WHERE fm.event_id = e.id ORDER BY fm.id LIMIT 1)`
 
 func scanEvent(sc interface{ Scan(...any) error }) (store.Event, error) {
 	var ev store.Event

@@ -37,6 +37,10 @@ type Dialect struct {
 	// user's words into that placeholder's value.
 	TextMatch func(m string) string
 	TextQuery func(words string) string
+	// Optimize refreshes the query planner's statistics; it runs when a
+	// store opens and closes. Empty where the server keeps them itself
+	// (PostgreSQL's autovacuum).
+	Optimize string
 }
 
 // DB is a store.Store over a *sql.DB.
@@ -68,16 +72,32 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt store.Options, name st
 	if err := s.prepare(ctx); err != nil {
 		return nil, err
 	}
+	if err := s.optimize(ctx); err != nil {
+		s.st.close()
+		return nil, err
+	}
 	return s, nil
 }
 
-// Close closes the prepared statements and the database.
-func (s *DB) Close() error {
-	s.st.close()
-	if err := s.db.Close(); err != nil {
-		return s.errf(err, "close")
+func (s *DB) optimize(ctx context.Context) error {
+	if s.d.Optimize == "" {
+		return nil
+	}
+	if _, err := s.db.ExecContext(ctx, s.d.Optimize); err != nil {
+		return s.errf(err, "optimize")
 	}
 	return nil
+}
+
+// Close refreshes the planner's statistics, closes the prepared statements
+// and the database.
+func (s *DB) Close() error {
+	err := s.optimize(context.Background())
+	s.st.close()
+	if cerr := s.db.Close(); cerr != nil {
+		return s.errf(cerr, "close")
+	}
+	return err
 }
 
 // errf wraps err with the backend, the database and what was being done.
