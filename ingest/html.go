@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"regexp"
 	"strings"
 	"time"
@@ -23,8 +24,14 @@ import (
 // HTTP Content-Type, used with the page's own <meta charset> to decode it;
 // it may be empty. Broken markup is repaired as browsers do, never refused.
 func ParseHTML(data []byte, contentType string) (*event.Document, error) {
-	enc, _, _ := charset.DetermineEncoding(data[:min(len(data), 1024)], contentType)
-	root, err := html.Parse(transform.NewReader(bytes.NewReader(data), enc.NewDecoder()))
+	// The <meta charset> may come after a long <head> of scripts, so the
+	// prescan sees more than the standard's 1024 bytes; with no declaration
+	// at all, text that is valid UTF-8 is UTF-8, not windows-1252.
+	var r io.Reader = bytes.NewReader(data)
+	if enc, _, certain := charset.DetermineEncoding(data[:min(len(data), 16<<10)], contentType); certain || !utf8.Valid(data) {
+		r = transform.NewReader(r, enc.NewDecoder())
+	}
+	root, err := html.Parse(r)
 	if err != nil {
 		return nil, fmt.Errorf("html: %w", err)
 	}
@@ -32,7 +39,15 @@ func ParseHTML(data []byte, contentType string) (*event.Document, error) {
 	meta := readMeta(root)
 	doc.Title, doc.Author, doc.Source = meta.title, meta.author, meta.site
 	doc.Published = publishedOf(meta.dates...)
-	doc.Text = mainText(root)
+	// Class and id names misfire on some sites ("sidebar-right" layouts
+	// holding the article); as Readability does, a short result is retried
+	// without them.
+	doc.Text = mainText(root, true)
+	if n := utf8.RuneCountInString(doc.Text); n < 500 {
+		if loose := mainText(root, false); utf8.RuneCountInString(loose) > 2*n {
+			doc.Text = loose
+		}
+	}
 	// A page that claims UTF-8 (or claims nothing) may still hold bad
 	// bytes; the decoder passes them through.
 	for _, f := range []*string{&doc.Text, &doc.Title, &doc.Author, &doc.Source} {
@@ -124,6 +139,7 @@ func readMeta(root *html.Node) pageMeta {
 		offer("date", timeDate, 8)
 	}
 	m := pageMeta{title: best["title"].val, author: best["author"].val, site: best["site"].val}
+	m.title = stripSiteName(m.title, m.site, best["title"].rank == 10)
 	// Stable order by rank keeps the document order among equals.
 	for r := 0; r <= 9; r++ {
 		for _, d := range dates {
@@ -135,11 +151,45 @@ func readMeta(root *html.Node) pageMeta {
 	return m
 }
 
+// titleSeps separate a page title from the site name in <title>.
+var titleSeps = []string{" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / "}
+
+// stripSiteName cuts the site name off a title: a known site name after any
+// separator, or, for a <title> (fromTag), the last separated part when at
+// least three words remain before it.
+func stripSiteName(title, site string, fromTag bool) string {
+	for _, sep := range titleSeps {
+		if site != "" && strings.HasSuffix(title, sep+site) {
+			return strings.TrimSuffix(title, sep+site)
+		}
+	}
+	if !fromTag {
+		return title
+	}
+	cut := -1
+	for _, sep := range titleSeps {
+		if i := strings.LastIndex(title, sep); i > cut {
+			cut = i
+		}
+	}
+	if cut > 0 && len(strings.Fields(title[:cut])) >= 3 {
+		return strings.TrimSpace(title[:cut])
+	}
+	return title
+}
+
 // readJSONLD offers headline, author and dates of schema.org objects in a
 // JSON-LD script, which may hold one object, an array or an @graph.
 func readJSONLD(src string, offer func(kind, val string, rank int)) {
+	// Some sites wrap the JSON in <![CDATA[ ]]> or comments: the JSON is
+	// what lies between the first bracket and the last.
+	src = strings.ReplaceAll(strings.ReplaceAll(src, "<![CDATA[", ""), "]]>", "")
+	i, j := strings.IndexAny(src, "{["), strings.LastIndexAny(src, "}]")
+	if i < 0 || j < i {
+		return
+	}
 	var v any
-	if json.Unmarshal([]byte(src), &v) != nil {
+	if json.Unmarshal([]byte(src[i:j+1]), &v) != nil {
 		return
 	}
 	var visit func(v any, depth int)
@@ -237,8 +287,16 @@ var dropped = map[atom.Atom]bool{
 	atom.Canvas: true, atom.Menu: true, atom.Dialog: true, atom.Head: true,
 }
 
-// boilerplateAttr matches class and id values of page furniture.
-var boilerplateAttr = regexp.MustCompile(`(?i)(^|[-_ ])(nav|navbar|menu|sidebar|footer|header|masthead|breadcrumbs?|share|social|comments?|related|promo|advert|ads?|cookie|banner|newsletter|subscribe|signup|popup|modal|skip)([-_ ]|$)`)
+// unlikelyAttr matches class and id values of page furniture; likelyAttr
+// rescues those that also name content ("sidebar-article-body"). The lists
+// follow Mozilla Readability's unlikely-candidate heuristic.
+var (
+	unlikelyAttr = regexp.MustCompile(`(?i)-ad-|ad-break|agegate|ai2html|banner|breadcrumbs|combx|comment|community|cookie|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|newsletter|pager|pagination|popup|promo|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|supplemental|yom-remote`)
+	likelyAttr   = regexp.MustCompile(`(?i)and|article|body|column|content|main|shadow`)
+)
+
+// hiddenStyle matches inline styles that hide an element.
+var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
 
 // dropRoles are ARIA landmark roles of page furniture.
 var dropRoles = map[string]bool{"navigation": true, "banner": true, "contentinfo": true, "complementary": true, "search": true, "dialog": true}
@@ -263,24 +321,32 @@ type block struct {
 	heading   bool
 }
 
-func skipNode(n *html.Node) bool {
+func skipNode(n *html.Node, byName bool) bool {
 	if n.Type == html.CommentNode || n.Type == html.DoctypeNode {
 		return true
 	}
 	if n.Type != html.ElementNode {
 		return false
 	}
-	if dropped[n.DataAtom] || dropRoles[strings.ToLower(attr(n, "role"))] || hasAttr(n, "hidden") {
+	if dropped[n.DataAtom] || dropRoles[strings.ToLower(attr(n, "role"))] || hasAttr(n, "hidden") || hiddenStyle.MatchString(attr(n, "style")) {
 		return true
 	}
-	if n.DataAtom == atom.Article || n.DataAtom == atom.Main || n.DataAtom == atom.Body {
-		return false // "article header-free" class names must not drop the article
+	if !byName {
+		return false
 	}
-	return boilerplateAttr.MatchString(attr(n, "class")) || boilerplateAttr.MatchString(attr(n, "id"))
+	switch n.DataAtom {
+	case atom.Html, atom.Body, atom.Article, atom.Main, atom.A, atom.Td, atom.Th, atom.Tr, atom.Table, atom.Tbody:
+		// Page-wide classes ("ads-enabled" on <html>) and table cells
+		// say nothing about the element's own text.
+		return false
+	}
+	names := attr(n, "class") + " " + attr(n, "id")
+	return unlikelyAttr.MatchString(names) && !likelyAttr.MatchString(names)
 }
 
-// collectBlocks splits the visible text under root into blocks.
-func collectBlocks(root *html.Node) []block {
+// collectBlocks splits the visible text under root into blocks; byName
+// also drops elements whose class or id names page furniture.
+func collectBlocks(root *html.Node, byName bool) []block {
 	var blocks []block
 	var cur strings.Builder
 	links := 0
@@ -294,7 +360,7 @@ func collectBlocks(root *html.Node) []block {
 	}
 	var visit func(n, owner *html.Node, inLink bool, depth int)
 	visit = func(n, owner *html.Node, inLink bool, depth int) {
-		if depth > 512 || skipNode(n) {
+		if depth > 512 || skipNode(n, byName) {
 			return
 		}
 		switch {
@@ -337,45 +403,71 @@ func collectBlocks(root *html.Node) []block {
 	return blocks
 }
 
-// mainText picks the article body: the container whose paragraphs carry the
-// most text with the fewest links, in the manner of readability tools, and
-// returns its text blocks joined by blank lines.
-func mainText(root *html.Node) string {
-	blocks := collectBlocks(root)
+// mainText picks the article body in the manner of Readability: each good
+// paragraph scores for its container and, less and less, for up to four
+// more ancestors; the best container, its score cut by its own link
+// density, is the article, together with the siblings that score close to
+// it (articles split in several <div>s). Its text blocks come back joined
+// by blank lines.
+func mainText(root *html.Node, byName bool) string {
+	blocks := collectBlocks(root, byName)
 	scores := map[*html.Node]float64{}
-	var best *html.Node
+	chars := map[*html.Node]int{}
+	links := map[*html.Node]int{}
 	for _, b := range blocks {
+		for a := b.owner; a != nil; a = a.Parent {
+			chars[a] += len(b.text)
+			links[a] += b.linkChars
+		}
 		n := utf8.RuneCountInString(b.text)
 		if n < 25 || b.heading || linkDensity(b) > 0.33 {
 			continue
 		}
 		s := 1 + float64(strings.Count(b.text, ",")) + min(float64(n)/100, 3)
-		// The paragraph's container gets the score, its parent half: the
-		// body of an article is the container of most good paragraphs.
 		container := b.owner
 		if container.DataAtom == atom.P || container.DataAtom == atom.Li || container.DataAtom == atom.Blockquote || container.DataAtom == atom.Pre {
 			if container.Parent != nil {
 				container = container.Parent
 			}
 		}
-		scores[container] += s
-		if container.Parent != nil {
-			scores[container.Parent] += s / 2
+		for level, a := 0, container; level < 5 && a != nil && a.Type == html.ElementNode; level, a = level+1, a.Parent {
+			switch level {
+			case 0:
+				scores[a] += s
+			case 1:
+				scores[a] += s / 2
+			default:
+				scores[a] += s / float64(level*3)
+			}
 		}
 	}
+	var best *html.Node
 	for n, s := range scores {
 		if n.DataAtom == atom.Article || n.DataAtom == atom.Main {
-			scores[n] = s * 1.25
+			s *= 1.25
 		}
+		if chars[n] > 0 {
+			s *= 1 - float64(links[n])/float64(chars[n])
+		}
+		scores[n] = s
 	}
 	for n, s := range scores {
 		if best == nil || s > scores[best] || s == scores[best] && depthOf(n) > depthOf(best) {
 			best = n
 		}
 	}
+	keep := map[*html.Node]bool{best: true}
+	if best != nil && best.Parent != nil {
+		threshold := max(3, scores[best]*0.2)
+		for sib := best.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
+			if scores[sib] >= threshold {
+				keep[sib] = true
+			}
+		}
+	}
 	var out []string
 	for _, b := range blocks {
-		if best != nil && !isDescendant(b.owner, best) {
+		if best != nil && !underAny(b.owner, keep) {
 			continue
 		}
 		n := utf8.RuneCountInString(b.text)
@@ -406,9 +498,10 @@ func depthOf(n *html.Node) int {
 	return d
 }
 
-func isDescendant(n, anc *html.Node) bool {
+// underAny reports whether n is one of set or inside one of them.
+func underAny(n *html.Node, set map[*html.Node]bool) bool {
 	for ; n != nil; n = n.Parent {
-		if n == anc {
+		if set[n] {
 			return true
 		}
 	}
@@ -425,7 +518,7 @@ func htmlFragmentText(s string) string {
 		return strings.Join(strings.Fields(s), " ")
 	}
 	var parts []string
-	for _, b := range collectBlocks(root) {
+	for _, b := range collectBlocks(root, false) {
 		parts = append(parts, b.text)
 	}
 	return strings.Join(parts, "\n\n")

@@ -70,6 +70,11 @@ func TestHTMLMeta(t *testing.T) {
 		{"sailthru", `<meta name="sailthru.date" content="Tue, 05 Jan 2016 10:00:00 GMT">`, "", "", "2016-01-05T10:00:00Z"},
 		{"dc.date", `<meta name="DC.date" content="2015-04-05">`, "", "", "2015-04-05T00:00:00Z"},
 		{"published before modified", `<meta property="article:modified_time" content="2020-01-02"><meta property="article:published_time" content="2020-01-01">`, "", "", "2020-01-01T00:00:00Z"},
+		{"json-ld in cdata", `<script type="application/ld+json">
+<![CDATA[ {"@type":"Article","datePublished":"2018-04-05T06:00"} ]]></script>`, "", "", "2018-04-05T06:00:00Z"},
+		{"title site suffix", `<title>Harbour strike ends | The Gazette</title>`, "Harbour strike ends", "", ""},
+		{"short title keeps suffix", `<title>New Zealand - Atlas</title>`, "New Zealand - Atlas", "", ""},
+		{"known site name cut", `<meta property="og:title" content="Strike ends - Gazette"><meta property="og:site_name" content="Gazette">`, "Strike ends", "", ""},
 		{"bad date skipped", `<meta property="article:published_time" content="soon"><meta name="date" content="2014-03-02">`, "", "", "2014-03-02T00:00:00Z"},
 	}
 	for _, tt := range tests {
@@ -89,10 +94,38 @@ func TestHTMLMeta(t *testing.T) {
 	}
 }
 
+func TestHTMLSelection(t *testing.T) {
+	para := func(s string) string {
+		return "<p>" + s + " is a sentence long enough, with a comma, to be scored as text.</p>"
+	}
+	tests := []struct{ name, in, want string }{
+		{"hidden by style", `<body><div>` + para("Shown") + `<div style="display: none">` + para("Hidden") + `</div></div>`,
+			"Shown is a sentence long enough, with a comma, to be scored as text."},
+		{"article split across siblings", `<body><div><div class="part">` + para("One") + para("Two") + `</div><div class="part">` + para("Three") + para("Four") + `</div></div><div><a href="/">Home</a></div>`,
+			"One is a sentence long enough, with a comma, to be scored as text.\n\nTwo is a sentence long enough, with a comma, to be scored as text.\n\nThree is a sentence long enough, with a comma, to be scored as text.\n\nFour is a sentence long enough, with a comma, to be scored as text."},
+		{"misleading class retried", `<html class="ads-enabled"><body><div class="layout-sidebar-right">` + para("Kept") + `</div>`,
+			"Kept is a sentence long enough, with a comma, to be scored as text."},
+		{"furniture by class", `<body><div>` + para("Body") + para("More") + `</div><div class="comments">` + para("Reader") + `</div>`,
+			"Body is a sentence long enough, with a comma, to be scored as text.\n\nMore is a sentence long enough, with a comma, to be scored as text."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := ParseHTML([]byte(tt.in), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Text != tt.want {
+				t.Errorf("text:\n%s\nwant:\n%s", doc.Text, tt.want)
+			}
+		})
+	}
+}
+
 func TestHTMLBroken(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"unclosed", `<html><body><div><p>Unclosed paragraph with enough words to be kept as text<p>Another one`, "Unclosed paragraph with enough words to be kept as text\n\nAnother one"},
 		{"br paragraphs", `<body><div>First part of the text that is long.<br><br>Second part of the text that is long.</div>`, "First part of the text that is long.\n\nSecond part of the text that is long."},
+		{"utf-8 without declaration", "<p>Café owners protested in the square on Monday morning.</p>", "Café owners protested in the square on Monday morning."},
 		{"latin1 meta", "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xe9 owners protested in the square on Monday morning.</p>", "Café owners protested in the square on Monday morning."},
 		{"empty", ``, ""},
 		{"garbage", "<<<>>>\x00<a <b", "<<<>>>"},
