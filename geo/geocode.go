@@ -109,7 +109,7 @@ func (g *Gazetteer) lookup(k string) []candidate {
 // that contain them.
 func (g *Gazetteer) applyQualifiers(text string, ms []Mention, cands [][]candidate) {
 	for i := 0; i+1 < len(ms); i++ {
-		if ms[i].End > ms[i+1].Start || strings.TrimSpace(text[ms[i].End:ms[i+1].Start]) != "," {
+		if !comma(text, ms[i].End, ms[i+1].Start) {
 			continue
 		}
 		var town, region []candidate
@@ -125,6 +125,12 @@ func (g *Gazetteer) applyQualifiers(text string, ms []Mention, cands [][]candida
 			cands[i], cands[i+1] = town, region
 		}
 	}
+}
+
+// comma reports whether text between offsets a and b is a comma (and
+// spaces); offsets outside the text, or out of order, are no comma.
+func comma(text string, a, b int) bool {
+	return 0 <= a && a <= b && b <= len(text) && strings.TrimSpace(text[a:b]) == ","
 }
 
 func appendCand(list []candidate, c candidate) []candidate {
@@ -336,8 +342,7 @@ func Distance(lat1, lon1, lat2, lon2 float64) float64 {
 func (g *Gazetteer) fallback(text string, rs []Resolution) {
 	for i := 0; i+1 < len(rs); i++ {
 		next := rs[i+1]
-		if rs[i].Place == nil && next.Place != nil && !next.Inferred && rs[i].End <= next.Start &&
-			strings.TrimSpace(text[rs[i].End:next.Start]) == "," {
+		if rs[i].Place == nil && next.Place != nil && !next.Inferred && comma(text, rs[i].End, next.Start) {
 			rs[i].Place, rs[i].Inferred = next.Place, true
 		}
 	}
