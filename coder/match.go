@@ -11,14 +11,18 @@ type material []int
 // whose inflected word is v and whose particles sit next to it.
 func (st *sentence) verbMatch(v int) *dict.VerbForm {
 	var best *dict.VerbForm
-	for _, f := range st.c.d.Verbs.Forms(st.words[v]) {
+	forms := st.c.d.Verbs.Forms(st.words[v])
+	if st.c.d.Verbs.MatchLemmas && st.lemmas[v] != st.words[v] {
+		forms = append(forms[:len(forms):len(forms)], st.c.d.Verbs.Forms(st.lemmas[v])...)
+	}
+	for _, f := range forms {
 		start := v - f.Head
 		if start < 0 || start+len(f.Words) > len(st.words) {
 			continue
 		}
 		ok := true
 		for k, w := range f.Words {
-			if st.words[start+k] != w {
+			if st.words[start+k] != w && (start+k != v || st.lemmas[v] != w) {
 				ok = false
 				break
 			}

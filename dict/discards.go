@@ -34,18 +34,23 @@ func (d *Discards) Load(r io.Reader, file string) error {
 			errs = append(errs, &LineError{file, l.n, errors.New("empty discard phrase")})
 			continue
 		}
-		if d.byFirst == nil {
-			d.byFirst, d.byStem = map[string][]int{}, map[string][]int{}
-		}
-		w := words[0]
-		if w.Exact || len(w.Text) < 3 {
-			d.byFirst[w.Text] = append(d.byFirst[w.Text], len(d.phrases))
-		} else {
-			d.byStem[w.Text[:3]] = append(d.byStem[w.Text[:3]], len(d.phrases))
-		}
-		d.phrases = append(d.phrases, discard{words: words, story: story})
+		d.add(words, story)
 	}
 	return joinErrors(errs)
+}
+
+// add indexes one discard phrase.
+func (d *Discards) add(words []Word, story bool) {
+	if d.byFirst == nil {
+		d.byFirst, d.byStem = map[string][]int{}, map[string][]int{}
+	}
+	w := words[0]
+	if w.Exact || len(w.Text) < 3 {
+		d.byFirst[w.Text] = append(d.byFirst[w.Text], len(d.phrases))
+	} else {
+		d.byStem[w.Text[:3]] = append(d.byStem[w.Text[:3]], len(d.phrases))
+	}
+	d.phrases = append(d.phrases, discard{words: words, story: story})
 }
 
 // Len returns the number of phrases.

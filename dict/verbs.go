@@ -78,6 +78,10 @@ type Verbs struct {
 	// Warnings lists problems that do not stop loading: a pattern naming
 	// an undefined synonym set never matches that element.
 	Warnings []error
+	// MatchLemmas makes a coder look verbs up by their token's lemma too,
+	// so that a dictionary listing "meet" finds "met" without listing it.
+	// annals' own dictionaries set it; PETRARCH's list their forms.
+	MatchLemmas bool
 }
 
 // NewVerbs returns an empty verb dictionary.
@@ -219,10 +223,17 @@ func (d *Verbs) addVerb(t string, b *VerbBlock) error {
 	if hasCode {
 		c1, c2 = splitPair(code)
 	}
-	words, head := splitVerb(base)
-	if len(words) == 0 {
+	if words, _ := splitVerb(base); len(words) == 0 {
 		return fmt.Errorf("empty verb %q", phrase)
 	}
+	d.addForms(base, irregular, c1, c2, b)
+	return nil
+}
+
+// addForms indexes the forms of verb base ("CORDON_OFF"): its regular
+// inflections and the irregular forms given (written like base).
+func (d *Verbs) addForms(base string, irregular []string, c1, c2 string, b *VerbBlock) {
+	words, head := splitVerb(base)
 	seen := map[string]bool{}
 	add := func(ws []string, h int) {
 		key := strings.Join(ws, " ")
@@ -245,7 +256,6 @@ func (d *Verbs) addVerb(t string, b *VerbBlock) error {
 		}
 		add(ws, h)
 	}
-	return nil
 }
 
 // splitVerb splits "WIRE_+TAP" into [WIRE TAP] with the inflected word at
