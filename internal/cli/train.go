@@ -24,6 +24,7 @@ func trainCommand() *Command {
 				"tagger": trainTagger,
 				"parser": trainParser,
 				"lemma":  trainLemma,
+				"ner":    trainNER,
 			}, args)
 		},
 	}
@@ -127,6 +128,7 @@ func trainParser(ctx context.Context, env *Env, args []string) error {
 	taggerPath := fs.String("tagger", "nlp/tag/model/tagger.gz", "tagger that tags the dev file")
 	folds := fs.Int("folds", 5, "jackknifing folds: the training tags come from taggers trained on the other folds")
 	taggerEpochs := fs.Int("tagger-epochs", 8, "epochs of the jackknifing taggers (as for the tagger)")
+	pruneLoss := fs.Float64("prune-loss", 0.002, "dev LAS the parser may lose to pruning small weights")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -155,7 +157,7 @@ func trainParser(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := parse.Train(train, dev, parse.TrainOptions{Epochs: f.epochs, Seed: f.seed, Log: env.Stdout})
+	p, err := parse.Train(train, dev, parse.TrainOptions{Epochs: f.epochs, Seed: f.seed, PruneLoss: *pruneLoss, Log: env.Stdout})
 	if err != nil {
 		return err
 	}

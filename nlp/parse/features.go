@@ -15,7 +15,7 @@ type pos struct {
 }
 
 func (st *state) at(i int) pos {
-	if i < 0 {
+	if i < 0 || i > st.n {
 		return pos{w: noWord, t: noTag, wt: noWord ^ noTag}
 	}
 	p := pos{w: st.word[i], t: st.tag[i], wt: st.wt[i]}
@@ -130,6 +130,46 @@ func (st *state) features() []uint64 {
 		// label sets
 		h(87, s0.w, s0rs, 0), h(88, s0.t, s0rs, 0), h(89, s0.w, s0ls, 0), h(90, s0.t, s0ls, 0),
 		h(91, b0.w, b0ls, 0), h(92, b0.t, b0ls, 0), h(93, s1.t, s1rs, 0),
+	)
+	return st.feats
+}
+
+// labelFeatures returns the features for labelling the arc h -> d. The
+// dependent is complete when it is attached, so its own dependents tell
+// much: a "case" child makes an oblique or a nominal modifier, a "mark"
+// child an adverbial clause.
+func (st *state) labelFeatures(h, d int) []uint64 {
+	hp, dp := st.at(h), st.at(d)
+	dlc, drc := st.at(child(st.lc1, d)), st.at(child(st.rc1, d))
+	hlc, hrc := st.at(child(st.lc1, h)), st.at(child(st.rc1, h))
+	dir := uint64(1)
+	if d > h {
+		dir = 2
+	}
+	dd := dist(min(h, d), max(h, d))
+	dls, drs, hls, hrs := st.lset[d], st.rset[d], st.lset[h], st.rset[h]
+	prev, next := st.at(d-1), st.at(-1)
+	if d < st.n {
+		next = st.at(d + 1)
+	}
+	hh := perceptron.Hash
+	st.feats = append(st.feats[:0],
+		hh(101, 0, 0, 0),
+		hh(102, dp.w, 0, 0), hh(103, dp.t, 0, 0), hh(104, dp.wt, 0, 0),
+		hh(105, hp.w, 0, 0), hh(106, hp.t, 0, 0), hh(107, hp.wt, 0, 0),
+		hh(108, dp.t, hp.t, dir), hh(109, dp.w, hp.t, dir), hh(110, dp.t, hp.w, dir),
+		hh(111, dp.w, hp.w, dir), hh(112, dp.t, hp.t, dd), hh(113, dp.t, dir, dd),
+		hh(114, dp.t, dls, drs), hh(115, dls, dir, 0), hh(116, drs, dir, 0),
+		hh(117, dp.t, hp.t, dls), hh(118, dp.t, hp.t, drs),
+		hh(119, hp.t, hls, dir), hh(120, hp.t, hrs, dir),
+		hh(121, dlc.w, dlc.l, dir), hh(122, dlc.t, dlc.l, dp.t), hh(123, drc.w, drc.l, dir), hh(124, drc.t, drc.l, dp.t),
+		hh(125, hlc.l, hp.t, dir), hh(126, hrc.l, hp.t, dir),
+		hh(127, prev.t, dp.t, hp.t), hh(128, next.t, dp.t, hp.t),
+		hh(129, dp.w, hp.wt, 0), hh(130, dp.wt, hp.w, 0),
+		hh(131, uint64(st.nlc[d]), uint64(st.nrc[d]), dp.t),
+		// context of the transition: the words around the arc
+		hh(132, st.at(st.b).t, dp.t, hp.t), hh(133, st.at(st.b+1).t, dp.t, dir),
+		hh(134, hp.t, dp.t, st.at(h-1).t),
 	)
 	return st.feats
 }

@@ -10,12 +10,13 @@ import (
 	"github.com/annals/annals/nlp/perceptron"
 )
 
-const magic = "annals-parser-1\n"
+const magic = "annals-parser-2\n"
 
 // ErrFormat reports a file that is not a parser model.
 var ErrFormat = errors.New("parse: not a parser model")
 
-// Save writes the parser gzipped.
+// Save writes the parser gzipped: a header, the transition model and the
+// labeller.
 func (p *Parser) Save(w io.Writer) error {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
@@ -24,7 +25,10 @@ func (p *Parser) Save(w io.Writer) error {
 	if _, err := io.WriteString(zw, magic); err != nil {
 		return err
 	}
-	if err := p.model.Encode(zw); err != nil {
+	if err := p.actions.Encode(zw); err != nil {
+		return err
+	}
+	if err := p.labeler.Encode(zw); err != nil {
 		return err
 	}
 	return zw.Close()
@@ -43,9 +47,13 @@ func Load(r io.Reader) (*Parser, error) {
 	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
 		return nil, ErrFormat
 	}
-	m, err := perceptron.Decode(br)
+	actions, err := perceptron.Decode(br)
 	if err != nil {
-		return nil, fmt.Errorf("parse: %w", err)
+		return nil, fmt.Errorf("parse: transitions: %w", err)
 	}
-	return newParser(m)
+	labeler, err := perceptron.Decode(br)
+	if err != nil {
+		return nil, fmt.Errorf("parse: labeller: %w", err)
+	}
+	return newParser(actions, labeler)
 }

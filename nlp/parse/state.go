@@ -25,7 +25,7 @@ type state struct {
 	feats         []uint64
 }
 
-func newState(toks []event.Token, nLabels int) *state {
+func newState(toks []event.Token) *state {
 	n := len(toks)
 	st := &state{n: n, stack: make([]int, 1, n+1), b: 1}
 	ints := make([]int, 9*(n+1))
@@ -55,39 +55,38 @@ func newState(toks []event.Token, nLabels int) *state {
 func (st *state) terminal() bool { return st.b > st.n && len(st.stack) == 1 }
 
 // valid reports whether transition c may be applied. The root takes its
-// one dependent with RIGHT-root once the buffer is empty; no other
-// transition uses the root label or pops the root.
-func (st *state) valid(c, nl, root int) bool {
+// one dependent with RIGHT once the buffer is empty, and is never popped.
+func (st *state) valid(c int) bool {
 	ns := len(st.stack)
-	switch {
-	case c == shift:
+	switch c {
+	case shift:
 		return st.b <= st.n
-	case c <= nl: // LEFT: s0 <- b0
-		return ns > 1 && st.b <= st.n && c-1 != root
-	default: // RIGHT: s1 -> s0
-		if ns < 2 {
-			return false
-		}
-		if st.stack[ns-2] == 0 {
-			return c-1-nl == root && st.b > st.n
-		}
-		return c-1-nl != root
+	case left: // s0 <- b0
+		return ns > 1 && st.b <= st.n
+	default: // s1 -> s0
+		return ns > 1 && (st.stack[ns-2] != 0 || st.b > st.n)
 	}
 }
 
-func (st *state) apply(c, nl int) {
+// arc returns the head and dependent of the arc that LEFT or RIGHT makes.
+func (st *state) arc(c int) (h, d int) {
 	ns := len(st.stack)
-	switch {
-	case c == shift:
+	if c == left {
+		return st.b, st.stack[ns-1]
+	}
+	return st.stack[ns-2], st.stack[ns-1]
+}
+
+// apply applies transition c; label is the relation of the arc it makes.
+func (st *state) apply(c, label int) {
+	if c == shift {
 		st.stack = append(st.stack, st.b)
 		st.b++
-	case c <= nl:
-		st.attach(st.b, st.stack[ns-1], c-1)
-		st.stack = st.stack[:ns-1]
-	default:
-		st.attach(st.stack[ns-2], st.stack[ns-1], c-1-nl)
-		st.stack = st.stack[:ns-1]
+		return
 	}
+	h, d := st.arc(c)
+	st.attach(h, d, label)
+	st.stack = st.stack[:len(st.stack)-1]
 }
 
 func (st *state) attach(h, d, l int) {

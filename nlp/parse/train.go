@@ -13,9 +13,12 @@ import (
 
 // TrainOptions control Train.
 type TrainOptions struct {
-	Epochs int     // passes over the training data
-	Seed   uint64  // seeds shuffling and exploration: training is reproducible
-	Prune  float32 // drop averaged weights of smaller magnitude
+	Epochs int    // passes over the training data
+	Seed   uint64 // seeds shuffling and exploration: training is reproducible
+	// PruneLoss is the dev LAS the parser may lose to pruning: after the
+	// last epoch, the largest weight threshold in pruneLadder that loses
+	// no more is applied. 0 keeps every weight.
+	PruneLoss float64
 	// Explore is the probability of following the parser's own prediction
 	// rather than the oracle's after the first epoch (dynamic oracle
 	// training); 0.9 when zero.
@@ -51,65 +54,102 @@ func Train(train, dev []*event.Sentence, opt TrainOptions) (*Parser, error) {
 		labelOf[r] = i
 	}
 	root := labelOf["root"]
-	nl := len(rels)
 	golds := make([]*gold, len(train))
 	for i, s := range train {
 		golds[i] = newGold(s, labelOf)
 	}
-	tr := perceptron.NewTrainer(classNames(rels))
+	actions := perceptron.NewTrainer(actionNames)
+	labeler := perceptron.NewTrainer(rels)
 	order := make([]int, len(train))
 	for i := range order {
 		order[i] = i
 	}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x9a5))
-	var scores []float32
-	var best *Parser
-	bestLAS := -1.0
-	costs := make([]int, tr.NumClasses())
+	var scores, lscores []float32
+	var costs [3]int
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, k := range order {
 			g := golds[k]
-			st := newState(train[k].Tokens, nl)
+			st := newState(train[k].Tokens)
 			for !st.terminal() {
 				feats := st.features()
-				scores = tr.Scores(feats, scores)
-				g.costs(st, costs, nl, root)
-				pred := perceptron.Argmax(scores, func(c int) bool { return costs[c] >= 0 })
-				minCost := costs[pred]
-				for _, c := range costs {
-					if c >= 0 && c < minCost {
-						minCost = c
+				scores = actions.Scores(feats, scores)
+				g.costs(st, &costs)
+				pred, oracle := -1, -1
+				for c := shift; c <= right; c++ {
+					if costs[c] < 0 {
+						continue
+					}
+					if pred < 0 || scores[c] > scores[pred] {
+						pred = c
+					}
+					if oracle < 0 || costs[c] < costs[oracle] || (costs[c] == costs[oracle] && scores[c] > scores[oracle]) {
+						oracle = c
 					}
 				}
-				oracle := perceptron.Argmax(scores, func(c int) bool { return costs[c] == minCost })
-				tr.Update(feats, oracle, pred)
+				if costs[pred] == costs[oracle] {
+					oracle = pred
+				}
+				actions.Update(feats, oracle, pred)
+				explore := epoch > 1 && rng.Float64() < opt.Explore
 				next := oracle
-				if epoch > 1 && rng.Float64() < opt.Explore {
+				if explore {
 					next = pred
 				}
-				st.apply(next, nl)
+				label := 0
+				if next != shift {
+					h, d := st.arc(next)
+					label = root
+					if h != 0 {
+						lf := st.labelFeatures(h, d)
+						lscores = labeler.Scores(lf, lscores)
+						label = perceptron.Argmax(lscores, func(l int) bool { return l != root })
+						if g.heads[d] == h {
+							labeler.Update(lf, g.labels[d], label)
+							if !explore {
+								label = g.labels[d]
+							}
+						}
+					}
+				}
+				st.apply(next, label)
 			}
 		}
-		p, err := newParser(tr.Average(opt.Prune))
+		if opt.Log != nil && len(dev) > 0 {
+			p, err := newParser(actions.Average(0), labeler.Average(0))
+			if err != nil {
+				return nil, err
+			}
+			uas, las := p.Accuracy(dev)
+			fmt.Fprintf(opt.Log, "epoch %d: dev uas=%.4f las=%.4f weights=%d+%d\n",
+				epoch, uas, las, p.actions.NumWeights(), p.labeler.NumWeights())
+		}
+	}
+	best, err := newParser(actions.Average(0), labeler.Average(0))
+	if err != nil || opt.PruneLoss <= 0 || len(dev) == 0 {
+		return best, err
+	}
+	_, full := best.Accuracy(dev)
+	for _, th := range pruneLadder {
+		p, err := newParser(actions.Average(th), labeler.Average(th))
 		if err != nil {
 			return nil, err
 		}
-		if len(dev) == 0 {
-			best = p
-			continue
-		}
-		uas, las := p.Accuracy(dev)
+		_, las := p.Accuracy(dev)
 		if opt.Log != nil {
-			fmt.Fprintf(opt.Log, "epoch %d: dev uas=%.4f las=%.4f features=%d weights=%d\n",
-				epoch, uas, las, p.model.NumFeatures(), p.model.NumWeights())
+			fmt.Fprintf(opt.Log, "prune %g: dev las=%.4f weights=%d+%d\n", th, las, p.actions.NumWeights(), p.labeler.NumWeights())
 		}
-		if las > bestLAS {
-			best, bestLAS = p, las
+		if las < full-opt.PruneLoss {
+			break
 		}
+		best = p
 	}
 	return best, nil
 }
+
+// pruneLadder are the weight thresholds Train tries, in increasing order.
+var pruneLadder = []float32{0.01, 0.03, 0.1, 0.3, 1}
 
 // gold is a training tree made projective, with each token's dependents.
 type gold struct {
@@ -134,7 +174,7 @@ func newGold(s *event.Sentence, labelOf map[string]int) *gold {
 // costs sets costs[c] to the number of gold arcs that transition c makes
 // unreachable (the dynamic oracle of Goldberg and Nivre 2013 for the
 // arc-hybrid system), or -1 when c is not valid.
-func (g *gold) costs(st *state, costs []int, nl, root int) {
+func (g *gold) costs(st *state, costs *[3]int) {
 	ns := len(st.stack)
 	s0, s1, b0 := st.stack[ns-1], -1, -1
 	if ns > 1 {
@@ -174,24 +214,10 @@ func (g *gold) costs(st *state, costs []int, nl, root int) {
 			}
 		}
 	}
+	*costs = [3]int{sh, left, right}
 	for c := range costs {
-		if !st.valid(c, nl, root) {
+		if !st.valid(c) {
 			costs[c] = -1
-			continue
-		}
-		switch {
-		case c == shift:
-			costs[c] = sh
-		case c <= nl:
-			costs[c] = left
-			if h == b0 && c-1 != g.labels[s0] {
-				costs[c]++
-			}
-		default:
-			costs[c] = right
-			if h == s1 && c-1-nl != g.labels[s0] {
-				costs[c]++
-			}
 		}
 	}
 }

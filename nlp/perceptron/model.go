@@ -2,12 +2,14 @@ package perceptron
 
 import (
 	"bufio"
+	"cmp"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -15,15 +17,24 @@ import (
 // concurrent use.
 type Model struct {
 	labels []string
-	// An open-addressing table from feature to its index: keys[slot] is the
-	// feature (0 when empty), index[slot] its position in start.
-	keys  []uint64
-	index []uint32
+	// An open-addressing table of features (key 0 marks an empty slot); a
+	// feature's weights are ents[off:off+n]. Keys and offsets share a slot
+	// and weights are contiguous, so a lookup touches two cache lines:
+	// scoring is bound by memory latency, not arithmetic.
+	slots []slot
 	mask  uint64
-	// Feature i owns entries start[i]..start[i+1] of cls and w.
-	start []uint32
-	cls   []uint16
-	w     []float32
+	ents  []ent
+	nfeat int
+}
+
+type slot struct {
+	key    uint64
+	off, n uint32
+}
+
+type ent struct {
+	cls uint32
+	w   float32
 }
 
 // Labels returns the class names, indexed by class.
@@ -33,10 +44,10 @@ func (m *Model) Labels() []string { return m.labels }
 func (m *Model) NumClasses() int { return len(m.labels) }
 
 // NumFeatures returns the number of features with at least one weight.
-func (m *Model) NumFeatures() int { return len(m.start) - 1 }
+func (m *Model) NumFeatures() int { return m.nfeat }
 
 // NumWeights returns the number of stored (feature, class) weights.
-func (m *Model) NumWeights() int { return len(m.w) }
+func (m *Model) NumWeights() int { return len(m.ents) }
 
 // Class returns the index of the class named label, or -1.
 func (m *Model) Class(label string) int {
@@ -53,26 +64,23 @@ func (m *Model) Class(label string) int {
 // from the previous call to avoid allocating.
 func (m *Model) Scores(feats []uint64, scores []float32) []float32 {
 	scores = zeroed(scores, len(m.labels))
-	if len(m.keys) == 0 {
+	if len(m.slots) == 0 {
 		return scores
 	}
 	for _, f := range feats {
-		slot := f & m.mask
+		i := f & m.mask
 		for {
-			k := m.keys[slot]
-			if k == f {
-				i := m.index[slot]
-				a, b := m.start[i], m.start[i+1]
-				cls, w := m.cls[a:b], m.w[a:b]
-				for j, c := range cls {
-					scores[c] += w[j]
+			sl := &m.slots[i]
+			if sl.key == f {
+				for _, e := range m.ents[sl.off : sl.off+sl.n] {
+					scores[e.cls] += e.w
 				}
 				break
 			}
-			if k == 0 {
+			if sl.key == 0 {
 				break
 			}
-			slot = (slot + 1) & m.mask
+			i = (i + 1) & m.mask
 		}
 	}
 	return scores
@@ -95,25 +103,26 @@ func zeroed(s []float32, n int) []float32 {
 
 // build makes a model from features sorted by key with their entries.
 func build(labels []string, keys []uint64, start []uint32, cls []uint16, w []float32) *Model {
-	m := &Model{labels: labels, start: start, cls: cls, w: w}
+	m := &Model{labels: labels, nfeat: len(keys), ents: make([]ent, len(w))}
+	for i := range w {
+		m.ents[i] = ent{uint32(cls[i]), w[i]}
+	}
 	n := len(keys)
 	if n == 0 {
 		return m
 	}
 	size := 1
-	for size < n+n/3+1 { // load factor at most 3/4 keeps probes short
+	for size < n+n/2+1 { // load factor at most 2/3 keeps probes short
 		size <<= 1
 	}
-	m.keys = make([]uint64, size)
-	m.index = make([]uint32, size)
+	m.slots = make([]slot, size)
 	m.mask = uint64(size - 1)
 	for i, k := range keys {
-		slot := k & m.mask
-		for m.keys[slot] != 0 {
-			slot = (slot + 1) & m.mask
+		j := k & m.mask
+		for m.slots[j].key != 0 {
+			j = (j + 1) & m.mask
 		}
-		m.keys[slot] = k
-		m.index[slot] = uint32(i)
+		m.slots[j] = slot{key: k, off: start[i], n: start[i+1] - start[i]}
 	}
 	return m
 }
@@ -148,34 +157,27 @@ func (m *Model) Encode(w io.Writer) error {
 		put(uint64(len(l)))
 		bw.WriteString(l)
 	}
-	keys := m.sortedKeys()
-	put(uint64(len(keys)))
+	feats := make([]slot, 0, m.nfeat)
+	for _, sl := range m.slots {
+		if sl.key != 0 {
+			feats = append(feats, sl)
+		}
+	}
+	slices.SortFunc(feats, func(a, b slot) int { return cmp.Compare(a.key, b.key) })
+	put(uint64(len(feats)))
 	prev := uint64(0)
 	var f [4]byte
-	for i, k := range keys {
-		put(k - prev)
-		prev = k
-		a, b := m.start[i], m.start[i+1]
-		put(uint64(b - a))
-		for j := a; j < b; j++ {
-			put(uint64(m.cls[j]))
-			binary.LittleEndian.PutUint32(f[:], math.Float32bits(m.w[j]))
+	for _, sl := range feats {
+		put(sl.key - prev)
+		prev = sl.key
+		put(uint64(sl.n))
+		for _, e := range m.ents[sl.off : sl.off+sl.n] {
+			put(uint64(e.cls))
+			binary.LittleEndian.PutUint32(f[:], math.Float32bits(e.w))
 			bw.Write(f[:])
 		}
 	}
 	return bw.Flush()
-}
-
-// sortedKeys returns the features in index order, which build made the
-// sorted order of keys.
-func (m *Model) sortedKeys() []uint64 {
-	keys := make([]uint64, m.NumFeatures())
-	for slot, k := range m.keys {
-		if k != 0 {
-			keys[m.index[slot]] = k
-		}
-	}
-	return keys
 }
 
 // Decode reads a model written by Encode. Corrupt or truncated input gives

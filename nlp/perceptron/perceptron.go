@@ -40,6 +40,16 @@ func String(s string) uint64 {
 	return h
 }
 
+// Bytes is String for a byte slice: Bytes(b) == String(string(b)).
+func Bytes(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
 // mix is the splitmix64 finalizer: every input bit affects every output bit.
 func mix(x uint64) uint64 {
 	x ^= x >> 30

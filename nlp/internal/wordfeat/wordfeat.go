@@ -30,20 +30,36 @@ const (
 	Hyphen             // contains a hyphen
 )
 
-// Make computes the hashes of w.
+// Make computes the hashes of w. It allocates only for words with upper-
+// case or non-ASCII letters, which need a lower-case copy.
 func Make(w string) Word {
 	var x Word
 	x.Form = perceptron.String(w)
-	low := Norm(w)
-	x.Lower = perceptron.String(low)
-	r := []rune(strings.ToLower(w))
+	low := lower(w)
+	x.Lower = perceptron.String(norm(w, low))
+	// Affixes are whole runes of the lower-case form: the last one to four
+	// and the first one and three.
+	end := len(low)
 	for i := range x.Suffix {
-		n := min(i+1, len(r))
-		x.Suffix[i] = perceptron.String(string(r[len(r)-n:]))
+		if end > 0 {
+			_, size := utf8.DecodeLastRuneInString(low[:end])
+			end -= size
+		}
+		x.Suffix[i] = perceptron.String(low[end:])
 	}
-	x.Prefix[0] = perceptron.String(string(r[:min(1, len(r))]))
-	x.Prefix[1] = perceptron.String(string(r[:min(3, len(r))]))
-	x.Shape = perceptron.String(Shape(w))
+	cut := 0
+	for i := 0; i < 3 && cut < len(low); i++ {
+		_, size := utf8.DecodeRuneInString(low[cut:])
+		cut += size
+		if i == 0 {
+			x.Prefix[0] = perceptron.String(low[:cut])
+		}
+	}
+	if low == "" {
+		x.Prefix[0] = perceptron.String("")
+	}
+	x.Prefix[1] = perceptron.String(low[:cut])
+	x.Shape = shapeHash(w)
 	letters, upper := 0, 0
 	for i, c := range w {
 		switch {
@@ -67,9 +83,22 @@ func Make(w string) Word {
 	return x
 }
 
+// lower returns w in lower case, without allocating when it already is.
+func lower(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
 // Norm returns the lower-case form of w with numbers folded into classes,
 // so that "1984" and "2003" share statistics.
-func Norm(w string) string {
+func Norm(w string) string { return norm(w, lower(w)) }
+
+// norm is Norm given the lower-case form of w.
+func norm(w, low string) string {
 	if w == "" {
 		return w
 	}
@@ -85,13 +114,28 @@ func Norm(w string) string {
 	case digits > 0 && w[0] >= '0' && w[0] <= '9':
 		return "!DIGITS"
 	}
-	return strings.ToLower(w)
+	return low
 }
 
 // Shape maps letters to X or x, digits to d and keeps other characters,
 // collapsing runs of the same class beyond two: "McDonald's" -> "XxXxx'x".
 func Shape(w string) string {
 	var b strings.Builder
+	shape(w, func(c rune) { b.WriteRune(c) })
+	return b.String()
+}
+
+// shapeHash returns perceptron.String(Shape(w)) without building the
+// string.
+func shapeHash(w string) uint64 {
+	var buf [64]byte
+	b := buf[:0]
+	shape(w, func(c rune) { b = utf8.AppendRune(b, c) })
+	return perceptron.Bytes(b)
+}
+
+// shape calls emit with each character of the shape of w.
+func shape(w string, emit func(rune)) {
 	var last rune
 	run := 0
 	for _, c := range w {
@@ -114,7 +158,6 @@ func Shape(w string) string {
 			run = 1
 		}
 		last = c
-		b.WriteRune(c)
+		emit(c)
 	}
-	return b.String()
 }
