@@ -10,6 +10,7 @@ func evalCommand() *Command {
 		Run: func(ctx context.Context, env *Env, args []string) error {
 			return subcommand(ctx, env, "eval", map[string]func(context.Context, *Env, []string) error{
 				// one entry per gold-set kind, each in eval_NAME.go
+				"extract":  evalExtract,
 				"geo":      evalGeo,
 				"petrarch": evalPetrarch,
 				"ud":       evalUD,
