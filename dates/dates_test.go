@@ -64,6 +64,7 @@ func TestResolve(t *testing.T) {
 		{"last week", "Rebels/NOUN/2/nsubj attacked/VERB:past/0/root the/DET/4/det town/NOUN/2/obj last/ADJ/6/amod week/NOUN/2/obl:tmod", 1, "2020-01-06", Week},
 		{"days ago", "Rebels/NOUN/2/nsubj attacked/VERB:past/0/root two/NUM/4/nummod days/NOUN/5/obl:npmod ago/ADV/2/advmod", 1, "2020-01-13", Day},
 		{"month abbreviation with dot token", "Protests/NOUN/2/nsubj began/VERB:past/0/root on/ADP/4/case Jan/PROPN/2/obl ./PUNCT/4/punct 3/NUM/4/nummod", 1, "2020-01-03", Day},
+		{"month abbreviation without dot before a day", "Protests/NOUN/2/nsubj began/VERB:past/0/root on/ADP/4/case Sept/PROPN/2/obl 30/NUM/4/nummod", 1, "2019-09-30", Day},
 		{"full date", "The/DET/2/det treaty/NOUN/4/nsubj:pass was/AUX/4/aux:pass signed/VERB:past/0/root on/ADP/6/case January/PROPN/4/obl 3/NUM/6/nummod ,/PUNCT/9/punct 2019/NUM/6/nummod", 3, "2019-01-03", Day},
 		{"day month year", "Voting/NOUN/2/nsubj ended/VERB:past/0/root on/ADP/4/case 3/NUM/2/obl January/PROPN/4/flat 2020/NUM/4/nummod", 1, "2020-01-03", Day},
 		{"bare month, past: last year's", "Elections/NOUN/3/nsubj:pass were/AUX/3/aux:pass held/VERB:past/0/root in/ADP/5/case March/PROPN/3/obl", 2, "2019-03-01", Month},
@@ -100,6 +101,7 @@ func TestResolveNone(t *testing.T) {
 	}{
 		{"no expression", "Troops/NOUN/2/nsubj shelled/VERB:past/0/root the/DET/4/det city/NOUN/2/obj", 1, pub},
 		{"May the modal", "May/PROPN/2/nsubj resigned/VERB:past/0/root", 1, pub},
+		{"Jan the name", "Jan/PROPN/2/nsubj resigned/VERB:past/0/root in/ADP/4/case protest/NOUN/2/obl", 1, pub},
 		{"date only in the embedded clause", "He/PRON/2/nsubj said/VERB:past/0/root troops/NOUN/4/nsubj left/VERB:past/2/ccomp on/ADP/6/case Monday/PROPN/4/obl", 1, pub},
 		{"relative date without publication date", "They/PRON/2/nsubj met/VERB:past/0/root yesterday/ADV/2/advmod", 1, time.Time{}},
 	}

@@ -95,13 +95,22 @@ func yearNumber(w string) (int, bool) {
 }
 
 // month returns the month named by token i (capitalised), and its width.
+// An abbreviation without its dot counts before a day number ("Jan 3"),
+// where it cannot be a name.
 func month(ts []event.Token, i int) (int, int) {
 	w, n := word(ts, i)
-	m, ok := months[w]
-	if !ok || !capitalised(ts[i]) {
+	if w == "" || !capitalised(ts[i]) {
 		return 0, 0
 	}
-	return m, n
+	if m, ok := months[w]; ok {
+		return m, n
+	}
+	if m, ok := months[w+"."]; ok {
+		if _, day := dayNumber(lower(ts, i+1)); day {
+			return m, 1
+		}
+	}
+	return 0, 0
 }
 
 // match recognises a temporal expression starting at token i and returns
