@@ -38,11 +38,13 @@ func (cf *codingFlags) pipeline() (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cf.dicts == "" {
-		return nil, errors.New("no dictionaries: give --dicts DIR")
+	var set *dict.Set
+	if cf.dicts != "" {
+		set, err = dict.LoadDir(cf.dicts)
+	} else {
+		set, err = dict.Default()
 	}
-	set, err := dict.LoadPETRARCHDir(cf.dicts)
-	if err != nil && set == nil {
+	if set == nil {
 		return nil, err
 	}
 	gaz, err := loadGazetteer(cf.gazetteer)

@@ -2,25 +2,35 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
+	"io"
+	"iter"
+	"os"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/annals/annals/ingest"
+	"github.com/annals/annals/pipeline"
+	"github.com/annals/annals/store"
 )
 
 func ingestCommand() *Command {
 	c := &Command{
 		Name:  "ingest",
-		Usage: "[--format text|html|feed|jsonl|csv] [--fetch-articles] [--max-bytes N] INPUT...",
-		Short: "read articles from files, folders, feeds, URLs or stdin and print them as JSON Lines",
+		Usage: "[--db FILE | --postgres DSN] [--workers N] [--format text|html|feed|jsonl|csv] INPUT...",
+		Short: "code articles from files, folders, feeds, URLs or stdin and store them",
 	}
 	c.Run = func(ctx context.Context, env *Env, args []string) error {
 		fs := newFlags(env, c)
+		sf := addStoreFlags(fs)
+		cf := addCodingFlags(fs)
 		format := fs.String("format", "", "input `format` for every input (default: by extension, content type or content)")
 		fetch := fs.Bool("fetch-articles", false, "fetch the page each feed item links to")
 		maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "refuse inputs larger than `N` bytes")
 		timeout := fs.Duration("timeout", 30*time.Second, "HTTP `timeout` per request")
+		workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents coded in parallel")
+		batch := fs.Int("batch", 32, "documents saved per transaction")
 		inputs, err := parseFlags(fs, args)
 		if err != nil {
 			return err
@@ -29,6 +39,15 @@ func ingestCommand() *Command {
 			fs.Usage()
 			return ErrUsage
 		}
+		p, err := cf.pipeline()
+		if err != nil {
+			return err
+		}
+		st, err := sf.open(ctx, false)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
 		opts := ingest.Options{
 			Format:        ingest.Format(*format),
 			MaxBytes:      *maxBytes,
@@ -37,36 +56,175 @@ func ingestCommand() *Command {
 			Stdin:         env.Stdin,
 			Warn:          func(in, msg string) { fmt.Fprintf(env.Stderr, "annals ingest: %s: %s\n", in, msg) },
 		}
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetEscapeHTML(false)
-		docs, failed := 0, 0
-		for it := range ingest.Open(ctx, inputs, opts) {
-			if it.Err != nil {
-				failed++
-				fmt.Fprintf(env.Stderr, "annals ingest: %v\n", it.Err)
-				continue
-			}
-			d := it.Doc
-			out := struct {
-				ID        string `json:"id"`
-				URL       string `json:"url,omitempty"`
-				Title     string `json:"title,omitempty"`
-				Author    string `json:"author,omitempty"`
-				Source    string `json:"source,omitempty"`
-				Published string `json:"published,omitempty"`
-				Hash      string `json:"hash"`
-				Text      string `json:"text"`
-			}{ID: d.ID, URL: d.URL, Title: d.Title, Author: d.Author, Source: d.Source, Hash: it.Hash, Text: d.Text}
-			if !d.Published.IsZero() {
-				out.Published = d.Published.Format(time.RFC3339)
-			}
-			if err := enc.Encode(out); err != nil {
-				return err
-			}
-			docs++
+		run := &ingestRun{pipeline: p, store: st, workers: max(*workers, 1), batch: max(*batch, 1),
+			progress: newProgress(env.Stderr)}
+		sum, err := run.run(ctx, ingest.Open(ctx, inputs, opts), env.Stderr)
+		run.progress.done()
+		fmt.Fprintf(env.Stderr, "%d documents stored, %d already stored, %d events (%d new), %d inputs failed, %.1f documents/s\n",
+			sum.stored, sum.skipped, sum.mentions, sum.newEvents, sum.failed, sum.rate())
+		if err != nil {
+			return err
 		}
-		fmt.Fprintf(env.Stderr, "%d documents, %d inputs failed\n", docs, failed)
-		return ctx.Err()
+		if sum.failed > 0 {
+			return fmt.Errorf("%d inputs failed", sum.failed)
+		}
+		return nil
 	}
 	return c
+}
+
+// ingestRun codes documents on several goroutines and saves them in
+// batches, each batch one transaction: a crash loses at most the batch in
+// flight, which the next run stores (documents are unique by text).
+type ingestRun struct {
+	pipeline *pipeline.Pipeline
+	store    store.Store
+	workers  int
+	batch    int
+	progress *progress
+}
+
+type ingestSummary struct {
+	stored, skipped, failed, mentions, newEvents int
+	start                                        time.Time
+}
+
+func (s *ingestSummary) rate() float64 {
+	d := time.Since(s.start).Seconds()
+	if d <= 0 {
+		return 0
+	}
+	return float64(s.stored+s.skipped) / d
+}
+
+func (r *ingestRun) run(ctx context.Context, items iter.Seq[ingest.Item], stderr io.Writer) (*ingestSummary, error) {
+	sum := &ingestSummary{start: time.Now()}
+	docs := make(chan ingest.Item)
+	coded := make(chan store.Item)
+	var failed sync.Mutex
+	fail := func(format string, a ...any) {
+		failed.Lock()
+		sum.failed++
+		fmt.Fprintf(stderr, "annals ingest: "+format+"\n", a...)
+		failed.Unlock()
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		defer close(docs)
+		for it := range items {
+			if it.Err != nil {
+				fail("%v", it.Err)
+				continue
+			}
+			select {
+			case docs <- it:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range r.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range docs {
+				res, err := r.pipeline.Code(ctx, it.Doc)
+				if err != nil {
+					fail("%s: %v", it.Input, err)
+					continue
+				}
+				select {
+				case coded <- store.Item{Doc: it.Doc, Records: res.Records}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(coded) }()
+
+	var pending []store.Item
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		// Saving uses a context of its own: a signal stops reading new
+		// documents, but the batch in hand is written whole.
+		results, err := r.store.SaveBatch(context.WithoutCancel(ctx), pending)
+		if err != nil {
+			return fmt.Errorf("saving %d documents: %w", len(pending), err)
+		}
+		for _, res := range results {
+			if res.Skipped {
+				sum.skipped++
+				continue
+			}
+			sum.stored++
+			sum.mentions += res.Mentions
+			sum.newEvents += res.NewEvents
+		}
+		pending = pending[:0]
+		r.progress.update(sum)
+		return nil
+	}
+	tick := time.NewTicker(500 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case it, ok := <-coded:
+			if !ok {
+				if err := flush(); err != nil {
+					return sum, err
+				}
+				return sum, ctx.Err()
+			}
+			pending = append(pending, it)
+			if len(pending) >= r.batch {
+				if err := flush(); err != nil {
+					cancel()
+					return sum, err
+				}
+			}
+		case <-tick.C:
+			if err := flush(); err != nil {
+				cancel()
+				return sum, err
+			}
+		}
+	}
+}
+
+// progress draws a one-line progress report on a terminal, and nothing
+// elsewhere (the summary line says it all there).
+type progress struct {
+	w    io.Writer
+	tty  bool
+	last time.Time
+}
+
+func newProgress(w io.Writer) *progress {
+	p := &progress{w: w}
+	if f, ok := w.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			p.tty = true
+		}
+	}
+	return p
+}
+
+func (p *progress) update(s *ingestSummary) {
+	if !p.tty || time.Since(p.last) < 200*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	fmt.Fprintf(p.w, "\r%d documents (%d already stored), %d events, %.1f documents/s   ",
+		s.stored, s.skipped, s.mentions, s.rate())
+}
+
+func (p *progress) done() {
+	if p.tty {
+		fmt.Fprintln(p.w)
+	}
 }
