@@ -2,11 +2,13 @@ package sqlite
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/annals/annals/event"
@@ -26,6 +28,48 @@ func openTemp(t *testing.T, opt store.Options) store.Store {
 
 func TestConformance(t *testing.T) {
 	storetest.Run(t, openTemp)
+}
+
+// twoHandles saves through two stores opened on one file, in turn, as two
+// processes sharing a database would; it reads through the first.
+type twoHandles struct {
+	store.Store
+	other store.Store
+	n     atomic.Int64
+}
+
+func (h *twoHandles) pick() store.Store {
+	if h.n.Add(1)%2 == 0 {
+		return h.other
+	}
+	return h.Store
+}
+
+func (h *twoHandles) SaveDocument(ctx context.Context, d *event.Document, recs []event.Record) (store.SaveResult, error) {
+	return h.pick().SaveDocument(ctx, d, recs)
+}
+
+func (h *twoHandles) SaveBatch(ctx context.Context, items []store.Item) ([]store.SaveResult, error) {
+	return h.pick().SaveBatch(ctx, items)
+}
+
+// TestConformanceSharedFile runs the suite with every store made of two
+// handles on one file, so that concurrent saves contend for SQLite's own
+// file lock rather than one database/sql pool.
+func TestConformanceSharedFile(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, opt store.Options) store.Store {
+		path := filepath.Join(t.TempDir(), "shared.db")
+		var h [2]*Store
+		for i := range h {
+			s, err := Open(t.Context(), path, opt)
+			if err != nil {
+				t.Fatalf("Open: %v", err)
+			}
+			t.Cleanup(func() { s.Close() })
+			h[i] = s
+		}
+		return &twoHandles{Store: h[0], other: h[1]}
+	})
 }
 
 func BenchmarkSave(b *testing.B) {
