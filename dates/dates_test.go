@@ -72,6 +72,8 @@ func TestResolve(t *testing.T) {
 		{"year", "The/DET/2/det war/NOUN/3/nsubj started/VERB:past/0/root in/ADP/5/case 2011/NUM/3/obl", 2, "2011-01-01", Year},
 		{"this year", "Prices/NOUN/2/nsubj rose/VERB:past/0/root this/DET/4/det year/NOUN/2/obl:tmod", 1, "2020-01-01", Year},
 		{"earlier this month", "Talks/NOUN/2/nsubj collapsed/VERB:past/0/root earlier/ADV/2/advmod this/DET/5/det month/NOUN/3/obl:tmod", 1, "2020-01-01", Month},
+		{"over the weekend", "Protests/NOUN/2/nsubj spread/VERB:past/0/root over/ADP/5/case the/DET/5/det weekend/NOUN/2/obl", 1, "2020-01-06", Week},
+		{"next weekend", "They/PRON/3/nsubj will/AUX/3/aux vote/VERB/0/root next/ADJ/5/amod weekend/NOUN/3/obl:tmod", 2, "2020-01-13", Week},
 		{"last night", "Gunmen/NOUN/2/nsubj struck/VERB:past/0/root last/ADJ/4/amod night/NOUN/2/obl:tmod", 1, "2020-01-14", Day},
 		{"conjoined verb shares the date", "He/PRON/2/nsubj arrived/VERB:past/0/root on/ADP/4/case Monday/PROPN/2/obl and/CCONJ/6/cc met/VERB:past/2/conj the/DET/8/det president/NOUN/6/obj", 5, "2020-01-13", Day},
 		{"main clause: said on Tuesday", "The/DET/2/det ministry/NOUN/3/nsubj said/VERB:past/0/root on/ADP/5/case Tuesday/PROPN/3/obl that/SCONJ/8/mark troops/NOUN/8/nsubj killed/VERB:past/3/ccomp five/NUM/10/nummod people/NOUN/8/obj on/ADP/12/case Sunday/PROPN/8/obl", 2, "2020-01-14", Day},

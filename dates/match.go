@@ -24,6 +24,7 @@ type spec struct {
 	year, month, day int          // 0 when not said
 	weekday          time.Weekday //
 	hasWeekday       bool
+	weekend          bool // the weekday is the Saturday of a weekend: week precision
 	// dir is -1 for "last", +1 for "next", 0 when the tense decides.
 	dir int
 	// rel is a period relative to publication: offset units of size unit
@@ -129,6 +130,10 @@ func match(ts []event.Token, i int) (spec, int) {
 		return matchRelative(ts, i, w)
 	case "recently":
 		return spec{rel: weekUnit, offset: -1}, 1
+	case "weekend":
+		if lower(ts, i-1) == "the" { // "over the weekend"
+			return spec{weekday: time.Saturday, hasWeekday: true, weekend: true}, 1
+		}
 	}
 	if wd, ok := weekdays[w]; ok && capitalised(ts[i]) {
 		return spec{weekday: wd, hasWeekday: true}, n
@@ -235,6 +240,9 @@ func matchRelative(ts []event.Token, i int, w string) (spec, int) {
 	if wd, ok := weekdays[next]; ok && capitalised(ts[i+1]) {
 		return spec{weekday: wd, hasWeekday: true, dir: dir}, 1 + n
 	}
+	if next == "weekend" {
+		return spec{weekday: time.Saturday, hasWeekday: true, weekend: true, dir: dir}, 2
+	}
 	switch next {
 	case "night", "evening":
 		if w == "last" {
@@ -298,7 +306,11 @@ func (sp spec) resolve(pub time.Time, tense Tense) (time.Time, Precision, bool) 
 		} else if delta <= 0 {
 			delta += 7
 		}
-		return pub.AddDate(0, 0, delta), Day, true
+		d := pub.AddDate(0, 0, delta)
+		if sp.weekend {
+			return d.AddDate(0, 0, -5), Week, true // the Monday of its week
+		}
+		return d, Day, true
 	case sp.year > 0 && sp.month == 0:
 		return time.Date(sp.year, 1, 1, 0, 0, 0, 0, time.UTC), Year, true
 	case sp.month > 0:
