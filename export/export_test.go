@@ -84,8 +84,9 @@ func TestGeoTypes(t *testing.T) {
 		typ, full, country, feature, lat string
 	}{
 		{event.Location{Name: "Iraq", Country: "IRQ"}, "1", "Iraq", "IZ", "IZ", ""},
-		{event.Location{Name: "Texas", Country: "USA", Admin1: "Texas", Lat: 31, Lon: -99}, "2", "Texas, United States", "US", "US", "31"},
+		{event.Location{Name: "Texas", Country: "USA", Admin1: "Texas", Lat: 31, Lon: -99}, "2", "Texas, United States", "US", "TX", "31"},
 		{event.Location{Name: "Austin", Country: "USA", Admin1: "Texas", Lat: 30.2672, Lon: -97.7431, GazetteerID: "geonames:4671654"}, "3", "Austin, Texas, United States", "US", "4671654", "30.2672"},
+		{event.Location{Name: "Springfield", Country: "USA", Admin1: "Nowhere", Lat: 1, Lon: 1}, "3", "Springfield, Nowhere, United States", "US", "US", "1"},
 		{event.Location{Name: "Berlin", Country: "DEU", Admin1: "Berlin", Lat: 52.52, Lon: 13.4}, "5", "Berlin, Germany", "GM", "GM", "52.52"},
 		{event.Location{Name: "Mosul", Country: "IRQ", Admin1: "Nineveh", Lat: 36.335, Lon: 43.1189, GazetteerID: "geonames:99072"}, "4", "Mosul, Nineveh, Iraq", "IZ", "99072", "36.335"},
 		{event.Location{Name: "Somewhere", Lat: 1, Lon: 2}, "1", "Somewhere", "", "", "1"},
@@ -96,6 +97,9 @@ func TestGeoTypes(t *testing.T) {
 		row := EventRow(e)
 		got := []string{row[Events.Index("ActionGeo_Type")], row[Events.Index("ActionGeo_FullName")], row[Events.Index("ActionGeo_CountryCode")], row[Events.Index("ActionGeo_FeatureID")], row[Events.Index("ActionGeo_Lat")]}
 		want := []string{tt.typ, tt.full, tt.country, tt.feature, tt.lat}
+		if tt.loc.Admin1 == "Texas" && row[Events.Index("ActionGeo_ADM1Code")] != "USTX" {
+			t.Errorf("%s: ADM1 %q, want USTX", tt.loc.Name, row[Events.Index("ActionGeo_ADM1Code")])
+		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: got %q, want %q", tt.loc.Name, got, want)
 		}
@@ -346,7 +350,7 @@ func TestRealGDELT(t *testing.T) {
 	for _, c := range tables().countries {
 		names[c.name] = c.fips
 	}
-	fipsChecked := 0
+	fipsChecked, statesChecked := 0, 0
 	for _, f := range files {
 		fh, err := os.Open(filepath.Join(shared, "news/gdelt", f.name))
 		if err != nil {
@@ -389,6 +393,13 @@ func TestRealGDELT(t *testing.T) {
 					t.Errorf("%s:%d: %s = %q, GDELT has %q", f.name, n, c, ours[Events.Index(c)], col(c))
 				}
 			}
+			if col("ActionGeo_Type") == "2" {
+				name, _, _ := strings.Cut(col("ActionGeo_FullName"), ",")
+				statesChecked++
+				if adm1 := "US" + tables().usStates[strings.ToLower(name)]; adm1 != col("ActionGeo_ADM1Code") {
+					t.Errorf("%s:%d: %s ADM1 %q, GDELT has %q", f.name, n, name, adm1, col("ActionGeo_ADM1Code"))
+				}
+			}
 			if col("ActionGeo_Type") == "1" {
 				if fips, ok := names[col("ActionGeo_FullName")]; ok {
 					fipsChecked++
@@ -402,7 +413,7 @@ func TestRealGDELT(t *testing.T) {
 			t.Errorf("%s: %d rows, want %d", f.name, n, f.rows)
 		}
 	}
-	if fipsChecked < 100 {
-		t.Errorf("only %d country rows compared", fipsChecked)
+	if fipsChecked < 100 || statesChecked < 50 {
+		t.Errorf("only %d country and %d US state rows compared", fipsChecked, statesChecked)
 	}
 }

@@ -231,10 +231,11 @@ const (
 
 // geoFields fills the eight *Geo_* columns of a place. The kind of place
 // is read from what the location holds: no admin1 means a country, a name
-// equal to its admin1 a state, anything else a city. ADM1Code is the FIPS
+// equal to its admin1 a state, anything else a city. ADM1Code is "US" and
+// the state's postal code in the US, as in GDELT, and elsewhere the FIPS
 // country code alone, because locations carry their admin1 region by name
-// only; FeatureID is the GeoNames id for cities and the ADM1/country code
-// otherwise, as in GDELT.
+// only; FeatureID is the GeoNames id for cities, the postal code for US
+// states and the ADM1 code otherwise, as in GDELT.
 func geoFields(set func(name, v string), prefix string, loc *event.Location) {
 	if loc == nil || loc.Name == "" {
 		set(prefix+"_Type", strconv.Itoa(geoNone))
@@ -266,16 +267,24 @@ func geoFields(set func(name, v string), prefix string, loc *event.Location) {
 	set(prefix+"_Type", strconv.Itoa(kind))
 	set(prefix+"_FullName", clean(strings.Join(parts, ", ")))
 	set(prefix+"_CountryCode", c.fips)
-	set(prefix+"_ADM1Code", c.fips)
+	adm1 := c.fips
+	state := t.usStates[strings.ToLower(loc.Admin1)]
+	if us && state != "" {
+		adm1 = c.fips + state // GDELT's US ADM1 codes are postal: USTX
+	}
+	set(prefix+"_ADM1Code", adm1)
 	if kind != geoCountry || loc.Lat != 0 || loc.Lon != 0 {
 		set(prefix+"_Lat", formatCoord(loc.Lat))
 		set(prefix+"_Long", formatCoord(loc.Lon))
 	}
 	id := strings.TrimPrefix(loc.GazetteerID, "geonames:")
-	if (kind == geoUSCity || kind == geoWorldCity) && id != loc.GazetteerID {
+	switch {
+	case (kind == geoUSCity || kind == geoWorldCity) && id != loc.GazetteerID:
 		set(prefix+"_FeatureID", id)
-	} else {
-		set(prefix+"_FeatureID", c.fips)
+	case kind == geoUSState && state != "":
+		set(prefix+"_FeatureID", state)
+	default:
+		set(prefix+"_FeatureID", adm1)
 	}
 }
 
@@ -317,11 +326,16 @@ type country struct{ fips, name string }
 // codeTables are the lookup tables, parsed once from tables.go.
 type codeTables struct {
 	countries map[string]country         // by ISO3
+	usStates  map[string]string          // lower-case name → postal code
 	classes   map[string]map[string]bool // CAMEO segment class → segments
 }
 
 var tables = sync.OnceValue(func() *codeTables {
-	t := &codeTables{countries: map[string]country{}, classes: map[string]map[string]bool{}}
+	t := &codeTables{countries: map[string]country{}, usStates: map[string]string{}, classes: map[string]map[string]bool{}}
+	for _, line := range strings.Split(usStates, "\n") {
+		name, code, _ := strings.Cut(line, "\t")
+		t.usStates[strings.ToLower(name)] = code
+	}
 	for _, line := range strings.Split(countryTable, "\n") {
 		f := strings.Split(line, "\t")
 		t.countries[f[0]] = country{fips: f[1], name: f[2]}
