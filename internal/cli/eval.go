@@ -13,6 +13,7 @@ func evalCommand() *Command {
 				"extract":  evalExtract,
 				"geo":      evalGeo,
 				"petrarch": evalPetrarch,
+				"quotes":   evalQuotes,
 				"ud":       evalUD,
 			}, args)
 		},

@@ -1,0 +1,271 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+)
+
+// entity is one named participant of the article, gathered over its
+// mentions ("Muqtada al-Sadr", "Sadr").
+type entity struct {
+	rep    Mention // the longest mention: what the speaker resolves to
+	kind   byte    // 'P' person, 'O' organisation, '?' unknown
+	gender byte    // 'm', 'f' or 0 when unknown
+	roles  map[string]bool
+}
+
+// name is one mention of an entity.
+type name struct {
+	m    Mention
+	flat int // flat index of its first token, for ordering
+	e    *entity
+}
+
+// coref resolves speaker phrases to the article's named mentions.
+type coref struct {
+	d     *doc
+	names []name
+}
+
+// newCoref collects the named mentions of the document: the entities the
+// recognizer found, or capitalized runs when no recognizer ran.
+func newCoref(d *doc) *coref {
+	c := &coref{d: d}
+	byKey := map[string]*entity{}
+	for s := range d.sents {
+		for _, sp := range d.nameSpans(s) {
+			c.addName(s, sp[0], sp[1], sp[2], byKey)
+		}
+	}
+	return c
+}
+
+// nameSpans returns [first, last, kind] of each name in sentence s.
+func (d *doc) nameSpans(s int) [][3]int {
+	st := &d.sents[s]
+	var out [][3]int
+	tagged := false
+	for i := range st.Tokens {
+		if st.Tokens[i].Entity != "" {
+			tagged = true
+			break
+		}
+	}
+	if tagged || len(st.Entities) > 0 {
+		for _, e := range st.Entities {
+			switch e.Label {
+			case "PER":
+				out = append(out, [3]int{e.First, e.Last, 'P'})
+			case "ORG":
+				out = append(out, [3]int{e.First, e.Last, 'O'})
+			}
+		}
+		return out
+	}
+	ts := st.Tokens
+	for i := 0; i < len(ts); i++ {
+		if !d.nameWord(s, i) {
+			continue
+		}
+		j := i
+		for j+1 < len(ts) && (d.nameWord(s, j+1) || isParticle(d.lower(s, j+1)) && j+2 < len(ts) && d.nameWord(s, j+2)) {
+			j++
+		}
+		out = append(out, [3]int{i, j, '?'})
+		i = j
+	}
+	return out
+}
+
+// isParticle joins name parts ("bin", "al", "de").
+func isParticle(w string) bool {
+	switch w {
+	case "al", "bin", "ibn", "de", "van", "von", "da", "del", "of", "-":
+		return true
+	}
+	return false
+}
+
+// nameWord reports whether token i of sentence s can be part of a name
+// when no recognizer ran: a capitalized word that is not a function word,
+// a day or a month.
+func (d *doc) nameWord(s, i int) bool {
+	t := &d.sents[s].Tokens[i]
+	if !capitalized(t.Text) && !arabicArticle(t.Text) || !isWord(t.Text) {
+		return false
+	}
+	if t.UPOS != "" && t.UPOS != "PROPN" {
+		return false
+	}
+	w := strings.ToLower(t.Text)
+	if _, ok := pronounGender[w]; ok {
+		return false
+	}
+	if nonNP[w] || determiners[w] || prepositions[w] || timeWords[w] || auxWords[w] || speechVerbs[w] {
+		return false
+	}
+	return true
+}
+
+// addName records the mention first..last of sentence s, merging it with
+// an earlier entity of the same last word ("Sadr" after "Muqtada al-Sadr").
+func (c *coref) addName(s, first, last, kind int, byKey map[string]*entity) {
+	d := c.d
+	ts := d.sents[s].Tokens
+	for last > first && (ts[last].Text == "'s" || ts[last].Text == "’s") {
+		last--
+	}
+	m := d.mention(s, first, last)
+	key := strings.ToLower(ts[last].Text)
+	if arabicArticle(ts[last].Text) {
+		key = key[strings.IndexByte(key, '-')+1:]
+	}
+	e := byKey[key]
+	if e != nil && last > first && e.rep.Last > e.rep.First &&
+		!strings.EqualFold(ts[first].Text, d.sents[e.rep.Sentence].Tokens[e.rep.First].Text) {
+		e = nil // "Melania Trump" after "Donald Trump"
+	}
+	if e == nil {
+		e = &entity{rep: m, kind: byte(kind), roles: map[string]bool{}}
+		byKey[key] = e
+	} else if len(m.Text) > len(e.rep.Text) && last-first < 4 {
+		e.rep = m
+	}
+	if e.kind == '?' || e.kind == 0 {
+		e.kind = byte(kind)
+	}
+	if g, ok := firstNames[strings.ToLower(ts[first].Text)]; ok && e.gender == 0 && last > first {
+		e.gender, e.kind = g, 'P'
+	}
+	if orgWords[key] && e.kind == '?' {
+		e.kind = 'O'
+	}
+	// role words before the name: "influential Iraqi Shia cleric Muqtada al-Sadr"
+	for k := first - 1; k >= 0 && k >= first-6; k-- {
+		w := d.lower(s, k)
+		if g, ok := titles[w]; ok {
+			e.kind = 'P'
+			if g != 'x' && e.gender == 0 {
+				e.gender = g
+			}
+		}
+		if !d.npWord(s, k) || determiners[w] {
+			break
+		}
+		e.addRole(w)
+	}
+	// an apposition after it: "Smith, a spokesman for the group,"
+	if last+2 < len(ts) && ts[last+1].Text == "," && determiners[d.lower(s, last+2)] {
+		for k := last + 3; k < len(ts) && k <= last+8 && d.npWord(s, k); k++ {
+			e.addRole(d.lower(s, k))
+		}
+	}
+	c.names = append(c.names, name{m: m, flat: d.first[s][first], e: e})
+}
+
+// addRole notes a description word of e and the gender it implies.
+func (e *entity) addRole(w string) {
+	e.roles[w] = true
+	if g, ok := genderedRoles[w]; ok && e.gender == 0 {
+		e.gender = g
+	}
+	if groupNouns[w] && e.kind == '?' {
+		e.kind = 'O'
+	}
+}
+
+// resolve returns the named mention that speaker m refers to: the entity
+// of a name inside m, the antecedent of a pronoun, or the entity whose
+// role words a description ("the cleric") repeats. It returns m when
+// nothing fits.
+func (c *coref) resolve(m Mention) Mention {
+	d := c.d
+	at := d.first[m.Sentence][m.First]
+	for _, n := range c.names {
+		if n.m.Sentence == m.Sentence && n.m.First <= m.Last && n.m.Last >= m.First {
+			return n.e.rep
+		}
+	}
+	head := d.lower(m.Sentence, m.Last)
+	if g, ok := pronounGender[head]; ok && m.First == m.Last {
+		return c.antecedent(m, at, func(e *entity) bool {
+			switch g {
+			case 'm', 'f':
+				return e.kind != 'O' && (e.gender == 0 || e.gender == g)
+			case 'p', 'n':
+				return e.kind == 'O'
+			}
+			return false
+		})
+	}
+	first := d.lower(m.Sentence, m.First)
+	if !determiners[first] {
+		return m
+	}
+	return c.antecedent(m, at, func(e *entity) bool {
+		return e.roles[head] || groupNouns[head] && e.kind == 'O'
+	})
+}
+
+// antecedent returns the entity of the nearest earlier name that fits,
+// within ten sentences, preferring the speaker of the latest quote before
+// m and, in a sentence, the first name (the subject, usually).
+func (c *coref) antecedent(m Mention, at int, fits func(*entity) bool) Mention {
+	d := c.d
+	if q := d.quoteBefore(m.Start); q != nil && q.Entity.Text != "" && m.Sentence-q.Entity.Sentence <= 3 {
+		if e := c.entityOf(q.Entity); e != nil && fits(e) {
+			return e.rep
+		}
+	}
+	i := sort.Search(len(c.names), func(i int) bool { return c.names[i].flat >= at })
+	best := -1
+	for k := i - 1; k >= 0; k-- {
+		n := c.names[k]
+		if m.Sentence-n.m.Sentence > 10 || best >= 0 && n.m.Sentence != c.names[best].m.Sentence {
+			break
+		}
+		if fits(n.e) {
+			best = k
+		}
+	}
+	if best < 0 {
+		return m
+	}
+	return c.names[best].e.rep
+}
+
+// entityOf returns the entity whose representative mention is m.
+func (c *coref) entityOf(m Mention) *entity {
+	for _, n := range c.names {
+		if n.e.rep == m {
+			return n.e
+		}
+	}
+	return nil
+}
+
+// quoteBefore returns the last quote found so far that starts before off.
+func (d *doc) quoteBefore(off int) *Quote {
+	var best *Quote
+	for i := range d.quotes {
+		q := &d.quotes[i]
+		if q.Start < off && (best == nil || q.Start > best.Start) {
+			best = q
+		}
+	}
+	return best
+}
+
+// arabicArticle reports whether a name word starts with a lower-case
+// article or kinship particle and a hyphen ("al-Sadr", "bin-Salman").
+func arabicArticle(w string) bool {
+	i := strings.IndexByte(w, '-')
+	if i <= 0 || i+1 >= len(w) || !capitalized(w[i+1:]) {
+		return false
+	}
+	switch w[:i] {
+	case "al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "bin", "ibn", "abu", "abd":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,335 @@
+package quote
+
+// piece is the text between one pair of quotation marks, as flat token
+// indices. close is -1 when the paragraph ended with the quote still open.
+type piece struct {
+	open, close int
+	from, to    int // content tokens
+	cue         *cue
+}
+
+// cue is a speech verb with its speaker, found next to a quote.
+type cue struct {
+	verb      int // token index of the verb ("according" for According)
+	verbEnd   int // last token of the cue ("to" of "according to")
+	sent      int //
+	speaker   Mention
+	hasSpeech bool // speaker found
+}
+
+// mark classifies a quotation-mark token: its family ('d' double, 's'
+// single) and whether it opens (+1), closes (-1) or may do either (0).
+func mark(t string) (family byte, dir int, ok bool) {
+	switch t {
+	case "“", "«", "„", "``":
+		return 'd', 1, true
+	case "”", "»", "''":
+		return 'd', -1, true
+	case "\"":
+		return 'd', 0, true
+	case "‘", "`":
+		return 's', 1, true
+	case "’":
+		return 's', -1, true
+	case "'":
+		return 's', 0, true
+	}
+	return 0, 0, false
+}
+
+// pieces pairs the quotation marks of the document. A quote still open at
+// a paragraph's end stops there (news style: the next paragraph reopens
+// it); single quotes inside double ones are nested and ignored.
+func (d *doc) pieces() []piece {
+	var out []piece
+	open, fam := -1, byte(0)
+	emit := func(o, c, to int) {
+		if to > o {
+			out = append(out, piece{open: o, close: c, from: o + 1, to: to})
+		}
+	}
+	for k := range d.flat {
+		if open >= 0 && k > 0 && d.para[k] != d.para[k-1] {
+			emit(open, -1, k-1)
+			open = -1
+		}
+		f, dir, ok := mark(d.tok(k).Text)
+		if !ok {
+			continue
+		}
+		if open >= 0 && f != fam {
+			if fam == 'd' {
+				continue // nested single quote
+			}
+			open = -1 // a stray apostrophe opened nothing
+		}
+		if open >= 0 {
+			// a straight double mark toggles; a straight single one
+			// closes only against its word ("the leaders' " is not
+			// a close when nothing is open); an opening mark glued to
+			// the word before is a misdirected close
+			if dir < 0 || f == 'd' && dir == 0 || d.glued(k-1, k) {
+				emit(open, k, k-1)
+				open = -1
+			} else if dir > 0 {
+				open = k
+			}
+			continue
+		}
+		if dir < 0 {
+			continue
+		}
+		if f == 's' && (!d.spaceBefore(k) || k+1 >= len(d.flat) || !d.glued(k, k+1)) {
+			continue // an apostrophe, not an opening quote
+		}
+		open, fam = k, f
+	}
+	if open >= 0 {
+		emit(open, -1, len(d.flat)-1)
+	}
+	return out
+}
+
+// glued reports whether flat tokens a and b touch (no space between).
+func (d *doc) glued(a, b int) bool {
+	if a < 0 || b >= len(d.flat) {
+		return false
+	}
+	return d.tok(a).End == d.tok(b).Start
+}
+
+// spaceBefore reports whether flat token k starts the text or follows a
+// space or an opening bracket or dash.
+func (d *doc) spaceBefore(k int) bool {
+	st := d.tok(k).Start
+	if st == 0 {
+		return true
+	}
+	switch d.text[st-1] {
+	case ' ', '\t', '\n', '\r', '(', '[':
+		return true
+	}
+	return k > 0 && !d.glued(k-1, k) || k > 0 && !isWord(d.tok(k-1).Text)
+}
+
+// direct finds the quotes within quotation marks, joins the pieces of a
+// quote split by its cue or running over paragraphs, and attributes them.
+func (d *doc) direct() {
+	ps := d.pieces()
+	for i := range ps {
+		p := &ps[i]
+		for k := p.open; k <= p.to+1 && k < len(d.flat); k++ {
+			x := d.flat[k]
+			d.quoted[x.s][x.i] = true
+		}
+		p.cue = d.trailingCue(p, ps, i)
+		if p.cue == nil {
+			p.cue = d.leadingCue(p)
+		}
+	}
+	var prev *Quote // last direct quote, for speakers carried over
+	for i := 0; i < len(ps); {
+		j := i
+		for j+1 < len(ps) && d.joins(&ps[j], &ps[j+1]) {
+			j++
+		}
+		var c *cue
+		for k := i; k <= j && c == nil; k++ {
+			c = ps[k].cue
+		}
+		q := Quote{Kind: Direct}
+		for k := i; k <= j; k++ {
+			q.Parts = append(q.Parts, d.span(ps[k].from, ps[k].to))
+		}
+		switch {
+		case c != nil:
+			d.setCue(&q, c)
+		case d.startsParagraph(ps[i].open) && ps[j].to-ps[i].from >= 3 && prev != nil && d.para[ps[i].open]-d.lastPara(prev) <= 2:
+			// a paragraph of quotation with no cue goes on the
+			// previous quote's speaker
+			q.Speaker, q.Entity = prev.Speaker, prev.Entity
+		default:
+			i = j + 1
+			continue // scare quotes, titles: not speech
+		}
+		d.add(q, ps[i].open, ps[j].to)
+		for k := i; k <= j; k++ {
+			if ps[k].cue != nil {
+				d.useCue(ps[k].cue)
+			}
+		}
+		prev = &d.quotes[len(d.quotes)-1]
+		i = j + 1
+	}
+}
+
+// lastPara returns the paragraph of a quote's end.
+func (d *doc) lastPara(q *Quote) int {
+	s := &d.sents[q.Last]
+	if len(s.Tokens) == 0 {
+		return 0
+	}
+	return d.para[d.first[q.Last][len(s.Tokens)-1]]
+}
+
+// setCue fills a quote's cue and speaker from c.
+func (d *doc) setCue(q *Quote, c *cue) {
+	ts := d.sents[c.sent].Tokens
+	q.Cue = d.text[ts[c.verb].Start:ts[c.verbEnd].End]
+	q.CueStart, q.CueEnd = ts[c.verb].Start, ts[c.verbEnd].End
+	q.Speaker = c.speaker
+}
+
+// useCue marks a cue's verb and speaker as taken, so indirect speech does
+// not attribute them again.
+func (d *doc) useCue(c *cue) {
+	for i := c.verb; i <= c.verbEnd; i++ {
+		d.used[c.sent][i] = true
+	}
+	if c.hasSpeech {
+		for i := c.speaker.First; i <= c.speaker.Last; i++ {
+			d.used[c.speaker.Sentence][i] = true
+		}
+	}
+}
+
+// startsParagraph reports whether flat token k opens its paragraph.
+func (d *doc) startsParagraph(k int) bool { return k == 0 || d.para[k-1] != d.para[k] }
+
+// joins reports whether piece b continues the quote of piece a: a reopened
+// quote in the next paragraph, or the second half of a quote split by its
+// cue ("“We will stay,” he said, “until the end.”").
+func (d *doc) joins(a, b *piece) bool {
+	if a.close < 0 {
+		return d.startsParagraph(b.open) && d.para[b.open] == d.para[a.to]+1
+	}
+	if d.para[a.close] != d.para[b.open] || b.open-a.close > 12 {
+		return false
+	}
+	if a.cue == nil || b.cue != nil && (b.cue.sent != a.cue.sent || b.cue.verb != a.cue.verb) {
+		return false
+	}
+	v := d.first[a.cue.sent][a.cue.verb]
+	return v > a.close && v < b.open
+}
+
+// trailingCue looks for "he said" / "said Smith" right after a closed
+// piece, before the next quote, within its paragraph.
+func (d *doc) trailingCue(p *piece, ps []piece, i int) *cue {
+	if p.close < 0 {
+		return nil
+	}
+	limit := p.close + 10
+	if i+1 < len(ps) && ps[i+1].open < limit {
+		limit = ps[i+1].open
+	}
+	for k := p.close + 1; k < limit && k < len(d.flat); k++ {
+		if d.para[k] != d.para[p.close] {
+			return nil
+		}
+		x := d.flat[k]
+		w := d.lower(x.s, x.i)
+		if !speechVerbs[w] || !d.verbLike(x.s, x.i) {
+			if w == "according" {
+				return d.accordingCue(x.s, x.i)
+			}
+			continue
+		}
+		c := &cue{verb: x.i, verbEnd: x.i, sent: x.s}
+		start := p.close + 1
+		if d.tok(start).Text == "," {
+			start++
+		}
+		if start < k {
+			// "..., he said": the speaker fills the gap to the verb
+			f := d.flat[start]
+			m, ok := d.npLeft(x.s, x.i-1)
+			if !ok || f.s != x.s || m.First != f.i {
+				return nil
+			}
+			c.speaker, c.hasSpeech = m, true
+			return c
+		}
+		// "..., said Smith"
+		m, ok := d.npRight(x.s, x.i+1)
+		if !ok || !d.plausible(m) {
+			return nil
+		}
+		c.speaker, c.hasSpeech = m, true
+		return c
+	}
+	return nil
+}
+
+// leadingCue looks for "Smith said: “...”" before a piece's opening mark,
+// within its sentence.
+func (d *doc) leadingCue(p *piece) *cue {
+	o := d.flat[p.open]
+	for i := o.i - 1; i >= 0; i-- {
+		if d.quoted[o.s][i] {
+			return nil
+		}
+		w := d.lower(o.s, i)
+		if w == "according" {
+			return d.accordingCue(o.s, i)
+		}
+		if speechVerbs[w] && d.verbLike(o.s, i) {
+			if !d.introduces(o.s, i, o.i) {
+				return nil // "claimed that he has “expanded the party”": indirect speech
+			}
+			c := &cue{verb: i, verbEnd: i, sent: o.s}
+			if m, ok := d.subject(o.s, i); ok {
+				c.speaker, c.hasSpeech = m, true
+			}
+			return c
+		}
+	}
+	return nil
+}
+
+// introduces reports whether the speech verb at token v of sentence s
+// introduces the quote opening at token open: only punctuation, time
+// phrases or (after "told") the hearer stand between them.
+func (d *doc) introduces(s, v, open int) bool {
+	k := v + 1
+	if tellVerbs[d.lower(s, v)] {
+		if k < open && objectPronouns[d.lower(s, k)] {
+			k++
+		} else if m, ok := d.npRight(s, k); ok && m.Last < open {
+			k = m.Last + 1
+		}
+	}
+	for ; k < open; k++ {
+		w := d.lower(s, k)
+		if isWord(w) && !timeWords[w] && !prepositions[w] && w != "the" {
+			return false
+		}
+	}
+	return true
+}
+
+// accordingCue reads "according to X" at token i of sentence s.
+func (d *doc) accordingCue(s, i int) *cue {
+	ts := d.sents[s].Tokens
+	if i+2 >= len(ts) || d.lower(s, i+1) != "to" {
+		return nil
+	}
+	c := &cue{verb: i, verbEnd: i + 1, sent: s}
+	if m, ok := d.npRight(s, i+2); ok {
+		c.speaker, c.hasSpeech = m, true
+	}
+	return c
+}
+
+// verbLike reports whether token i can be a verb: untagged, or tagged VERB
+// or AUX.
+func (d *doc) verbLike(s, i int) bool {
+	switch d.sents[s].Tokens[i].UPOS {
+	case "VERB", "AUX":
+		return true
+	case "":
+		// untagged: a word after a determiner is a noun ("a recall vote")
+		return i == 0 || !determiners[d.lower(s, i-1)]
+	}
+	return false
+}

@@ -1,0 +1,101 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/annals/annals/event"
+)
+
+// Mode says how sentence s presents the event of the verb at token index
+// verb: hypothetical (a condition, a modal, or a negated hedge as in "did
+// not rule out his participation"), negated, intended ("vowed to march"),
+// future ("will", "are expected to turn out"), reported (inside one of the
+// document's quotes, as Find returns them) or asserted. It reads the
+// auxiliaries and governing verbs before the verb, back to its clause's
+// start.
+func Mode(s *event.Sentence, verb int, quotes []Quote) event.Mode {
+	ts := s.Tokens
+	if verb < 0 || verb >= len(ts) {
+		return event.Asserted
+	}
+	var neg, modal, future, intended, cond, hedge bool
+	if hedgeVerbs[low(ts[verb])] {
+		hedge = true
+	}
+	chain := true // still in the verb's auxiliaries and governing verbs
+	for j := verb - 1; j >= 0; j-- {
+		w := low(ts[j])
+		if clauseBreak(w) {
+			break
+		}
+		if condWords[w] {
+			cond = true
+			break
+		}
+		if !chain {
+			continue
+		}
+		switch {
+		case negWords[w]:
+			neg = true
+		case futureWords[w]:
+			future = true
+		case modalWords[w] && !(w == "may" && capitalized(ts[j].Text)):
+			modal = true
+		case w == "to" || w == "out" || hedgeVerbs[w] || intentVerbs[w] || expectWords[w]:
+			// a governing verb: "plans to", "expected to", "rule out"
+			if intentVerbs[w] {
+				intended = true
+			}
+			if expectWords[w] {
+				future = true
+			}
+			if hedgeVerbs[w] {
+				hedge = true
+			}
+		case auxWords[w] || beForms[w] || ts[j].UPOS == "ADV" || ts[j].UPOS == "AUX" || ts[j].UPOS == "PART":
+		case hedge && j >= verb-4:
+			// the complement of a hedge: "did not rule out his participation"
+		default:
+			chain = false
+		}
+	}
+	for i := range quotes {
+		if quotes[i].Covers(ts[verb].Start, ts[verb].End) {
+			// a claim within speech is reported unless it is not a
+			// claim at all
+			switch {
+			case hedge && neg || modal || cond:
+				return event.Hypothetical
+			case neg:
+				return event.Negated
+			}
+			return event.Reported
+		}
+	}
+	switch {
+	case hedge && neg:
+		return event.Hypothetical
+	case neg:
+		return event.Negated
+	case modal || cond:
+		return event.Hypothetical
+	case intended:
+		return event.Intended
+	case future:
+		return event.Future
+	}
+	return event.Asserted
+}
+
+// clauseBreak reports whether w ends the clause a verb belongs to.
+func clauseBreak(w string) bool {
+	switch w {
+	case ",", ";", ":", "—", "–", "(", ")", "“", "”", "\"", "that", "and", "but", "because", "while", "when", "who", "which":
+		return true
+	}
+	return false
+}
+
+// low lower-cases a token's text.
+func low(t event.Token) string { return strings.ToLower(t.Text) }

@@ -1,0 +1,232 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/annals/annals/event"
+)
+
+// npWord reports whether token i of sentence s can belong to a speaker's
+// noun phrase. Tags decide when present; otherwise the form does.
+func (d *doc) npWord(s, i int) bool {
+	t := &d.sents[s].Tokens[i]
+	w := strings.ToLower(t.Text)
+	if t.Text == "'s" || t.Text == "’s" || t.Text == "-" {
+		return true
+	}
+	if !isWord(t.Text) || nonNP[w] || speechVerbs[w] && !capitalized(t.Text) || prepositions[w] || auxWords[w] {
+		return false
+	}
+	if _, ok := pronounGender[w]; ok {
+		return false
+	}
+	switch t.UPOS {
+	case "":
+		return true
+	case "PROPN", "NOUN", "ADJ", "DET", "NUM", "PART", "X":
+		return true
+	}
+	return false
+}
+
+// pronoun reports whether token i of sentence s is a speaker pronoun.
+func (d *doc) pronoun(s, i int) bool {
+	_, ok := pronounGender[d.lower(s, i)]
+	return ok
+}
+
+// npLeft returns the noun phrase that ends at token end of sentence s,
+// after skipping auxiliaries, adverbs and time phrases ("Smith on Monday
+// also said").
+func (d *doc) npLeft(s, end int) (Mention, bool) {
+	ts := d.sents[s].Tokens
+	j := d.skipLeft(s, end)
+	if j < 0 {
+		return Mention{}, false
+	}
+	if d.pronoun(s, j) {
+		return d.mention(s, j, j), true
+	}
+	// "Smith, a spokesman for the group, said" and "Smith, who ..., said":
+	// the speaker is before the inserted phrase
+	if ts[j].Text == "," {
+		for k := j - 1; k >= 0 && k >= j-16; k-- {
+			if ts[k].Text != "," || k+1 >= j {
+				continue
+			}
+			if w := d.lower(s, k+1); w == "who" || w == "which" || determiners[w] {
+				if m, ok := d.npLeft(s, k-1); ok {
+					return m, true
+				}
+			}
+			break
+		}
+		return Mention{}, false
+	}
+	if !d.npWord(s, j) {
+		return Mention{}, false
+	}
+	i := j
+	for i > 0 && d.npWord(s, i-1) && !d.quoted[s][i-1] {
+		i--
+	}
+	return d.mention(s, i, j), true
+}
+
+// skipLeft steps back from token j over auxiliaries, adverbs, negations
+// and time phrases; it returns the first token that is none of them.
+func (d *doc) skipLeft(s, j int) int {
+	ts := d.sents[s].Tokens
+	for j >= 0 {
+		w := d.lower(s, j)
+		switch {
+		case auxWords[w] || negWords[w] || ts[j].UPOS == "ADV" || ts[j].UPOS == "AUX":
+			j--
+		case timeWords[w] || strings.HasSuffix(w, "day") && capitalized(ts[j].Text):
+			j--
+			for j >= 0 && (prepositions[d.lower(s, j)] || determiners[d.lower(s, j)]) {
+				j--
+			}
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// npRight returns the noun phrase starting at token i of sentence s ("said
+// the cleric", "according to Iraqi officials").
+func (d *doc) npRight(s, i int) (Mention, bool) {
+	ts := d.sents[s].Tokens
+	for i < len(ts) && (timeWords[d.lower(s, i)] || d.lower(s, i) == "on" && i+1 < len(ts) && timeWords[d.lower(s, i+1)]) {
+		i++
+	}
+	if i >= len(ts) {
+		return Mention{}, false
+	}
+	if d.pronoun(s, i) {
+		return d.mention(s, i, i), true
+	}
+	j := i - 1
+	for j+1 < len(ts) && d.npWord(s, j+1) && !d.quoted[s][j+1] {
+		j++
+	}
+	// "the head of the movement": take the first "of" phrase too
+	if j >= i && j+2 < len(ts) && d.lower(s, j+1) == "of" && d.npWord(s, j+2) {
+		j += 2
+		for j+1 < len(ts) && d.npWord(s, j+1) {
+			j++
+		}
+	}
+	if j < i {
+		return Mention{}, false
+	}
+	return d.mention(s, i, j), true
+}
+
+// subject returns the speaker of the speech verb at token v: its nsubj in
+// a parsed sentence, else the noun phrase before it.
+func (d *doc) subject(s, v int) (Mention, bool) {
+	if d.parsed[s] {
+		if m, ok := d.parsedSubject(s, v); ok && d.plausible(m) {
+			return m, true
+		}
+	}
+	ts := d.sents[s].Tokens
+	j := d.skipLeft(s, v-1)
+	if j >= 1 && relative[d.lower(s, j)] {
+		// "voters who said": the speaker is what "who" stands for
+		return d.npLeft(s, j-1)
+	}
+	if j >= 1 && ts[j].Text == "," && strings.HasSuffix(d.lower(s, v), "ing") {
+		// "Trump wrote on Monday, saying ...": the clause's subject
+		for i := 0; i < j; i++ {
+			if m, ok := d.npRight(s, i); ok && d.plausible(m) {
+				return m, true
+			}
+			if !auxWords[d.lower(s, i)] && !prepositions[d.lower(s, i)] && ts[i].Text != "," {
+				break
+			}
+		}
+		return Mention{}, false
+	}
+	if m, ok := d.npLeft(s, v-1); ok && d.plausible(m) {
+		return m, true
+	}
+	return Mention{}, false
+}
+
+// relative pronouns open a clause about the noun before them.
+var relative = set(`who which that`)
+
+// plausible reports whether m can be a speaker: not a day or a dateline
+// ("WASHINGTON —").
+func (d *doc) plausible(m Mention) bool {
+	ts := d.sents[m.Sentence].Tokens
+	if m.First == m.Last && timeWords[d.lower(m.Sentence, m.First)] {
+		return false
+	}
+	if relative[d.lower(m.Sentence, m.First)] {
+		return false
+	}
+	if m.First == 0 && m.Last+1 < len(ts) && (ts[m.Last+1].Text == "—" || ts[m.Last+1].Text == "(" || ts[m.Last+1].Text == "-" || ts[m.Last+1].Text == "–") {
+		return strings.ToUpper(m.Text) != m.Text // an all-capitals dateline
+	}
+	return true
+}
+
+// parsedSubject reads the subject of token v from the dependency tree,
+// going up from a conjoined verb, a participle or a relative clause to
+// the verb or noun that has it.
+func (d *doc) parsedSubject(s, v int) (Mention, bool) {
+	ts := d.sents[s].Tokens
+	for hops := 0; hops < 3; hops++ {
+		for i := range ts {
+			if ts[i].Head == v+1 && (ts[i].Rel == "nsubj" || ts[i].Rel == "nsubj:pass") {
+				if relative[d.lower(s, i)] && ts[v].Rel == "acl:relcl" && ts[v].Head > 0 {
+					return d.phrase(s, ts[v].Head-1), true
+				}
+				return d.phrase(s, i), true
+			}
+		}
+		switch ts[v].Rel {
+		case "conj", "advcl", "xcomp":
+		default:
+			return Mention{}, false
+		}
+		if ts[v].Head <= 0 {
+			break
+		}
+		v = ts[v].Head - 1
+	}
+	return Mention{}, false
+}
+
+// phrase returns the noun phrase headed by token h: h and the contiguous
+// name, determiner, modifier and possessive tokens around it.
+func (d *doc) phrase(s, h int) Mention {
+	ts := d.sents[s].Tokens
+	if d.pronoun(s, h) {
+		return d.mention(s, h, h)
+	}
+	i, j := h, h
+	for i > 0 && isChainedTo(ts, i-1, h) && d.npWord(s, i-1) {
+		i--
+	}
+	for j+1 < len(ts) && isChainedTo(ts, j+1, h) && d.npWord(s, j+1) {
+		j++
+	}
+	return d.mention(s, i, j)
+}
+
+// isChainedTo reports whether token i depends on token h, directly or
+// through a few heads.
+func isChainedTo(ts []event.Token, i, h int) bool {
+	for n := 0; n < 4 && i >= 0 && i < len(ts); n++ {
+		if ts[i].Head == h+1 {
+			return true
+		}
+		i = ts[i].Head - 1
+	}
+	return false
+}

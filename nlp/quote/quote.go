@@ -1,0 +1,239 @@
+// Package quote finds the quotations and reported speech of a news article,
+// their speakers and cues, resolves pronoun and description speakers to the
+// article's named mentions, and says how a clause presents its event
+// (asserted, negated, future, intended, reported or hypothetical).
+//
+// It works on a whole document's sentences as the language layer leaves them
+// (tokens with byte offsets into the document text; tags, dependency heads
+// and entities when present). Rules read word forms first and use tags,
+// heads and entities only to refine, so the finder still works on sentences
+// that were only tokenized.
+package quote
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/annals/annals/event"
+)
+
+// Span is a byte range of the document text.
+type Span struct {
+	Start, End int
+}
+
+// Mention is a phrase naming or pointing to a speaker.
+type Mention struct {
+	Text        string
+	Start, End  int // byte offsets into the document text
+	Sentence    int // index into the sentences given to Find
+	First, Last int // token indices in that sentence, inclusive
+}
+
+// Kinds of quote.
+const (
+	Direct    = "direct"    // within quotation marks
+	Indirect  = "indirect"  // "X said that ...", "..., X said"
+	According = "according" // "according to X, ..."
+)
+
+// Quote is one attributed statement.
+type Quote struct {
+	Kind       string // Direct, Indirect or According
+	Parts      []Span // content pieces without quotation marks; a quote split by "he said" has several
+	Start, End int    // from the first part's start to the last part's end
+	Cue        string // the speech verb or "according to"; "" when the speaker is carried over from an earlier quote
+	CueStart   int
+	CueEnd     int
+	// Speaker is the speaker as written near the cue ("he", "the cleric",
+	// "Sadr"); its Text is "" when none was found.
+	Speaker Mention
+	// Entity is the named mention Speaker refers to, resolved within the
+	// article ("he" → "Muqtada al-Sadr"); it equals Speaker when Speaker is
+	// a name or cannot be resolved.
+	Entity      Mention
+	First, Last int // indices of the first and last sentence of the content
+}
+
+// Text returns the quoted content, its pieces joined by " ... ".
+func (q *Quote) Text(doc string) string {
+	var b strings.Builder
+	for i, p := range q.Parts {
+		if i > 0 {
+			b.WriteString(" ... ")
+		}
+		b.WriteString(doc[p.Start:p.End])
+	}
+	return b.String()
+}
+
+// Record returns the quote in the form of an event record.
+func (q *Quote) Record(doc string) *event.Quote {
+	return &event.Quote{Speaker: q.Entity.Text, Text: q.Text(doc), Start: q.Start, End: q.End}
+}
+
+// Covers reports whether the byte range [start, end) lies within one of
+// the quote's content parts.
+func (q *Quote) Covers(start, end int) bool {
+	for _, p := range q.Parts {
+		if start >= p.Start && end <= p.End {
+			return true
+		}
+	}
+	return false
+}
+
+// Containing returns the quote whose content holds [start, end), or nil.
+func Containing(quotes []Quote, start, end int) *Quote {
+	for i := range quotes {
+		if quotes[i].Covers(start, end) {
+			return &quotes[i]
+		}
+	}
+	return nil
+}
+
+// Find returns the quotes of a document in text order: direct quotes first
+// found by their quotation marks, then indirect speech in what is left.
+// text is the document text and sents its sentences in order, with token
+// offsets into text. It fails only when the offsets do not fit the text.
+func Find(text string, sents []event.Sentence) ([]Quote, error) {
+	a, err := Analyze(text, sents)
+	if err != nil {
+		return nil, err
+	}
+	return a.Quotes, nil
+}
+
+// Doc is a document analysed for quotes: its quotes and the named
+// mentions its speakers and pronouns resolve to.
+type Doc struct {
+	Quotes []Quote // in text order
+	d      *doc
+}
+
+// Analyze finds the quotes of a document (see Find) and keeps what is
+// needed to resolve other mentions of it.
+func Analyze(text string, sents []event.Sentence) (*Doc, error) {
+	d, err := newDoc(text, sents)
+	if err != nil {
+		return nil, err
+	}
+	d.direct()
+	for si := range sents {
+		d.indirect(si)
+	}
+	sort.SliceStable(d.quotes, func(i, j int) bool { return d.quotes[i].Start < d.quotes[j].Start })
+	return &Doc{Quotes: d.quotes, d: d}, nil
+}
+
+// Resolve returns the named mention that tokens first..last of sentence
+// si refer to ("he", "the cleric", "Sadr" → "Muqtada al-Sadr"), or that
+// phrase itself when nothing fits or the indices are out of range.
+func (x *Doc) Resolve(si, first, last int) Mention {
+	d := x.d
+	if si < 0 || si >= len(d.sents) || first < 0 || last < first || last >= len(d.sents[si].Tokens) {
+		return Mention{}
+	}
+	return d.coref.resolve(d.mention(si, first, last))
+}
+
+// pos is a token's place: sentence and token index.
+type pos struct{ s, i int }
+
+// doc is the state of one Find call.
+type doc struct {
+	text   string
+	sents  []event.Sentence
+	flat   []pos   // every token in text order
+	para   []int   // paragraph number of each flat token
+	first  [][]int // index into flat of each sentence's tokens: first[s][i]
+	used   [][]bool
+	quoted [][]bool // inside quotation marks, whether attributed or not
+	parsed []bool
+	quotes []Quote
+	coref  *coref
+}
+
+func newDoc(text string, sents []event.Sentence) (*doc, error) {
+	if !utf8.ValidString(text) {
+		return nil, fmt.Errorf("quote: document text is not valid UTF-8")
+	}
+	d := &doc{text: text, sents: sents}
+	d.first = make([][]int, len(sents))
+	d.used = make([][]bool, len(sents))
+	d.quoted = make([][]bool, len(sents))
+	d.parsed = make([]bool, len(sents))
+	prevEnd, p := 0, 0
+	for si := range sents {
+		s := &sents[si]
+		d.first[si] = make([]int, len(s.Tokens))
+		d.used[si] = make([]bool, len(s.Tokens))
+		d.quoted[si] = make([]bool, len(s.Tokens))
+		for ti := range s.Tokens {
+			t := &s.Tokens[ti]
+			if t.Start < prevEnd || t.End < t.Start || t.End > len(text) {
+				return nil, fmt.Errorf("quote: sentence %d token %d %q: offsets %d-%d out of order or outside the %d-byte text", si, ti, t.Text, t.Start, t.End, len(text))
+			}
+			if t.Head > 0 {
+				d.parsed[si] = true
+			}
+			if len(d.flat) > 0 && strings.ContainsAny(text[prevEnd:t.Start], "\n\r\u2028\u2029") {
+				p++
+			}
+			d.first[si][ti] = len(d.flat)
+			d.flat = append(d.flat, pos{si, ti})
+			d.para = append(d.para, p)
+			prevEnd = t.End
+		}
+	}
+	d.coref = newCoref(d)
+	return d, nil
+}
+
+func (d *doc) tok(k int) *event.Token { p := d.flat[k]; return &d.sents[p.s].Tokens[p.i] }
+
+// lower returns the lower-cased text of token i of sentence s.
+func (d *doc) lower(s, i int) string { return strings.ToLower(d.sents[s].Tokens[i].Text) }
+
+// mention makes a mention of tokens first..last of sentence s.
+func (d *doc) mention(s, first, last int) Mention {
+	ts := d.sents[s].Tokens
+	return Mention{Text: d.text[ts[first].Start:ts[last].End], Start: ts[first].Start, End: ts[last].End, Sentence: s, First: first, Last: last}
+}
+
+// span returns the byte span of flat tokens a..b inclusive.
+func (d *doc) span(a, b int) Span { return Span{d.tok(a).Start, d.tok(b).End} }
+
+// isWord reports whether a token holds a letter or digit.
+func isWord(t string) bool {
+	for _, r := range t {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalized reports whether a token starts with an upper-case letter.
+func capitalized(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r)
+}
+
+// add appends q, marks its content tokens used and sets its sentence range.
+func (d *doc) add(q Quote, from, to int) {
+	q.Start, q.End = q.Parts[0].Start, q.Parts[len(q.Parts)-1].End
+	q.First, q.Last = d.flat[from].s, d.flat[to].s
+	if q.Speaker.Text != "" && q.Entity.Text == "" {
+		q.Entity = d.coref.resolve(q.Speaker)
+	}
+	for k := from; k <= to; k++ {
+		p := d.flat[k]
+		d.used[p.s][p.i] = true
+	}
+	d.quotes = append(d.quotes, q)
+}

@@ -1,0 +1,81 @@
+package quote
+
+import (
+	"testing"
+
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/nlp/tokenize"
+)
+
+// got is a quote reduced to what the tests check.
+type got struct {
+	kind, content, cue, speaker, entity string
+}
+
+func find(t *testing.T, text string) []got {
+	t.Helper()
+	qs, err := Find(text, tokenize.Split(text))
+	if err != nil {
+		t.Fatalf("Find(%q): %v", text, err)
+	}
+	var out []got
+	for i := range qs {
+		q := &qs[i]
+		out = append(out, got{q.Kind, q.Text(text), q.Cue, q.Speaker.Text, q.Entity.Text})
+	}
+	return out
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []got
+	}{
+		{"split quote", "Ambassador Lena Okoro arrived on Tuesday. “We will stay,” she said, “until the last convoy leaves.”",
+			[]got{{Direct, "We will stay, ... until the last convoy leaves.", "said", "she", "Ambassador Lena Okoro"}}},
+		{"said after name", "“The bridge is closed to all traffic,” said Colonel Ivan Petrov.",
+			[]got{{Direct, "The bridge is closed to all traffic,", "said", "Colonel Ivan Petrov", "Colonel Ivan Petrov"}}},
+		{"leading cue", "The mayor told reporters: “Nobody will be evicted from these homes.”",
+			[]got{{Direct, "Nobody will be evicted from these homes.", "told", "The mayor", "The mayor"}}},
+		{"straight quotes", `"Talks will resume next month," the minister said.`,
+			[]got{{Direct, "Talks will resume next month,", "said", "the minister", "the minister"}}},
+		{"multi-paragraph", "Union leader Maria Santos spoke at the rally. “We have waited for three years,” she said. “Our patience is gone.\n\n“Tomorrow the ports will close.”",
+			[]got{{Direct, "We have waited for three years, ... Our patience is gone. ... Tomorrow the ports will close.", "said", "she", "Maria Santos"}}},
+		{"carried-over paragraph", "“The vote was stolen,” opposition leader Tomas Berg said on Monday.\n\n“We will take this to the courts and to the streets.”",
+			[]got{{Direct, "The vote was stolen,", "said", "opposition leader Tomas Berg", "Tomas Berg"},
+				{Direct, "We will take this to the courts and to the streets.", "", "opposition leader Tomas Berg", "Tomas Berg"}}},
+		{"scare quotes are not speech", "The government called the plan a “roadmap” for the region.", nil},
+		{"indirect with that", "Finance Minister Ana Ruiz said on Friday that the budget would be cut by a tenth.",
+			[]got{{Indirect, "the budget would be cut by a tenth", "said", "Finance Minister Ana Ruiz", "Finance Minister Ana Ruiz"}}},
+		{"told someone that", "The general told parliament that troops would leave the border zone.",
+			[]got{{Indirect, "troops would leave the border zone", "told", "The general", "The general"}}},
+		{"clause then speaker", "The talks collapsed after midnight, a diplomat said.",
+			[]got{{Indirect, "The talks collapsed after midnight", "said", "a diplomat", "a diplomat"}}},
+		{"according to first", "According to local officials, the dam burst shortly before dawn.",
+			[]got{{According, "the dam burst shortly before dawn", "According to", "local officials", "local officials"}}},
+		{"according to last", "Five people were injured in the clashes, according to the Red Crescent.",
+			[]got{{According, "Five people were injured in the clashes", "according to", "the Red Crescent", "Red Crescent"}}},
+		{"description coreference", "Influential Shia cleric Hamid al-Nouri called for calm. “Go home,” the cleric said.",
+			[]got{{Direct, "Go home,", "said", "the cleric", "Hamid al-Nouri"}}},
+		{"subject before a relative clause", "Governor Paul Adler, who faces a recall vote, said the state would appeal.",
+			[]got{{Indirect, "the state would appeal", "said", "Governor Paul Adler", "Governor Paul Adler"}}},
+		{"group description", "The Northern Alliance Party held a congress in the capital. The party said it would boycott the election.",
+			[]got{{Indirect, "it would boycott the election", "said", "The party", "Northern Alliance Party"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := find(t, tt.text)
+			if len(g) != len(tt.want) {
+				t.Fatalf("got %d quotes %+v, want %d %+v", len(g), g, len(tt.want), tt.want)
+			}
+			for i := range g {
+				if g[i] != tt.want[i] {
+					t.Errorf("quote %d:\n got %+v\nwant %+v", i, g[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+var _ = event.Asserted
