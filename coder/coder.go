@@ -30,6 +30,10 @@ type Options struct {
 	// Event.Negated set, instead of recoding or dropping them; the
 	// article pipeline uses it to report mode "negated".
 	KeepNegated bool
+	// RoleOnlyActors keeps actors named only by a role ("protesters",
+	// "police") as GDELT does, with the role codes alone ("OPP", "COP"),
+	// instead of dropping their events as PETRARCH's null actors.
+	RoleOnlyActors bool
 	// OnePerStory keeps, in CodeStory, only the first event of each
 	// (source, target, code) in a story: PETRARCH's one-a-day filter.
 	OnePerStory bool

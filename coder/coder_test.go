@@ -399,3 +399,19 @@ func TestCodeStory(t *testing.T) {
 		t.Errorf("one event per story: got %d and %d events", len(evs[0]), len(evs[1]))
 	}
 }
+
+func TestRoleOnlyActors(t *testing.T) {
+	block := parse(t,
+		"Kestrian Kestrian ADJ 2 amod",
+		"police police NOUN 3 nsubj",
+		"attacked attack VERB 0 root",
+		"soldiers soldier NOUN 3 obj",
+	)
+	if got := code(t, testCoder(t), 0, block); len(got) != 0 {
+		t.Errorf("PETRARCH mode coded a null target: %v", got)
+	}
+	gdelt := coder.New(testSet(t), coder.Options{RoleOnlyActors: true})
+	if got := strings.Join(code(t, gdelt, 0, block), " "); got != "KESCOP>MIL:190" {
+		t.Errorf("role-only target: got %q, want KESCOP>MIL:190", got)
+	}
+}

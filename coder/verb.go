@@ -81,6 +81,9 @@ func (st *sentence) codeVerb(v int) {
 		if src.Code == tgt.Code && src.Code != "" {
 			return
 		}
+		if st.c.opt.RoleOnlyActors {
+			src.Code, tgt.Code = roleOnly(src.Code), roleOnly(tgt.Code)
+		}
 		if !st.c.opt.AllowMonads && (nullCode(src.Code) || nullCode(tgt.Code)) {
 			return
 		}
@@ -113,6 +116,14 @@ func sameActors(a, b []Actor) bool {
 		}
 	}
 	return true
+}
+
+// roleOnly turns "---OPP" into GDELT's country-less "OPP".
+func roleOnly(code string) string {
+	if len(code) > 3 && strings.HasPrefix(code, "---") {
+		return code[3:]
+	}
+	return code
 }
 
 // nullCode reports a missing actor: no code, or a code without a country

@@ -50,7 +50,8 @@ func New(opt Options) (*Pipeline, error) {
 		return nil, fmt.Errorf("pipeline: an analyzer and dictionaries are required")
 	}
 	co := opt.Coder
-	co.KeepNegated = true // the record reports them with mode "negated"
+	co.KeepNegated = true    // the record reports them with mode "negated"
+	co.RoleOnlyActors = true // "police arrested protesters" is an event
 	return &Pipeline{nlp: opt.Analyzer, coder: coder.New(opt.Dicts, co), gaz: opt.Gazetteer}, nil
 }
 
