@@ -117,7 +117,10 @@ func (g *Gazetteer) matchAt(text string, ws []word, i int, demonyms bool) (int, 
 		// A nationality word is never read as the place it also names
 		// ("German", a parish of the Isle of Man).
 		if _, ok := g.demonyms[k]; ok {
-			return n * b2i(demonyms), demonyms
+			if !demonyms {
+				return 0, false
+			}
+			return n, true
 		}
 		if _, ok := g.names[k]; ok {
 			return n, false
@@ -194,13 +197,6 @@ func (g *Gazetteer) abbrevEnd(text string, w word) int {
 		if _, ok := g.abbrevs[text[w.start:w.end+1]]; ok {
 			return w.end + 1
 		}
-	}
-	return 0
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
 	}
 	return 0
 }
