@@ -107,6 +107,7 @@ func (c *Coder) CodeSentence(s *event.Sentence, date int) ([]Event, Discard) {
 	}
 	for v := range st.toks {
 		st.codeVerb(v)
+		st.codeNoun(v)
 	}
 	return st.dedupe(), NotDiscarded
 }

@@ -415,3 +415,45 @@ func TestRoleOnlyActors(t *testing.T) {
 		t.Errorf("role-only target: got %q, want KESCOP>MIL:190", got)
 	}
 }
+
+func TestNounEvents(t *testing.T) {
+	set := testSet(t)
+	set.Nouns = dict.Nouns{}
+	set.Nouns.Add(&dict.NounEvent{Code: "186", Noun: "assassination"}, "assassination")
+	set.Nouns.Add(&dict.NounEvent{Code: "040", Code2: "040", Noun: "meeting"}, "meeting")
+	c := coder.New(set, coder.Options{})
+	tests := []struct {
+		name string
+		rows []string
+		want string
+	}{
+		{"possessor and of-phrase", []string{
+			"Kestria Kestria PROPN 3 nmod:poss",
+			"'s 's PART 1 case",
+			"assassination assassination NOUN 0 root",
+			"of of ADP 5 case",
+			"Valmore Valmore PROPN 3 nmod",
+		}, "KES>VAL:186"},
+		{"between two members", []string{
+			"the the DET 2 det",
+			"meeting meeting NOUN 0 root",
+			"between between ADP 4 case",
+			"Kestria Kestria PROPN 2 nmod",
+			"and and CCONJ 6 cc",
+			"Valmore Valmore PROPN 4 conj",
+		}, "KES>VAL:040 VAL>KES:040"},
+		{"bare noun codes nothing", []string{
+			"the the DET 2 det",
+			"assassination assassination NOUN 0 root",
+			"of of ADP 4 case",
+			"Valmore Valmore PROPN 2 nmod",
+		}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strings.Join(code(t, c, 0, parse(t, tt.rows...)), " "); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -67,9 +67,10 @@ func (st *sentence) codeVerb(v int) {
 		targets = sources
 	}
 	if len(targets) == 0 {
-		// As TABARI did: the first actor after the verb in its phrase.
+		// As TABARI did: the first actor after the verb in its phrase,
+		// outside relative clauses, which describe something else.
 		for _, k := range post {
-			if st.actor[k] != nil {
+			if st.actor[k] != nil && !st.inRelative(k, v) {
 				targets = st.resolve(st.nominalHead(k), true)
 				break
 			}
@@ -77,19 +78,7 @@ func (st *sentence) codeVerb(v int) {
 	}
 
 	verbText := strings.Join(strings.Fields(strings.Join(textOf(st.toks[from:to+1]), " ")), " ")
-	emit := func(src, tgt Actor, c string) {
-		if src.Code == tgt.Code && src.Code != "" {
-			return
-		}
-		if st.c.opt.RoleOnlyActors {
-			src.Code, tgt.Code = roleOnly(src.Code), roleOnly(tgt.Code)
-		}
-		if !st.c.opt.AllowMonads && (nullCode(src.Code) || nullCode(tgt.Code)) {
-			return
-		}
-		st.events = append(st.events, Event{Source: src, Target: tgt, Code: c, Verb: v,
-			VerbText: verbText, Rule: rule, Negated: negated})
-	}
+	emit := func(src, tgt Actor, c string) { st.emit(src, tgt, c, v, verbText, rule, negated) }
 	if len(sources) == 0 {
 		sources = []Actor{{First: -1, Last: -1}}
 	}
@@ -106,6 +95,22 @@ func (st *sentence) codeVerb(v int) {
 	}
 }
 
+// emit records an event unless an actor is missing (and monads are not
+// wanted) or both actors are the same.
+func (st *sentence) emit(src, tgt Actor, code string, v int, verbText, rule string, negated bool) {
+	if src.Code == tgt.Code && src.Code != "" {
+		return
+	}
+	if st.c.opt.RoleOnlyActors {
+		src.Code, tgt.Code = roleOnly(src.Code), roleOnly(tgt.Code)
+	}
+	if !st.c.opt.AllowMonads && (nullCode(src.Code) || nullCode(tgt.Code)) {
+		return
+	}
+	st.events = append(st.events, Event{Source: src, Target: tgt, Code: code, Verb: v,
+		VerbText: verbText, Rule: rule, Negated: negated})
+}
+
 func sameActors(a, b []Actor) bool {
 	if len(a) != len(b) {
 		return false
@@ -116,6 +121,17 @@ func sameActors(a, b []Actor) bool {
 		}
 	}
 	return true
+}
+
+// inRelative reports whether token k sits in a relative clause below v.
+func (st *sentence) inRelative(k, v int) bool {
+	for steps := 0; k >= 0 && k != v && steps < len(st.toks); steps++ {
+		if st.rel(k) == "acl:relcl" {
+			return true
+		}
+		k = st.head(k)
+	}
+	return false
 }
 
 // roleOnly turns "---OPP" into GDELT's country-less "OPP".
@@ -277,6 +293,11 @@ func (st *sentence) resolve(k int, subjectRole bool) []Actor {
 			}
 			actors = shared
 			if len(actors) == 0 {
+				if st.agent[p.first] == nil {
+					// A role word among the modifiers of something else
+					// ("a million-man march") names no actor.
+					continue
+				}
 				actors = []Actor{{Code: "---", First: p.first, Last: p.first}}
 			}
 		}
@@ -344,6 +365,12 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 			break // the head's own actor wins over attached phrases
 		}
 		if sub := st.resolveDepth(c, depth+1); len(sub) > 0 {
+			// The phrase's roles qualify the attached actor only when the
+			// head is the role ("lawmakers in Arnor"), not a modifier of
+			// something else ("a million-man march against the US").
+			if !headAgent {
+				agents = nil
+			}
 			return sub, agents
 		}
 	}

@@ -17,6 +17,7 @@ type Set struct {
 	Discards  *Discards
 	Issues    *Issues
 	Negations Negations // nil: negated events keep their code
+	Nouns     Nouns     // events named by nouns; nil codes none
 }
 
 // Files names the dictionary files of a Set. Relative paths are taken

@@ -1,0 +1,58 @@
+package coder
+
+// codeNoun codes an event named by noun k ("Washington's assassination of
+// the commander", "the meeting between Salih and Trump"): the possessor or
+// "by" phrase is the source, the first actor of an "of", "on", "against",
+// "with", "between" or "to" phrase the target. Both must be there: a bare
+// noun ("the assassination") says too little to code.
+func (st *sentence) codeNoun(k int) {
+	if st.c.d.Nouns == nil {
+		return
+	}
+	if u := st.toks[k].UPOS; u != "NOUN" && u != "PROPN" {
+		return
+	}
+	ne := st.c.d.Nouns[st.lemmas[k]]
+	if ne == nil {
+		ne = st.c.d.Nouns[st.words[k]]
+	}
+	if ne == nil {
+		return
+	}
+	var sources, targets []Actor
+	for _, c := range st.kids[k] {
+		switch {
+		case st.rel(c) == "nmod:poss":
+			if sources == nil {
+				sources = st.resolve(c, true)
+			}
+		case st.baseRel(c) == "nmod" || st.baseRel(c) == "acl":
+			switch st.caseWord(c) {
+			case "BY":
+				if sources == nil {
+					sources = st.resolve(c, true)
+				}
+			case "OF", "ON", "AGAINST", "WITH", "BETWEEN", "TO", "AMONG":
+				if targets == nil {
+					targets = st.resolve(c, false)
+				}
+			}
+		}
+	}
+	if st.caseWord(k) == "" && len(targets) > 1 && sources == nil {
+		// "a meeting between Salih and Trump": members on both sides.
+		sources = targets
+	}
+	if len(sources) == 0 || len(targets) == 0 {
+		return
+	}
+	rule := "NOUN: " + ne.Noun
+	for _, s := range sources {
+		for _, t := range targets {
+			st.emit(s, t, ne.Code, k, st.toks[k].Text, rule, false)
+			if ne.Code2 != "" {
+				st.emit(t, s, ne.Code2, k, st.toks[k].Text, rule, false)
+			}
+		}
+	}
+}
