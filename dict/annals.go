@@ -45,7 +45,7 @@ var (
 // Verbs are matched by their token's lemma too (Verbs.MatchLemmas).
 func LoadAnnals(fsys fs.FS, name func(file string) string) (*Set, error) {
 	l := &annalsLoader{
-		set: &Set{Verbs: NewVerbs(), Actors: NewActors(), Agents: NewAgents(), Discards: &Discards{}, Issues: &Issues{}},
+		set:    &Set{Verbs: NewVerbs(), Actors: NewActors(), Agents: NewAgents(), Discards: &Discards{}, Issues: &Issues{}},
 		actors: map[string]*actorEntries{}, agents: map[string]*agentEntry{},
 		verbs: map[string]*verbEntry{}, name: name,
 	}

@@ -10,9 +10,10 @@ var roleCodes = []string{
 	// armed non-state actors
 	"REB", "INS", "SEP", "UAF", "IMG", "CRM",
 	// society
-	"CVL", "BUS", "MED", "EDU", "LAB", "AGR", "ENV", "HLH", "HRI", "DEV", "REF", "REL", "SET",
+	"CVL", "BUS", "MED", "EDU", "LAB", "AGR", "ENV", "HLH", "HRI", "DEV", "REF", "SET",
 	// organisations
 	"IGO", "NGO", "NGM", "MNC", "INT", "PKO", "UIS",
 	// religions
-	"MOS", "SHI", "SUN", "CHR", "CTH", "ORT", "PRO", "JEW", "HIN", "BUD",
+	"ADR", "ALE", "ATH", "BAH", "BUD", "CHR", "CON", "CPT", "CTH", "DOX", "DRZ", "HIN", "HSD", "ITR", "JAN",
+	"JEW", "JHW", "LDS", "MOS", "MRN", "NRM", "PAG", "PRO", "SFI", "SHI", "SHN", "SIK", "SUN", "TAO", "UDX", "ZRO",
 }

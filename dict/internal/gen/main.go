@@ -117,8 +117,7 @@ var otherNames = map[string][]string{
 	"CPV": {"Cape Verde", "Cape Verdean", "Cape Verdeans"},
 	"KAZ": {"Astana"},
 	"FRA": {"Frenchman", "Frenchmen", "Frenchwoman", "Frenchwomen"},
-	"POL": {"Pole", "Poles"},
-	"SWE": {"Swede", "Swedes"},
+		"SWE": {"Swede", "Swedes"},
 	"DNK": {"Dane", "Danes"},
 	"FIN": {"Finn", "Finns"},
 	"ESP": {"Spaniard", "Spaniards"},
@@ -134,9 +133,10 @@ var otherNames = map[string][]string{
 	"LBY": {"Libyans"},
 }
 
-// notCities are capitals and big cities whose names are common English
-// words or people's names; coding them as a country would mislead.
-var notCities = map[string]bool{"Victoria": true, "Male": true, "Nice": true, "Sale": true, "Hamilton": true,
+// ambiguous are names that are common English words or people's names
+// (capitals, big cities, a few country names and demonyms); coding them as
+// a country would mislead.
+var ambiguous = map[string]bool{"Pole": true, "Poles": true, "Jersey": true, "Reunion": true, "Réunion": true, "Victoria": true, "Male": true, "Nice": true, "Sale": true, "Hamilton": true,
 	"The Valley": true, "Stanley": true, "Douglas": true, "Jamestown": true, "George Town": true,
 	"Georgetown": true, "Queens": true, "Hue": true, "Huế": true, "Saint-Denis": true, "West Island": true, "Melekeok": true, "Moroni": true, "Victoria de Durango": true,
 	"Durango": true, "Cordoba": true, "Córdoba": true, "Valencia": true, "Santiago": true, "San Jose": true, "San José": true,
@@ -144,7 +144,7 @@ var notCities = map[string]bool{"Victoria": true, "Male": true, "Nice": true, "S
 	"Mobile": true, "Reading": true, "Split": true, "Bath": true, "Independence": true, "Hyderabad": true, "Aurangabad": true,
 	"Florence": true, "Charlotte": true, "Phoenix": true, "Columbus": true, "Jacksonville": true, "Lincoln": true,
 	"Medina": true, "Gaza": true, "Tripoli": true, "Birmingham": true, "Alexandria": true, "Kano": true, "Jos": true,
-	"Ife": true, "Ado": true, "Mandalay": false}
+	"Ife": true, "Ado": true}
 
 type city struct {
 	iso     string
@@ -254,7 +254,7 @@ func writeCountries(shared, dictDir string) error {
 		var names []string
 		add := func(n string) {
 			n = strings.Join(strings.Fields(n), " ")
-			if n == "" || seen[strings.ToUpper(n)] != "" {
+			if n == "" || ambiguous[n] || seen[strings.ToUpper(n)] != "" {
 				return
 			}
 			seen[strings.ToUpper(n)] = iso
@@ -300,9 +300,6 @@ func writeCountries(shared, dictDir string) error {
 			n++
 		}
 		for _, cn := range cityNames {
-			if notCities[cn] {
-				continue
-			}
 			if o := owner(cn); o != iso && !(len(byName[cn]) == 0 && cn == capital[iso]) {
 				continue
 			}
@@ -371,6 +368,7 @@ func pluralDemonym(d string) string {
 // news writes most names.
 func fold(s string) string {
 	var b strings.Builder
+	s = strings.NewReplacer("Ł", "L", "ł", "l", "Ø", "O", "ø", "o", "Đ", "D", "đ", "d", "ı", "i").Replace(s)
 	for _, r := range norm.NFD.String(s) {
 		if !unicode.Is(unicode.Mn, r) {
 			b.WriteRune(r)
