@@ -12,7 +12,9 @@ func evalCommand() *Command {
 				// one entry per gold-set kind, each in eval_NAME.go
 				"extract":  evalExtract,
 				"geo":      evalGeo,
+				"ner":      evalNER,
 				"petrarch": evalPetrarch,
+				"plover":   evalPlover,
 				"quotes":   evalQuotes,
 				"ud":       evalUD,
 			}, args)
