@@ -28,6 +28,17 @@ type BuildOptions struct {
 	// which GeoNames' countryInfo lacks. "" builds without them: country
 	// points are then their capitals'.
 	Countries string
+	// RegionCities is a denser cities file inside Dir used only to place
+	// admin1 and admin2 regions (cities500.txt under a cities15000
+	// index): more towns give a region's bounding box its true extent.
+	// "" places regions by the towns of Cities.
+	RegionCities string
+	// Features is the path of a GeoNames dump in the cities format
+	// (allCountries.txt, or an extract of its class-A rows) whose
+	// entries give countries, admin1 and admin2 regions the points
+	// GeoNames itself has for them, by geonameid, in place of computed
+	// ones. "" computes them.
+	Features string
 }
 
 // maxLine bounds one line of a GeoNames dump; cities rows with all their
@@ -65,7 +76,36 @@ func Build(ctx context.Context, opt BuildOptions) (*Gazetteer, error) {
 			return nil, err
 		}
 	}
-	return assemble(countries, admins, counties, towns, extra), nil
+	placing := towns
+	if opt.RegionCities != "" {
+		if placing, err = readCities(ctx, filepath.Join(opt.Dir, opt.RegionCities)); err != nil {
+			return nil, err
+		}
+	}
+	var points map[int]point
+	if opt.Features != "" {
+		if points, err = readPoints(ctx, opt.Features); err != nil {
+			return nil, err
+		}
+	}
+	return assemble(sources{countries, admins, counties, towns, placing, points, extra}), nil
+}
+
+// sources are the parsed inputs of a build.
+type sources struct {
+	countries []countryRow
+	admins    []Place // admin1 regions
+	counties  []Place // admin2 districts
+	towns     []Place // the cities to list
+	placing   []Place // the cities that place regions
+	points    map[int]point
+	extra     map[string]worldCountry
+}
+
+// point is a GeoNames entry's position and population.
+type point struct {
+	lat, lon float64
+	pop      int64
 }
 
 func fileExists(path string) bool {
@@ -75,20 +115,16 @@ func fileExists(path string) bool {
 
 // assemble orders places as countries, admin1 regions, admin2 districts,
 // cities and continents, and fills in what one file lacks from the
-// others: region points and populations from their cities (districts
-// without a city are left out: nothing places them), country points from
-// world-countries or the capital.
-func assemble(countries []countryRow, admins, counties, towns []Place, extra map[string]worldCountry) *Gazetteer {
-	type box struct {
-		minLat, maxLat, minLon, maxLon float64
-		pop                            int64
-		n                              int
-	}
+// others: points of GeoNames' own where Features gives them; else region
+// points and populations from their cities (districts without a city are
+// left out: nothing places them), country points from world-countries or
+// the capital.
+func assemble(src sources) *Gazetteer {
 	boxes := make(map[string]*box)
 	capital := make(map[string]*Place)
-	for i := range towns {
-		t := &towns[i]
-		for _, k := range []string{t.Country + "." + t.Admin1, t.Country + "." + t.Admin1 + "." + t.Admin2} {
+	for i := range src.placing {
+		t := &src.placing[i]
+		for _, k := range []string{t.Country, t.Country + "." + t.Admin1, t.Country + "." + t.Admin1 + "." + t.Admin2} {
 			b := boxes[k]
 			if b == nil {
 				b = &box{minLat: 90, maxLat: -90, minLon: 180, maxLon: -180}
@@ -105,15 +141,21 @@ func assemble(countries []countryRow, admins, counties, towns []Place, extra map
 	}
 	var places []Place
 	var infos []CountryInfo
-	for _, c := range countries {
+	countryAt := make(map[string]*Place)
+	for _, c := range src.countries {
 		p := Place{ID: c.id, Name: c.name, Kind: Country, Code: "PCLI", Country: c.iso2, Population: c.pop}
 		info := CountryInfo{ISO2: c.iso2, ISO3: c.iso3, Name: c.name, Capital: c.capital, Place: len(places)}
+		placed := true
 		if cp := capital[c.iso2]; cp != nil {
 			p.Lat, p.Lon = cp.Lat, cp.Lon
+		} else if b := boxes[c.iso2]; b != nil {
+			p.Lat, p.Lon = b.middle()
+		} else {
+			placed = false
 		}
-		if w, ok := extra[c.iso2]; ok {
+		if w, ok := src.extra[c.iso2]; ok {
 			if len(w.LatLng) == 2 {
-				p.Lat, p.Lon = w.LatLng[0], w.LatLng[1]
+				p.Lat, p.Lon, placed = w.LatLng[0], w.LatLng[1], true
 			}
 			p.Alt = keepNames(p.Name, append([]string{w.Name.Common, w.Name.Official}, w.AltSpellings...))
 			info.Demonyms = demonymForms(w.Demonyms.Eng.M, w.Demonyms.Eng.F)
@@ -123,30 +165,71 @@ func assemble(countries []countryRow, admins, counties, towns []Place, extra map
 				p.Alt = append(p.Alt, s)
 			}
 		}
+		if !src.place(&p) && !placed {
+			continue // a former country ("Netherlands Antilles") nothing places
+		}
+		countryAt[c.iso2] = &p
 		places = append(places, p)
 		infos = append(infos, info)
 	}
-	for _, a := range admins {
+	for _, a := range src.admins {
+		// The middle of the region's towns' bounding box lands nearer the
+		// region's centroid than their mean, which big cities pull; a
+		// region without towns takes its country's capital, or its
+		// country's point ("Wake Island").
+		placed := true
 		if b := boxes[a.Country+"."+a.Admin1]; b != nil {
-			// The middle of the region's towns' bounding box lands nearer
-			// the region's centroid than their mean, which big cities pull.
-			a.Lat, a.Lon = (b.minLat+b.maxLat)/2, (b.minLon+b.maxLon)/2
+			a.Lat, a.Lon = b.middle()
 			a.Population = b.pop
 		} else if cp := capital[a.Country]; cp != nil {
 			a.Lat, a.Lon = cp.Lat, cp.Lon
+		} else if c := countryAt[a.Country]; c != nil {
+			a.Lat, a.Lon = c.Lat, c.Lon
+		} else {
+			placed = false
 		}
-		places = append(places, a)
-	}
-	for _, a := range counties {
-		if b := boxes[a.Country+"."+a.Admin1+"."+a.Admin2]; b != nil && a.Admin2 != "" {
-			a.Lat, a.Lon = (b.minLat+b.maxLat)/2, (b.minLon+b.maxLon)/2
-			a.Population = b.pop
+		if src.place(&a) || placed {
 			places = append(places, a)
 		}
 	}
-	places = append(places, towns...)
+	for _, a := range src.counties {
+		b := boxes[a.Country+"."+a.Admin1+"."+a.Admin2]
+		if b != nil && a.Admin2 != "" {
+			a.Lat, a.Lon = b.middle()
+			a.Population = b.pop
+		}
+		if src.place(&a) || b != nil && a.Admin2 != "" {
+			places = append(places, a)
+		}
+	}
+	places = append(places, src.towns...)
 	places = append(places, continents...)
 	return newGazetteer(places, infos)
+}
+
+// box is the bounding box and population of the towns of an area.
+type box struct {
+	minLat, maxLat, minLon, maxLon float64
+	pop                            int64
+	n                              int
+}
+
+func (b *box) middle() (lat, lon float64) {
+	return (b.minLat + b.maxLat) / 2, (b.minLon + b.maxLon) / 2
+}
+
+// place gives p GeoNames' own point, when Features has it, and reports
+// whether it did.
+func (src sources) place(p *Place) bool {
+	pt, ok := src.points[p.ID]
+	if !ok {
+		return false
+	}
+	p.Lat, p.Lon = pt.lat, pt.lon
+	if pt.pop > 0 {
+		p.Population = pt.pop
+	}
+	return true
 }
 
 // continents are GeoNames' continent entries (feature code CONT), which
@@ -338,6 +421,33 @@ func readCities(ctx context.Context, path string) ([]Place, error) {
 			Lat: lat, Lon: lon, Population: pop}
 		p.Alt = keepNames(p.Name, append([]string{f[2]}, strings.Split(f[3], ",")...))
 		out = append(out, p)
+		return nil
+	})
+	return out, err
+}
+
+// readPoints reads the class-A entries (countries, regions) of a GeoNames
+// dump in the cities format.
+func readPoints(ctx context.Context, path string) (map[int]point, error) {
+	out := make(map[int]point)
+	err := eachLine(ctx, path, func(f []string) error {
+		if len(f) != 19 {
+			return fmt.Errorf("want 19 fields, got %d", len(f))
+		}
+		if f[6] != "A" {
+			return nil
+		}
+		id, err := strconv.Atoi(f[0])
+		if err != nil {
+			return fmt.Errorf("bad geonameid %q", f[0])
+		}
+		lat, err1 := strconv.ParseFloat(f[4], 64)
+		lon, err2 := strconv.ParseFloat(f[5], 64)
+		if err := errors.Join(err1, err2); err != nil || math.Abs(lat) > 90 || math.Abs(lon) > 180 {
+			return fmt.Errorf("bad coordinates %q %q", f[4], f[5])
+		}
+		pop, _ := strconv.ParseInt(f[14], 10, 64)
+		out[id] = point{lat, lon, pop}
 		return nil
 	})
 	return out, err

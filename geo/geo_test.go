@@ -396,6 +396,62 @@ func TestBuildErrors(t *testing.T) {
 	}
 }
 
+func TestBuildPointOptions(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, s string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	city := func(id, name, lat, lon, a1, a2, pop string) string {
+		return id + "\t" + name + "\t" + name + "\t\t" + lat + "\t" + lon + "\tP\tPPL\tCH\t\t" + a1 + "\t" + a2 + "\t\t\t" + pop + "\t\t\tEurope/Zurich\t2024-01-01\n"
+	}
+	write("countryInfo.txt", "CH\tCHE\t756\tSZ\tSwitzerland\tBern\t41290\t8516543\tEU\t.ch\tCHF\tFranc\t41\t####\t^(\\d{4})$\tde-CH\t2658434\tDE,IT\t\n")
+	write("admin1CodesASCII.txt", "CH.GR\tGrisons\tGrisons\t2660522\n")
+	write("admin2Codes.txt", "CH.GR.1848\tPrättigau/Davos\tPraettigau/Davos\t7285005\nCH.GR.1849\tMaloja\tMaloja\t7285006\n")
+	write("cities15000.txt", city("1", "Chur", "46.85", "9.53", "GR", "1850", "37000"))
+	write("cities500.txt", city("1", "Chur", "46.85", "9.53", "GR", "1850", "37000")+
+		city("2", "Davos", "46.80", "9.84", "GR", "1848", "11000")+city("3", "Poschiavo", "46.32", "10.06", "GR", "1851", "3500"))
+	// GeoNames' own points for the country and for Maloja, which no town places
+	write("features.txt", "2658434\tSwitzerland\tSwitzerland\t\t47.00016\t8.01427\tA\tPCLI\tCH\t\t00\t\t\t\t8516543\t\t\tEurope/Zurich\t2024-01-01\n"+
+		"7285006\tMaloja\tMaloja\t\t46.4\t9.7\tA\tADM2\tCH\t\tGR\t1849\t\t\t18000\t\t\tEurope/Zurich\t2024-01-01\n")
+	find := func(g *Gazetteer, name string) *Place {
+		for _, i := range g.Lookup(name) {
+			return g.Place(i)
+		}
+		return nil
+	}
+	plain, err := Build(context.Background(), BuildOptions{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := find(plain, "Grisons"); p.Lat != 46.85 {
+		t.Errorf("Grisons placed by Chur alone: got %v,%v", p.Lat, p.Lon)
+	}
+	if find(plain, "Maloja") != nil {
+		t.Error("Maloja has no town: it should be left out")
+	}
+	if p := find(plain, "Switzerland"); p.Lat != 46.85 {
+		t.Errorf("Switzerland without capital or world-countries: got %v,%v, want the middle of its towns", p.Lat, p.Lon)
+	}
+	rich, err := Build(context.Background(), BuildOptions{Dir: dir, RegionCities: "cities500.txt", Features: filepath.Join(dir, "features.txt")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := find(rich, "Grisons"); math.Abs(p.Lat-(46.85+46.32)/2) > 1e-9 || math.Abs(p.Lon-(9.53+10.06)/2) > 1e-9 {
+		t.Errorf("Grisons placed by the denser towns: got %v,%v", p.Lat, p.Lon)
+	}
+	if p := find(rich, "Switzerland"); p.Lat != 47.00016 || p.Lon != 8.01427 {
+		t.Errorf("Switzerland from features: got %v,%v", p.Lat, p.Lon)
+	}
+	if p := find(rich, "Maloja"); p == nil || p.Lat != 46.4 || p.Population != 18000 {
+		t.Errorf("Maloja from features: got %+v", p)
+	}
+	if len(rich.Lookup("Davos")) != 0 {
+		t.Error("towns of RegionCities must not be listed")
+	}
+}
+
 func TestDefault(t *testing.T) {
 	g, err := Default()
 	if err != nil {

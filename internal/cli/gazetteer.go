@@ -12,7 +12,7 @@ import (
 func gazetteerCommand() *Command {
 	c := &Command{
 		Name:  "gazetteer",
-		Usage: "build --from DIR --out FILE [--cities FILE] [--countries FILE]",
+		Usage: "build --from DIR --out FILE [--cities FILE] [--region-cities FILE] [--countries FILE] [--features FILE]",
 		Short: "build the place-name index from GeoNames dumps",
 	}
 	c.Run = func(ctx context.Context, env *Env, args []string) error {
@@ -29,6 +29,8 @@ func gazetteerBuild(ctx context.Context, env *Env, c *Command, args []string) er
 	out := fs.String("out", "", "index file to write (gzip)")
 	cities := fs.String("cities", "cities15000.txt", "cities file inside --from (cities15000.txt or cities500.txt)")
 	countries := fs.String("countries", "", "world-countries countries.json for country centroids, spellings and demonyms (optional)")
+	regionCities := fs.String("region-cities", "", "denser cities file inside --from that only places regions, e.g. cities500.txt (optional)")
+	features := fs.String("features", "", "GeoNames dump (allCountries format) whose class-A rows give countries and regions GeoNames' own points (optional)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -36,7 +38,8 @@ func gazetteerBuild(ctx context.Context, env *Env, c *Command, args []string) er
 		fs.Usage()
 		return ErrUsage
 	}
-	g, err := geo.Build(ctx, geo.BuildOptions{Dir: *from, Cities: *cities, Countries: *countries})
+	g, err := geo.Build(ctx, geo.BuildOptions{Dir: *from, Cities: *cities, Countries: *countries,
+		RegionCities: *regionCities, Features: *features})
 	if err != nil {
 		return err
 	}
