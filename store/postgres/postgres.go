@@ -2,8 +2,8 @@
 // on many machines coding feeds into one PostgreSQL database through pgx.
 //
 // Nothing relies on an in-process lock. A document is unique by its
-// content hash and inserted with INSERT ... ON CONFLICT (hash) DO NOTHING,
-// so two workers saving the same article store it once. Folding takes a
+// content hash (and its id) and inserted with INSERT ... ON CONFLICT DO
+// NOTHING, so two workers saving the same article store it once. Folding takes a
 // transaction-scoped advisory lock on a hash of each fold base (actors,
 // code, place) before looking for the event to fold into, so two workers
 // reporting the same event at once fold into one row; the locks are taken

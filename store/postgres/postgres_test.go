@@ -2,6 +2,8 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
+	"flag"
 	"fmt"
 	"net/url"
 	"os"
@@ -27,8 +29,9 @@ func testServer() string {
 }
 
 // tempDatabase creates a database for this test run, drops it at the end,
-// and returns a function that opens a store in a fresh schema of it.
-func tempDatabase(t testing.TB) func(t testing.TB, opt store.Options) store.Store {
+// and returns a function that makes a fresh schema of it and returns the
+// DSN that works in that schema.
+func tempDatabase(t testing.TB) func(t testing.TB) string {
 	t.Helper()
 	cfg, err := pgx.ParseConfig(testServer())
 	if err != nil {
@@ -53,7 +56,7 @@ func tempDatabase(t testing.TB) func(t testing.TB, opt store.Options) store.Stor
 		admin.Close()
 	})
 	var n atomic.Int64
-	return func(t testing.TB, opt store.Options) store.Store {
+	return func(t testing.TB) string {
 		t.Helper()
 		schema := fmt.Sprintf("s%d", n.Add(1))
 		c := cfg.Copy()
@@ -65,18 +68,24 @@ func tempDatabase(t testing.TB) func(t testing.TB, opt store.Options) store.Stor
 		}
 		dsn := url.URL{Scheme: "postgres", User: url.UserPassword(cfg.User, cfg.Password), Host: fmt.Sprintf("%s:%d", cfg.Host, cfg.Port),
 			Path: name, RawQuery: "sslmode=disable&search_path=" + schema}
-		s, err := Open(t.Context(), dsn.String(), opt)
-		if err != nil {
-			t.Fatalf("Open: %v", err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
+		return dsn.String()
 	}
 }
 
+// openIn opens a store at dsn, closed when the test ends.
+func openIn(t testing.TB, dsn string, opt store.Options) store.Store {
+	t.Helper()
+	s, err := Open(t.Context(), dsn, opt)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
 func TestConformance(t *testing.T) {
-	open := tempDatabase(t)
-	storetest.Run(t, func(t *testing.T, opt store.Options) store.Store { return open(t, opt) })
+	schema := tempDatabase(t)
+	storetest.Run(t, func(t *testing.T, opt store.Options) store.Store { return openIn(t, schema(t), opt) })
 }
 
 func TestUnreachable(t *testing.T) {
@@ -96,10 +105,28 @@ func TestUnreachable(t *testing.T) {
 }
 
 func BenchmarkSave(b *testing.B) {
-	open := tempDatabase(b)
+	schema := tempDatabase(b)
 	for _, batch := range []int{1, 100, 1000} {
 		b.Run(fmt.Sprintf("batch=%d", batch), func(b *testing.B) {
-			storetest.Bench(b, open(b, store.Options{}), batch)
+			storetest.Bench(b, openIn(b, schema(b), store.Options{}), batch)
 		})
 	}
+}
+
+var queryEvents = flag.Int("events", 100_000, "events BenchmarkEvents stores before querying")
+
+func BenchmarkEvents(b *testing.B) {
+	dsn := tempDatabase(b)(b)
+	s := openIn(b, dsn, store.Options{})
+	storetest.Populate(b, s, *queryEvents)
+	// The API server queries a database autovacuum has analyzed.
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(b.Context(), "ANALYZE"); err != nil {
+		b.Fatal(err)
+	}
+	storetest.BenchQueries(b, s)
 }

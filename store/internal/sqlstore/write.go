@@ -38,7 +38,7 @@ func (st *stmts) close() {
 func (s *DB) prepare(ctx context.Context) error {
 	queries := []string{
 		`INSERT INTO documents (id, hash, url, title, author, source, published, text, doc_len, added)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id`,
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
 		`SELECT id FROM documents WHERE hash = ?`,
 		`SELECT count(*) FROM (SELECT 1 FROM mentions WHERE event_id = ? AND source_name = ? LIMIT 1) AS seen`,
 		`UPDATE events SET num_mentions = num_mentions + ?, num_sources = num_sources + ?,
@@ -223,7 +223,14 @@ func (s *DB) insertDocument(ctx context.Context, tx *sql.Tx, p *pending, added i
 	if !errors.Is(err, sql.ErrNoRows) {
 		return false, "", s.errf(err, "insert document %q", p.id)
 	}
-	if err := tx.StmtContext(ctx, s.st.docByHash).QueryRowContext(ctx, p.hash).Scan(&id); err != nil {
+	// Every unique index arbitrates the conflict: naming only hash would
+	// let two PostgreSQL writers of one document race on the id. So a
+	// conflict may be the same text (skip) or the id of another text.
+	err = tx.StmtContext(ctx, s.st.docByHash).QueryRowContext(ctx, p.hash).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, "", s.errf(errors.New("id already stored with another text"), "insert document %q", p.id)
+	}
+	if err != nil {
 		return false, "", s.errf(err, "find stored document with the text of %q", p.id)
 	}
 	return true, id, nil
