@@ -1,0 +1,498 @@
+package server
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/annals/annals/cameo"
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/ingest"
+	"github.com/annals/annals/store"
+)
+
+// Page sizes of the listings: the store caps events at store.MaxLimit;
+// edges and places are cut to the heaviest.
+const (
+	maxEvents    = 500
+	defaultEdges = 100
+	maxEdges     = 2000
+	defaultPlace = 500
+	maxPlaces    = 5000
+)
+
+// Event is one event as /api/events returns it.
+type Event struct {
+	ID          int64        `json:"id"`
+	Date        string       `json:"date"`
+	NumMentions int          `json:"num_mentions"`
+	NumSources  int          `json:"num_sources"`
+	NumArticles int          `json:"num_articles"`
+	FirstSeen   time.Time    `json:"first_seen"`
+	SourceURL   string       `json:"source_url,omitempty"`
+	Confidence  int          `json:"confidence"`
+	Description string       `json:"description,omitempty"` // the CAMEO code's name
+	Record      event.Record `json:"record"`
+}
+
+// EventPage is the body of /api/events.
+type EventPage struct {
+	Events []Event `json:"events"`
+	Next   string  `json:"next,omitempty"` // cursor of the next page
+}
+
+func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f, err := readFilter(q, "limit", "cursor")
+	if err != nil {
+		writeErr(w, err)
+		return
+	}
+	lim, err := parseLimit(q, store.DefaultLimit, maxEvents)
+	if err != nil {
+		writeErr(w, err)
+		return
+	}
+	cur := q.Get("cursor")
+	if !cursorOK(cur) {
+		writeError(w, http.StatusBadRequest, "cursor %q: not a cursor this server gave", cur)
+		return
+	}
+	page, err := s.opt.Store.Events(r.Context(), f, store.Page{Limit: lim, Cursor: cur})
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	out := EventPage{Events: make([]Event, len(page.Events)), Next: page.Next}
+	for i, e := range page.Events {
+		out.Events[i] = Event{ID: e.ID, Date: e.Date.Format(time.DateOnly), NumMentions: e.NumMentions, NumSources: e.NumSources,
+			NumArticles: e.NumArticles, FirstSeen: e.FirstSeen, SourceURL: e.SourceURL, Confidence: e.Confidence, Description: describe(e.Record.Code), Record: e.Record}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// Series is one line of /api/timeseries: the counts of one quad class or
+// root per period.
+type Series struct {
+	Key    string  `json:"key"`   // quad class, CAMEO root, or "all"
+	Label  string  `json:"label"` // what the key means
+	Points []Point `json:"points"`
+}
+
+// Point is the count of one period.
+type Point struct {
+	Date      string  `json:"date"` // day, or the Monday of the week
+	Events    int64   `json:"events"`
+	Mentions  int64   `json:"mentions"`
+	Goldstein float64 `json:"goldstein"`
+}
+
+// Timeseries is the body of /api/timeseries.
+type Timeseries struct {
+	Interval string   `json:"interval"`
+	By       string   `json:"by"`
+	Series   []Series `json:"series"`
+}
+
+func (s *Server) handleTimeseries(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f, err := readFilter(q, "interval", "by")
+	if err != nil {
+		writeErr(w, err)
+		return
+	}
+	out := Timeseries{Interval: cmp.Or(q.Get("interval"), "day"), By: cmp.Or(q.Get("by"), "all")}
+	interval := store.GroupBy(out.Interval)
+	if interval != store.ByDay && interval != store.ByWeek {
+		writeError(w, http.StatusBadRequest, "interval %q: want day or week", out.Interval)
+		return
+	}
+	ctx := r.Context()
+	// One count per key of the breakdown: the keys present first, then each
+	// key's periods with the filter narrowed to it.
+	var keys []store.Count
+	switch out.By {
+	case "all":
+		keys = []store.Count{{Key: "all"}}
+	case "quad":
+		keys, err = s.opt.Store.Counts(ctx, store.ByQuadClass, f)
+	case "root":
+		keys, err = s.opt.Store.Counts(ctx, store.ByRoot, f)
+	default:
+		writeError(w, http.StatusBadRequest, "by %q: want all, quad or root", out.By)
+		return
+	}
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	out.Series = []Series{}
+	for _, k := range keys {
+		kf := f
+		switch out.By {
+		case "quad":
+			if kf.QuadClass, err = strconv.Atoi(k.Key); err != nil {
+				continue // events without a quad class
+			}
+		case "root":
+			if k.Key == "" {
+				continue // events without a code
+			}
+			if len(f.Code) < len(k.Key) { // a longer code filter already narrows to one root
+				kf.Code = k.Key
+			}
+		}
+		counts, err := s.opt.Store.Counts(ctx, interval, kf)
+		if err != nil {
+			s.internal(w, r, err)
+			return
+		}
+		ser := Series{Key: k.Key, Label: seriesLabel(out.By, k.Key), Points: make([]Point, len(counts))}
+		for i, c := range counts {
+			ser.Points[i] = Point{Date: c.Key, Events: c.Events, Mentions: c.Mentions, Goldstein: c.Goldstein}
+		}
+		slices.SortFunc(ser.Points, func(a, b Point) int { return strings.Compare(a.Date, b.Date) })
+		out.Series = append(out.Series, ser)
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// quadNames are the CAMEO quad classes.
+var quadNames = [...]string{1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+func seriesLabel(by, key string) string {
+	switch by {
+	case "quad":
+		if q, err := strconv.Atoi(key); err == nil && q >= 1 && q < len(quadNames) {
+			return key + " " + quadNames[q]
+		}
+	case "root":
+		return key + " " + describe(key)
+	case "all":
+		return "all events"
+	}
+	return key
+}
+
+// describe names a CAMEO code; "" when it has no name.
+func describe(code string) string {
+	c, ok := cameo.Lookup(code)
+	if !ok {
+		return ""
+	}
+	return c.Name
+}
+
+// Edge is one weighted source→target edge of /api/actors.
+type Edge struct {
+	Source      string  `json:"source"`
+	Target      string  `json:"target"`
+	Events      int64   `json:"events"`
+	Mentions    int64   `json:"mentions"`
+	Cooperation int64   `json:"cooperation"`
+	Conflict    int64   `json:"conflict"`
+	Goldstein   float64 `json:"goldstein"`
+}
+
+// Network is the body of /api/actors.
+type Network struct {
+	Edges     []Edge `json:"edges"`     // heaviest first
+	Truncated bool   `json:"truncated"` // more edges matched than limit
+}
+
+func (s *Server) handleActors(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f, err := readFilter(q, "limit")
+	if err != nil {
+		writeErr(w, err)
+		return
+	}
+	lim, err := parseLimit(q, defaultEdges, maxEdges)
+	if err != nil {
+		writeErr(w, err)
+		return
+	}
+	edges, err := s.opt.Store.ActorNetwork(r.Context(), f)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	slices.SortStableFunc(edges, func(a, b store.Edge) int {
+		return cmp.Or(cmp.Compare(b.Events, a.Events), strings.Compare(a.Source, b.Source), strings.Compare(a.Target, b.Target))
+	})
+	out := Network{Edges: []Edge{}, Truncated: len(edges) > lim}
+	for _, e := range edges[:min(lim, len(edges))] {
+		out.Edges = append(out.Edges, Edge(e))
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// Place is one place of /api/places with its counts.
+type Place struct {
+	Name        string  `json:"name"`
+	Country     string  `json:"country,omitempty"`
+	Admin1      string  `json:"admin1,omitempty"`
+	Lat         float64 `json:"lat"`
+	Lon         float64 `json:"lon"`
+	GazetteerID string  `json:"gazetteer_id,omitempty"`
+	Events      int64   `json:"events"`
+	Mentions    int64   `json:"mentions"`
+}
+
+// Places is the body of /api/places.
+type Places struct {
+	Places    []Place `json:"places"` // most events first
+	Truncated bool    `json:"truncated"`
+}
+
+func (s *Server) handlePlaces(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f, err := readFilter(q, "limit")
+	if err != nil {
+		writeErr(w, err)
+		return
+	}
+	lim, err := parseLimit(q, defaultPlace, maxPlaces)
+	if err != nil {
+		writeErr(w, err)
+		return
+	}
+	places, err := s.opt.Store.Places(r.Context(), f)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	out := Places{Places: []Place{}, Truncated: len(places) > lim}
+	for _, p := range places[:min(lim, len(places))] {
+		out.Places = append(out.Places, Place(p))
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// Document is the body of /api/documents/{id}: the article and every
+// mention coded from it, with byte offsets into Text.
+type Document struct {
+	ID        string    `json:"id"`
+	URL       string    `json:"url,omitempty"`
+	Title     string    `json:"title,omitempty"`
+	Author    string    `json:"author,omitempty"`
+	Source    string    `json:"source,omitempty"`
+	Published string    `json:"published,omitempty"`
+	Added     time.Time `json:"added"`
+	Text      string    `json:"text"`
+	Mentions  []Mention `json:"mentions"`
+}
+
+// Mention is one coded sentence of a document. Spans are byte offsets
+// into the document's text; a missing part has start and end -1.
+type Mention struct {
+	ID          int64        `json:"id"`
+	EventID     int64        `json:"event_id"`
+	Sentence    Span         `json:"sentence"`
+	Source      Span         `json:"source"`
+	Target      Span         `json:"target"`
+	Verb        Span         `json:"verb"`
+	Confidence  int          `json:"confidence"`
+	Description string       `json:"description,omitempty"` // the CAMEO code's name
+	Record      event.Record `json:"record"`
+}
+
+// Span is a byte range of a document's text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
+	if len(r.URL.Query()) > 0 {
+		writeError(w, http.StatusBadRequest, "this endpoint takes no parameters")
+		return
+	}
+	id := r.PathValue("id")
+	if len(id) > maxParam || !cursorOK(id) {
+		writeError(w, http.StatusBadRequest, "document id %q: want letters, digits, '-', '_' or '.'", id)
+		return
+	}
+	d, err := s.opt.Store.Document(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		writeError(w, http.StatusNotFound, "no document %q", id)
+		return
+	}
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, documentJSON(d))
+}
+
+func documentJSON(d *store.Document) Document {
+	out := Document{ID: d.ID, URL: d.URL, Title: d.Title, Author: d.Author, Source: d.Source, Added: d.Added, Text: d.Text, Mentions: []Mention{}}
+	if !d.Published.IsZero() {
+		out.Published = d.Published.Format(time.DateOnly)
+	}
+	for _, m := range d.Mentions {
+		out.Mentions = append(out.Mentions, Mention{
+			ID: m.ID, EventID: m.EventID, Confidence: m.Confidence, Description: describe(m.Record.Code), Record: m.Record,
+			Sentence: Span{m.SentenceStart, m.SentenceEnd},
+			Source:   Span{m.SourceStart, m.SourceEnd},
+			Target:   Span{m.TargetStart, m.TargetEnd},
+			Verb:     Span{m.VerbStart, m.VerbEnd},
+		})
+	}
+	return out
+}
+
+// PostDocument is the body of POST /api/documents: the article's text or
+// its URL, and what the text does not say about it.
+type PostDocument struct {
+	Text      string `json:"text,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Source    string `json:"source,omitempty"`
+	Published string `json:"published,omitempty"` // YYYY-MM-DD; default: the page's date, else today
+}
+
+// Posted is the answer to POST /api/documents.
+type Posted struct {
+	ID        string `json:"id"`
+	Skipped   bool   `json:"skipped"` // the same text was stored before
+	Records   int    `json:"records"` // events coded
+	Mentions  int    `json:"mentions"`
+	NewEvents int    `json:"new_events"`
+}
+
+func (s *Server) handlePostDocument(w http.ResponseWriter, r *http.Request) {
+	if !s.writable(w, r) {
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, s.opt.MaxBodyBytes)
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	var in PostDocument
+	if err := dec.Decode(&in); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			writeError(w, http.StatusRequestEntityTooLarge, "request body over %d bytes", tooBig.Limit)
+			return
+		}
+		writeError(w, http.StatusBadRequest, "request body: %v", err)
+		return
+	}
+	doc, err := s.readDocument(r.Context(), &in)
+	if err != nil {
+		writeErr(w, err)
+		return
+	}
+	res, err := s.opt.Coder.Code(r.Context(), doc)
+	if err != nil {
+		s.internal(w, r, fmt.Errorf("code %s: %w", doc.ID, err))
+		return
+	}
+	saved, err := s.opt.Store.SaveDocument(r.Context(), doc, res.Records)
+	if err != nil {
+		s.internal(w, r, fmt.Errorf("save %s: %w", doc.ID, err))
+		return
+	}
+	writeJSON(w, http.StatusCreated, Posted{ID: saved.DocumentID, Skipped: saved.Skipped, Records: len(res.Records), Mentions: saved.Mentions, NewEvents: saved.NewEvents})
+}
+
+// readDocument turns a posted document into an event.Document the way
+// annals ingest reads its inputs, so text is normalised alike.
+func (s *Server) readDocument(ctx context.Context, in *PostDocument) (*event.Document, error) {
+	var published time.Time
+	if in.Published != "" {
+		var err error
+		if published, err = time.Parse(time.DateOnly, in.Published); err != nil {
+			return nil, badf("published %q: want YYYY-MM-DD", in.Published)
+		}
+	}
+	opts := ingest.Options{MaxBytes: s.opt.MaxBodyBytes, Fetcher: s.opt.Fetcher}
+	var input string
+	switch {
+	case (in.Text == "") == (in.URL == ""):
+		return nil, badf("give either text or url")
+	case in.URL != "":
+		if !strings.HasPrefix(in.URL, "http://") && !strings.HasPrefix(in.URL, "https://") {
+			return nil, badf("url %q: want http:// or https://", in.URL)
+		}
+		if s.opt.Fetcher == nil {
+			return nil, badf("this server does not fetch URLs; post the text")
+		}
+		input = in.URL
+	default:
+		input, opts.Format, opts.Stdin = "-", ingest.Text, strings.NewReader(in.Text)
+	}
+	var doc *event.Document
+	for it := range ingest.Open(ctx, []string{input}, opts) {
+		if it.Err != nil {
+			return nil, badf("%v", it.Err)
+		}
+		if doc == nil {
+			doc = it.Doc
+		}
+	}
+	if doc == nil || strings.TrimSpace(doc.Text) == "" {
+		return nil, badf("no article text in %s", cmp.Or(in.URL, "the posted text"))
+	}
+	if in.Title != "" {
+		doc.Title = in.Title
+	}
+	if in.Source != "" {
+		doc.Source = in.Source
+	}
+	switch {
+	case !published.IsZero():
+		doc.Published = published
+	case doc.Published.IsZero():
+		doc.Published = s.opt.Now().UTC().Truncate(24 * time.Hour)
+	}
+	return doc, nil
+}
+
+// readFilter checks q's parameters (the filters and extra) and reads the
+// filter.
+func readFilter(q map[string][]string, extra ...string) (store.Filter, error) {
+	if err := query(q, extra...); err != nil {
+		return store.Filter{}, err
+	}
+	return parseFilter(q)
+}
+
+// internal reports a failure of the server's own, without its details
+// (they go to the log).
+func (s *Server) internal(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() != nil {
+		return // the client went away
+	}
+	s.opt.Log.Error("request failed", "method", r.Method, "url", r.URL.String(), "err", err)
+	writeError(w, http.StatusInternalServerError, "internal error")
+}
+
+// writeErr writes err as 400 when it is the request's fault, else 500.
+func writeErr(w http.ResponseWriter, err error) {
+	var bad *badRequest
+	if errors.As(err, &bad) {
+		writeError(w, http.StatusBadRequest, "%s", bad.msg)
+		return
+	}
+	writeError(w, http.StatusInternalServerError, "internal error")
+}
+
+func writeError(w http.ResponseWriter, code int, format string, args ...any) {
+	writeJSON(w, code, map[string]string{"error": fmt.Sprintf(format, args...)})
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(code)
+	enc := json.NewEncoder(w)
+	enc.Encode(v)
+}

@@ -1,0 +1,476 @@
+// annals web UI: a hash router over four views of the filtered events
+// (table, timeline, map, network) and an article view. Every piece of data
+// reaches the page through textContent or an attribute set by hand, never
+// through HTML parsing: article text is untrusted.
+"use strict";
+
+const FILTERS = ["from", "to", "source", "target", "actor", "country", "code", "quad", "plover", "mode", "place", "bbox", "text"];
+const QUADS = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
+const SVGNS = "http://www.w3.org/2000/svg";
+const view = document.getElementById("view");
+const form = document.getElementById("filters");
+const tip = document.getElementById("tip");
+
+// el makes an element; string children become text nodes.
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  setAttrs(e, attrs);
+  for (const c of children) {
+    if (c !== null && c !== undefined) e.append(typeof c === "string" || typeof c === "number" ? String(c) : c);
+  }
+  return e;
+}
+
+function svg(tag, attrs, ...children) {
+  const e = document.createElementNS(SVGNS, tag);
+  setAttrs(e, attrs);
+  for (const c of children) if (c) e.append(c);
+  return e;
+}
+
+function setAttrs(e, attrs) {
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, String(v));
+  }
+}
+
+// svgTitle gives an SVG element a hover text.
+function svgTitle(text) {
+  const t = document.createElementNS(SVGNS, "title");
+  t.textContent = text;
+  return t;
+}
+
+// route reads the hash: "#/events?country=KEN" or "#/doc/ID?event=12".
+function route() {
+  const h = location.hash.replace(/^#\/?/, "");
+  const q = h.indexOf("?");
+  const path = q < 0 ? h : h.slice(0, q);
+  const params = new URLSearchParams(q < 0 ? "" : h.slice(q + 1));
+  const parts = path.split("/");
+  return { name: parts[0] || "events", arg: parts.slice(1).join("/"), params };
+}
+
+function href(name, params) {
+  const s = params.toString();
+  return "#/" + name + (s ? "?" + s : "");
+}
+
+// filterParams keeps only the event filters of params.
+function filterParams(params) {
+  const out = new URLSearchParams();
+  for (const k of FILTERS) if (params.get(k)) out.set(k, params.get(k));
+  return out;
+}
+
+async function api(path, params) {
+  const qs = params && params.toString();
+  const res = await fetch("/api/" + path + (qs ? "?" + qs : ""), { headers: { Accept: "application/json" } });
+  const body = await res.json().catch(() => ({ error: res.statusText }));
+  if (!res.ok) throw new Error(body.error || res.statusText);
+  return body;
+}
+
+function showError(err) {
+  view.replaceChildren(el("p", { class: "error", role: "alert" }, "Could not load: " + err.message));
+}
+
+function actorLabel(a) {
+  if (!a) return "—";
+  return a.code || a.text || "—";
+}
+
+function eventLabel(m) {
+  return m.record.code + (m.description ? " " + m.description : "");
+}
+
+// ---- router ----
+
+async function render() {
+  const r = route();
+  for (const a of document.querySelectorAll("#nav a")) {
+    a.setAttribute("href", href(a.dataset.view, filterParams(r.params)));
+    a.classList.toggle("active", a.dataset.view === r.name);
+  }
+  fillForm(r.params);
+  document.body.dataset.view = r.name;
+  hideTip();
+  const views = { events: renderEvents, timeline: renderTimeline, map: renderMap, network: renderNetwork, doc: renderDoc };
+  const fn = views[r.name];
+  if (!fn) {
+    view.replaceChildren(el("p", { class: "error" }, "No such view: " + r.name));
+    return;
+  }
+  view.replaceChildren(el("p", { class: "loading" }, "Loading…"));
+  try {
+    await fn(r);
+  } catch (err) {
+    showError(err);
+  }
+}
+
+function fillForm(params) {
+  for (const k of FILTERS) form.elements[k].value = params.get(k) || "";
+}
+
+form.addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  const r = route();
+  const params = new URLSearchParams();
+  for (const k of FILTERS) {
+    const v = form.elements[k].value.trim();
+    if (v) params.set(k, v);
+  }
+  // Keep a view's own settings (interval, by) across filter changes.
+  for (const [k, v] of r.params) if (!FILTERS.includes(k) && k !== "event") params.set(k, v);
+  location.hash = href(r.name === "doc" ? "events" : r.name, params);
+});
+
+document.getElementById("clear").addEventListener("click", () => {
+  const r = route();
+  location.hash = href(r.name === "doc" ? "events" : r.name, new URLSearchParams());
+});
+
+window.addEventListener("hashchange", render);
+if (matchMedia("(max-width: 700px)").matches) document.getElementById("filters-box").open = false;
+render();
+
+// ---- tooltip ----
+
+function showTip(target, lines) {
+  tip.replaceChildren(...lines.map((l) => el("div", null, l)));
+  tip.hidden = false;
+  const b = target.getBoundingClientRect();
+  const top = b.bottom + 6 + tip.offsetHeight > innerHeight ? b.top - tip.offsetHeight - 6 : b.bottom + 6;
+  tip.style.top = Math.max(4, top + scrollY) + "px";
+  tip.style.left = Math.max(4, Math.min(b.left + scrollX, innerWidth - tip.offsetWidth - 8 + scrollX)) + "px";
+}
+
+function hideTip() {
+  tip.hidden = true;
+}
+
+// ---- events table ----
+
+async function renderEvents(r) {
+  const params = filterParams(r.params);
+  params.set("limit", "50");
+  const body = el("tbody");
+  const table = el("table", { class: "events" },
+    el("thead", null, el("tr", null, ...["Date", "Source", "Event", "Target", "Place", "Mode", "Quad", "Mentions", "Sentence"].map((h) => el("th", { scope: "col" }, h)))),
+    body);
+  const more = el("button", { type: "button", class: "more", hidden: true }, "More events");
+  const count = el("p", { class: "count" });
+  let shown = 0;
+  let cursor = "";
+  async function page() {
+    if (cursor) params.set("cursor", cursor);
+    const res = await api("events", params);
+    for (const e of res.events) body.append(eventRow(e));
+    shown += res.events.length;
+    cursor = res.next || "";
+    more.hidden = !cursor;
+    count.textContent = shown === 0 ? "No events match these filters." : shown + (cursor ? "+ events" : " events");
+  }
+  more.addEventListener("click", () => page().catch(showError));
+  await page();
+  view.replaceChildren(count, el("div", { class: "scroll" }, table), more);
+}
+
+function eventRow(e) {
+  const r = e.record;
+  const loc = r.location;
+  const docLink = el("a", { href: href("doc/" + encodeURIComponent(r.doc.id), new URLSearchParams({ event: e.id })), class: "sentence" }, r.sentence.text);
+  const place = loc ? el("a", { href: href("events", new URLSearchParams({ place: loc.name })) }, loc.name + (loc.country ? " (" + loc.country + ")" : "")) : "—";
+  return el("tr", null,
+    el("td", { class: "nowrap" }, e.date),
+    el("td", { title: r.source ? r.source.text : "" }, actorLabel(r.source)),
+    el("td", null, el("span", { class: "code q" + r.quad_class }, r.code), " ", e.description || ""),
+    el("td", { title: r.target ? r.target.text : "" }, actorLabel(r.target)),
+    el("td", null, place),
+    el("td", null, r.mode),
+    el("td", null, String(r.quad_class)),
+    el("td", { class: "num" }, String(e.num_mentions)),
+    el("td", null, docLink));
+}
+
+// ---- timeline ----
+
+const PALETTE = ["#4e79a7", "#59a14f", "#f28e2b", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
+  "#1f77b4", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#393b79"];
+const QUADCOLORS = { 1: "#59a14f", 2: "#4e79a7", 3: "#f28e2b", 4: "#e15759" };
+
+async function renderTimeline(r) {
+  const interval = r.params.get("interval") || "day";
+  const by = r.params.get("by") || "quad";
+  const params = filterParams(r.params);
+  params.set("interval", interval);
+  params.set("by", by);
+  const res = await api("timeseries", params);
+  const controls = el("div", { class: "controls" },
+    choice("Per", "interval", interval, [["day", "day"], ["week", "week"]], r),
+    choice("Split by", "by", by, [["all", "nothing"], ["quad", "quad class"], ["root", "CAMEO root"]], r));
+  const colour = (s, i) => (by === "quad" ? QUADCOLORS[s.key] : PALETTE[i % PALETTE.length]);
+  // Periods from the first to the last, so gaps show as gaps.
+  const dates = new Set();
+  for (const s of res.series) for (const p of s.points) dates.add(p.date);
+  const sorted = [...dates].sort();
+  if (sorted.length === 0) {
+    view.replaceChildren(controls, el("p", { class: "count" }, "No events match these filters."));
+    return;
+  }
+  const periods = [];
+  const step = interval === "week" ? 7 : 1;
+  for (let d = new Date(sorted[0] + "T00:00:00Z"), end = new Date(sorted[sorted.length - 1] + "T00:00:00Z"); d <= end && periods.length < 5000; d.setUTCDate(d.getUTCDate() + step)) {
+    periods.push(d.toISOString().slice(0, 10));
+  }
+  const index = new Map(periods.map((p, i) => [p, i]));
+  const stacks = periods.map(() => 0);
+  const W = 900, H = 320, L = 44, B = 28, T = 10;
+  let max = 0;
+  for (const s of res.series) for (const p of s.points) if (index.has(p.date)) stacks[index.get(p.date)] += p.events;
+  max = Math.max(1, ...stacks);
+  const bw = (W - L - 10) / periods.length;
+  const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", role: "img", "aria-label": "Events per " + interval });
+  const base = periods.map(() => 0);
+  res.series.forEach((s, i) => {
+    for (const p of s.points) {
+      const k = index.get(p.date);
+      if (k === undefined) continue;
+      const h = (p.events / max) * (H - B - T);
+      const y = H - B - base[k] - h;
+      base[k] += h;
+      chart.append(svg("rect", { x: L + k * bw, y, width: Math.max(1, bw - 1), height: h, fill: colour(s, i) },
+        svgTitle(`${p.date}: ${p.events} events (${s.label || s.key})`)));
+    }
+  });
+  chart.append(svg("line", { x1: L, y1: H - B, x2: W - 10, y2: H - B, class: "axis" }));
+  chart.append(svg("line", { x1: L, y1: T, x2: L, y2: H - B, class: "axis" }));
+  const yl = svg("text", { x: L - 6, y: T + 10, "text-anchor": "end", class: "tick" });
+  yl.textContent = String(Math.max(...stacks));
+  chart.append(yl);
+  const ticks = Math.min(6, periods.length);
+  for (let t = 0; t < ticks; t++) {
+    const k = Math.round((t * (periods.length - 1)) / Math.max(1, ticks - 1));
+    const tx = svg("text", { x: L + k * bw + bw / 2, y: H - 8, "text-anchor": "middle", class: "tick" });
+    tx.textContent = periods[k];
+    chart.append(tx);
+  }
+  const legend = el("ul", { class: "legend" }, ...res.series.map((s, i) => {
+    const sw = el("span", { class: "swatch" });
+    sw.style.background = colour(s, i);
+    const total = s.points.reduce((a, p) => a + p.events, 0);
+    return el("li", null, sw, (s.label || s.key) + " — " + total);
+  }));
+  view.replaceChildren(controls, el("div", { class: "chartbox" }, chart), legend);
+}
+
+// choice is a select that rewrites one view setting in the URL.
+function choice(label, name, value, options, r) {
+  const sel = el("select", { name }, ...options.map(([v, text]) => el("option", { value: v, selected: v === value }, text)));
+  sel.addEventListener("change", () => {
+    const p = new URLSearchParams(r.params);
+    p.set(name, sel.value);
+    location.hash = href(r.name, p);
+  });
+  return el("label", null, label + " ", sel);
+}
+
+// ---- map ----
+
+let world = null;
+
+// loadWorld fetches the packaged Natural Earth boundaries (world-atlas
+// TopoJSON) and decodes their arcs once.
+async function loadWorld() {
+  if (world) return world;
+  const res = await fetch("/dist/countries-110m.json");
+  if (!res.ok) throw new Error("world boundaries: " + res.statusText);
+  const topo = await res.json();
+  const [sx, sy] = topo.transform.scale;
+  const [tx, ty] = topo.transform.translate;
+  const arcs = topo.arcs.map((arc) => {
+    let x = 0, y = 0;
+    return arc.map(([dx, dy]) => {
+      x += dx;
+      y += dy;
+      return [x * sx + tx, y * sy + ty];
+    });
+  });
+  const ring = (idx) => {
+    const pts = [];
+    for (const i of idx) {
+      const a = i < 0 ? arcs[~i].slice().reverse() : arcs[i];
+      pts.push(...(pts.length ? a.slice(1) : a));
+    }
+    return pts;
+  };
+  world = topo.objects.countries.geometries.map((g) => {
+    const polys = g.type === "Polygon" ? [g.arcs] : g.type === "MultiPolygon" ? g.arcs : [];
+    return { name: (g.properties && g.properties.name) || "", rings: polys.flatMap((p) => p.map(ring)) };
+  });
+  return world;
+}
+
+async function renderMap(r) {
+  const W = 960, H = 480;
+  const px = (lon, lat) => [((lon + 180) / 360) * W, ((90 - lat) / 180) * H];
+  const [countries, res] = await Promise.all([loadWorld(), api("places", filterParams(r.params))]);
+  const map = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "map", role: "img", "aria-label": "Map of events" });
+  map.append(svg("rect", { x: 0, y: 0, width: W, height: H, class: "sea" }));
+  for (const c of countries) {
+    const d = c.rings.map((ring) => "M" + ring.map(([lon, lat]) => px(lon, lat).map((v) => v.toFixed(1)).join(",")).join("L") + "Z").join("");
+    map.append(svg("path", { d, class: "land" }, svgTitle(c.name)));
+  }
+  const max = Math.max(1, ...res.places.map((p) => p.events));
+  for (const p of res.places) {
+    const [x, y] = px(p.lon, p.lat);
+    const a = svg("a", { href: href("events", withParam(r.params, "place", p.name)) },
+      svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: (3 + 14 * Math.sqrt(p.events / max)).toFixed(1), class: "place" },
+        svgTitle(`${p.name}${p.country ? " (" + p.country + ")" : ""}: ${p.events} events`)));
+    map.append(a);
+  }
+  const list = el("ol", { class: "places" }, ...res.places.slice(0, 20).map((p) =>
+    el("li", null, el("a", { href: href("events", withParam(r.params, "place", p.name)) }, p.name), (p.country ? " " + p.country : "") + " — " + p.events)));
+  const note = el("p", { class: "count" }, res.places.length === 0 ? "No events with a place match these filters." : res.places.length + (res.truncated ? "+" : "") + " places; click one for its events.");
+  view.replaceChildren(note, el("div", { class: "mapbox" }, map), list);
+}
+
+function withParam(params, k, v) {
+  const p = filterParams(params);
+  p.set(k, v);
+  return p;
+}
+
+// ---- actor network ----
+
+async function renderNetwork(r) {
+  const params = filterParams(r.params);
+  params.set("limit", "60");
+  const res = await api("actors", params);
+  if (res.edges.length === 0) {
+    view.replaceChildren(el("p", { class: "count" }, "No events between two coded actors match these filters."));
+    return;
+  }
+  const weight = new Map();
+  for (const e of res.edges) for (const a of [e.source, e.target]) weight.set(a, (weight.get(a) || 0) + e.events);
+  const nodes = [...weight.keys()].sort((a, b) => weight.get(b) - weight.get(a)).slice(0, 40);
+  const W = 700, H = 700, R = 260, cx = W / 2, cy = H / 2;
+  const pos = new Map(nodes.map((n, i) => {
+    const t = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
+    return [n, [cx + R * Math.cos(t), cy + R * Math.sin(t), t]];
+  }));
+  const maxE = Math.max(...res.edges.map((e) => e.events));
+  const g = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "network", role: "img", "aria-label": "Actor network" });
+  g.append(svg("defs", null, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" },
+    svg("path", { d: "M0,0L10,5L0,10z", class: "arrow" }))));
+  for (const e of res.edges) {
+    const a = pos.get(e.source), b = pos.get(e.target);
+    if (!a || !b || e.source === e.target) continue;
+    // A curve, so A→B and B→A do not overlap.
+    const mx = (a[0] + b[0]) / 2 + (b[1] - a[1]) * 0.15, my = (a[1] + b[1]) / 2 - (b[0] - a[0]) * 0.15;
+    const kind = e.conflict > e.cooperation ? "conflict" : e.cooperation > e.conflict ? "coop" : "mixed";
+    g.append(svg("path", { d: `M${a[0]},${a[1]}Q${mx},${my} ${b[0]},${b[1]}`, class: "edge " + kind, "stroke-width": (1 + 5 * e.events / maxE).toFixed(1), "marker-end": "url(#arrow)" },
+      svgTitle(`${e.source} → ${e.target}: ${e.events} events, ${e.cooperation} cooperation, ${e.conflict} conflict, mean Goldstein ${e.goldstein.toFixed(1)}`)));
+  }
+  for (const n of nodes) {
+    const [x, y, t] = pos.get(n);
+    const label = svg("text", { x: cx + (R + 12) * Math.cos(t), y: cy + (R + 12) * Math.sin(t) + 4, "text-anchor": Math.cos(t) < -0.1 ? "end" : Math.cos(t) > 0.1 ? "start" : "middle", class: "label" });
+    label.textContent = n;
+    g.append(svg("a", { href: href("events", withParam(r.params, "actor", n)) },
+      svg("circle", { cx: x, cy: y, r: (4 + 8 * Math.sqrt(weight.get(n) / Math.max(...weight.values()))).toFixed(1), class: "node" }, svgTitle(`${n}: ${weight.get(n)} events`)), label));
+  }
+  const rows = res.edges.slice(0, 30).map((e) => el("tr", null,
+    el("td", null, el("a", { href: href("events", withParam(withParam(r.params, "source", e.source), "target", e.target)) }, e.source + " → " + e.target)),
+    el("td", { class: "num" }, String(e.events)), el("td", { class: "num coop" }, String(e.cooperation)),
+    el("td", { class: "num conflict" }, String(e.conflict)), el("td", { class: "num" }, e.goldstein.toFixed(1))));
+  const table = el("table", { class: "edges" },
+    el("thead", null, el("tr", null, ...["Actors", "Events", "Cooperation", "Conflict", "Goldstein"].map((h) => el("th", { scope: "col" }, h)))),
+    el("tbody", null, ...rows));
+  const legend = el("p", { class: "count" }, "Edges: ", el("span", { class: "coop" }, "mostly cooperation"), ", ", el("span", { class: "conflict" }, "mostly conflict"), ", grey: even. " + res.edges.length + (res.truncated ? "+" : "") + " edges.");
+  view.replaceChildren(legend, el("div", { class: "netbox" }, g, el("div", { class: "scroll" }, table)));
+}
+
+// ---- article ----
+
+async function renderDoc(r) {
+  const doc = await api("documents/" + encodeURIComponent(decodeURIComponent(r.arg)));
+  const focus = r.params.get("event");
+  const bytes = new TextEncoder().encode(doc.text);
+  const dec = new TextDecoder();
+  // Offsets are bytes into the UTF-8 text: cut there, then decode.
+  const spans = [];
+  doc.mentions.forEach((m, i) => {
+    for (const kind of ["sentence", "source", "target", "verb"]) {
+      const s = m[kind];
+      if (s && s.start >= 0 && s.end > s.start && s.end <= bytes.length) spans.push({ kind, m: i, start: s.start, end: s.end });
+    }
+  });
+  const cuts = new Set([0, bytes.length]);
+  for (const s of spans) {
+    cuts.add(s.start);
+    cuts.add(s.end);
+  }
+  const bounds = [...cuts].sort((a, b) => a - b);
+  const text = el("div", { class: "article-text" });
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const a = bounds[i], b = bounds[i + 1];
+    const piece = dec.decode(bytes.subarray(a, b));
+    const over = spans.filter((s) => s.start <= a && s.end >= b);
+    if (over.length === 0) {
+      text.append(piece);
+      continue;
+    }
+    const kinds = new Set(over.map((s) => s.kind));
+    const ms = [...new Set(over.map((s) => s.m))];
+    const span = el("span", { class: [...kinds].map((k) => "hl-" + k).join(" "), "data-mentions": ms.join(" ") }, piece);
+    if (kinds.has("verb") || kinds.has("source") || kinds.has("target")) span.tabIndex = 0;
+    if (focus && ms.some((k) => String(doc.mentions[k].event_id) === focus)) span.classList.add("current");
+    text.append(span);
+  }
+  const details = (i) => {
+    const m = doc.mentions[i], rec = m.record;
+    return [
+      `${eventLabel(m)} (quad ${rec.quad_class}, Goldstein ${rec.goldstein})`,
+      `${actorLabel(rec.source)}${rec.source ? " “" + rec.source.text + "”" : ""} → ${actorLabel(rec.target)}${rec.target ? " “" + rec.target.text + "”" : ""}`,
+      `date ${rec.date || "—"}, ${rec.mode}` + (rec.location ? `, ${rec.location.name}` : ""),
+      `verb “${rec.evidence.verb}”, event ${m.event_id}, confidence ${m.confidence}%`,
+    ];
+  };
+  const onHover = (ev) => {
+    const t = ev.target.closest("[data-mentions]");
+    if (!t || !t.dataset.mentions) return hideTip();
+    showTip(t, t.dataset.mentions.split(" ").flatMap((i, k) => (k ? ["—"] : []).concat(details(Number(i)))));
+  };
+  text.addEventListener("mouseover", onHover);
+  text.addEventListener("focusin", onHover);
+  text.addEventListener("mouseleave", hideTip);
+  const meta = el("p", { class: "meta" }, [doc.source, doc.published, doc.author].filter(Boolean).join(" · "));
+  if (/^https?:\/\//i.test(doc.url || "")) {
+    meta.append(" · ", el("a", { href: doc.url, rel: "noopener noreferrer nofollow", target: "_blank" }, "original"));
+  }
+  const rows = doc.mentions.map((m, i) => el("tr", { "data-row": i, class: focus === String(m.event_id) ? "current" : null },
+    el("td", null, m.record.date || "—"), el("td", null, actorLabel(m.record.source)),
+    el("td", null, el("span", { class: "code q" + m.record.quad_class }, m.record.code), " ", m.description || ""),
+    el("td", null, actorLabel(m.record.target)), el("td", null, m.record.location ? m.record.location.name : "—"), el("td", null, m.record.mode)));
+  const table = el("table", { class: "mentions" },
+    el("thead", null, el("tr", null, ...["Date", "Source", "Event", "Target", "Place", "Mode"].map((h) => el("th", { scope: "col" }, h)))),
+    el("tbody", null, ...rows));
+  table.addEventListener("mouseover", (ev) => {
+    const row = ev.target.closest("tr[data-row]");
+    for (const s of text.querySelectorAll(".lit")) s.classList.remove("lit");
+    if (!row) return;
+    for (const s of text.querySelectorAll("[data-mentions]")) {
+      if (s.dataset.mentions.split(" ").includes(row.dataset.row)) s.classList.add("lit");
+    }
+  });
+  const back = el("a", { href: href("events", filterParams(r.params)), class: "back" }, "← events");
+  view.replaceChildren(back, el("article", null, el("h1", null, doc.title || doc.id), meta,
+    el("p", { class: "count" }, doc.mentions.length + " coded mentions. Hover or focus a highlighted phrase for its event: ",
+      el("span", { class: "hl-source" }, "source"), " ", el("span", { class: "hl-verb" }, "verb"), " ", el("span", { class: "hl-target" }, "target"), "."),
+    text), el("div", { class: "scroll" }, table));
+  const cur = text.querySelector(".current");
+  if (cur) cur.scrollIntoView({ block: "center" });
+}
