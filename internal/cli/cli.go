@@ -47,6 +47,7 @@ func commands() []*Command {
 		parseCommand(),
 		codeCommand(),
 		actorsCommand(),
+		serveCommand(),
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].Name < cmds[j].Name })
 	return cmds
