@@ -21,12 +21,13 @@ const (
 	VerbsFile     = "verbs.txt"
 	SynsetsFile   = "synsets.txt"
 	DiscardsFile  = "discards.txt"
+	NounsFile     = "nouns.txt"
 )
 
 // AnnalsFiles lists the files of the annals format in the order they load:
 // synonym sets before the verbs that use them, countries before the actors
 // that override them.
-var AnnalsFiles = []string{SynsetsFile, VerbsFile, CountriesFile, ActorsFile, AgentsFile, DiscardsFile}
+var AnnalsFiles = []string{SynsetsFile, VerbsFile, NounsFile, CountriesFile, ActorsFile, AgentsFile, DiscardsFile}
 
 // maxFileSize bounds a dictionary file: the real ones are well under a
 // megabyte, so anything this big is not a dictionary.
@@ -45,7 +46,7 @@ var (
 // Verbs are matched by their token's lemma too (Verbs.MatchLemmas).
 func LoadAnnals(fsys fs.FS, name func(file string) string) (*Set, error) {
 	l := &annalsLoader{
-		set:    &Set{Verbs: NewVerbs(), Actors: NewActors(), Agents: NewAgents(), Discards: &Discards{}, Issues: &Issues{}},
+		set:    &Set{Verbs: NewVerbs(), Actors: NewActors(), Agents: NewAgents(), Discards: &Discards{}, Issues: &Issues{}, Nouns: Nouns{}},
 		actors: map[string]*actorEntries{}, agents: map[string]*agentEntry{},
 		verbs: map[string]*verbEntry{}, name: name,
 	}
@@ -180,6 +181,8 @@ func (l *annalsLoader) line(f string, ln annalsLine) {
 		l.synset(ln)
 	case DiscardsFile:
 		l.discard(ln)
+	case NounsFile:
+		l.noun(ln)
 	}
 }
 
@@ -453,6 +456,46 @@ func (l *annalsLoader) synset(ln annalsLine) {
 	l.set.Verbs.Synsets[name] = set
 }
 
+// eventCode checks "CODE" or "CODE:CODE2" of verbs.txt and nouns.txt.
+func eventCode(code string) (c1, c2 string, err error) {
+	c1, c2 = splitPair(code)
+	for _, c := range []string{c1, c2} {
+		if c != "" && c != "---" && !slices.Contains(cameoCodes, c) {
+			return "", "", fmt.Errorf("%q is not a CAMEO event code", c)
+		}
+	}
+	if c1 == "" || strings.HasSuffix(code, ":") {
+		return "", "", fmt.Errorf("code %q: want CODE or CODE:CODE", code)
+	}
+	return c1, c2, nil
+}
+
+// noun reads "CODE  noun | noun": nouns that name an event.
+func (l *annalsLoader) noun(ln annalsLine) {
+	code, rest := splitHead(ln.text)
+	c1, c2, err := eventCode(code)
+	if err != nil {
+		l.fail(ln.n, "%v", err)
+		return
+	}
+	nouns, err := alternatives(rest)
+	if err != nil {
+		l.fail(ln.n, "%v", err)
+		return
+	}
+	for _, n := range nouns {
+		if strings.ContainsRune(n, ' ') {
+			l.fail(ln.n, "noun %q: want one word (a lemma)", n)
+			continue
+		}
+		if old := l.set.Nouns[strings.ToUpper(n)]; old != nil {
+			l.fail(ln.n, "noun %q is %s here but %s on line %d", n, code, old.Code, old.Line)
+			continue
+		}
+		l.set.Nouns.Add(&NounEvent{Code: c1, Code2: c2, Noun: n, File: l.file, Line: ln.n}, n)
+	}
+}
+
 // verb reads "CODE  lemma [pattern]" or "= lemma | form | form".
 func (l *annalsLoader) verb(ln annalsLine) {
 	if rest, ok := strings.CutPrefix(ln.text, "="); ok {
@@ -475,15 +518,9 @@ func (l *annalsLoader) verb(ln annalsLine) {
 		return
 	}
 	code, rest := splitHead(ln.text)
-	c1, c2 := splitPair(code)
-	for _, c := range []string{c1, c2} {
-		if c != "" && c != "---" && !slices.Contains(cameoCodes, c) {
-			l.fail(ln.n, "%q is not a CAMEO event code", c)
-			return
-		}
-	}
-	if c1 == "" || strings.HasSuffix(code, ":") {
-		l.fail(ln.n, "code %q: want CODE or CODE:CODE", code)
+	c1, c2, err := eventCode(code)
+	if err != nil {
+		l.fail(ln.n, "%v", err)
 		return
 	}
 	lemma, pattern := splitHead(rest)

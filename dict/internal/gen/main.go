@@ -117,7 +117,7 @@ var otherNames = map[string][]string{
 	"CPV": {"Cape Verde", "Cape Verdean", "Cape Verdeans"},
 	"KAZ": {"Astana"},
 	"FRA": {"Frenchman", "Frenchmen", "Frenchwoman", "Frenchwomen"},
-		"SWE": {"Swede", "Swedes"},
+	"SWE": {"Swede", "Swedes"},
 	"DNK": {"Dane", "Danes"},
 	"FIN": {"Finn", "Finns"},
 	"ESP": {"Spaniard", "Spaniards"},
