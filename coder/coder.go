@@ -30,6 +30,10 @@ type Options struct {
 	// Event.Negated set, instead of recoding or dropping them; the
 	// article pipeline uses it to report mode "negated".
 	KeepNegated bool
+	// SourceOnly codes events whose source is known but that name no
+	// target ("protesters marched in the capital"), as GDELT's one-actor
+	// events; an event without a source is still dropped.
+	SourceOnly bool
 	// RoleOnlyActors keeps actors named only by a role ("protesters",
 	// "police") as GDELT does, with the role codes alone ("OPP", "COP"),
 	// instead of dropping their events as PETRARCH's null actors.

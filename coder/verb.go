@@ -104,7 +104,10 @@ func (st *sentence) emit(src, tgt Actor, code string, v int, verbText, rule stri
 	if st.c.opt.RoleOnlyActors {
 		src.Code, tgt.Code = roleOnly(src.Code), roleOnly(tgt.Code)
 	}
-	if !st.c.opt.AllowMonads && (nullCode(src.Code) || nullCode(tgt.Code)) {
+	switch {
+	case st.c.opt.AllowMonads:
+	case st.c.opt.SourceOnly && !nullCode(src.Code) && tgt.Code == "":
+	case nullCode(src.Code) || nullCode(tgt.Code):
 		return
 	}
 	st.events = append(st.events, Event{Source: src, Target: tgt, Code: code, Verb: v,

@@ -52,6 +52,7 @@ func New(opt Options) (*Pipeline, error) {
 	co := opt.Coder
 	co.KeepNegated = true    // the record reports them with mode "negated"
 	co.RoleOnlyActors = true // "police arrested protesters" is an event
+	co.SourceOnly = true     // and so is "protesters marched"
 	return &Pipeline{nlp: opt.Analyzer, coder: coder.New(opt.Dicts, co), gaz: opt.Gazetteer}, nil
 }
 
@@ -210,25 +211,34 @@ func (p *Pipeline) record(doc *event.Document, s *event.Sentence, e coder.Event,
 	return r
 }
 
-// location returns the place named in the event's own clause: a resolved
-// place name inside the verb's phrase that is not one of its actors.
+// location returns the place named in the event's own clause: of the
+// resolved place names inside the verb's phrase that are neither one of
+// its actors nor part of a person's name, the most precise ("in Davos,
+// Switzerland" → Davos).
 func (p *Pipeline) location(s *event.Sentence, e coder.Event, places []geo.Resolution) *event.Location {
 	if p.gaz == nil {
 		return nil
 	}
 	in := clauseSpan(s, e.Verb)
-	for _, pl := range places {
+	var best *geo.Resolution
+	for i := range places {
+		pl := &places[i]
 		if pl.Place == nil || pl.Start < s.Start || pl.End > s.End {
 			continue
 		}
 		k := tokenAt(s, pl.Start)
-		if k < 0 || !in[k] || within(k, e.Source) || within(k, e.Target) {
+		if k < 0 || !in[k] || within(k, e.Source) || within(k, e.Target) || strings.HasSuffix(s.Tokens[k].Entity, "-PER") {
 			continue
 		}
-		loc := p.gaz.Location(pl.Place, pl.Start, pl.End)
-		return &loc
+		if best == nil || pl.Place.Kind > best.Place.Kind {
+			best = pl
+		}
 	}
-	return nil
+	if best == nil {
+		return nil
+	}
+	loc := p.gaz.Location(best.Place, best.Start, best.End)
+	return &loc
 }
 
 func within(k int, a coder.Actor) bool { return a.First >= 0 && k >= a.First && k <= a.Last }
