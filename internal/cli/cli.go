@@ -45,6 +45,7 @@ func commands() []*Command {
 		gazetteerCommand(),
 		trainCommand(),
 		parseCommand(),
+		dictCommand(),
 		codeCommand(),
 		actorsCommand(),
 		serveCommand(),
