@@ -39,6 +39,7 @@ const (
 	City
 )
 
+// String returns the kind's name: "continent", "country", "admin1", "admin2", "city".
 func (k Kind) String() string {
 	switch k {
 	case Continent:
