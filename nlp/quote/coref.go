@@ -160,7 +160,7 @@ func (c *coref) addName(s, first, last, kind int, byKey map[string]*entity) {
 			e.addRole(d.lower(s, k))
 		}
 	}
-	c.names = append(c.names, name{m: m, flat: d.first[s][first], e: e})
+	c.names = append(c.names, name{m: m, flat: d.off[s]+first, e: e})
 }
 
 // addRole notes a description word of e and the gender it implies.
@@ -178,12 +178,13 @@ func (e *entity) addRole(w string) {
 // of a name inside m, the antecedent of a pronoun, or the entity whose
 // role words a description ("the cleric") repeats. It returns m when
 // nothing fits.
-func (c *coref) resolve(m Mention) Mention {
+func (c *coref) resolve(m Mention) (Mention, *entity) {
 	d := c.d
-	at := d.first[m.Sentence][m.First]
-	for _, n := range c.names {
-		if n.m.Sentence == m.Sentence && n.m.First <= m.Last && n.m.Last >= m.First {
-			return n.e.rep
+	at := d.off[m.Sentence]+m.First
+	end := d.off[m.Sentence] + m.Last
+	for k := sort.Search(len(c.names), func(i int) bool { return c.names[i].flat > end }) - 1; k >= 0 && c.names[k].m.Sentence == m.Sentence; k-- {
+		if n := c.names[k]; n.m.Last >= m.First {
+			return n.e.rep, n.e
 		}
 	}
 	head := d.lower(m.Sentence, m.Last)
@@ -200,7 +201,7 @@ func (c *coref) resolve(m Mention) Mention {
 	}
 	first := d.lower(m.Sentence, m.First)
 	if !determiners[first] {
-		return m
+		return m, nil
 	}
 	return c.antecedent(m, at, func(e *entity) bool {
 		return e.roles[head] || groupNouns[head] && e.kind == 'O'
@@ -210,11 +211,11 @@ func (c *coref) resolve(m Mention) Mention {
 // antecedent returns the entity of the nearest earlier name that fits,
 // within ten sentences, preferring the speaker of the latest quote before
 // m and, in a sentence, the first name (the subject, usually).
-func (c *coref) antecedent(m Mention, at int, fits func(*entity) bool) Mention {
+func (c *coref) antecedent(m Mention, at int, fits func(*entity) bool) (Mention, *entity) {
 	d := c.d
 	if q := d.quoteBefore(m.Start); q != nil && q.Entity.Text != "" && m.Sentence-q.Entity.Sentence <= 3 {
-		if e := c.entityOf(q.Entity); e != nil && fits(e) {
-			return e.rep
+		if e := q.ent; e != nil && fits(e) {
+			return e.rep, e
 		}
 	}
 	i := sort.Search(len(c.names), func(i int) bool { return c.names[i].flat >= at })
@@ -229,25 +230,16 @@ func (c *coref) antecedent(m Mention, at int, fits func(*entity) bool) Mention {
 		}
 	}
 	if best < 0 {
-		return m
+		return m, nil
 	}
-	return c.names[best].e.rep
+	return c.names[best].e.rep, c.names[best].e
 }
 
-// entityOf returns the entity whose representative mention is m.
-func (c *coref) entityOf(m Mention) *entity {
-	for _, n := range c.names {
-		if n.e.rep == m {
-			return n.e
-		}
-	}
-	return nil
-}
-
-// quoteBefore returns the last quote found so far that starts before off.
+// quoteBefore returns the last quote found so far that starts before off,
+// looking back over the last quotes added only (its hint is local).
 func (d *doc) quoteBefore(off int) *Quote {
 	var best *Quote
-	for i := range d.quotes {
+	for i := len(d.quotes) - 1; i >= 0 && i >= len(d.quotes)-8; i-- {
 		q := &d.quotes[i]
 		if q.Start < off && (best == nil || q.Start > best.Start) {
 			best = q

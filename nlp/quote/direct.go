@@ -119,8 +119,7 @@ func (d *doc) direct() {
 	for i := range ps {
 		p := &ps[i]
 		for k := p.open; k <= p.to+1 && k < len(d.flat); k++ {
-			x := d.flat[k]
-			d.quoted[x.s][x.i] = true
+			d.quoted[k] = true
 		}
 		p.cue = d.trailingCue(p, ps, i)
 		if p.cue == nil {
@@ -147,7 +146,7 @@ func (d *doc) direct() {
 		case d.startsParagraph(ps[i].open) && ps[j].to-ps[i].from >= 3 && prev != nil && d.para[ps[i].open]-d.lastPara(prev) <= 2:
 			// a paragraph of quotation with no cue goes on the
 			// previous quote's speaker
-			q.Speaker, q.Entity = prev.Speaker, prev.Entity
+			q.Speaker, q.Entity, q.ent = prev.Speaker, prev.Entity, prev.ent
 		default:
 			i = j + 1
 			continue // scare quotes, titles: not speech
@@ -169,7 +168,7 @@ func (d *doc) lastPara(q *Quote) int {
 	if len(s.Tokens) == 0 {
 		return 0
 	}
-	return d.para[d.first[q.Last][len(s.Tokens)-1]]
+	return d.para[d.off[q.Last]+len(s.Tokens)-1]
 }
 
 // setCue fills a quote's cue and speaker from c.
@@ -184,11 +183,11 @@ func (d *doc) setCue(q *Quote, c *cue) {
 // not attribute them again.
 func (d *doc) useCue(c *cue) {
 	for i := c.verb; i <= c.verbEnd; i++ {
-		d.used[c.sent][i] = true
+		d.used[d.off[c.sent]+i] = true
 	}
 	if c.hasSpeech {
 		for i := c.speaker.First; i <= c.speaker.Last; i++ {
-			d.used[c.speaker.Sentence][i] = true
+			d.used[d.off[c.speaker.Sentence]+i] = true
 		}
 	}
 }
@@ -209,7 +208,7 @@ func (d *doc) joins(a, b *piece) bool {
 	if a.cue == nil || b.cue != nil && (b.cue.sent != a.cue.sent || b.cue.verb != a.cue.verb) {
 		return false
 	}
-	v := d.first[a.cue.sent][a.cue.verb]
+	v := d.off[a.cue.sent]+a.cue.verb
 	return v > a.close && v < b.open
 }
 
@@ -266,7 +265,7 @@ func (d *doc) trailingCue(p *piece, ps []piece, i int) *cue {
 func (d *doc) leadingCue(p *piece) *cue {
 	o := d.flat[p.open]
 	for i := o.i - 1; i >= 0; i-- {
-		if d.quoted[o.s][i] {
+		if d.quoted[d.off[o.s]+i] {
 			return nil
 		}
 		w := d.lower(o.s, i)

@@ -7,7 +7,7 @@ func (d *doc) indirect(s int) {
 	ts := d.sents[s].Tokens
 	end := d.contentEnd(s)
 	for v := 0; v < len(ts); v++ {
-		if d.used[s][v] || d.quoted[s][v] {
+		if d.used[d.off[s]+v] || d.quoted[d.off[s]+v] {
 			continue
 		}
 		w := d.lower(s, v)
@@ -121,7 +121,7 @@ func (d *doc) forward(s, v, end int) {
 		return
 	}
 	for k := from; k <= to; k++ {
-		if d.used[s][k] {
+		if d.used[d.off[s]+k] {
 			to = k - 1
 			break
 		}
@@ -185,10 +185,10 @@ func (d *doc) addIndirect(s int, kind string, cue, cueEnd int, sp Mention, from,
 		Speaker: sp,
 	}
 	for k := cue; k <= cueEnd; k++ {
-		d.used[s][k] = true
+		d.used[d.off[s]+k] = true
 	}
 	for k := sp.First; k <= sp.Last && sp.Sentence == s; k++ {
-		d.used[s][k] = true
+		d.used[d.off[s]+k] = true
 	}
-	d.add(q, d.first[s][from], d.first[s][to])
+	d.add(q, d.off[s]+from, d.off[s]+to)
 }

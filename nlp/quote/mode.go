@@ -69,6 +69,8 @@ func Mode(s *event.Sentence, verb int, quotes []Quote) event.Mode {
 				return event.Hypothetical
 			case neg:
 				return event.Negated
+			case intended:
+				return event.Intended // "vowed to march": the vow's content
 			}
 			return event.Reported
 		}

@@ -67,8 +67,11 @@ func (d *doc) npLeft(s, end int) (Mention, bool) {
 		return Mention{}, false
 	}
 	i := j
-	for i > 0 && d.npWord(s, i-1) && !d.quoted[s][i-1] {
+	for i > 0 && d.npWord(s, i-1) && !d.quoted[d.off[s]+i-1] {
 		i--
+	}
+	if i > 0 && possessives[d.lower(s, i-1)] {
+		i-- // "his aides"
 	}
 	return d.mention(s, i, j), true
 }
@@ -104,11 +107,14 @@ func (d *doc) npRight(s, i int) (Mention, bool) {
 	if i >= len(ts) {
 		return Mention{}, false
 	}
-	if d.pronoun(s, i) {
+	if d.pronoun(s, i) && !(possessives[d.lower(s, i)] && i+1 < len(ts) && d.npWord(s, i+1)) {
 		return d.mention(s, i, i), true
 	}
-	j := i - 1
-	for j+1 < len(ts) && d.npWord(s, j+1) && !d.quoted[s][j+1] {
+	j := i
+	if !possessives[d.lower(s, i)] {
+		j = i - 1
+	}
+	for j+1 < len(ts) && d.npWord(s, j+1) && !d.quoted[d.off[s]+j+1] {
 		j++
 	}
 	// "the head of the movement": take the first "of" phrase too
@@ -155,6 +161,9 @@ func (d *doc) subject(s, v int) (Mention, bool) {
 	}
 	return Mention{}, false
 }
+
+// possessives open a noun phrase ("his aides").
+var possessives = set(`his her its their our my your`)
 
 // relative pronouns open a clause about the noun before them.
 var relative = set(`who which that`)

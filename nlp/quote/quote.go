@@ -56,6 +56,8 @@ type Quote struct {
 	// a name or cannot be resolved.
 	Entity      Mention
 	First, Last int // indices of the first and last sentence of the content
+
+	ent *entity // what Entity names, for later pronouns
 }
 
 // Text returns the quoted content, its pieces joined by " ... ".
@@ -138,7 +140,8 @@ func (x *Doc) Resolve(si, first, last int) Mention {
 	if si < 0 || si >= len(d.sents) || first < 0 || last < first || last >= len(d.sents[si].Tokens) {
 		return Mention{}
 	}
-	return d.coref.resolve(d.mention(si, first, last))
+	m, _ := d.coref.resolve(d.mention(si, first, last))
+	return m
 }
 
 // pos is a token's place: sentence and token index.
@@ -150,9 +153,9 @@ type doc struct {
 	sents  []event.Sentence
 	flat   []pos   // every token in text order
 	para   []int   // paragraph number of each flat token
-	first  [][]int // index into flat of each sentence's tokens: first[s][i]
-	used   [][]bool
-	quoted [][]bool // inside quotation marks, whether attributed or not
+	off    []int  // index into flat of each sentence's first token
+	used   []bool // by flat index: taken by a quote, its cue or speaker
+	quoted []bool // by flat index: inside quotation marks, attributed or not
 	parsed []bool
 	quotes []Quote
 	coref  *coref
@@ -163,16 +166,20 @@ func newDoc(text string, sents []event.Sentence) (*doc, error) {
 		return nil, fmt.Errorf("quote: document text is not valid UTF-8")
 	}
 	d := &doc{text: text, sents: sents}
-	d.first = make([][]int, len(sents))
-	d.used = make([][]bool, len(sents))
-	d.quoted = make([][]bool, len(sents))
+	d.off = make([]int, len(sents))
 	d.parsed = make([]bool, len(sents))
+	n := 0
+	for si := range sents {
+		n += len(sents[si].Tokens)
+	}
+	d.flat = make([]pos, 0, n)
+	d.para = make([]int, 0, n)
+	d.used = make([]bool, n)
+	d.quoted = make([]bool, n)
 	prevEnd, p := 0, 0
 	for si := range sents {
 		s := &sents[si]
-		d.first[si] = make([]int, len(s.Tokens))
-		d.used[si] = make([]bool, len(s.Tokens))
-		d.quoted[si] = make([]bool, len(s.Tokens))
+		d.off[si] = len(d.flat)
 		for ti := range s.Tokens {
 			t := &s.Tokens[ti]
 			if t.Start < prevEnd || t.End < t.Start || t.End > len(text) {
@@ -184,7 +191,6 @@ func newDoc(text string, sents []event.Sentence) (*doc, error) {
 			if len(d.flat) > 0 && strings.ContainsAny(text[prevEnd:t.Start], "\n\r\u2028\u2029") {
 				p++
 			}
-			d.first[si][ti] = len(d.flat)
 			d.flat = append(d.flat, pos{si, ti})
 			d.para = append(d.para, p)
 			prevEnd = t.End
@@ -229,11 +235,11 @@ func (d *doc) add(q Quote, from, to int) {
 	q.Start, q.End = q.Parts[0].Start, q.Parts[len(q.Parts)-1].End
 	q.First, q.Last = d.flat[from].s, d.flat[to].s
 	if q.Speaker.Text != "" && q.Entity.Text == "" {
-		q.Entity = d.coref.resolve(q.Speaker)
+		q.Entity, q.ent = d.coref.resolve(q.Speaker)
 	}
 	for k := from; k <= to; k++ {
 		p := d.flat[k]
-		d.used[p.s][p.i] = true
+		d.used[d.off[p.s]+p.i] = true
 	}
 	d.quotes = append(d.quotes, q)
 }
