@@ -160,7 +160,7 @@ func (c *coref) addName(s, first, last, kind int, byKey map[string]*entity) {
 			e.addRole(d.lower(s, k))
 		}
 	}
-	c.names = append(c.names, name{m: m, flat: d.off[s]+first, e: e})
+	c.names = append(c.names, name{m: m, flat: d.off[s] + first, e: e})
 }
 
 // addRole notes a description word of e and the gender it implies.
@@ -180,7 +180,7 @@ func (e *entity) addRole(w string) {
 // nothing fits.
 func (c *coref) resolve(m Mention) (Mention, *entity) {
 	d := c.d
-	at := d.off[m.Sentence]+m.First
+	at := d.off[m.Sentence] + m.First
 	end := d.off[m.Sentence] + m.Last
 	for k := sort.Search(len(c.names), func(i int) bool { return c.names[i].flat > end }) - 1; k >= 0 && c.names[k].m.Sentence == m.Sentence; k-- {
 		if n := c.names[k]; n.m.Last >= m.First {

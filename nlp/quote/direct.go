@@ -208,7 +208,7 @@ func (d *doc) joins(a, b *piece) bool {
 	if a.cue == nil || b.cue != nil && (b.cue.sent != a.cue.sent || b.cue.verb != a.cue.verb) {
 		return false
 	}
-	v := d.off[a.cue.sent]+a.cue.verb
+	v := d.off[a.cue.sent] + a.cue.verb
 	return v > a.close && v < b.open
 }
 

@@ -151,8 +151,8 @@ type pos struct{ s, i int }
 type doc struct {
 	text   string
 	sents  []event.Sentence
-	flat   []pos   // every token in text order
-	para   []int   // paragraph number of each flat token
+	flat   []pos  // every token in text order
+	para   []int  // paragraph number of each flat token
 	off    []int  // index into flat of each sentence's first token
 	used   []bool // by flat index: taken by a quote, its cue or speaker
 	quoted []bool // by flat index: inside quotation marks, attributed or not
