@@ -388,3 +388,13 @@ func FuzzLoadAnnals(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkDefault loads the embedded dictionaries, as every "annals code"
+// run does once.
+func BenchmarkDefault(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := Default(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
