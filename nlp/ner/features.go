@@ -11,13 +11,12 @@ import (
 
 // tokInfo is what the features read of one token, computed once per token.
 type tokInfo struct {
-	word, lower, shape      uint64
-	pre2, pre3              uint64
-	suf2, suf3, suf4        uint64
-	clus                    [3]uint64 // cluster ids of each granularity, 0 when unknown
-	gaz                     uint64
-	pos                     uint64 // Penn Treebank tag (XPOS), as the tagger set it
-	upper, allUpper, letter bool
+	word, lower, shape uint64
+	pre2, pre3         uint64
+	suf2, suf3, suf4   uint64
+	clus               [3]uint64 // cluster ids of each granularity, 0 when unknown
+	gaz                uint64
+	pos                uint64 // Penn Treebank tag (XPOS), as the tagger set it
 }
 
 // state is the scratch space of one Tag call.
@@ -25,6 +24,7 @@ type state struct {
 	toks   []tokInfo
 	lower  []uint64
 	gaz    []uint8
+	buf    []byte
 	feats  []uint64 // the features of all tokens, token i's from fstart[i] to fstart[i+1]
 	fstart []int
 	emis   []float32 // per token and class: the score of the token's features
@@ -52,39 +52,41 @@ func (st *state) load(r *Recognizer, toks []event.Token) {
 	st.lower = resize(st.lower, n)
 	st.gaz = resize(st.gaz, n)
 	var letters, uppers, allUppers int
-	var buf []byte
 	for i := range toks {
 		w := toks[i].Text
 		t := &st.toks[i]
 		*t = tokInfo{word: perceptron.String(w), pos: perceptron.String(toks[i].XPOS)}
-		buf = lowerBytes(buf[:0], w)
-		lw := string(buf)
-		t.lower = perceptron.String(lw)
+		if innerHyphen(w) {
+			// UD English, which the tagger learned from, splits words at
+			// hyphens, so its tag for a token like "al-Sadr" is a guess
+			// (often a wrong one): the recognizer does not read it.
+			t.pos = unknownWord
+		}
+		st.buf = lowerBytes(st.buf[:0], w)
+		lw := st.buf
+		t.lower = hashBytes(lw)
 		st.lower[i] = t.lower
 		t.shape = shapeHash(w)
-		t.pre2 = perceptron.String(prefix(lw, 2))
-		t.pre3 = perceptron.String(prefix(lw, 3))
-		t.suf2 = perceptron.String(suffix(lw, 2))
-		t.suf3 = perceptron.String(suffix(lw, 3))
-		t.suf4 = perceptron.String(suffix(lw, 4))
+		t.pre2 = hashBytes(lw[:min(2, len(lw))])
+		t.pre3 = hashBytes(lw[:min(3, len(lw))])
+		t.suf2 = hashBytes(lw[max(0, len(lw)-2):])
+		t.suf3 = hashBytes(lw[max(0, len(lw)-3):])
+		t.suf4 = hashBytes(lw[max(0, len(lw)-4):])
 		c, ok := r.clusters[w]
 		if !ok {
-			c = r.clusters[lw]
+			c = r.clusters[string(lw)] // no allocation: a map index
 		}
 		for g := range t.clus {
 			t.clus[g] = uint64(c>>(10*g)) & 1023
 		}
 		first, _ := utf8.DecodeRuneInString(w)
-		t.letter = unicode.IsLetter(first)
-		t.upper = unicode.IsUpper(first)
-		t.allUpper = t.upper && strings.ToUpper(w) == w && len(w) > 1
-		if t.letter {
+		if unicode.IsLetter(first) {
 			letters++
-			if t.upper {
+			if unicode.IsUpper(first) {
 				uppers++
-			}
-			if t.allUpper {
-				allUppers++
+				if len(w) > 1 && !hasLower(w) {
+					allUppers++
+				}
 			}
 		}
 	}
@@ -106,6 +108,12 @@ func (st *state) load(r *Recognizer, toks []event.Token) {
 	default:
 		st.casing = 4
 	}
+}
+
+// innerHyphen reports whether w has a hyphen between other characters.
+func innerHyphen(w string) bool {
+	i := strings.IndexByte(w, '-')
+	return i > 0 && i < len(w)-1
 }
 
 func resize[T any](s []T, n int) []T {
@@ -133,20 +141,26 @@ func lowerBytes(buf []byte, w string) []byte {
 	return buf
 }
 
-// prefix and suffix cut at byte positions; on non-ASCII text that may split
-// a character, which only makes the feature a little less general.
-func prefix(s string, n int) string {
-	if len(s) <= n {
-		return s
+// hashBytes is perceptron.String of b, without making a string of it.
+// Prefixes and suffixes are cut at byte positions; on non-ASCII text that
+// may split a character, which only makes the feature a little less general.
+func hashBytes(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
 	}
-	return s[:n]
+	return h
 }
 
-func suffix(s string, n int) string {
-	if len(s) <= n {
-		return s
+// hasLower reports whether w has a lower-case letter.
+func hasLower(w string) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return true
+		}
 	}
-	return s[len(s)-n:]
+	return false
 }
 
 // shapeHash hashes the word shape: X for upper-case letters, x for lower,

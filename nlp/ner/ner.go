@@ -81,16 +81,21 @@ func allowed(prev, c int) bool {
 // allowedEnd reports whether a sentence may end after class c.
 func allowedEnd(c int) bool { return np == 2 || c == 0 || pos(c) == 'L' || pos(c) == 'U' }
 
-// bioTag turns a class into the IOB2 tag of event.Token.Entity.
-func bioTag(c int) string {
-	switch {
-	case c == 0:
-		return "O"
-	case pos(c) == 'B' || pos(c) == 'U':
-		return "B-" + labels[lab(c)]
+// bioTags holds the IOB2 tag of event.Token.Entity for each class, made
+// once so that tagging does not build strings.
+var bioTags = func() (tags [numClasses]string) {
+	for c := range tags {
+		switch {
+		case c == 0:
+			tags[c] = "O"
+		case pos(c) == 'B' || pos(c) == 'U':
+			tags[c] = "B-" + labels[lab(c)]
+		default:
+			tags[c] = "I-" + labels[lab(c)]
+		}
 	}
-	return "I-" + labels[lab(c)]
-}
+	return tags
+}()
 
 // bilou returns the classes of IOB2 tags.
 func bilou(tags []string) []int {
@@ -134,7 +139,7 @@ func (r *Recognizer) Tag(s *event.Sentence) {
 	st.load(r, s.Tokens)
 	classes := st.viterbi(r.model, r.trans)
 	for i := range s.Tokens {
-		s.Tokens[i].Entity = bioTag(classes[i])
+		s.Tokens[i].Entity = bioTags[classes[i]]
 	}
 	s.Entities = Entities(s)
 }

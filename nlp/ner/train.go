@@ -18,12 +18,14 @@ type TrainOptions struct {
 	Prune  float32 // averaged weights below this magnitude are dropped
 	// Dropout is the chance that a training token's word identity is
 	// hidden, so that the model also learns to find the names it has not
-	// memorized from their shape, affixes, clusters and context.
+	// memorized from their shape, affixes, clusters and context; and,
+	// independently, that its part-of-speech tag is, so that tagging
+	// errors do not mislead it.
 	Dropout float64
 }
 
 // DefaultTrainOptions are the settings of annals' shipped model.
-var DefaultTrainOptions = TrainOptions{Epochs: 10, Seed: 1, Prune: 0.01, Dropout: 0.2}
+var DefaultTrainOptions = TrainOptions{Epochs: 5, Seed: 1, Prune: 0.01, Dropout: 0.2}
 
 // Train learns a recognizer from sentences whose tokens carry IOB2 tags
 // (as the readers return them), with the given clusters and gazetteer
@@ -67,6 +69,9 @@ func Train(ctx context.Context, sents []event.Sentence, clusters Clusters, gaz *
 			for j := range st.toks {
 				if rng.Float64() < opt.Dropout {
 					st.toks[j].word, st.toks[j].lower = unknownWord, unknownWord
+				}
+				if rng.Float64() < opt.Dropout {
+					st.toks[j].pos = unknownWord
 				}
 			}
 			pred := st.viterbi(tr, newTransitions(tr))
