@@ -1,7 +1,8 @@
 // Package dates finds the temporal expressions of parsed sentences and
 // resolves them against an article's publication date, so that every event
 // gets the date of its own clause ("on Monday", "last week", "Jan. 3",
-// "in 2019") with a precision: day, week, month or year.
+// "in 2019", "two days after Monday's vote") with a precision: day, week,
+// month or year.
 //
 // News conventions decide the open cases: a bare weekday in a past-tense
 // clause is the most recent such day on or before publication, in a
@@ -146,7 +147,39 @@ func Find(s *event.Sentence, pub time.Time) []Expression {
 		}
 		i += n
 	}
-	return out
+	return anchor(s, out)
+}
+
+// anchorWindow is how many tokens may separate "days after" from the
+// date it counts from ("two days after the vote on Monday").
+const anchorWindow = 8
+
+// anchor widens expressions that count from another one: "two days after
+// Monday's vote", "a week before Jan. 5", "the day after the Dec. 25
+// attack", "on the eve of the March 3 vote". The anchor's date moves by
+// the count and keeps its precision. Counts whose anchor has no date are
+// left out.
+func anchor(s *event.Sentence, exprs []Expression) []Expression {
+	for i := range s.Tokens {
+		off, u, width := anchorAt(s.Tokens, i)
+		if width == 0 {
+			continue
+		}
+		for j, e := range exprs {
+			if e.First < i+width || e.First > i+anchorWindow {
+				continue
+			}
+			d := shift(e.Date, u, off)
+			if j > 0 && exprs[j-1].Last >= i {
+				break // the count overlaps an expression before it
+			}
+			wide := newExpression(s, i, e.Last)
+			wide.Date, wide.Precision = d, e.Precision
+			exprs[j] = wide
+			break
+		}
+	}
+	return exprs
 }
 
 // Resolve returns the date of the event whose verb is the token at index

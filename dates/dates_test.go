@@ -75,6 +75,9 @@ func TestResolve(t *testing.T) {
 		{"over the weekend", "Protests/NOUN/2/nsubj spread/VERB:past/0/root over/ADP/5/case the/DET/5/det weekend/NOUN/2/obl", 1, "2020-01-06", Week},
 		{"next weekend", "They/PRON/3/nsubj will/AUX/3/aux vote/VERB/0/root next/ADJ/5/amod weekend/NOUN/3/obl:tmod", 2, "2020-01-13", Week},
 		{"last night", "Gunmen/NOUN/2/nsubj struck/VERB:past/0/root last/ADJ/4/amod night/NOUN/2/obl:tmod", 1, "2020-01-14", Day},
+		{"days after a dated event", "Troops/NOUN/2/nsubj withdrew/VERB:past/0/root two/NUM/4/nummod days/NOUN/2/obl:npmod after/ADP/7/case Monday/PROPN/7/nmod:poss vote/NOUN/4/obl", 1, "2020-01-15", Day},
+		{"week before a date", "Talks/NOUN/2/nsubj began/VERB:past/0/root a/DET/4/det week/NOUN/2/obl:npmod before/ADP/6/case Jan./PROPN/4/obl 10/NUM/6/nummod", 1, "2020-01-03", Day},
+		{"eve of a month", "Protests/NOUN/2/nsubj erupted/VERB:past/0/root on/ADP/5/case the/DET/5/det eve/NOUN/2/obl of/ADP/7/case March/PROPN/5/nmod 2019/NUM/7/nummod", 1, "2019-02-28", Month},
 		{"conjoined verb shares the date", "He/PRON/2/nsubj arrived/VERB:past/0/root on/ADP/4/case Monday/PROPN/2/obl and/CCONJ/6/cc met/VERB:past/2/conj the/DET/8/det president/NOUN/6/obj", 5, "2020-01-13", Day},
 		{"main clause: said on Tuesday", "The/DET/2/det ministry/NOUN/3/nsubj said/VERB:past/0/root on/ADP/5/case Tuesday/PROPN/3/obl that/SCONJ/8/mark troops/NOUN/8/nsubj killed/VERB:past/3/ccomp five/NUM/10/nummod people/NOUN/8/obj on/ADP/12/case Sunday/PROPN/8/obl", 2, "2020-01-14", Day},
 		{"embedded clause: killed on Sunday", "The/DET/2/det ministry/NOUN/3/nsubj said/VERB:past/0/root on/ADP/5/case Tuesday/PROPN/3/obl that/SCONJ/8/mark troops/NOUN/8/nsubj killed/VERB:past/3/ccomp five/NUM/10/nummod people/NOUN/8/obj on/ADP/12/case Sunday/PROPN/8/obl", 7, "2020-01-12", Day},
@@ -105,6 +108,7 @@ func TestResolveNone(t *testing.T) {
 		{"May the modal", "May/PROPN/2/nsubj resigned/VERB:past/0/root", 1, pub},
 		{"Jan the name", "Jan/PROPN/2/nsubj resigned/VERB:past/0/root in/ADP/4/case protest/NOUN/2/obl", 1, pub},
 		{"date only in the embedded clause", "He/PRON/2/nsubj said/VERB:past/0/root troops/NOUN/4/nsubj left/VERB:past/2/ccomp on/ADP/6/case Monday/PROPN/4/obl", 1, pub},
+		{"days after an undated event", "Troops/NOUN/2/nsubj withdrew/VERB:past/0/root two/NUM/4/nummod days/NOUN/2/obl:npmod after/ADP/6/case talks/NOUN/4/nmod", 1, pub},
 		{"relative date without publication date", "They/PRON/2/nsubj met/VERB:past/0/root yesterday/ADV/2/advmod", 1, time.Time{}},
 	}
 	for _, tt := range tests {

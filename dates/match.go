@@ -355,3 +355,44 @@ func nearestYear(pub time.Time, month, day, dir int, strict bool) int {
 	}
 	return y
 }
+
+// anchorAt recognises the start of a count from another date at token i:
+// "two days after", "a week before", "the day after", "the eve of".
+// It returns the signed offset, its unit and the tokens it takes.
+func anchorAt(ts []event.Token, i int) (int, unit, int) {
+	w := lower(ts, i)
+	if w == "eve" && lower(ts, i-1) == "the" && lower(ts, i+1) == "of" {
+		return -1, dayUnit, 2
+	}
+	num, ok := count(w)
+	if w == "the" {
+		num, ok = 1, true
+	}
+	if !ok {
+		return 0, noUnit, 0
+	}
+	u, ok := units[lower(ts, i+1)]
+	if !ok {
+		return 0, noUnit, 0
+	}
+	switch lower(ts, i+2) {
+	case "after":
+		return num, u, 3
+	case "before":
+		return -num, u, 3
+	}
+	return 0, noUnit, 0
+}
+
+// shift moves d by n units.
+func shift(d time.Time, u unit, n int) time.Time {
+	switch u {
+	case dayUnit:
+		return d.AddDate(0, 0, n)
+	case weekUnit:
+		return d.AddDate(0, 0, 7*n)
+	case monthUnit:
+		return d.AddDate(0, n, 0)
+	}
+	return d.AddDate(n, 0, 0)
+}
