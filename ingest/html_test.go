@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -118,6 +120,18 @@ func TestHTMLSelection(t *testing.T) {
 				t.Errorf("text:\n%s\nwant:\n%s", doc.Text, tt.want)
 			}
 		})
+	}
+}
+
+func TestHTMLTooDeep(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "deep.html")
+	if err := os.WriteFile(p, []byte(strings.Repeat("<div>", 100000)+"text"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	items, _ := collect(t, []string{p}, Options{})
+	if len(items) != 1 || items[0].Err == nil || !strings.Contains(items[0].Err.Error(), "deep.html: html:") {
+		t.Errorf("items %+v, want one error naming deep.html", items)
 	}
 }
 
