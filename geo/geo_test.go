@@ -154,6 +154,7 @@ func TestResolve(t *testing.T) {
 		{"nearby places", "From Maysville we drove to Paris.", []string{"Maysville", "Paris"}, nil, []int{31, 22}, nil},
 		{"longer name contains a known one", "A rocket hit Baghdad International Airport.", []string{"Baghdad International Airport"}, nil, []int{23}, []bool{true}},
 		{"unknown neighbourhood falls back to the article's city", "Bombs hit Baghdad. The Jadriyah neighbourhood was hit too.", []string{"Baghdad", "Jadriyah neighbourhood"}, nil, []int{23, 23}, []bool{false, true}},
+		{"unknown neighbourhood near an airport", "A bomb hit near Baghdad airport. The Jadriyah neighbourhood was hit too.", []string{"Baghdad airport", "Jadriyah neighbourhood"}, nil, []int{23, 23}, []bool{true, true}},
 		{"unknown town takes its qualifier", "Leaders met in Klosters, Switzerland, and in Paris.", []string{"Klosters", "Switzerland", "Paris"}, nil, []int{4, 4, 20}, []bool{true, false, false}},
 		{"alternate spelling", "News from Bagdad.", []string{"Bagdad"}, nil, []int{23}, nil},
 	}

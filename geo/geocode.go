@@ -346,10 +346,17 @@ func (g *Gazetteer) fallback(text string, rs []Resolution) {
 			rs[i].Place, rs[i].Inferred = next.Place, true
 		}
 	}
+	// Places read from their own names count; where there are none, the
+	// places found inside longer names ("Baghdad airport") do.
 	count := map[*Place]int{}
-	for _, r := range rs {
-		if r.Place != nil && !r.Inferred && r.Place.Kind != Continent {
-			count[r.Place]++
+	for _, inferred := range []bool{false, true} {
+		for _, r := range rs {
+			if r.Place != nil && r.Inferred == inferred && r.Place.Kind != Continent {
+				count[r.Place]++
+			}
+		}
+		if len(count) > 0 {
+			break
 		}
 	}
 	if len(count) == 0 {
