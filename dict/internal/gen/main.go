@@ -114,6 +114,7 @@ var otherNames = map[string][]string{
 	"VAT": {"Holy See", "Vatican City"},
 	"LAO": {"Lao PDR"},
 	"TLS": {"East Timor", "Timor-Leste"},
+	"KNA": {"Kittitian", "Kittitians", "Nevisian", "Nevisians"},
 	"CPV": {"Cape Verde", "Cape Verdean", "Cape Verdeans"},
 	"KAZ": {"Astana"},
 	"FRA": {"Frenchman", "Frenchmen", "Frenchwoman", "Frenchwomen"},
@@ -143,7 +144,7 @@ var ambiguous = map[string]bool{"Pole": true, "Poles": true, "Jersey": true, "Re
 	"Merida": true, "Mérida": true, "León": true, "Leon": true, "Salvador": true, "Natal": true, "Campinas": true,
 	"Mobile": true, "Reading": true, "Split": true, "Bath": true, "Independence": true, "Hyderabad": true, "Aurangabad": true,
 	"Florence": true, "Charlotte": true, "Phoenix": true, "Columbus": true, "Jacksonville": true, "Lincoln": true,
-	"Medina": true, "Gaza": true, "Tripoli": true, "Birmingham": true, "Alexandria": true, "Kano": true, "Jos": true,
+	"Medina": true, "Tripoli": true, "Jos": true, "Bimbo": true, "Tamale": true, "Constantine": true, "Kira": true, "Guambat": true,
 	"Ife": true, "Ado": true}
 
 type city struct {
@@ -331,7 +332,7 @@ func readDemonyms(path string) (map[string][]string, error) {
 			continue // a row without its comma
 		}
 		d, iso := strings.TrimSpace(row[0]), strings.TrimSpace(row[1])
-		if strings.HasSuffix(d, " Island") || d == "Gibraltar" || d == "Guadeloupe" || d == "Svalbard" || d == "Bonaire" || d == "Sint Maarten" || d == "UK" {
+		if strings.HasSuffix(d, " Island") || strings.Contains(d, " or ") || d == "Gibraltar" || d == "Guadeloupe" || d == "Svalbard" || d == "Bonaire" || d == "Sint Maarten" || d == "UK" {
 			continue
 		}
 		if _, ok := codes[d]; !ok {
@@ -356,7 +357,7 @@ func pluralDemonym(d string) string {
 		return "Czechs"
 	case strings.HasSuffix(d, "ese"), strings.HasSuffix(d, "ss"), strings.HasSuffix(d, "ish"),
 		strings.HasSuffix(d, "ch"), strings.HasSuffix(d, "ic"), strings.HasSuffix(d, "ais"),
-		strings.HasSuffix(d, "ois"), strings.HasSuffix(d, "o"), strings.HasSuffix(d, "x"),
+		strings.HasSuffix(d, "ois"), strings.HasSuffix(d, "z"), strings.HasSuffix(d, "x"), d == "Basotho",
 		strings.HasSuffix(d, "sy"), strings.HasPrefix(d, "I-"), strings.HasPrefix(d, "Ni-"),
 		d == "Lao", d == "Magyar", d == "Liechtenstein":
 		return ""
