@@ -145,7 +145,7 @@ func ParseAnn(name string, r io.Reader, text string) ([]Attribution, error) {
 	var out []Attribution
 	for _, ev := range events {
 		var a Attribution
-		for _, arg := range ev[1:] {
+		for _, arg := range ev {
 			role, id, ok := strings.Cut(arg, ":")
 			if !ok {
 				continue
