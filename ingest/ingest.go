@@ -116,7 +116,7 @@ func Open(ctx context.Context, inputs []string, opts Options) iter.Seq[Item] {
 				if stdin == nil {
 					stdin = os.Stdin
 				}
-				ok = readStream(ctx, "-", "stdin", stdin, opts.Format, &opts, yield)
+				ok = readStream(ctx, "-", "", stdin, opts.Format, &opts, yield) // no URL: stdin is no place to go back to
 			case isURL(in):
 				ok = readURL(ctx, in, &opts, yield)
 			default:
