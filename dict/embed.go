@@ -40,26 +40,9 @@ func LoadDir(dir string) (*Set, error) {
 			return LoadAnnals(os.DirFS(dir), func(f string) string { return filepath.Join(dir, f) })
 		}
 	}
-	f := Files{Dir: dir}
-	for _, e := range entries {
-		n := strings.ToLower(e.Name())
-		if e.IsDir() || !strings.HasSuffix(n, ".txt") {
-			continue
-		}
-		switch {
-		case strings.Contains(n, "verb") || strings.HasPrefix(n, "cameo"):
-			f.Verbs = append(f.Verbs, e.Name())
-		case strings.Contains(n, "actor"):
-			f.Actors = append(f.Actors, e.Name())
-		case strings.Contains(n, "agent"):
-			f.Agents = append(f.Agents, e.Name())
-		case strings.Contains(n, "discard"):
-			f.Discards = append(f.Discards, e.Name())
-		case strings.Contains(n, "issue"):
-			f.Issues = append(f.Issues, e.Name())
-		case strings.Contains(n, "ontology"):
-			f.Ontology = e.Name()
-		}
+	f, err := petrarchFiles(dir, entries)
+	if err != nil {
+		return nil, err
 	}
 	if len(f.Verbs) == 0 || len(f.Actors) == 0 {
 		return nil, fmt.Errorf("dict: %s: %w", dir, errNoDicts)

@@ -71,25 +71,14 @@ func loadFile(path string, load func(io.Reader, string) error) error {
 	return load(fh, path)
 }
 
-// LoadPETRARCHDir loads the PETRARCH dictionaries of dir. A PETR_config.ini
-// there names the files ([Dictionaries]: verbfile_name, actorfile_list,
-// agentfile_name, discardfile_name, issuefile_name); without one, files are
-// picked by name: CAMEO*.txt or *verbs*.txt, *actors*.txt, *agents*.txt,
-// *discards*.txt, *Issue*.txt and *Ontology*.txt.
-func LoadPETRARCHDir(dir string) (*Set, error) {
-	f, err := petrarchFiles(dir)
-	if err != nil {
-		return nil, err
-	}
-	if len(f.Verbs) == 0 || len(f.Actors) == 0 {
-		return nil, fmt.Errorf("dict: %s holds no PETRARCH verb and actor dictionaries", dir)
-	}
-	return Load(f)
-}
-
-func petrarchFiles(dir string) (Files, error) {
-	f := Files{Dir: dir}
+// petrarchFiles picks the PETRARCH dictionary files of dir. A
+// PETR_config.ini there names them ([Dictionaries]: verbfile_name,
+// actorfile_list, agentfile_name, discardfile_name, issuefile_name);
+// without one, files are taken by name: "verb" or "CAMEO" (but not TABARI's
+// "verbpatterns"), "actor", "agent", "discard", "issue", "ontology".
+func petrarchFiles(dir string, entries []os.DirEntry) (Files, error) {
 	if cfg, err := os.ReadFile(filepath.Join(dir, "PETR_config.ini")); err == nil {
+		f := Files{Dir: dir}
 		section := ""
 		for _, l := range strings.Split(string(cfg), "\n") {
 			l = strings.TrimSpace(l)
@@ -122,32 +111,36 @@ func petrarchFiles(dir string) (Files, error) {
 		}
 		return f, nil
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return f, fmt.Errorf("dict: %w", err)
-	}
-	for _, e := range entries {
-		n := e.Name()
-		l := strings.ToLower(n)
-		if e.IsDir() || !strings.HasSuffix(l, ".txt") {
-			continue
+	// A folder may hold PETRARCH's test dictionaries ("PETR.Validate.*")
+	// beside the operational ones; they are used only when alone.
+	pick := func(validate bool) Files {
+		f := Files{Dir: dir}
+		for _, e := range entries {
+			n := strings.ToLower(e.Name())
+			if e.IsDir() || !strings.HasSuffix(n, ".txt") || strings.Contains(n, "validate") != validate {
+				continue
+			}
+			switch {
+			case strings.Contains(n, "verbpatterns"):
+				// TABARI's verb format, which this coder does not read
+			case strings.Contains(n, "verb") || strings.HasPrefix(n, "cameo"):
+				f.Verbs = append(f.Verbs, e.Name())
+			case strings.Contains(n, "actor"):
+				f.Actors = append(f.Actors, e.Name())
+			case strings.Contains(n, "agent"):
+				f.Agents = append(f.Agents, e.Name())
+			case strings.Contains(n, "discard"):
+				f.Discards = append(f.Discards, e.Name())
+			case strings.Contains(n, "issue"):
+				f.Issues = append(f.Issues, e.Name())
+			case strings.Contains(n, "ontology"):
+				f.Ontology = e.Name()
+			}
 		}
-		switch {
-		case strings.Contains(l, "verbpatterns"):
-			// TABARI-format verbs: not read by this coder
-		case strings.HasPrefix(l, "cameo") || strings.Contains(l, "verbs"):
-			f.Verbs = append(f.Verbs, n)
-		case strings.Contains(l, "actors"):
-			f.Actors = append(f.Actors, n)
-		case strings.Contains(l, "agents"):
-			f.Agents = append(f.Agents, n)
-		case strings.Contains(l, "discards"):
-			f.Discards = append(f.Discards, n)
-		case strings.Contains(l, "issue"):
-			f.Issues = append(f.Issues, n)
-		case strings.Contains(l, "ontology"):
-			f.Ontology = n
-		}
+		return f
 	}
-	return f, nil
+	if f := pick(false); len(f.Verbs) > 0 && len(f.Actors) > 0 {
+		return f, nil
+	}
+	return pick(true), nil
 }

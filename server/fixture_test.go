@@ -95,7 +95,7 @@ func testPipeline(t testing.TB) *pipeline.Pipeline {
 			pipelineOnce.err = fmt.Errorf("language models: %w", err)
 			return
 		}
-		set, err := dict.LoadPETRARCHDir(filepath.Join(shared, "anchors", "petrarch2", "dictionaries"))
+		set, err := dict.LoadDir(filepath.Join(shared, "anchors", "petrarch2", "dictionaries"))
 		if err != nil && set == nil {
 			pipelineOnce.err = err
 			return
