@@ -150,9 +150,11 @@ func check(it store.Item, now time.Time) (pending, error) {
 	if name == "" {
 		name = doc.ID
 	}
-	for field, v := range map[string]string{"text": doc.Text, "url": doc.URL, "title": doc.Title, "author": doc.Author, "source": doc.Source, "id": doc.ID} {
-		if err := checkText(v); err != nil {
-			return pending{}, fmt.Errorf("document %q: %s: %w", name, field, err)
+	for _, f := range []struct{ name, v string }{
+		{"text", doc.Text}, {"url", doc.URL}, {"title", doc.Title}, {"author", doc.Author}, {"source", doc.Source}, {"id", doc.ID},
+	} {
+		if err := checkText(f.v); err != nil {
+			return pending{}, fmt.Errorf("document %q: %s: %w", name, f.name, err)
 		}
 	}
 	hash := store.ContentHash(doc.Text)
