@@ -6,6 +6,7 @@
 
 const FILTERS = ["from", "to", "source", "target", "actor", "country", "code", "quad", "plover", "mode", "place", "bbox", "text"];
 const QUADS = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
+const EVENT_COLUMNS = ["Date", "Source", "Event", "Target", "Place", "Mode", "Quad", "Mentions", "Sentence"];
 const SVGNS = "http://www.w3.org/2000/svg";
 const view = document.getElementById("view");
 const form = document.getElementById("filters");
@@ -75,6 +76,10 @@ async function api(path, params) {
 
 function showError(err) {
   view.replaceChildren(el("p", { class: "error", role: "alert" }, "Could not load: " + err.message));
+}
+
+function plural(n, word) {
+  return n + " " + word + (n === 1 ? "" : "s");
 }
 
 function actorLabel(a) {
@@ -159,7 +164,7 @@ async function renderEvents(r) {
   params.set("limit", "50");
   const body = el("tbody");
   const table = el("table", { class: "events" },
-    el("thead", null, el("tr", null, ...["Date", "Source", "Event", "Target", "Place", "Mode", "Quad", "Mentions", "Sentence"].map((h) => el("th", { scope: "col" }, h)))),
+    el("thead", null, el("tr", null, ...EVENT_COLUMNS.map((h) => el("th", { scope: "col" }, h)))),
     body);
   const more = el("button", { type: "button", class: "more", hidden: true }, "More events");
   const count = el("p", { class: "count" });
@@ -172,7 +177,7 @@ async function renderEvents(r) {
     shown += res.events.length;
     cursor = res.next || "";
     more.hidden = !cursor;
-    count.textContent = shown === 0 ? "No events match these filters." : shown + (cursor ? "+ events" : " events");
+    count.textContent = shown === 0 ? "No events match these filters." : plural(shown, "event") + (cursor ? " so far; more below." : ".");
   }
   more.addEventListener("click", () => page().catch(showError));
   await page();
@@ -184,7 +189,7 @@ function eventRow(e) {
   const loc = r.location;
   const docLink = el("a", { href: href("doc/" + encodeURIComponent(r.doc.id), new URLSearchParams({ event: e.id })), class: "sentence" }, r.sentence.text);
   const place = loc ? el("a", { href: href("events", new URLSearchParams({ place: loc.name })) }, loc.name + (loc.country ? " (" + loc.country + ")" : "")) : "—";
-  return el("tr", null,
+  const row = el("tr", null,
     el("td", { class: "nowrap" }, e.date),
     el("td", { title: r.source ? r.source.text : "" }, actorLabel(r.source)),
     el("td", null, el("span", { class: "code q" + r.quad_class }, r.code), " ", e.description || ""),
@@ -194,6 +199,9 @@ function eventRow(e) {
     el("td", null, String(r.quad_class)),
     el("td", { class: "num" }, String(e.num_mentions)),
     el("td", null, docLink));
+  // Labels for the narrow layout, where each row becomes a card.
+  [...row.children].forEach((td, i) => td.setAttribute("data-label", EVENT_COLUMNS[i]));
+  return row;
 }
 
 // ---- timeline ----
@@ -305,6 +313,14 @@ async function loadWorld() {
       const a = i < 0 ? arcs[~i].slice().reverse() : arcs[i];
       pts.push(...(pts.length ? a.slice(1) : a));
     }
+    // A ring that crosses the antimeridian (Russia, Fiji) would streak
+    // across the whole map: keep its longitudes continuous instead and let
+    // the map's edge clip it.
+    for (let k = 1; k < pts.length; k++) {
+      const d = pts[k][0] - pts[k - 1][0];
+      if (d > 180) pts[k] = [pts[k][0] - 360, pts[k][1]];
+      else if (d < -180) pts[k] = [pts[k][0] + 360, pts[k][1]];
+    }
     return pts;
   };
   world = topo.objects.countries.geometries.map((g) => {
@@ -334,7 +350,7 @@ async function renderMap(r) {
   }
   const list = el("ol", { class: "places" }, ...res.places.slice(0, 20).map((p) =>
     el("li", null, el("a", { href: href("events", withParam(r.params, "place", p.name)) }, p.name), (p.country ? " " + p.country : "") + " — " + p.events)));
-  const note = el("p", { class: "count" }, res.places.length === 0 ? "No events with a place match these filters." : res.places.length + (res.truncated ? "+" : "") + " places; click one for its events.");
+  const note = el("p", { class: "count" }, res.places.length === 0 ? "No events with a place match these filters." : plural(res.places.length, "place") + (res.truncated ? " (the busiest)" : "") + "; click one for its events.");
   view.replaceChildren(note, el("div", { class: "mapbox" }, map), list);
 }
 
@@ -363,14 +379,20 @@ async function renderNetwork(r) {
     return [n, [cx + R * Math.cos(t), cy + R * Math.sin(t), t]];
   }));
   const maxE = Math.max(...res.edges.map((e) => e.events));
+  const maxW = Math.max(...weight.values());
+  const radius = (n) => 4 + 8 * Math.sqrt(weight.get(n) / maxW);
   const g = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "network", role: "img", "aria-label": "Actor network" });
-  g.append(svg("defs", null, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" },
+  g.append(svg("defs", null, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto" },
     svg("path", { d: "M0,0L10,5L0,10z", class: "arrow" }))));
   for (const e of res.edges) {
-    const a = pos.get(e.source), b = pos.get(e.target);
+    const a = pos.get(e.source);
+    let b = pos.get(e.target);
     if (!a || !b || e.source === e.target) continue;
     // A curve, so A→B and B→A do not overlap.
     const mx = (a[0] + b[0]) / 2 + (b[1] - a[1]) * 0.15, my = (a[1] + b[1]) / 2 - (b[0] - a[0]) * 0.15;
+    // Stop short of the target's dot so the arrowhead shows.
+    const dx = b[0] - mx, dy = b[1] - my, len = Math.hypot(dx, dy) || 1, gap = radius(e.target) + 2;
+    b = [b[0] - (dx / len) * gap, b[1] - (dy / len) * gap];
     const kind = e.conflict > e.cooperation ? "conflict" : e.cooperation > e.conflict ? "coop" : "mixed";
     g.append(svg("path", { d: `M${a[0]},${a[1]}Q${mx},${my} ${b[0]},${b[1]}`, class: "edge " + kind, "stroke-width": (1 + 5 * e.events / maxE).toFixed(1), "marker-end": "url(#arrow)" },
       svgTitle(`${e.source} → ${e.target}: ${e.events} events, ${e.cooperation} cooperation, ${e.conflict} conflict, mean Goldstein ${e.goldstein.toFixed(1)}`)));
@@ -380,7 +402,7 @@ async function renderNetwork(r) {
     const label = svg("text", { x: cx + (R + 12) * Math.cos(t), y: cy + (R + 12) * Math.sin(t) + 4, "text-anchor": Math.cos(t) < -0.1 ? "end" : Math.cos(t) > 0.1 ? "start" : "middle", class: "label" });
     label.textContent = n;
     g.append(svg("a", { href: href("events", withParam(r.params, "actor", n)) },
-      svg("circle", { cx: x, cy: y, r: (4 + 8 * Math.sqrt(weight.get(n) / Math.max(...weight.values()))).toFixed(1), class: "node" }, svgTitle(`${n}: ${weight.get(n)} events`)), label));
+      svg("circle", { cx: x, cy: y, r: radius(n).toFixed(1), class: "node" }, svgTitle(`${n}: ${weight.get(n)} events`)), label));
   }
   const rows = res.edges.slice(0, 30).map((e) => el("tr", null,
     el("td", null, el("a", { href: href("events", withParam(withParam(r.params, "source", e.source), "target", e.target)) }, e.source + " → " + e.target)),
@@ -468,7 +490,7 @@ async function renderDoc(r) {
   });
   const back = el("a", { href: href("events", filterParams(r.params)), class: "back" }, "← events");
   view.replaceChildren(back, el("article", null, el("h1", null, doc.title || doc.id), meta,
-    el("p", { class: "count" }, doc.mentions.length + " coded mentions. Hover or focus a highlighted phrase for its event: ",
+    el("p", { class: "count" }, plural(doc.mentions.length, "coded mention") + ". Hover or focus a highlighted phrase for its event: ",
       el("span", { class: "hl-source" }, "source"), " ", el("span", { class: "hl-verb" }, "verb"), " ", el("span", { class: "hl-target" }, "target"), "."),
     text), el("div", { class: "scroll" }, table));
   const cur = text.querySelector(".current");

@@ -1,0 +1,228 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// browser starts headless chromium for the test, or skips when there is
+// none (install it with apt-get install chromium). Script errors on the
+// page are appended to jsErrors.
+func browser(t *testing.T, jsErrors *syncList) context.Context {
+	t.Helper()
+	path := os.Getenv("ANNALS_CHROMIUM")
+	if path == "" {
+		for _, name := range []string{"chromium", "chromium-browser"} {
+			if p, err := exec.LookPath(name); err == nil {
+				path = p
+				break
+			}
+		}
+	}
+	if path == "" {
+		t.Skip("no chromium on PATH (apt-get install chromium, or set ANNALS_CHROMIUM); skipping the browser test")
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	}
+	// The whole session is bounded: a hung page fails the test, not CI.
+	bctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
+	t.Cleanup(cancel)
+	actx, cancel := chromedp.NewExecAllocator(bctx, opts...)
+	t.Cleanup(cancel)
+	ctx, cancel := chromedp.NewContext(actx, chromedp.WithListener(func(ev any) {
+		if e, ok := ev.(*runtime.EventExceptionThrown); ok && e.ExceptionDetails != nil {
+			msg := e.ExceptionDetails.Text
+			if ex := e.ExceptionDetails.Exception; ex != nil {
+				msg += " " + ex.Description
+			}
+			jsErrors.add(msg)
+		}
+	}))
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// syncList collects strings from the browser's event loop.
+type syncList struct {
+	mu    sync.Mutex
+	items []string
+}
+
+func (l *syncList) add(s string) {
+	l.mu.Lock()
+	l.items = append(l.items, s)
+	l.mu.Unlock()
+}
+
+func (l *syncList) list() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Clone(l.items)
+}
+
+// screenshotDir is $ANNALS_SCREENSHOTS, else the test's temporary folder.
+func screenshotDir(t *testing.T) string {
+	if d := os.Getenv("ANNALS_SCREENSHOTS"); d != "" {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	return t.TempDir()
+}
+
+// page drives one browser tab for a test, failing it on the first error.
+type page struct {
+	t     *testing.T
+	ctx   context.Context
+	shots string
+}
+
+func (p *page) do(what string, steps ...chromedp.Action[chromedp.Void]) {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx, steps...); err != nil {
+		p.t.Fatalf("%s: %v", what, err)
+	}
+}
+
+func eval[T any](p *page, expr string) T {
+	p.t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		p.t.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return v
+}
+
+func (p *page) text(sel string) string {
+	p.t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Text(sel))
+	if err != nil {
+		p.t.Fatalf("text of %s: %v", sel, err)
+	}
+	return v
+}
+
+func (p *page) shot(name string) {
+	p.t.Helper()
+	buf, err := chromedp.Run(p.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		p.t.Fatalf("screenshot %s: %v", name, err)
+	}
+	path := filepath.Join(p.shots, name+".png")
+	if err := os.WriteFile(path, buf, 0o644); err != nil {
+		p.t.Fatal(err)
+	}
+	p.t.Logf("screenshot %s", path)
+}
+
+func TestBrowser(t *testing.T) {
+	var jsErrors syncList
+	ctx := browser(t, &jsErrors)
+	f := newFixture(t)
+	ts := httptest.NewServer(f.srv)
+	defer ts.Close()
+	p := &page{t: t, ctx: ctx, shots: screenshotDir(t)}
+
+	// The expected rows: the API's answer to the same filters.
+	filter := url.Values{"country": {"UKR"}, "code": {"19"}}
+	var want EventPage
+	f.do(t, "GET", "/api/events?"+filter.Encode(), nil, &want)
+	if len(want.Events) == 0 {
+		t.Fatal("the test articles coded no fighting in Ukraine")
+	}
+
+	const rowsJS = `[...document.querySelectorAll("table.events tbody tr")].map(r => r.textContent)`
+	p.do("load the events table", chromedp.Navigate(ts.URL+"/#/events"), chromedp.WaitVisible(`table.events tbody tr`))
+	p.shot("events")
+	p.do("filter by country and code",
+		chromedp.SetValue(`input[name=country]`, "UKR"),
+		chromedp.SetValue(`input[name=code]`, "19"),
+		chromedp.Click(`#filters button[type=submit]`),
+		chromedp.WaitVisible(`p.count`),
+	)
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`location.hash.includes("country=UKR") && location.hash.includes("code=19") &&
+		document.querySelectorAll("table.events tbody tr").length === `+fmt.Sprint(len(want.Events)))); err != nil {
+		t.Fatalf("the filtered table never showed %d rows: %v (rows %q)", len(want.Events), err, eval[[]string](p, rowsJS))
+	}
+	rows := eval[[]string](p, rowsJS)
+	hash := eval[string](p, `location.hash`)
+	p.shot("events-filtered")
+	for _, r := range rows {
+		if !strings.Contains(r, "UKR") && !strings.Contains(r, "Kharkiv") {
+			t.Errorf("row %q is not about Ukraine", r)
+		}
+	}
+
+	// A deep link reproduces the view.
+	p.do("open the deep link", chromedp.Navigate(ts.URL+"/"+hash), chromedp.WaitVisible(`table.events tbody tr`))
+	if again := eval[[]string](p, rowsJS); strings.Join(again, "\n") != strings.Join(rows, "\n") {
+		t.Errorf("deep link %s shows %q, want %q", hash, again, rows)
+	}
+
+	p.do("open the article", chromedp.Click(`table.events tbody tr a.sentence`), chromedp.WaitVisible(`.article-text .hl-verb.current`))
+	verb := p.text(`.article-text .hl-verb.current`)
+	eval[bool](p, `document.querySelector(".article-text .hl-verb.current").dispatchEvent(new MouseEvent("mouseover", {bubbles: true}))`)
+	p.do("hover the verb", chromedp.WaitVisible(`#tip`))
+	tipText := p.text(`#tip`)
+	p.do("wait", chromedp.Sleep(300*time.Millisecond)) // an injected handler would have run by now
+	p.shot("article")
+	if verb != "shelled" {
+		t.Errorf("highlighted verb %q, want shelled", verb)
+	}
+	if !strings.Contains(tipText, "190") || !strings.Contains(tipText, "UKRMIL") {
+		t.Errorf("hover details %q lack the event's code and actor", tipText)
+	}
+	if pwned, scripts, images := eval[bool](p, `window.__pwned !== undefined`), eval[int](p, `document.scripts.length`), eval[int](p, `document.images.length`); pwned || scripts != 1 || images != 0 {
+		t.Errorf("article markup ran: __pwned set %v, %d scripts, %d images", pwned, scripts, images)
+	}
+	articleText := eval[string](p, `document.querySelector(".article-text").textContent`)
+	if !strings.Contains(articleText, "<script>window.__pwned=2</script>") || !strings.Contains(articleText, `onerror="window.__pwned=3"`) {
+		t.Errorf("the article's markup is not shown as text: %q", articleText)
+	}
+	if title := p.text(`article h1`); !strings.Contains(title, `<img src=x onerror=`) {
+		t.Errorf("title %q not shown as text", title)
+	}
+
+	for _, v := range []struct{ name, ready string }{
+		{"timeline", `svg.chart rect`},
+		{"map", `svg.map circle.place`},
+		{"network", `svg.network path.edge`},
+	} {
+		p.do(v.name, chromedp.Navigate(ts.URL+"/#/"+v.name), chromedp.WaitVisible(v.ready))
+		p.shot(v.name)
+	}
+	// A fresh load, so the page sees the phone's width from the start.
+	p.do("phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate("about:blank"), chromedp.Navigate(ts.URL+"/#/events?country=UKR"),
+		chromedp.WaitVisible(`table.events tbody tr`))
+	p.shot("phone-events")
+	p.do("phone article", chromedp.Navigate(ts.URL+"/#/doc/"+f.docs[2].ID), chromedp.WaitVisible(`.article-text .hl-verb`))
+	p.shot("phone-article")
+	if errs := jsErrors.list(); len(errs) > 0 {
+		t.Errorf("script errors on the page: %q", errs)
+	}
+}
