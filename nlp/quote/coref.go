@@ -101,7 +101,7 @@ func (d *doc) nameWord(s, i int) bool {
 	if _, ok := pronounGender[w]; ok {
 		return false
 	}
-	if nonNP[w] || determiners[w] || prepositions[w] || timeWords[w] || auxWords[w] || speechVerbs[w] {
+	if nonNP[w] || determiners[w] || prepositions[w] || timeOpeners[w] || timeWords[w] || auxWords[w] || speechVerbs[w] {
 		return false
 	}
 	return true

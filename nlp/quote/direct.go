@@ -300,7 +300,7 @@ func (d *doc) introduces(s, v, open int) bool {
 	}
 	for ; k < open; k++ {
 		w := d.lower(s, k)
-		if isWord(w) && !timeWords[w] && !prepositions[w] && w != "the" {
+		if isWord(w) && !timeWords[w] && !prepositions[w] && !timeOpeners[w] && w != "the" {
 			return false
 		}
 	}

@@ -54,7 +54,7 @@ func (d *doc) npLeft(s, end int) (Mention, bool) {
 			if ts[k].Text != "," || k+1 >= j {
 				continue
 			}
-			if w := d.lower(s, k+1); w == "who" || w == "which" || determiners[w] {
+			if w := d.lower(s, k+1); w == "who" || w == "which" || determiners[w] || !capitalized(ts[k+1].Text) && d.npWord(s, k+1) {
 				if m, ok := d.npLeft(s, k-1); ok {
 					return m, true
 				}
@@ -87,7 +87,7 @@ func (d *doc) skipLeft(s, j int) int {
 			j--
 		case timeWords[w] || strings.HasSuffix(w, "day") && capitalized(ts[j].Text):
 			j--
-			for j >= 0 && (prepositions[d.lower(s, j)] || determiners[d.lower(s, j)]) {
+			for j >= 0 && (prepositions[d.lower(s, j)] || timeOpeners[d.lower(s, j)] || determiners[d.lower(s, j)]) {
 				j--
 			}
 		default:
@@ -141,7 +141,11 @@ func (d *doc) subject(s, v int) (Mention, bool) {
 	ts := d.sents[s].Tokens
 	j := d.skipLeft(s, v-1)
 	if j >= 1 && relative[d.lower(s, j)] {
-		// "voters who said": the speaker is what "who" stands for
+		// "voters who said", "Smith, who said": the speaker is what
+		// "who" stands for
+		if ts[j-1].Text == "," {
+			j--
+		}
 		return d.npLeft(s, j-1)
 	}
 	if j >= 1 && ts[j].Text == "," && strings.HasSuffix(d.lower(s, v), "ing") {
@@ -171,17 +175,29 @@ var relative = set(`who which that`)
 // plausible reports whether m can be a speaker: not a day or a dateline
 // ("WASHINGTON —").
 func (d *doc) plausible(m Mention) bool {
-	ts := d.sents[m.Sentence].Tokens
 	if m.First == m.Last && timeWords[d.lower(m.Sentence, m.First)] {
 		return false
 	}
 	if relative[d.lower(m.Sentence, m.First)] {
 		return false
 	}
-	if m.First == 0 && m.Last+1 < len(ts) && (ts[m.Last+1].Text == "—" || ts[m.Last+1].Text == "(" || ts[m.Last+1].Text == "-" || ts[m.Last+1].Text == "–") {
-		return strings.ToUpper(m.Text) != m.Text // an all-capitals dateline
+	return m.Last >= d.dateline(m.Sentence)
+}
+
+// dateline returns the index of the dash that ends a dateline opening
+// sentence s ("LOUISVILLE, Ky. (AP) —"), or -1.
+func (d *doc) dateline(s int) int {
+	ts := d.sents[s].Tokens
+	if len(ts) == 0 || len(ts[0].Text) < 3 || strings.ToUpper(ts[0].Text) != ts[0].Text || !isWord(ts[0].Text) {
+		return -1
 	}
-	return true
+	for i := 1; i < len(ts) && i < 10; i++ {
+		switch ts[i].Text {
+		case "—", "–", "-", "--":
+			return i
+		}
+	}
+	return -1
 }
 
 // parsedSubject reads the subject of token v from the dependency tree,

@@ -85,7 +85,11 @@ jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.
 `)
 
 // prepositions may open an adverbial phrase before or after a speech verb.
-var prepositions = set(`on in at during after before late early last this earlier through via over`)
+var prepositions = set(`on in at during after before through via over`)
+
+// timeOpeners open a time phrase ("late Tuesday", "last week") but may
+// also be adjectives of a noun phrase ("early results").
+var timeOpeners = set(`late early last this earlier`)
 
 // pronouns that can be speakers, with their gender and number.
 var pronounGender = map[string]byte{
