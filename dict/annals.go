@@ -211,12 +211,21 @@ func alternatives(s string) ([]string, error) {
 	return parts, nil
 }
 
-// exactWords turns a name into whole words, upper-cased.
+// exactWords turns a name into whole words, upper-cased. A possessive
+// "'s" is a word of its own, as the tokenizer splits it ("People's
+// Republic" is PEOPLE 'S REPUBLIC).
 func exactWords(name string) []Word {
-	f := strings.Fields(name)
-	out := make([]Word, len(f))
-	for i, w := range f {
-		out[i] = Word{Text: strings.ToUpper(w), Exact: true}
+	var out []Word
+	for _, w := range strings.Fields(name) {
+		w = strings.ToUpper(w)
+		for _, s := range []string{"'S", "’S"} {
+			if len(w) > len(s) && strings.HasSuffix(w, s) {
+				out = append(out, Word{Text: w[:len(w)-len(s)], Exact: true})
+				w = s
+				break
+			}
+		}
+		out = append(out, Word{Text: w, Exact: true})
 	}
 	return out
 }
@@ -592,6 +601,22 @@ func (l *annalsLoader) discard(ln annalsLine) {
 	}
 }
 
+// latest returns the default code of a name listed only with dates: the
+// code of its latest period, so that a text of unknown date still names
+// the actor. ok is false when the name has a default line.
+func latest(codes []DatedCode) (DatedCode, bool) {
+	var last DatedCode
+	for _, c := range codes {
+		switch {
+		case c.From == 0 && c.To == 0:
+			return DatedCode{}, false
+		case last.Code == "" || c.To == 0 || (last.To != 0 && c.To > last.To):
+			last = c
+		}
+	}
+	return DatedCode{Code: last.Code}, true
+}
+
 // finish builds the verb forms and the actor dictionary from what the
 // lines gave.
 func (l *annalsLoader) finish() {
@@ -636,6 +661,9 @@ func (l *annalsLoader) finish() {
 		for i, c := range e.codes {
 			codes[i] = c.DatedCode
 			fmt.Fprintf(&sig, "%s %d %d;", c.Code, c.From, c.To)
+		}
+		if def, ok := latest(codes); ok {
+			codes = append(codes, def)
 		}
 		a := records[sig.String()]
 		if a == nil {
