@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	evalner "github.com/annals/annals/eval/ner"
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/nlp/ner"
+	"github.com/annals/annals/nlp/tag"
+)
+
+// Default data of the named-entity recognizer, relative to the repository
+// root. The unlabelled text is openly licensed only (docs/models.md).
+const (
+	nerCorpora    = "../shared/corpora/"
+	nerNews       = "../shared/news/"
+	nerTrainFiles = nerCorpora + "uner_english_ewt/en_ewt-ud-train.approx.iob2," + nerCorpora + "wnut17/wnut17train.conll"
+	nerDevFile    = nerCorpora + "uner_english_ewt/en_ewt-ud-dev.iob2"
+	nerTextFiles  = nerNews + "wikinews/wikinews_2019.csv," + nerNews + "wikinews/wikinews_2020.csv," +
+		nerNews + "labeled/geoparsing/GeoVirus.xml," +
+		nerNews + "labeled/causal_news_corpus/train_subtask1.csv," + nerNews + "labeled/causal_news_corpus/dev_subtask1.csv," +
+		nerNews + "labeled/causal_news_corpus/test_subtask1_text.csv," +
+		nerCorpora + "ud_english_ewt/en_ewt-ud-train.conllu," + nerCorpora + "ud_english_gum/en_gum-ud-train.ccby.conllu"
+)
+
+// trainNER trains the named-entity recognizer.
+func trainNER(ctx context.Context, env *Env, args []string) error {
+	c := &Command{Name: "train ner", Usage: "[--train FILES] [--dev FILE] [--out FILE] [--epochs N] [--seed N]",
+		Short: "train the named-entity recognizer (UNER/WNUT/CoNLL-2003 columns or GUM CoNLL-U)"}
+	fs := newFlags(env, c)
+	train := fs.String("train", nerTrainFiles, "comma-separated annotated training files")
+	dev := fs.String("dev", nerDevFile, "annotated file scored after each epoch (\"\" for none)")
+	out := fs.String("out", "nlp/ner/model/ner.gz", "where to write the gzipped model")
+	epochs := fs.Int("epochs", ner.DefaultTrainOptions.Epochs, "passes over the training data")
+	seed := fs.Uint64("seed", ner.DefaultTrainOptions.Seed, "random seed (shuffling, dropout, clusters)")
+	text := fs.String("text", nerTextFiles, "comma-separated openly licensed unlabelled text for word clusters (\"\" for none)")
+	geonames := fs.String("geonames", nerCorpora+"geonames", "GeoNames folder for the gazetteer (\"\" for none)")
+	countries := fs.String("countries", nerCorpora+"countries", "folder with mordecai.nat_df.csv (nationality adjectives)")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	tagger, err := tag.Default()
+	if err != nil {
+		return err
+	}
+	var devSents []event.Sentence
+	if *dev != "" {
+		if devSents, err = ner.ReadFile(*dev); err != nil {
+			return err
+		}
+		tagAll(tagger, devSents)
+	}
+	src := ner.Sources{Train: splitList(*train), Unlabelled: splitList(*text), Geonames: *geonames, Countries: *countries, Prepare: tagger.Tag}
+	copt := ner.DefaultClusterOptions
+	copt.Seed = *seed
+	topt := ner.DefaultTrainOptions
+	topt.Epochs, topt.Seed = *epochs, *seed
+	logf := func(format string, a ...any) { fmt.Fprintf(env.Stdout, format+"\n", a...) }
+	r, err := ner.Build(ctx, src, copt, topt, logf, func(epoch int, r *ner.Recognizer) {
+		if len(devSents) > 0 {
+			m := evalner.Evaluate(r, devSents).Micro()
+			logf("epoch %d: dev precision=%.4f recall=%.4f f1=%.4f", epoch, m.Precision(), m.Recall(), m.F1())
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if err := writeModel(*out, func(f *os.File) error { return r.Save(f) }); err != nil {
+		return err
+	}
+	logf("wrote %s", *out)
+	return nil
+}
+
+// tagAll sets the part-of-speech tags the recognizer reads.
+func tagAll(t *tag.Tagger, sents []event.Sentence) {
+	for i := range sents {
+		t.Tag(&sents[i])
+	}
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
