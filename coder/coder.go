@@ -38,6 +38,9 @@ type Options struct {
 	// "police") as GDELT does, with the role codes alone ("OPP", "COP"),
 	// instead of dropping their events as PETRARCH's null actors.
 	RoleOnlyActors bool
+	// KeepPronouns codes events whose actor is a personal pronoun, marked
+	// Actor.Pronoun, for a caller that resolves pronouns across sentences.
+	KeepPronouns bool
 	// OnePerStory keeps, in CodeStory, only the first event of each
 	// (source, target, code) in a story: PETRARCH's one-a-day filter.
 	OnePerStory bool
@@ -58,6 +61,9 @@ type Actor struct {
 	Code  string
 	First int // token indexes (0-based, inclusive) of the words that gave the code
 	Last  int
+	// Pronoun marks a personal pronoun ("he", "they") left for the caller
+	// to resolve within the article (Options.KeepPronouns); Code is "".
+	Pronoun bool
 }
 
 // Event is one coded event of a sentence.

@@ -457,3 +457,22 @@ func TestNounEvents(t *testing.T) {
 		})
 	}
 }
+
+func TestKeepPronouns(t *testing.T) {
+	block := parse(t,
+		"He he PRON 2 nsubj",
+		"attacked attack VERB 0 root",
+		"Valmore Valmore PROPN 2 obj",
+	)
+	if got := code(t, testCoder(t), 0, block); len(got) != 0 {
+		t.Errorf("a pronoun source was coded without KeepPronouns: %v", got)
+	}
+	s, err := conllu.Parse(block, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs, _ := coder.New(testSet(t), coder.Options{KeepPronouns: true}).CodeSentence(s, 0)
+	if len(evs) != 1 || !evs[0].Source.Pronoun || evs[0].Source.First != 0 || evs[0].Target.Code != "VAL" {
+		t.Errorf("got %+v, want one event with a pronoun source", evs)
+	}
+}

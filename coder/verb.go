@@ -104,10 +104,11 @@ func (st *sentence) emit(src, tgt Actor, code string, v int, verbText, rule stri
 	if st.c.opt.RoleOnlyActors {
 		src.Code, tgt.Code = roleOnly(src.Code), roleOnly(tgt.Code)
 	}
+	known := func(a Actor) bool { return !nullCode(a.Code) || a.Pronoun }
 	switch {
 	case st.c.opt.AllowMonads:
-	case st.c.opt.SourceOnly && !nullCode(src.Code) && tgt.Code == "":
-	case nullCode(src.Code) || nullCode(tgt.Code):
+	case st.c.opt.SourceOnly && known(src) && tgt.Code == "" && !tgt.Pronoun:
+	case !known(src) || !known(tgt):
 		return
 	}
 	st.events = append(st.events, Event{Source: src, Target: tgt, Code: code, Verb: v,
@@ -133,6 +134,16 @@ func (st *sentence) inRelative(k, v int) bool {
 			return true
 		}
 		k = st.head(k)
+	}
+	return false
+}
+
+// personalPronoun reports whether an upper-cased word is a personal
+// pronoun that can stand for an actor.
+func personalPronoun(w string) bool {
+	switch w {
+	case "HE", "SHE", "THEY", "HIM", "HER", "THEM", "I", "WE", "ME", "US", "IT":
+		return true
 	}
 	return false
 }
@@ -272,6 +283,9 @@ func (st *sentence) objectActors(v int) []Actor {
 // a possessor name the actor of any head ("Eriador's death toll"); in
 // other roles only a role word takes its possessor ("Gondor's government").
 func (st *sentence) resolve(k int, subjectRole bool) []Actor {
+	if st.c.opt.KeepPronouns && st.actor[k] == nil && personalPronoun(st.words[k]) && st.toks[k].UPOS == "PRON" {
+		return []Actor{{First: k, Last: k, Pronoun: true}}
+	}
 	members := st.members(k)
 	type part struct {
 		actors []Actor

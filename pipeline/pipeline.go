@@ -21,6 +21,7 @@ import (
 	"github.com/annals/annals/dict"
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/geo"
+	"github.com/annals/annals/nlp/quote"
 )
 
 // Analyzer is the language layer as the pipeline uses it.
@@ -53,6 +54,7 @@ func New(opt Options) (*Pipeline, error) {
 	co.KeepNegated = true    // the record reports them with mode "negated"
 	co.RoleOnlyActors = true // "police arrested protesters" is an event
 	co.SourceOnly = true     // and so is "protesters marched"
+	co.KeepPronouns = true   // resolved below, across sentences
 	return &Pipeline{nlp: opt.Analyzer, coder: coder.New(opt.Dicts, co), gaz: opt.Gazetteer}, nil
 }
 
@@ -113,12 +115,66 @@ func (p *Pipeline) Code(ctx context.Context, doc *event.Document) (*Result, erro
 	for i, c := range all {
 		evs[i] = c.ev
 	}
+	quotes, err := quote.Analyze(doc.Text, sents)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: quotes of %s: %w", docName(doc), err)
+	}
 	places := p.places(doc, sents, evs)
 	for _, c := range all {
 		s := &sents[c.sent]
-		res.Records = append(res.Records, p.record(doc, s, c.ev, places))
+		src, ok1 := p.actor(doc, sents, s, c.ev.Source, quotes, date)
+		tgt, ok2 := p.actor(doc, sents, s, c.ev.Target, quotes, date)
+		if !ok1 || !ok2 || src == nil || (tgt != nil && tgt.Code == src.Code) {
+			continue // a pronoun that names no known actor, or an actor acting on itself
+		}
+		r := p.record(doc, s, c.ev, places)
+		r.Source, r.Target = src, tgt
+		p.setMode(&r, s, c.ev, doc.Text, quotes)
+		res.Records = append(res.Records, r)
 	}
 	return res, nil
+}
+
+// actor turns a coded actor into the record's: a pronoun is resolved
+// within the article (a first-person pronoun inside a quotation is its
+// speaker) and coded from what it stands for. ok is false when a pronoun
+// stands for nothing the dictionaries or the context can code.
+func (p *Pipeline) actor(doc *event.Document, sents []event.Sentence, s *event.Sentence, a coder.Actor, quotes *quote.Doc, date int) (*event.Actor, bool) {
+	if !a.Pronoun {
+		return recordActor(doc.Text, s, a), true
+	}
+	tok := s.Tokens[a.First]
+	var m quote.Mention
+	switch strings.ToLower(tok.Text) {
+	case "i", "we", "me", "us":
+		if q := quote.Containing(quotes.Quotes, tok.Start, tok.End); q != nil {
+			m = q.Entity
+		}
+	default:
+		m = quotes.Resolve(s.Index, a.First, a.Last)
+	}
+	if m.Text == "" || m.Sentence < 0 || m.Sentence >= len(sents) {
+		return nil, false
+	}
+	d := p.coder.Describe(&sents[m.Sentence], m.First, m.Last, date)
+	if d.Code == "" {
+		return nil, false
+	}
+	ref := recordActor(doc.Text, &sents[m.Sentence], coder.Actor{Code: d.Code, First: m.First, Last: m.Last})
+	return ref, ref != nil
+}
+
+// setMode sets how the text presents the event and, inside a quotation,
+// the quotation and its speaker.
+func (p *Pipeline) setMode(r *event.Record, s *event.Sentence, e coder.Event, text string, quotes *quote.Doc) {
+	r.Mode = quote.Mode(s, e.Verb, quotes.Quotes)
+	if e.Negated {
+		r.Mode = event.Negated
+	}
+	v := s.Tokens[e.Verb]
+	if q := quote.Containing(quotes.Quotes, v.Start, v.End); q != nil {
+		r.Quote = q.Record(text)
+	}
 }
 
 // unknown lists the sentence's people and organisations that the actor
@@ -181,8 +237,6 @@ func (p *Pipeline) record(doc *event.Document, s *event.Sentence, e coder.Event,
 	r := event.Record{
 		Doc:      event.DocRef{ID: doc.ID, URL: doc.URL, Title: doc.Title},
 		Sentence: event.SentenceRef{Index: s.Index, Start: s.Start, End: s.End, Text: s.Text},
-		Source:   actor(doc.Text, s, e.Source),
-		Target:   actor(doc.Text, s, e.Target),
 		Code:     e.Code,
 		Root:     cameo.Root(e.Code),
 		Mode:     event.Asserted,
@@ -193,9 +247,6 @@ func (p *Pipeline) record(doc *event.Document, s *event.Sentence, e coder.Event,
 	}
 	if c, ok := cameo.Lookup(e.Code); ok {
 		r.QuadClass, r.Goldstein, r.Plover = c.QuadClass, c.Goldstein, c.Plover
-	}
-	if e.Negated {
-		r.Mode = event.Negated
 	}
 	if v := s.Tokens[e.Verb]; v.Start >= 0 {
 		r.Evidence.Start, r.Evidence.End = v.Start, v.End
@@ -282,8 +333,8 @@ func tokenAt(s *event.Sentence, off int) int {
 	return -1
 }
 
-// actor turns a coded actor into the record's actor.
-func actor(text string, s *event.Sentence, a coder.Actor) *event.Actor {
+// recordActor turns a coded actor into the record's actor.
+func recordActor(text string, s *event.Sentence, a coder.Actor) *event.Actor {
 	if a.Code == "" || a.First < 0 || a.Last >= len(s.Tokens) {
 		return nil
 	}
