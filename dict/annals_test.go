@@ -81,7 +81,7 @@ func TestAnnalsActors(t *testing.T) {
 		{"NYRA ADEL", 20221013, "KESGOV"}, // bounds are inclusive
 		{"NYRA ADEL", 20221014, "KESELI"},
 		{"NYRA ADEL", 20150101, "KESOPP"},
-		{"ADEL", 20150101, "KESELI"}, // its own periods only
+		{"ADEL", 20150101, "KESELI"},                // its own periods only
 		{"PRESIDENT NYRA ADEL", 20230101, "KESGOV"}, // no default line: its latest period's code
 		{"PRESIDENT NYRA ADEL", 0, "KESGOV"},
 		{"UN", 0, "IGOUNO"},
