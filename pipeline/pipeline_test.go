@@ -1,0 +1,163 @@
+package pipeline_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/annals/annals/dict"
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/geo"
+	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/nlp"
+	"github.com/annals/annals/pipeline"
+)
+
+var (
+	once    sync.Once
+	shared  *pipeline.Pipeline
+	loadErr error
+)
+
+// defaultPipeline loads the embedded models, dictionaries and gazetteer
+// once for all tests.
+func defaultPipeline(t testing.TB) *pipeline.Pipeline {
+	t.Helper()
+	once.Do(func() {
+		a, err := nlp.Default()
+		if err != nil {
+			loadErr = err
+			return
+		}
+		d, err := dict.Default()
+		if err != nil {
+			loadErr = err
+			return
+		}
+		g, err := geo.Default()
+		if err != nil {
+			loadErr = err
+			return
+		}
+		shared, loadErr = pipeline.New(pipeline.Options{Analyzer: a, Dicts: d, Gazetteer: g})
+	})
+	if loadErr != nil {
+		t.Fatal(loadErr)
+	}
+	return shared
+}
+
+func codeText(t *testing.T, text, published string) []event.Record {
+	t.Helper()
+	pub, err := time.Parse("2006-01-02", published)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := defaultPipeline(t).Code(context.Background(), &event.Document{Text: text, Published: pub})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Records
+}
+
+// find returns the first record with the source country, code root and
+// target country given ("" matches anything).
+func find(recs []event.Record, src, root, tgt string) *event.Record {
+	for i, r := range recs {
+		if (src == "" || r.Source != nil && strings.HasPrefix(r.Source.Code, src)) &&
+			(root == "" || r.Root == root) &&
+			(tgt == "" || r.Target != nil && strings.HasPrefix(r.Target.Code, tgt)) {
+			return &recs[i]
+		}
+	}
+	return nil
+}
+
+func TestExampleArticle(t *testing.T) {
+	text, err := os.ReadFile("../examples/news/border-talks.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := codeText(t, string(text), "2024-03-12")
+	for _, r := range recs {
+		if r.Sentence.Start < 0 || r.Sentence.End > len(text) || string(text[r.Sentence.Start:r.Sentence.End]) != r.Sentence.Text {
+			t.Errorf("record %s: sentence offsets do not point at its text", r.ID)
+		}
+		for _, a := range []*event.Actor{r.Source, r.Target} {
+			if a != nil && string(text[a.Start:a.End]) != a.Text {
+				t.Errorf("record %s: actor %q has offsets %d:%d", r.ID, a.Text, a.Start, a.End)
+			}
+		}
+		if r.QuadClass < 1 || r.QuadClass > 4 || r.Root != r.Code[:2] {
+			t.Errorf("record %s: code %s root %s quad %d", r.ID, r.Code, r.Root, r.QuadClass)
+		}
+	}
+	meet := find(recs, "KEN", "04", "TZA")
+	if meet == nil {
+		t.Fatalf("no meeting of Kenya with Tanzania in %d records", len(recs))
+	}
+	if meet.Date != "2024-03-11" || meet.DatePrecision != "day" {
+		t.Errorf("meeting dated %s (%s), want Monday 2024-03-11", meet.Date, meet.DatePrecision)
+	}
+	if meet.Location == nil || meet.Location.Name != "Arusha" || meet.Location.Country != "TZA" {
+		t.Errorf("meeting located at %+v, want Arusha", meet.Location)
+	}
+	if r := find(recs, "KENCOP", "17", ""); r == nil {
+		t.Errorf("no arrest by Kenyan police")
+	}
+}
+
+// TestSeed codes the canonical article of the project when ../shared
+// holds it, and checks the events that must be there.
+func TestSeed(t *testing.T) {
+	path := testdata.File(t, "seed/baghdad-march.txt")
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := codeText(t, string(text), "2020-01-24")
+	checks := []struct {
+		what           string
+		src, root, tgt string
+		date           string
+	}{
+		{"the march against the US", "IRQ", "14", "USA", "2020-01-24"},
+		{"Salih meets Trump", "IRQGOV", "04", "USAGOV", "2020-01-22"},
+		{"the assassination by the US", "USA", "18", "IRN", ""},
+	}
+	for _, c := range checks {
+		r := find(recs, c.src, c.root, c.tgt)
+		if r == nil {
+			t.Errorf("%s: no %s %sx %s event", c.what, c.src, c.root, c.tgt)
+			continue
+		}
+		if c.date != "" && r.Date != c.date {
+			t.Errorf("%s: dated %q, want %s", c.what, r.Date, c.date)
+		}
+	}
+	for _, r := range recs {
+		if strings.Contains(r.Sentence.Text, "did not rule out") && r.Mode == event.Asserted && strings.Contains(r.Evidence.Verb, "rule") {
+			t.Errorf("an asserted event from %q", r.Sentence.Text)
+		}
+	}
+}
+
+func ExamplePipeline_Code() {
+	a, _ := nlp.Default()
+	d, _ := dict.Default()
+	p, err := pipeline.New(pipeline.Options{Analyzer: a, Dicts: d})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	pub := time.Date(2024, 3, 12, 0, 0, 0, 0, time.UTC)
+	res, _ := p.Code(context.Background(), &event.Document{Text: "Kenyan police arrested twelve protesters on Friday.", Published: pub})
+	for _, r := range res.Records {
+		fmt.Println(r.Source.Code, r.Code, r.Target.Code, r.Date)
+	}
+	// Output: KENCOP 173 OPP 2024-03-08
+}
