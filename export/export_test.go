@@ -67,8 +67,8 @@ func TestEventRow(t *testing.T) {
 		"IsRootEvent": "1", "EventCode": "042", "EventBaseCode": "042", "EventRootCode": "04", "QuadClass": "1", "GoldsteinScale": "1.9",
 		"NumMentions": "3", "NumSources": "2", "NumArticles": "2", "AvgTone": "",
 		"Actor1Geo_Type": "0", "Actor1Geo_FullName": "",
-		"ActionGeo_Type": "5", "ActionGeo_FullName": "Baghdad, Iraq", "ActionGeo_CountryCode": "IZ", "ActionGeo_ADM1Code": "IZ",
-		"ActionGeo_Lat": "33.3406", "ActionGeo_Long": "44.4009", "ActionGeo_FeatureID": "IZ",
+		"ActionGeo_Type": "4", "ActionGeo_FullName": "Baghdad, Baghdad, Iraq", "ActionGeo_CountryCode": "IZ", "ActionGeo_ADM1Code": "IZ",
+		"ActionGeo_Lat": "33.3406", "ActionGeo_Long": "44.4009", "ActionGeo_FeatureID": "98182",
 		"DATEADDED": "20200124101500", "SOURCEURL": "https://news.example.org/a",
 	}
 	for col, w := range want {
@@ -84,6 +84,12 @@ func TestGeoTypes(t *testing.T) {
 		typ, full, country, feature, lat string
 	}{
 		{event.Location{Name: "Iraq", Country: "IRQ"}, "1", "Iraq", "IZ", "IZ", ""},
+		// GeoNames ids decide: a country's, a division's (Texas, Baghdad
+		// governorate), a city's (Baghdad).
+		{event.Location{Name: "Republic of Iraq", Country: "IRQ", Lat: 33, Lon: 44, GazetteerID: "geonames:99237"}, "1", "Republic of Iraq", "IZ", "IZ", "33"},
+		{event.Location{Name: "Texas", Country: "USA", Admin1: "Texas", Lat: 31, Lon: -99, GazetteerID: "geonames:4736286"}, "2", "Texas, United States", "US", "TX", "31"},
+		{event.Location{Name: "Baghdad", Country: "IRQ", Admin1: "Baghdad", Lat: 33.3, Lon: 44.4, GazetteerID: "geonames:98180"}, "5", "Baghdad, Iraq", "IZ", "IZ", "33.3"},
+		{event.Location{Name: "Baghdad", Country: "IRQ", Admin1: "Baghdad", Lat: 33.34, Lon: 44.4, GazetteerID: "geonames:98182"}, "4", "Baghdad, Baghdad, Iraq", "IZ", "98182", "33.34"},
 		{event.Location{Name: "Texas", Country: "USA", Admin1: "Texas", Lat: 31, Lon: -99}, "2", "Texas, United States", "US", "TX", "31"},
 		{event.Location{Name: "Austin", Country: "USA", Admin1: "Texas", Lat: 30.2672, Lon: -97.7431, GazetteerID: "geonames:4671654"}, "3", "Austin, Texas, United States", "US", "4671654", "30.2672"},
 		{event.Location{Name: "Springfield", Country: "USA", Admin1: "Nowhere", Lat: 1, Lon: 1}, "3", "Springfield, Nowhere, United States", "US", "US", "1"},

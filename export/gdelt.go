@@ -230,8 +230,10 @@ const (
 )
 
 // geoFields fills the eight *Geo_* columns of a place. The kind of place
-// is read from what the location holds: no admin1 means a country, a name
-// equal to its admin1 a state, anything else a city. ADM1Code is "US" and
+// comes from its GeoNames id (a country's, a first-level division's, or
+// else a city's); without one, from what the location holds: no admin1
+// means a country, a name equal to its admin1 a state, anything else a
+// city. ADM1Code is "US" and
 // the state's postal code in the US, as in GDELT, and elsewhere the FIPS
 // country code alone, because locations carry their admin1 region by name
 // only; FeatureID is the GeoNames id for cities, the postal code for US
@@ -243,16 +245,23 @@ func geoFields(set func(name, v string), prefix string, loc *event.Location) {
 	}
 	t := tables()
 	c := t.countries[loc.Country]
-	kind := geoWorldCity
 	us := loc.Country == "USA"
+	id := strings.TrimPrefix(loc.GazetteerID, "geonames:")
+	fromGeoNames := id != loc.GazetteerID
+	kind := geoWorldCity
 	switch {
+	case fromGeoNames && t.geoKinds[id] != 0:
+		kind = t.geoKinds[id]
+	case fromGeoNames:
+		// Any other GeoNames entry is a city or a landmark.
 	case loc.Admin1 == "" && (c.name == "" || strings.EqualFold(loc.Name, c.name) || loc.Lat == 0 && loc.Lon == 0):
 		kind = geoCountry
-	case strings.EqualFold(loc.Name, loc.Admin1) && us:
-		kind = geoUSState
 	case strings.EqualFold(loc.Name, loc.Admin1):
 		kind = geoWorldState
-	case us:
+	}
+	if us && kind == geoWorldState {
+		kind = geoUSState
+	} else if us && kind == geoWorldCity {
 		kind = geoUSCity
 	}
 	parts := []string{loc.Name}
@@ -277,9 +286,8 @@ func geoFields(set func(name, v string), prefix string, loc *event.Location) {
 		set(prefix+"_Lat", formatCoord(loc.Lat))
 		set(prefix+"_Long", formatCoord(loc.Lon))
 	}
-	id := strings.TrimPrefix(loc.GazetteerID, "geonames:")
 	switch {
-	case (kind == geoUSCity || kind == geoWorldCity) && id != loc.GazetteerID:
+	case (kind == geoUSCity || kind == geoWorldCity) && fromGeoNames:
 		set(prefix+"_FeatureID", id)
 	case kind == geoUSState && state != "":
 		set(prefix+"_FeatureID", state)
@@ -327,11 +335,18 @@ type country struct{ fips, name string }
 type codeTables struct {
 	countries map[string]country         // by ISO3
 	usStates  map[string]string          // lower-case name → postal code
+	geoKinds  map[string]int             // GeoNames id → geoCountry or geoWorldState
 	classes   map[string]map[string]bool // CAMEO segment class → segments
 }
 
 var tables = sync.OnceValue(func() *codeTables {
-	t := &codeTables{countries: map[string]country{}, usStates: map[string]string{}, classes: map[string]map[string]bool{}}
+	t := &codeTables{countries: map[string]country{}, usStates: map[string]string{}, geoKinds: map[string]int{}, classes: map[string]map[string]bool{}}
+	id := int64(0)
+	for _, gap := range strings.Fields(admin1IDs) {
+		g, _ := strconv.ParseInt(gap, 36, 64)
+		id += g
+		t.geoKinds[strconv.FormatInt(id, 10)] = geoWorldState
+	}
 	for _, line := range strings.Split(usStates, "\n") {
 		name, code, _ := strings.Cut(line, "\t")
 		t.usStates[strings.ToLower(name)] = code
@@ -339,6 +354,7 @@ var tables = sync.OnceValue(func() *codeTables {
 	for _, line := range strings.Split(countryTable, "\n") {
 		f := strings.Split(line, "\t")
 		t.countries[f[0]] = country{fips: f[1], name: f[2]}
+		t.geoKinds[f[3]] = geoCountry
 	}
 	for class, segs := range cameoClasses {
 		t.classes[class] = map[string]bool{}
