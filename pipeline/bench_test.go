@@ -1,0 +1,64 @@
+package pipeline_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"runtime"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/internal/testdata"
+)
+
+// BenchmarkCodeBBC codes the BBC news articles of ../shared, one article
+// per iteration, and reports articles per CPU-second (the per-core rate,
+// steady on a loaded machine) and the heap in use.
+func BenchmarkCodeBBC(b *testing.B) {
+	path := testdata.File(b, "news/bbc/bbc_news_2004_2005.jsonl")
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var texts []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		var a struct{ Text string }
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, a.Text)
+	}
+	p := defaultPipeline(b)
+	pub := time.Date(2005, 1, 1, 0, 0, 0, 0, time.UTC)
+	ctx := context.Background()
+	b.ResetTimer()
+	cpu0 := cpuSeconds()
+	events := 0
+	for i := 0; i < b.N; i++ {
+		res, err := p.Code(ctx, &event.Document{Text: texts[i%len(texts)], Published: pub})
+		if err != nil {
+			b.Fatal(err)
+		}
+		events += len(res.Records)
+	}
+	cpu := cpuSeconds() - cpu0
+	b.ReportMetric(float64(b.N)/cpu, "articles/cpu-s")
+	b.ReportMetric(float64(events)/float64(b.N), "events/article")
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	b.ReportMetric(float64(m.Sys)/(1<<20), "MB-sys")
+}
+
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
+}
