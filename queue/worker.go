@@ -1,0 +1,481 @@
+package queue
+
+import (
+	"context"
+	"database/sql/driver"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"runtime"
+	"strconv"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/metrics"
+	"github.com/annals/annals/store"
+)
+
+// workerTTL is how long a worker's announcement lives without renewal:
+// Status stops counting a worker this long after it died.
+const workerTTL = 15 * time.Second
+
+// Headers of a dead letter.
+const (
+	HeaderError      = "Annals-Error"      // why the document failed, the last time
+	HeaderDeliveries = "Annals-Deliveries" // how often it was delivered
+	HeaderSeq        = "Annals-Stream-Seq" // its sequence in the work stream
+)
+
+// Coder codes one document; pipeline.(*Pipeline).Code wrapped.
+type Coder func(ctx context.Context, doc *event.Document) ([]event.Record, error)
+
+// Worker takes documents off the work stream, codes them and stores them.
+// Several workers, in one process or on many machines, share the stream's
+// durable consumer.
+type Worker struct {
+	Config Config
+	Code   Coder
+	Store  store.Store
+	Name   string // announced to Status; default host-pid
+
+	Batch         int           // messages fetched and saved per transaction; default 32
+	Parallel      int           // documents coded at once; default GOMAXPROCS
+	MaxAckPending int           // messages the whole cluster may hold unacknowledged; default 1024
+	MaxDeliver    int           // deliveries before a document becomes a dead letter; default 5
+	AckWait       time.Duration // redelivery after silence; default 30s (in-progress acks renew it)
+	RetryDelay    time.Duration // first redelivery delay after a failure, growing with each; default 2s
+	// DrainTimeout bounds how long a cancelled Run finishes the batch in
+	// hand before it gives the rest back (nak); default 30s.
+	DrainTimeout time.Duration
+
+	Metrics *metrics.Metrics // nil: none
+	Log     *slog.Logger     // nil: none
+}
+
+func (w *Worker) setDefaults() {
+	w.Config = w.Config.withDefaults()
+	if w.Name == "" {
+		host, _ := os.Hostname()
+		w.Name = fmt.Sprintf("%s-%d", host, os.Getpid())
+	}
+	setDefault(&w.Batch, 32)
+	setDefault(&w.Parallel, runtime.GOMAXPROCS(0))
+	setDefault(&w.MaxAckPending, 1024)
+	setDefault(&w.MaxDeliver, 5)
+	setDefault(&w.AckWait, 30*time.Second)
+	setDefault(&w.RetryDelay, 2*time.Second)
+	setDefault(&w.DrainTimeout, 30*time.Second)
+	if w.Log == nil {
+		w.Log = slog.New(slog.DiscardHandler)
+	}
+	if w.Metrics == nil {
+		w.Metrics = metrics.New()
+	}
+}
+
+func setDefault[T int | time.Duration](v *T, d T) {
+	if *v <= 0 {
+		*v = d
+	}
+}
+
+// Run works until ctx is cancelled, then finishes the batch in hand (or
+// gives back what it cannot finish within DrainTimeout) and returns nil.
+// NATS and PostgreSQL failures are retried with backoff; only a setup that
+// keeps failing until ctx ends is returned as an error.
+func (w *Worker) Run(ctx context.Context, js jetstream.JetStream) error {
+	if w.Code == nil || w.Store == nil {
+		return errors.New("queue worker: Code and Store are required")
+	}
+	w.setDefaults()
+	cons, err := w.setup(ctx, js)
+	if err != nil {
+		return err
+	}
+	stopBeat := w.heartbeat(ctx, js)
+	defer stopBeat()
+	w.Log.Info("worker started", "name", w.Name, "stream", w.Config.Stream, "consumer", w.Config.Consumer)
+	for fails := 0; ctx.Err() == nil; {
+		msgs, err := fetch(cons, w.Batch)
+		if err != nil {
+			w.Metrics.QueueError()
+			w.Log.Warn("fetch failed, retrying", "err", err)
+			fails++
+			sleep(ctx, backoff(fails))
+			continue
+		}
+		fails = 0
+		if len(msgs) > 0 {
+			w.process(ctx, js, msgs)
+		}
+	}
+	w.Log.Info("worker stopped", "name", w.Name)
+	return nil
+}
+
+// setup makes the streams and the shared consumer, retrying while NATS is
+// unreachable or has no JetStream leader yet.
+func (w *Worker) setup(ctx context.Context, js jetstream.JetStream) (jetstream.Consumer, error) {
+	for try := 0; ; try++ {
+		cons, err := w.consumer(ctx, js)
+		if err == nil {
+			return cons, nil
+		}
+		w.Metrics.QueueError()
+		w.Log.Warn("queue setup failed, retrying", "err", err)
+		if !sleep(ctx, backoff(try)) {
+			return nil, fmt.Errorf("queue worker: %w", err)
+		}
+	}
+}
+
+func (w *Worker) consumer(ctx context.Context, js jetstream.JetStream) (jetstream.Consumer, error) {
+	if err := Ensure(ctx, js, w.Config); err != nil {
+		return nil, err
+	}
+	cons, err := js.CreateOrUpdateConsumer(ctx, w.Config.Stream, jetstream.ConsumerConfig{
+		Durable:       w.Config.Consumer,
+		Description:   "annals workers",
+		AckPolicy:     jetstream.AckExplicitPolicy,
+		AckWait:       w.AckWait,
+		MaxAckPending: w.MaxAckPending,
+		// One delivery more than the workers allow: the worker that gets
+		// it last turns a document that crashed its workers into a dead
+		// letter, where the server would leave it stuck.
+		MaxDeliver:    w.MaxDeliver + 1,
+		FilterSubject: w.Config.Subject,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("consumer %s on %s: %w", w.Config.Consumer, w.Config.Stream, err)
+	}
+	return cons, nil
+}
+
+// heartbeat announces the worker in the workers bucket until stopped.
+func (w *Worker) heartbeat(ctx context.Context, js jetstream.JetStream) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	bucket := w.Config.WorkersBucket()
+	go func() {
+		defer close(done)
+		val, _ := json.Marshal(map[string]any{"batch": w.Batch, "parallel": w.Parallel, "started": time.Now().UTC()})
+		for {
+			if kv, err := js.KeyValue(ctx, bucket); err == nil {
+				_, err = kv.Put(ctx, w.Name, val)
+				if err != nil && ctx.Err() == nil {
+					w.Log.Debug("heartbeat failed", "err", err)
+				}
+			}
+			if !sleep(ctx, workerTTL/3) {
+				return
+			}
+		}
+	}()
+	return func() {
+		cancel()
+		<-done
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		if kv, err := js.KeyValue(ctx, bucket); err == nil {
+			_ = kv.Delete(ctx, w.Name) // a stale entry expires after workerTTL anyway
+		}
+	}
+}
+
+// fetch pulls up to n messages, waiting at most a couple of seconds for the
+// first, so that a cancelled worker notices soon.
+func fetch(cons jetstream.Consumer, n int) ([]jetstream.Msg, error) {
+	b, err := cons.Fetch(n, jetstream.FetchMaxWait(2*time.Second))
+	if err != nil {
+		return nil, err
+	}
+	var msgs []jetstream.Msg
+	for m := range b.Messages() {
+		msgs = append(msgs, m)
+	}
+	if err := b.Error(); err != nil && !errors.Is(err, nats.ErrTimeout) && len(msgs) == 0 {
+		return nil, err
+	}
+	return msgs, nil
+}
+
+// job is one message in the batch in hand.
+type job struct {
+	msg   jetstream.Msg
+	meta  *jetstream.MsgMetadata
+	doc   Message
+	item  store.Item
+	err   error
+	saved bool
+}
+
+// process codes and saves one batch of messages and acknowledges each.
+func (w *Worker) process(ctx context.Context, js jetstream.JetStream, msgs []jetstream.Msg) {
+	// The batch in hand is finished even after ctx is cancelled, for at
+	// most DrainTimeout; what is left then is given back.
+	work, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancel()
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		select {
+		case <-ctx.Done():
+		case <-done:
+			return
+		}
+		select {
+		case <-time.After(w.DrainTimeout):
+			cancel()
+		case <-done:
+		}
+	}()
+	go w.keepAlive(msgs, done)
+
+	jobs := make([]*job, len(msgs))
+	for i, m := range msgs {
+		jobs[i] = &job{msg: m}
+		jobs[i].meta, _ = m.Metadata()
+	}
+	if last := jobs[len(jobs)-1].meta; last != nil {
+		w.Metrics.Lag(last.NumPending, last.Timestamp)
+	}
+	w.code(work, jobs)
+
+	var todo []*job
+	for _, j := range jobs {
+		if j.err == nil {
+			todo = append(todo, j)
+		}
+	}
+	w.save(work, todo)
+	for _, j := range jobs {
+		switch {
+		case j.saved:
+			if err := j.msg.Ack(); err != nil {
+				// Redelivered later and found stored: no harm done.
+				w.Metrics.QueueError()
+				w.Log.Warn("ack failed", "input", j.doc.Input, "err", err)
+			}
+		case work.Err() != nil:
+			_ = j.msg.Nak() // draining: another worker takes it now
+		default:
+			w.fail(js, j)
+		}
+	}
+}
+
+// keepAlive sends in-progress acks for msgs until done, so a batch slower
+// than AckWait is not delivered to a second worker meanwhile.
+func (w *Worker) keepAlive(msgs []jetstream.Msg, done <-chan struct{}) {
+	t := time.NewTicker(w.AckWait / 3)
+	defer t.Stop()
+	for {
+		select {
+		case <-done:
+			return
+		case <-t.C:
+			for _, m := range msgs {
+				_ = m.InProgress() // a lost one only risks a duplicate delivery, which the store absorbs
+			}
+		}
+	}
+}
+
+// code decodes and codes the jobs, Parallel at a time.
+func (w *Worker) code(ctx context.Context, jobs []*job) {
+	next := make(chan *job)
+	var wg sync.WaitGroup
+	for range min(w.Parallel, len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				w.codeOne(ctx, j)
+			}
+		}()
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+}
+
+func (w *Worker) codeOne(ctx context.Context, j *job) {
+	if j.meta != nil && j.meta.NumDelivered > uint64(w.MaxDeliver) {
+		j.err = fmt.Errorf("delivered %d times without an outcome (workers died on it?)", j.meta.NumDelivered)
+		return
+	}
+	if j.doc, j.err = DecodeMessage(j.msg.Data()); j.err != nil {
+		return
+	}
+	if ctx.Err() != nil {
+		j.err = ctx.Err()
+		return
+	}
+	doc := j.doc.Document()
+	start := time.Now()
+	recs, err := safeCode(ctx, w.Code, doc)
+	w.Metrics.Coded(time.Since(start))
+	if err != nil {
+		j.err = fmt.Errorf("coding %s: %w", j.doc.Input, err)
+		return
+	}
+	j.item = store.Item{Doc: doc, Records: recs}
+}
+
+// safeCode turns a panic while coding into an error: one bad document must
+// become a dead letter, not take the worker down with its batch.
+func safeCode(ctx context.Context, code Coder, doc *event.Document) (recs []event.Record, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	return code(ctx, doc)
+}
+
+// save stores the jobs in one transaction, retrying while the database is
+// unreachable. When the transaction fails for another reason, one document
+// is at fault: each is then saved alone, and the ones that fail keep their
+// error.
+func (w *Worker) save(ctx context.Context, jobs []*job) {
+	if len(jobs) == 0 {
+		return
+	}
+	items := make([]store.Item, len(jobs))
+	for i, j := range jobs {
+		items[i] = j.item
+	}
+	res, err := w.saveRetry(ctx, items)
+	if err == nil {
+		for i, j := range jobs {
+			w.saved(j, res[i])
+		}
+		return
+	}
+	if len(jobs) == 1 || ctx.Err() != nil {
+		for _, j := range jobs {
+			j.err = err
+		}
+		return
+	}
+	for _, j := range jobs {
+		res, err := w.saveRetry(ctx, []store.Item{j.item})
+		if err != nil {
+			j.err = err
+			continue
+		}
+		w.saved(j, res[0])
+	}
+}
+
+func (w *Worker) saved(j *job, r store.SaveResult) {
+	j.saved = true
+	if r.Skipped {
+		w.Metrics.Document(metrics.Duplicate, 0, 0)
+		return
+	}
+	w.Metrics.Document(metrics.Stored, r.Mentions, r.NewEvents)
+}
+
+// saveRetry saves items in one transaction, retrying transient failures
+// with backoff until ctx ends.
+func (w *Worker) saveRetry(ctx context.Context, items []store.Item) ([]store.SaveResult, error) {
+	for try := 0; ; try++ {
+		start := time.Now()
+		res, err := w.Store.SaveBatch(ctx, items)
+		if err == nil {
+			w.Metrics.Saved(time.Since(start))
+			return res, nil
+		}
+		w.Metrics.DBError()
+		if !Transient(err) {
+			return nil, err
+		}
+		w.Log.Warn("database unavailable, retrying", "documents", len(items), "err", err)
+		if !sleep(ctx, backoff(try)) {
+			return nil, err
+		}
+	}
+}
+
+// Transient reports whether err is a failure of the connection to the
+// database or of its availability, which passes by itself, rather than one
+// caused by what was being saved.
+func Transient(err error) bool {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		switch pgErr.Code[:2] {
+		case "08", // connection exception
+			"40", // serialization failure, deadlock: retry the transaction
+			"53", // insufficient resources
+			"57", // operator intervention: admin shutdown, pg_terminate_backend
+			"58": // system error
+			return true
+		}
+		return false
+	}
+	var netErr net.Error
+	var connErr *pgconn.ConnectError
+	return errors.As(err, &netErr) || errors.As(err, &connErr) || pgconn.SafeToRetry(err) || pgconn.Timeout(err) ||
+		errors.Is(err, driver.ErrBadConn) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
+		isClosedConn(err)
+}
+
+// isClosedConn catches pgx's "conn closed", which carries no type of its
+// own and is what a connection killed between two statements reports.
+func isClosedConn(err error) bool {
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if e.Error() == "conn closed" {
+			return true
+		}
+	}
+	return false
+}
+
+// fail gives a message that could not be coded or stored back for a later
+// try, or, on its last delivery, moves it to the dead letters.
+func (w *Worker) fail(js jetstream.JetStream, j *job) {
+	var n uint64 = 1
+	if j.meta != nil {
+		n = j.meta.NumDelivered
+	}
+	w.Log.Warn("document failed", "input", j.doc.Input, "delivery", n, "err", j.err)
+	if n < uint64(w.MaxDeliver) {
+		w.Metrics.Document(metrics.Failed, 0, 0)
+		_ = j.msg.NakWithDelay(w.RetryDelay * time.Duration(n))
+		return
+	}
+	dead := &nats.Msg{Subject: w.Config.DeadSubject(), Data: j.msg.Data(), Header: nats.Header{}}
+	dead.Header.Set(HeaderError, j.err.Error())
+	dead.Header.Set(HeaderDeliveries, strconv.FormatUint(n, 10))
+	if j.meta != nil {
+		seq := strconv.FormatUint(j.meta.Sequence.Stream, 10)
+		dead.Header.Set(HeaderSeq, seq)
+		// The work stream's sequence names this message once: a dead
+		// letter published twice (a crash before Term) is kept once.
+		dead.Header.Set(jetstream.MsgIDHeader, w.Config.Stream+"-"+seq)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if _, err := js.PublishMsg(ctx, dead); err != nil {
+		w.Metrics.QueueError()
+		w.Log.Error("dead letter not published, giving the document back", "input", j.doc.Input, "err", err)
+		_ = j.msg.NakWithDelay(w.RetryDelay)
+		return
+	}
+	w.Metrics.Document(metrics.Dead, 0, 0)
+	_ = j.msg.Term()
+}
