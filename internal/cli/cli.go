@@ -49,6 +49,9 @@ func commands() []*Command {
 		codeCommand(),
 		actorsCommand(),
 		serveCommand(),
+		queueCommand(),
+		workerCommand(),
+		watchCommand(),
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].Name < cmds[j].Name })
 	return cmds
