@@ -6,6 +6,7 @@ package quote
 func (d *doc) indirect(s int) {
 	ts := d.sents[s].Tokens
 	end := d.contentEnd(s)
+	d.headline(s, end)
 	for v := 0; v < len(ts); v++ {
 		if d.used[d.off[s]+v] || d.quoted[d.off[s]+v] {
 			continue
@@ -130,6 +131,24 @@ func (d *doc) forward(s, v, end int) {
 		return
 	}
 	d.addIndirect(s, Indirect, v, v, sp, from, to)
+}
+
+// headline reads the headline convention "Sadr: US forces must leave": a
+// paragraph that opens with a short name and a colon.
+func (d *doc) headline(s, end int) {
+	ts := d.sents[s].Tokens
+	if len(ts) == 0 || !d.startsParagraph(d.off[s]) || d.used[d.off[s]] {
+		return
+	}
+	m, ok := d.npRight(s, 0)
+	if !ok || m.Last > 3 || m.Last+1 >= len(ts) || ts[m.Last+1].Text != ":" || !capitalized(ts[0].Text) || determiners[d.lower(s, 0)] {
+		return
+	}
+	from, to := d.trim(s, m.Last+2, end)
+	if to-from < 2 {
+		return
+	}
+	d.addIndirect(s, Indirect, m.Last+1, m.Last+1, m, from, to)
 }
 
 // according reads "according to X, CONTENT" and "CONTENT, according to X".

@@ -35,6 +35,30 @@ func (d *doc) pronoun(s, i int) bool {
 	return ok
 }
 
+// untaggedVerb guesses, in an untagged sentence, that token i ends a noun
+// phrase rather than continuing it: a lower-case past form after a
+// lower-case noun ("the senator spoke"), unless a name follows.
+func (d *doc) untaggedVerb(s, i int) bool {
+	ts := d.sents[s].Tokens
+	if ts[i].UPOS != "" || i == 0 || capitalized(ts[i].Text) {
+		return false
+	}
+	p := ts[i-1].Text
+	if capitalized(p) || determiners[strings.ToLower(p)] || possessives[strings.ToLower(p)] || !isWord(p) {
+		return false
+	}
+	w := strings.ToLower(ts[i].Text)
+	if !strings.HasSuffix(w, "ed") && !pastForms[w] {
+		return false
+	}
+	return i+1 >= len(ts) || !capitalized(ts[i+1].Text)
+}
+
+// pastForms are irregular past tenses that follow a subject.
+var pastForms = set(`spoke went came made took gave met left won lost held led fought fled ran sent
+set kept brought began broke chose drove fell felt found got grew heard hit knew meant paid put
+rose saw sat sold stood struck swore threw understood wore`)
+
 // npLeft returns the noun phrase that ends at token end of sentence s,
 // after skipping auxiliaries, adverbs and time phrases ("Smith on Monday
 // also said").
@@ -114,7 +138,7 @@ func (d *doc) npRight(s, i int) (Mention, bool) {
 	if !possessives[d.lower(s, i)] {
 		j = i - 1
 	}
-	for j+1 < len(ts) && d.npWord(s, j+1) && !d.quoted[d.off[s]+j+1] {
+	for j+1 < len(ts) && d.npWord(s, j+1) && !d.quoted[d.off[s]+j+1] && (j+1 == i || !d.untaggedVerb(s, j+1)) {
 		j++
 	}
 	// "the head of the movement": take the first "of" phrase too
