@@ -6,6 +6,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/annals/annals/event"
+	nerpkg "github.com/annals/annals/nlp/ner"
 )
 
 func TestScorer(t *testing.T) {
@@ -86,4 +89,31 @@ func Example() {
 	// ORG  gold=0 pred=1 correct=0 precision=0.000 recall=0.000 f1=0.000
 	// PER  gold=1 pred=1 correct=1 precision=1.000 recall=1.000 f1=1.000
 	// precision=0.667 recall=1.000 f1=0.800
+}
+
+// capsTagger tags every capitalized token as a one-word PER name.
+type capsTagger struct{}
+
+func (capsTagger) Tag(s *event.Sentence) {
+	for i := range s.Tokens {
+		s.Tokens[i].Entity = "O"
+		if w := s.Tokens[i].Text; w != "" && w[0] >= 'A' && w[0] <= 'Z' {
+			s.Tokens[i].Entity = "B-PER"
+		}
+	}
+	s.Entities = nerpkg.Entities(s)
+}
+
+func TestEvaluate(t *testing.T) {
+	gold, err := nerpkg.ReadColumns(strings.NewReader("Ann\tB-PER\nmet\tO\nBo\tB-PER\nLee\tI-PER\nin\tO\nRome\tB-LOC\n"), "gold")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := Evaluate(capsTagger{}, gold)
+	if m := sc.Micro(); m != (Counts{TP: 1, FP: 3, FN: 2}) {
+		t.Errorf("micro %+v, want TP 1 FP 3 FN 2", m)
+	}
+	if gold[0].Tokens[0].Entity != "B-PER" || gold[0].Tokens[5].Entity != "B-LOC" {
+		t.Error("Evaluate changed the gold sentences")
+	}
 }

@@ -1,9 +1,10 @@
 // Package ner finds the names of people (PER), organizations (ORG) and
 // places (LOC) in tokenized sentences.
 //
-// The recognizer is a greedy left-to-right averaged perceptron (package
-// nlp/perceptron) over BILOU tags. Besides the usual word, affix, shape and
-// context features it reads word clusters learned by LearnClusters from
+// The recognizer is a first-order structured perceptron (weights in package
+// nlp/perceptron, averaged) over IOB2 tags, decoded with Viterbi. Besides
+// the usual word, affix, shape, context and part-of-speech features it
+// reads word clusters learned by LearnClusters from
 // openly licensed unlabelled text and a gazetteer of GeoNames places and
 // nationality adjectives (BuildGazetteer); both are stored in the model
 // file with the weights. The package also reads the annotated corpora it
@@ -13,7 +14,7 @@ package ner
 
 import (
 	"math"
-	"strings"
+	"slices"
 	"sync"
 
 	"github.com/annals/annals/event"
@@ -22,14 +23,6 @@ import (
 
 // labels are the entity types the recognizer finds.
 var labels = [...]string{"PER", "ORG", "LOC"}
-
-// scheme holds the position letters of the classes after O: B and I
-// (IOB2), or B, I, L, U (BILOU), which also marks the last token and
-// single-token names.
-const scheme = "BI"
-
-// np is the number of positions per label.
-const np = len(scheme)
 
 // Recognizer tags named entities. It is immutable and safe for concurrent
 // use.
@@ -41,82 +34,42 @@ type Recognizer struct {
 	pool     sync.Pool    // *state, reused across calls
 }
 
-// numClasses is O plus a class per position and label: class 0 is O,
-// class 1+np*label+position the others, in the order of the model's labels.
-const numClasses = 1 + np*len(labels)
+// Classes: 0 is O, 1+2*l is B- and 2+2*l is I- of labels[l]. The model
+// stores them under their IOB2 names (tagNames), in this order.
+const numClasses = 1 + 2*len(labels)
 
-func pos(c int) byte { return scheme[(c-1)%np] }
-func lab(c int) int  { return (c - 1) / np }
+func inside(c int) bool { return c > 0 && (c-1)%2 == 1 }
+func lab(c int) int     { return (c - 1) / 2 }
 
-// className names class c as the model stores it ("O", "B-PER", ...).
-func className(c int) string {
-	if c == 0 {
-		return "O"
-	}
-	return string(pos(c)) + "-" + labels[lab(c)]
-}
-
-func classNames() []string {
-	out := make([]string, numClasses)
-	for i := range out {
-		out[i] = className(i)
-	}
-	return out
-}
-
-// allowed reports whether class c may follow class prev (-1 at the start):
-// I (and L) only continue a name of the same type; in BILOU, a name
-// begun by B or I must go on with I or L.
-func allowed(prev, c int) bool {
-	open := prev > 0 && (pos(prev) == 'B' || pos(prev) == 'I')
-	if np == 2 {
-		return c == 0 || pos(c) == 'B' || (open && lab(prev) == lab(c))
-	}
-	if open {
-		return c != 0 && lab(c) == lab(prev) && (pos(c) == 'I' || pos(c) == 'L')
-	}
-	return c == 0 || pos(c) == 'B' || pos(c) == 'U'
-}
-
-// allowedEnd reports whether a sentence may end after class c.
-func allowedEnd(c int) bool { return np == 2 || c == 0 || pos(c) == 'L' || pos(c) == 'U' }
-
-// bioTags holds the IOB2 tag of event.Token.Entity for each class, made
-// once so that tagging does not build strings.
-var bioTags = func() (tags [numClasses]string) {
-	for c := range tags {
-		switch {
-		case c == 0:
-			tags[c] = "O"
-		case pos(c) == 'B' || pos(c) == 'U':
-			tags[c] = "B-" + labels[lab(c)]
-		default:
-			tags[c] = "I-" + labels[lab(c)]
-		}
+// tagNames holds the IOB2 tag of each class, made once so that tagging
+// does not build strings.
+var tagNames = func() (tags [numClasses]string) {
+	tags[0] = "O"
+	for l, name := range labels {
+		tags[1+2*l] = "B-" + name
+		tags[2+2*l] = "I-" + name
 	}
 	return tags
 }()
 
-// bilou returns the classes of IOB2 tags.
-func bilou(tags []string) []int {
+func classNames() []string { return slices.Clone(tagNames[:]) }
+
+// allowed reports whether class c may follow class prev (-1 at the start):
+// an I- tag only continues a name of its own type.
+func allowed(prev, c int) bool { return !inside(c) || (prev > 0 && lab(prev) == lab(c)) }
+
+// classesOf returns the classes of IOB2 tags.
+func classesOf(tags []string) []int {
 	out := make([]int, len(tags))
 	for i, t := range tags {
-		l := spanLabel(t)
-		li := labelIndex(l)
-		if li < 0 {
+		l := labelIndex(spanLabel(t))
+		if l < 0 {
 			continue
 		}
-		p := t[0]
-		if np == 4 {
-			next := i+1 < len(tags) && tags[i+1] == "I-"+l
-			switch {
-			case p == 'B' && !next:
-				p = 'U'
-			case p == 'I' && !next:
-				p = 'L'
-			}
+		out[i] = 1 + 2*l
+		if t[0] == 'I' {
+			out[i]++
 		}
-		out[i] = 1 + np*li + strings.IndexByte(scheme, p)
 	}
 	return out
 }
@@ -139,7 +92,7 @@ func (r *Recognizer) Tag(s *event.Sentence) {
 	st.load(r, s.Tokens)
 	classes := st.viterbi(r.model, r.trans)
 	for i := range s.Tokens {
-		s.Tokens[i].Entity = bioTags[classes[i]]
+		s.Tokens[i].Entity = tagNames[classes[i]]
 	}
 	s.Entities = Entities(s)
 }
@@ -184,13 +137,7 @@ func newTransitions(sc scorer) *transitions {
 			t.into[(prev+1)*numClasses+c] = v
 		}
 	}
-	buf = sc.Scores([]uint64{endFeature}, buf)
-	for c := 0; c < numClasses; c++ {
-		t.end[c] = buf[c]
-		if !allowedEnd(c) {
-			t.end[c] = neg
-		}
-	}
+	copy(t.end[:], sc.Scores([]uint64{endFeature}, buf))
 	return t
 }
 

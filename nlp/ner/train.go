@@ -48,7 +48,7 @@ func Train(ctx context.Context, sents []event.Sentence, clusters Clusters, gaz *
 		for j, t := range sents[i].Tokens {
 			tags[j] = t.Entity
 		}
-		gold[i] = bilou(tags)
+		gold[i] = classesOf(tags)
 	}
 	tr := perceptron.NewTrainer(classNames())
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x7e4))

@@ -135,15 +135,18 @@ func splitWords(s string) []string {
 	var out []string
 	for _, w := range strings.Fields(s) {
 		start := 0
-		for i, r := range w {
+		for i := 0; i < len(w); {
+			r, size := utf8.DecodeRuneInString(w[i:])
 			if unicode.IsLetter(r) || unicode.IsDigit(r) || ((r == '.' || r == ',' || r == '\'') && i > start && i+1 < len(w) && isAlnumAt(w, i+1)) {
+				i += size
 				continue
 			}
 			if i > start {
 				out = appendWord(out, w[start:i])
 			}
-			out = append(out, string(r))
-			start = i + utf8.RuneLen(r)
+			out = append(out, w[i:i+size])
+			i += size
+			start = i
 		}
 		if start < len(w) {
 			out = appendWord(out, w[start:])
