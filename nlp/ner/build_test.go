@@ -68,9 +68,9 @@ func TestReadUnlabelled(t *testing.T) {
 // geoFiles are hand-made rows in the layout of the GeoNames and mordecai
 // files that BuildGazetteer reads.
 var geoFiles = map[string]string{
-	"geo/countryInfo.txt":      "#ISO\tISO3\tnum\tfips\tCountry\tCapital\n" + "NO\tNOR\t578\tNO\tNorway\tOslo\n",
-	"geo/cities15000.txt":      "1\tBergen\tBergen\talt\t60\t5\tP\tPPLA\tNO\t\t\t\t\t\t285000\t\t\t\t\n" + "2\tSao Paulo\tSao Paulo\t\t0\t0\tP\tPPLA\tBR\t\t\t\t\t\t12000000\t\t\t\t\n",
-	"geo/admin1CodesASCII.txt": "NO.46\tVestland\tVestland\t1\n",
+	"geo/countryInfo.txt":           "#ISO\tISO3\tnum\tfips\tCountry\tCapital\n" + "NO\tNOR\t578\tNO\tNorway\tOslo\n",
+	"geo/cities15000.txt":           "1\tBergen\tBergen\talt\t60\t5\tP\tPPLA\tNO\t\t\t\t\t\t285000\t\t\t\t\n" + "2\tSao Paulo\tSao Paulo\t\t0\t0\tP\tPPLA\tBR\t\t\t\t\t\t12000000\t\t\t\t\n",
+	"geo/admin1CodesASCII.txt":      "NO.46\tVestland\tVestland\t1\n",
 	"countries/mordecai.nat_df.csv": "nationality,alpha_3_code\nNorwegian,NOR\nBermudianBMU\n",
 }
 
