@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -37,7 +38,9 @@ func Train(ctx context.Context, sents []event.Sentence, clusters Clusters, gaz *
 		return nil, errors.New("ner: no training sentences")
 	}
 	r := &Recognizer{clusters: clusters, gaz: gaz}
-	for i := range sents {
+	n := len(sents)
+	sents = slices.Clip(sents) // the copies below must not land in the caller's array
+	for i := range n {
 		if j, ok := joinHyphens(&sents[i]); ok {
 			sents = append(sents, j)
 		}
