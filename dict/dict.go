@@ -1,6 +1,11 @@
 // Package dict reads the dictionaries that drive the coder: verb patterns,
-// actors, agents, discards and issues, in the formats of PETRARCH and TABARI
-// (see docs/dictionaries.md).
+// actors, agents, discards and issues, in annals' own plain-text format
+// (LoadAnnals; the dictionaries annals ships are embedded, see Default) and
+// in the formats of PETRARCH and TABARI (Load); LoadDir tells them apart.
+// See docs/dictionaries.md.
+//
+// What follows describes the PETRARCH formats; annals' format matches
+// whole words only.
 //
 // All dictionaries are case-insensitive and matched word by word. Words are
 // kept upper-cased. In phrases, "_" joins words that must be adjacent; a
