@@ -339,8 +339,21 @@ func (st *sentence) negated(v int) bool {
 }
 
 // passive reports whether v is a passive verb.
+// A parser that misses the :pass labels still leaves a participle with a
+// form of "be" among its auxiliaries: "was criticized".
 func (st *sentence) passive(v int) bool {
-	return st.child(v, "nsubj:pass", "aux:pass") >= 0
+	if st.child(v, "nsubj:pass", "aux:pass") >= 0 {
+		return true
+	}
+	if st.toks[v].XPOS != "VBN" {
+		return false
+	}
+	for _, k := range st.kids[v] {
+		if st.baseRel(k) == "aux" && st.lemmas[k] == "BE" {
+			return true
+		}
+	}
+	return false
 }
 
 // Mention is how the dictionaries see a name in a sentence.

@@ -337,7 +337,7 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 	for i := 0; i < len(core); i++ {
 		for _, c := range st.kids[core[i]] {
 			switch st.rel(c) {
-			case "compound", "flat", "amod", "det", "nmod:poss", "flat:name", "compound:prt":
+			case "compound", "flat", "amod", "det", "nmod:poss", "flat:name", "compound:prt", "nmod:desc":
 				core = append(core, c)
 			case "conj":
 				if core[i] != k {
