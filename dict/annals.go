@@ -24,10 +24,10 @@ const (
 	NounsFile     = "nouns.txt"
 )
 
-// AnnalsFiles lists the files of the annals format in the order they load:
+// annalsFiles lists the files of the annals format in the order they load:
 // synonym sets before the verbs that use them, countries before the actors
 // that override them.
-var AnnalsFiles = []string{SynsetsFile, VerbsFile, NounsFile, CountriesFile, ActorsFile, AgentsFile, DiscardsFile}
+var annalsFiles = []string{SynsetsFile, VerbsFile, NounsFile, CountriesFile, ActorsFile, AgentsFile, DiscardsFile}
 
 // maxFileSize bounds a dictionary file: the real ones are well under a
 // megabyte, so anything this big is not a dictionary.
@@ -40,7 +40,7 @@ var (
 )
 
 // LoadAnnals reads the dictionaries of annals' own format from fsys (see
-// AnnalsFiles; a missing file is an empty dictionary). name turns a file
+// the constants above; a missing file is an empty dictionary). name turns a file
 // name into the name that error messages give. Every problem is reported,
 // as *LineError values joined into one error; the Set holds what loaded.
 // Verbs are matched by their token's lemma too (Verbs.MatchLemmas).
@@ -51,7 +51,7 @@ func LoadAnnals(fsys fs.FS, name func(file string) string) (*Set, error) {
 		verbs: map[string]*verbEntry{}, name: name,
 	}
 	l.set.Verbs.MatchLemmas = true
-	for _, f := range AnnalsFiles {
+	for _, f := range annalsFiles {
 		lines, err := readAnnalsFile(fsys, f, name(f))
 		if err != nil {
 			l.errs = append(l.errs, err)

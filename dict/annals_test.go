@@ -379,7 +379,7 @@ func FuzzLoadAnnals(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		// Only panics fail: errors are the expected answer to most input.
 		fsys := fstest.MapFS{}
-		for _, name := range AnnalsFiles {
+		for _, name := range annalsFiles {
 			fsys[name] = &fstest.MapFile{Data: []byte(s)}
 		}
 		set, _ := LoadAnnals(fsys, func(f string) string { return f })

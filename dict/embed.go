@@ -27,7 +27,7 @@ func Default() (*Set, error) {
 }
 
 // LoadDir reads the dictionaries in dir, in annals' format when dir holds
-// one of its files (AnnalsFiles), else in PETRARCH's: each .txt file is
+// one of its files (countries.txt, actors.txt, ...), else in PETRARCH's: each .txt file is
 // taken by its name for verbs ("verb" or "CAMEO" in it), actors, agents,
 // discards, issues or the internal coding ontology (negations).
 func LoadDir(dir string) (*Set, error) {
@@ -36,7 +36,7 @@ func LoadDir(dir string) (*Set, error) {
 		return nil, fmt.Errorf("dict: %w", err)
 	}
 	for _, e := range entries {
-		if slices.Contains(AnnalsFiles, e.Name()) {
+		if slices.Contains(annalsFiles, e.Name()) {
 			return LoadAnnals(os.DirFS(dir), func(f string) string { return filepath.Join(dir, f) })
 		}
 	}
@@ -50,5 +50,5 @@ func LoadDir(dir string) (*Set, error) {
 	return Load(f)
 }
 
-var errNoDicts = errors.New("no dictionaries: want annals' files (" + strings.Join(AnnalsFiles, ", ") +
+var errNoDicts = errors.New("no dictionaries: want annals' files (" + strings.Join(annalsFiles, ", ") +
 	") or PETRARCH's (verb and actor .txt files)")
