@@ -39,11 +39,12 @@ var (
 	roleRE      = regexp.MustCompile(`^(?:[A-Z]{3})+$`)
 )
 
-// LoadAnnals reads the dictionaries of annals' own format from fsys (see
-// the constants above; a missing file is an empty dictionary). name turns a file
-// name into the name that error messages give. Every problem is reported,
-// as *LineError values joined into one error; the Set holds what loaded.
-// Verbs are matched by their token's lemma too (Verbs.MatchLemmas).
+// LoadAnnals reads the dictionaries of annals' own format from the files
+// of fsys named by CountriesFile, ActorsFile and the other constants; a
+// missing file is an empty dictionary. name turns a file name into the name
+// that error messages give. Every problem is reported, as *LineError values
+// joined into one error; the Set holds what loaded. Verbs are matched by
+// their token's lemma too (Verbs.MatchLemmas).
 func LoadAnnals(fsys fs.FS, name func(file string) string) (*Set, error) {
 	l := &annalsLoader{
 		set:    &Set{Verbs: NewVerbs(), Actors: NewActors(), Agents: NewAgents(), Discards: &Discards{}, Issues: &Issues{}, Nouns: Nouns{}},

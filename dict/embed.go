@@ -27,9 +27,10 @@ func Default() (*Set, error) {
 }
 
 // LoadDir reads the dictionaries in dir, in annals' format when dir holds
-// one of its files (countries.txt, actors.txt, ...), else in PETRARCH's: each .txt file is
-// taken by its name for verbs ("verb" or "CAMEO" in it), actors, agents,
-// discards, issues or the internal coding ontology (negations).
+// one of its files (countries.txt, actors.txt, ...), else in PETRARCH's:
+// each .txt file is taken by its name for verbs ("verb" or "CAMEO" in it),
+// actors, agents, discards, issues or the internal coding ontology
+// (negations).
 func LoadDir(dir string) (*Set, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
