@@ -192,10 +192,25 @@ func (w *Worker) heartbeat(ctx context.Context, js jetstream.JetStream) (stop fu
 	}
 }
 
-// fetch pulls up to n messages, waiting at most a couple of seconds for the
-// first, so that a cancelled worker notices soon.
+// fetch pulls up to n messages without waiting for a full batch: what is
+// there now, else the first to come within a couple of seconds (so that a
+// cancelled worker notices soon) and what came with it.
 func fetch(cons jetstream.Consumer, n int) ([]jetstream.Msg, error) {
-	b, err := cons.Fetch(n, jetstream.FetchMaxWait(2*time.Second))
+	msgs, err := collect(cons.FetchNoWait(n))
+	if err != nil || len(msgs) > 0 {
+		return msgs, err
+	}
+	if msgs, err = collect(cons.Fetch(1, jetstream.FetchMaxWait(2*time.Second))); err != nil || len(msgs) == 0 || n == 1 {
+		return msgs, err
+	}
+	more, err := collect(cons.FetchNoWait(n - 1))
+	if err != nil {
+		return msgs, nil // the next round fetches the rest
+	}
+	return append(msgs, more...), nil
+}
+
+func collect(b jetstream.MessageBatch, err error) ([]jetstream.Msg, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +218,7 @@ func fetch(cons jetstream.Consumer, n int) ([]jetstream.Msg, error) {
 	for m := range b.Messages() {
 		msgs = append(msgs, m)
 	}
-	if err := b.Error(); err != nil && !errors.Is(err, nats.ErrTimeout) && len(msgs) == 0 {
+	if err := b.Error(); err != nil && !errors.Is(err, nats.ErrTimeout) && !errors.Is(err, jetstream.ErrNoMessages) && len(msgs) == 0 {
 		return nil, err
 	}
 	return msgs, nil
