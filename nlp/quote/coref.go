@@ -40,6 +40,10 @@ func newCoref(d *doc) *coref {
 	return c
 }
 
+// weak marks a capitalized word that may be a name only because it starts
+// its sentence.
+const weak = 'w'
+
 // nameSpans returns [first, last, kind] of each name in sentence s.
 func (d *doc) nameSpans(s int) [][3]int {
 	st := &d.sents[s]
@@ -71,10 +75,25 @@ func (d *doc) nameSpans(s int) [][3]int {
 		for j+1 < len(ts) && (d.nameWord(s, j+1) || isParticle(d.lower(s, j+1)) && j+2 < len(ts) && d.nameWord(s, j+2)) {
 			j++
 		}
-		out = append(out, [3]int{i, j, '?'})
+		kind := int('?')
+		if j == i && d.sentenceInitial(s, i) && (j+1 >= len(ts) || !speechVerbs[d.lower(s, j+1)] && !auxWords[d.lower(s, j+1)]) {
+			kind = weak // "Similarly", "Many": capitalized only by position
+		}
+		out = append(out, [3]int{i, j, kind})
 		i = j
 	}
 	return out
+}
+
+// sentenceInitial reports whether token i of sentence s has only
+// punctuation before it.
+func (d *doc) sentenceInitial(s, i int) bool {
+	for k := 0; k < i; k++ {
+		if isWord(d.sents[s].Tokens[k].Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // isParticle joins name parts ("bin", "al", "de").
@@ -121,6 +140,12 @@ func (c *coref) addName(s, first, last, kind int, byKey map[string]*entity) {
 		key = key[strings.IndexByte(key, '-')+1:]
 	}
 	e := byKey[key]
+	if kind == weak {
+		if e == nil {
+			return // a name only if the article named it before
+		}
+		kind = '?'
+	}
 	if e != nil && last > first && e.rep.Last > e.rep.First &&
 		!strings.EqualFold(ts[first].Text, d.sents[e.rep.Sentence].Tokens[e.rep.First].Text) {
 		e = nil // "Melania Trump" after "Donald Trump"
@@ -174,11 +199,12 @@ func (e *entity) addRole(w string) {
 	}
 }
 
-// resolve returns the named mention that speaker m refers to: the entity
-// of a name inside m, the antecedent of a pronoun, or the entity whose
-// role words a description ("the cleric") repeats. It returns m when
-// nothing fits.
-func (c *coref) resolve(m Mention) (Mention, *entity) {
+// resolve returns the named mention that m refers to, with its entity:
+// the entity of a name inside m, the antecedent of a pronoun, or the
+// entity whose role words a description ("the cleric") repeats; m itself
+// and nil when nothing fits. hint is the quote before m, if any; for a
+// speaker (speaker true) names inside quotation marks are no antecedents.
+func (c *coref) resolve(m Mention, hint *Quote, speaker bool) (Mention, *entity) {
 	d := c.d
 	at := d.off[m.Sentence] + m.First
 	end := d.off[m.Sentence] + m.Last
@@ -189,7 +215,7 @@ func (c *coref) resolve(m Mention) (Mention, *entity) {
 	}
 	head := d.lower(m.Sentence, m.Last)
 	if g, ok := pronounGender[head]; ok && m.First == m.Last {
-		return c.antecedent(m, at, func(e *entity) bool {
+		return c.antecedent(m, at, hint, speaker, func(e *entity) bool {
 			switch g {
 			case 'm', 'f':
 				return e.kind != 'O' && (e.gender == 0 || e.gender == g)
@@ -203,17 +229,17 @@ func (c *coref) resolve(m Mention) (Mention, *entity) {
 	if !determiners[first] {
 		return m, nil
 	}
-	return c.antecedent(m, at, func(e *entity) bool {
+	return c.antecedent(m, at, hint, speaker, func(e *entity) bool {
 		return e.roles[head] || groupNouns[head] && e.kind == 'O'
 	})
 }
 
 // antecedent returns the entity of the nearest earlier name that fits,
-// within ten sentences, preferring the speaker of the latest quote before
-// m and, in a sentence, the first name (the subject, usually).
-func (c *coref) antecedent(m Mention, at int, fits func(*entity) bool) (Mention, *entity) {
+// within ten sentences, preferring the speaker of the hint quote and, in a
+// sentence, the first name (the subject, usually).
+func (c *coref) antecedent(m Mention, at int, hint *Quote, speaker bool, fits func(*entity) bool) (Mention, *entity) {
 	d := c.d
-	if q := d.quoteBefore(m.Start); q != nil && q.Entity.Text != "" && m.Sentence-q.Entity.Sentence <= 3 {
+	if q := hint; q != nil && q.Entity.Text != "" && m.Sentence-q.Entity.Sentence <= 3 {
 		if e := q.ent; e != nil && fits(e) {
 			return e.rep, e
 		}
@@ -225,27 +251,14 @@ func (c *coref) antecedent(m Mention, at int, fits func(*entity) bool) (Mention,
 		if m.Sentence-n.m.Sentence > 10 || best >= 0 && n.m.Sentence != c.names[best].m.Sentence {
 			break
 		}
-		if fits(n.e) {
-			best = k
+		if fits(n.e) && !(speaker && d.quoted[n.flat]) {
+			best = k // a speaker is not one of the names in the quotation
 		}
 	}
 	if best < 0 {
 		return m, nil
 	}
 	return c.names[best].e.rep, c.names[best].e
-}
-
-// quoteBefore returns the last quote found so far that starts before off,
-// looking back over the last quotes added only (its hint is local).
-func (d *doc) quoteBefore(off int) *Quote {
-	var best *Quote
-	for i := len(d.quotes) - 1; i >= 0 && i >= len(d.quotes)-8; i-- {
-		q := &d.quotes[i]
-		if q.Start < off && (best == nil || q.Start > best.Start) {
-			best = q
-		}
-	}
-	return best
 }
 
 // arabicArticle reports whether a name word starts with a lower-case

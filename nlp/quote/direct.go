@@ -1,5 +1,7 @@
 package quote
 
+import "strings"
+
 // piece is the text between one pair of quotation marks, as flat token
 // indices. close is -1 when the paragraph ended with the quote still open.
 type piece struct {
@@ -68,6 +70,9 @@ func (d *doc) pieces() []piece {
 			// closes only against its word ("the leaders' " is not
 			// a close when nothing is open); an opening mark glued to
 			// the word before is a misdirected close
+			if f == 's' && d.possessive(k) {
+				continue
+			}
 			if dir < 0 || f == 'd' && dir == 0 || d.glued(k-1, k) {
 				emit(open, k, k-1)
 				open = -1
@@ -88,6 +93,28 @@ func (d *doc) pieces() []piece {
 		emit(open, -1, len(d.flat)-1)
 	}
 	return out
+}
+
+// possessive reports whether the single mark at flat token k is the
+// apostrophe of a plural possessive inside a single-quoted quote
+// ("‘... our martyrs’ blood,’ he said"): it follows an s-word, a word
+// follows it, and a closing mark after punctuation comes later in the
+// paragraph.
+func (d *doc) possessive(k int) bool {
+	if k == 0 || k+1 >= len(d.flat) || !d.glued(k-1, k) || d.glued(k, k+1) {
+		return false
+	}
+	prev, next := d.tok(k-1).Text, d.tok(k+1).Text
+	if !strings.HasSuffix(prev, "s") || !isWord(next) || capitalized(next) {
+		return false
+	}
+	for j := k + 1; j < len(d.flat) && d.para[j] == d.para[k]; j++ {
+		if f, dir, ok := mark(d.tok(j).Text); ok && f == 's' && dir <= 0 {
+			p := d.tok(j - 1).Text
+			return p == "," || p == "." || p == "?" || p == "!"
+		}
+	}
+	return false
 }
 
 // glued reports whether flat tokens a and b touch (no space between).
@@ -146,7 +173,7 @@ func (d *doc) direct() {
 		case d.startsParagraph(ps[i].open) && ps[j].to-ps[i].from >= 3 && prev != nil && d.para[ps[i].open]-d.lastPara(prev) <= 2:
 			// a paragraph of quotation with no cue goes on the
 			// previous quote's speaker
-			q.Speaker, q.Entity, q.ent = prev.Speaker, prev.Entity, prev.ent
+			q.Speaker, q.carried = prev.Speaker, true
 		default:
 			i = j + 1
 			continue // scare quotes, titles: not speech

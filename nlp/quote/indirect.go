@@ -122,8 +122,8 @@ func (d *doc) forward(s, v, end int) {
 		return
 	}
 	for k := from; k <= to; k++ {
-		if d.used[d.off[s]+k] {
-			to = k - 1
+		if d.used[d.off[s]+k] || ts[k].Text == "," && k+1 <= to && d.lower(s, k+1) == "according" {
+			to = k - 1 // another quote, or another source: ", according to X"
 			break
 		}
 	}
@@ -171,7 +171,14 @@ func (d *doc) according(s, v, end int) {
 		if ts[k].Text == "," {
 			k--
 		}
-		from, to = d.trim(s, 0, k)
+		start := 0
+		for i := k; i >= 0; i-- {
+			if d.used[d.off[s]+i] {
+				start = i + 1 // the content begins after the sentence's other quote
+				break
+			}
+		}
+		from, to = d.trim(s, start, k)
 	}
 	if to-from < 2 {
 		return

@@ -71,6 +71,8 @@ func Mode(s *event.Sentence, verb int, quotes []Quote) event.Mode {
 				return event.Negated
 			case intended:
 				return event.Intended // "vowed to march": the vow's content
+			case future:
+				return event.Future // not yet happened, whoever says so
 			}
 			return event.Reported
 		}

@@ -57,7 +57,8 @@ type Quote struct {
 	Entity      Mention
 	First, Last int // indices of the first and last sentence of the content
 
-	ent *entity // what Entity names, for later pronouns
+	ent     *entity // what Entity names, for later pronouns
+	carried bool    // speaker carried over from the previous direct quote
 }
 
 // Text returns the quoted content, its pieces joined by " ... ".
@@ -129,7 +130,28 @@ func Analyze(text string, sents []event.Sentence) (*Doc, error) {
 		d.indirect(si)
 	}
 	sort.SliceStable(d.quotes, func(i, j int) bool { return d.quotes[i].Start < d.quotes[j].Start })
+	d.resolveSpeakers()
 	return &Doc{Quotes: d.quotes, d: d}, nil
+}
+
+// resolveSpeakers resolves every quote's speaker in text order, each with
+// the quote before it as a hint ("he said" after a quotation usually
+// means its speaker), and passes a carried-over speaker on.
+func (d *doc) resolveSpeakers() {
+	var last, lastDirect *Quote
+	for i := range d.quotes {
+		q := &d.quotes[i]
+		switch {
+		case q.carried && lastDirect != nil:
+			q.Speaker, q.Entity, q.ent = lastDirect.Speaker, lastDirect.Entity, lastDirect.ent
+		case q.Speaker.Text != "":
+			q.Entity, q.ent = d.coref.resolve(q.Speaker, last, true)
+		}
+		last = q
+		if q.Kind == Direct {
+			lastDirect = q
+		}
+	}
 }
 
 // Resolve returns the named mention that tokens first..last of sentence
@@ -140,7 +162,14 @@ func (x *Doc) Resolve(si, first, last int) Mention {
 	if si < 0 || si >= len(d.sents) || first < 0 || last < first || last >= len(d.sents[si].Tokens) {
 		return Mention{}
 	}
-	m, _ := d.coref.resolve(d.mention(si, first, last))
+	m := d.mention(si, first, last)
+	var hint *Quote
+	for i := range d.quotes {
+		if d.quotes[i].End <= m.Start {
+			hint = &d.quotes[i]
+		}
+	}
+	m, _ = d.coref.resolve(m, hint, false)
 	return m
 }
 
@@ -234,9 +263,6 @@ func capitalized(t string) bool {
 func (d *doc) add(q Quote, from, to int) {
 	q.Start, q.End = q.Parts[0].Start, q.Parts[len(q.Parts)-1].End
 	q.First, q.Last = d.flat[from].s, d.flat[to].s
-	if q.Speaker.Text != "" && q.Entity.Text == "" {
-		q.Entity, q.ent = d.coref.resolve(q.Speaker)
-	}
 	for k := from; k <= to; k++ {
 		p := d.flat[k]
 		d.used[d.off[p.s]+p.i] = true
