@@ -60,9 +60,9 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 		writeErr(w, err)
 		return
 	}
-	cur := q.Get("cursor")
-	if !cursorOK(cur) {
-		writeError(w, http.StatusBadRequest, "cursor %q: not a cursor this server gave", cur)
+	cur, err := decodeCursor(q.Get("cursor"))
+	if err != nil {
+		writeErr(w, err)
 		return
 	}
 	page, err := s.opt.Store.Events(r.Context(), f, store.Page{Limit: lim, Cursor: cur})
@@ -70,7 +70,7 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
-	out := EventPage{Events: make([]Event, len(page.Events)), Next: page.Next}
+	out := EventPage{Events: make([]Event, len(page.Events)), Next: encodeCursor(page.Next)}
 	for i, e := range page.Events {
 		out.Events[i] = Event{ID: e.ID, Date: e.Date.Format(time.DateOnly), NumMentions: e.NumMentions, NumSources: e.NumSources,
 			NumArticles: e.NumArticles, FirstSeen: e.FirstSeen, SourceURL: e.SourceURL, Confidence: e.Confidence, Description: describe(e.Record.Code), Record: e.Record}
@@ -316,7 +316,7 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := r.PathValue("id")
-	if len(id) > maxParam || !cursorOK(id) {
+	if !cursorOK(id) {
 		writeError(w, http.StatusBadRequest, "document id %q: want letters, digits, '-', '_' or '.'", id)
 		return
 	}

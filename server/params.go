@@ -1,6 +1,9 @@
 package server
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -110,7 +113,7 @@ func parseBBox(v string) (*store.BoundingBox, error) {
 		if i%2 == 1 {
 			limit = 180
 		}
-		if err != nil || x < -limit || x > limit {
+		if err != nil || !(x >= -limit && x <= limit) { // NaN fails both
 			return nil, badf("bbox %q: want minlat,minlon,maxlat,maxlon in degrees", v)
 		}
 		n[i] = x
@@ -144,10 +147,10 @@ func alnum(s string) bool {
 	return true
 }
 
-// cursorOK says whether c can be a page cursor the server handed out:
-// short, and made of the characters cursors use.
+// cursorOK says whether c is made of the characters cursors and
+// document ids use, and short.
 func cursorOK(c string) bool {
-	if len(c) > 64 {
+	if len(c) > 100 {
 		return false
 	}
 	for i := 0; i < len(c); i++ {
@@ -157,4 +160,32 @@ func cursorOK(c string) bool {
 		}
 	}
 	return true
+}
+
+// encodeCursor wraps the store's page cursor with a checksum, so that a
+// cursor the server did not give is told apart (400) from a store failure
+// (500) without knowing how the store builds its cursors.
+func encodeCursor(c string) string {
+	if c == "" {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(c))
+	return base64.RawURLEncoding.EncodeToString([]byte(c)) + "." + hex.EncodeToString(sum[:4])
+}
+
+// decodeCursor unwraps a cursor of encodeCursor.
+func decodeCursor(c string) (string, error) {
+	if c == "" {
+		return "", nil
+	}
+	body, sumHex, ok := strings.Cut(c, ".")
+	raw, err := base64.RawURLEncoding.DecodeString(body)
+	if !ok || !cursorOK(c) || err != nil {
+		return "", badf("cursor %q: not a cursor this server gave", c)
+	}
+	sum := sha256.Sum256(raw)
+	if hex.EncodeToString(sum[:4]) != sumHex {
+		return "", badf("cursor %q: not a cursor this server gave", c)
+	}
+	return string(raw), nil
 }

@@ -300,6 +300,8 @@ func TestBadRequests(t *testing.T) {
 		{"/api/events?limit=0", 400},
 		{"/api/events?limit=501", 400},
 		{"/api/events?cursor=%27%3B+DROP+TABLE+events", 400},
+		{"/api/events?cursor=0", 400},                       // not one the server gave
+		{"/api/events?cursor=MjAyNDAxMDEuNQ.00000000", 400}, // a wrong checksum
 		{"/api/events?code=1a", 400},
 		{"/api/events?source=IRQ%27--", 400},
 		{"/api/events?mode=sarcastic", 400},
