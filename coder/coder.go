@@ -200,6 +200,11 @@ func (c *Coder) prepare(s *event.Sentence, date int) *sentence {
 		}
 	}
 	for i := 0; i < n; {
+		if s.Tokens[i].UPOS == "PRON" {
+			// Matching ignores case: the pronoun "us" is not the US.
+			i++
+			continue
+		}
 		am, aok := c.d.Actors.Match(st.words, i)
 		gm, gok := c.d.Agents.Match(st.words, i)
 		switch {

@@ -311,6 +311,11 @@ func TestCoder(t *testing.T) {
 			"attack attack VERB 2 xcomp",
 			"Valmore Valmore PROPN 4 obj",
 		}, "KES>VAL:190"},
+		{"a pronoun is not an actor", 0, []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"attacked attack VERB 0 root",
+			"orbis orbis PRON 2 obj",
+		}, ""},
 		{"no target, no event", 0, []string{
 			"Kestria Kestria PROPN 2 nsubj",
 			"attacked attack VERB 0 root",
