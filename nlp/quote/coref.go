@@ -116,7 +116,7 @@ func (d *doc) nameWord(s, i int) bool {
 	if t.UPOS != "" && t.UPOS != "PROPN" {
 		return false
 	}
-	w := strings.ToLower(t.Text)
+	w := d.lower(s, i)
 	if _, ok := pronounGender[w]; ok {
 		return false
 	}
@@ -135,7 +135,7 @@ func (c *coref) addName(s, first, last, kind int, byKey map[string]*entity) {
 		last--
 	}
 	m := d.mention(s, first, last)
-	key := strings.ToLower(ts[last].Text)
+	key := d.lower(s, last)
 	if arabicArticle(ts[last].Text) {
 		key = key[strings.IndexByte(key, '-')+1:]
 	}
@@ -159,7 +159,7 @@ func (c *coref) addName(s, first, last, kind int, byKey map[string]*entity) {
 	if e.kind == '?' || e.kind == 0 {
 		e.kind = byte(kind)
 	}
-	if g, ok := firstNames[strings.ToLower(ts[first].Text)]; ok && e.gender == 0 && last > first {
+	if g, ok := firstNames[d.lower(s, first)]; ok && e.gender == 0 && last > first {
 		e.gender, e.kind = g, 'P'
 	}
 	if orgWords[key] && e.kind == '?' {

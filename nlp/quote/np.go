@@ -10,7 +10,7 @@ import (
 // noun phrase. Tags decide when present; otherwise the form does.
 func (d *doc) npWord(s, i int) bool {
 	t := &d.sents[s].Tokens[i]
-	w := strings.ToLower(t.Text)
+	w := d.lower(s, i)
 	if t.Text == "'s" || t.Text == "’s" || t.Text == "-" {
 		return true
 	}
@@ -44,10 +44,10 @@ func (d *doc) untaggedVerb(s, i int) bool {
 		return false
 	}
 	p := ts[i-1].Text
-	if capitalized(p) || determiners[strings.ToLower(p)] || possessives[strings.ToLower(p)] || !isWord(p) {
+	if capitalized(p) || determiners[d.lower(s, i-1)] || possessives[d.lower(s, i-1)] || !isWord(p) {
 		return false
 	}
-	w := strings.ToLower(ts[i].Text)
+	w := d.lower(s, i)
 	if !strings.HasSuffix(w, "ed") && !pastForms[w] {
 		return false
 	}

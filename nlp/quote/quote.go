@@ -180,11 +180,12 @@ type pos struct{ s, i int }
 type doc struct {
 	text   string
 	sents  []event.Sentence
-	flat   []pos  // every token in text order
-	para   []int  // paragraph number of each flat token
-	off    []int  // index into flat of each sentence's first token
-	used   []bool // by flat index: taken by a quote, its cue or speaker
-	quoted []bool // by flat index: inside quotation marks, attributed or not
+	flat   []pos    // every token in text order
+	para   []int    // paragraph number of each flat token
+	off    []int    // index into flat of each sentence's first token
+	low    []string // by flat index: the token in lower case
+	used   []bool   // by flat index: taken by a quote, its cue or speaker
+	quoted []bool   // by flat index: inside quotation marks, attributed or not
 	parsed []bool
 	quotes []Quote
 	coref  *coref
@@ -204,6 +205,7 @@ func newDoc(text string, sents []event.Sentence) (*doc, error) {
 	d.flat = make([]pos, 0, n)
 	d.para = make([]int, 0, n)
 	d.used = make([]bool, n)
+	d.low = make([]string, 0, n)
 	d.quoted = make([]bool, n)
 	prevEnd, p := 0, 0
 	for si := range sents {
@@ -221,6 +223,7 @@ func newDoc(text string, sents []event.Sentence) (*doc, error) {
 				p++
 			}
 			d.flat = append(d.flat, pos{si, ti})
+			d.low = append(d.low, strings.ToLower(t.Text))
 			d.para = append(d.para, p)
 			prevEnd = t.End
 		}
@@ -232,7 +235,7 @@ func newDoc(text string, sents []event.Sentence) (*doc, error) {
 func (d *doc) tok(k int) *event.Token { p := d.flat[k]; return &d.sents[p.s].Tokens[p.i] }
 
 // lower returns the lower-cased text of token i of sentence s.
-func (d *doc) lower(s, i int) string { return strings.ToLower(d.sents[s].Tokens[i].Text) }
+func (d *doc) lower(s, i int) string { return d.low[d.off[s]+i] }
 
 // mention makes a mention of tokens first..last of sentence s.
 func (d *doc) mention(s, first, last int) Mention {
