@@ -339,6 +339,12 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 			switch st.rel(c) {
 			case "compound", "flat", "amod", "det", "nmod:poss", "flat:name", "compound:prt", "nmod:desc":
 				core = append(core, c)
+			case "obl:unmarked", "obl:npmod":
+				// "US-led forces", split as US - led: the country hangs
+				// from the participle that modifies the head.
+				if st.rel(core[i]) == "amod" {
+					core = append(core, c)
+				}
 			case "conj":
 				if core[i] != k {
 					extra = append(extra, c)
