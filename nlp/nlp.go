@@ -12,12 +12,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/nlp/lemma"
+	"github.com/annals/annals/nlp/ner"
 	"github.com/annals/annals/nlp/parse"
 	"github.com/annals/annals/nlp/tag"
 	"github.com/annals/annals/nlp/tokenize"
@@ -43,59 +46,82 @@ const (
 	TaggerFile = "tagger.gz"
 	LemmaFile  = "lemma.gz"
 	ParserFile = "parser.gz"
+	NERFile    = "ner.gz"
 )
 
-// Default returns the pipeline with the models embedded in annals.
-func Default() (*Pipeline, error) {
+// embedded decodes the embedded models once per process; they are never
+// modified, so every pipeline shares them.
+var embedded = sync.OnceValues(func() (Pipeline, error) {
 	t, err := tag.Default()
 	if err != nil {
-		return nil, err
+		return Pipeline{}, err
 	}
 	l, err := lemma.Default()
 	if err != nil {
-		return nil, err
+		return Pipeline{}, err
 	}
 	p, err := parse.Default()
 	if err != nil {
-		return nil, err
+		return Pipeline{}, err
 	}
-	return &Pipeline{Tagger: t, Lemmatizer: l, Parser: p}, nil
-}
+	r, err := ner.Default()
+	if err != nil {
+		return Pipeline{}, err
+	}
+	return Pipeline{Tagger: t, Lemmatizer: l, Parser: p, NER: r}, nil
+})
 
-// Load returns the default pipeline with the models found in dir replacing
-// the embedded ones: tagger.gz, lemma.gz and parser.gz, each optional.
-func Load(dir string) (*Pipeline, error) {
-	p, err := Default()
+// Default returns the pipeline with the models embedded in annals. The
+// models are decoded on the first call only.
+func Default() (*Pipeline, error) {
+	p, err := embedded()
 	if err != nil {
 		return nil, err
 	}
-	if err := loadFile(dir, TaggerFile, func(f *os.File) (err error) { p.Tagger, err = tag.Load(f); return }); err != nil {
-		return nil, err
-	}
-	if err := loadFile(dir, LemmaFile, func(f *os.File) (err error) { p.Lemmatizer, err = lemma.Load(f); return }); err != nil {
-		return nil, err
-	}
-	if err := loadFile(dir, ParserFile, func(f *os.File) (err error) { p.Parser, err = parse.Load(f); return }); err != nil {
-		return nil, err
-	}
-	return p, nil
+	return &p, nil
 }
 
-// loadFile runs load on dir/name when that file exists.
-func loadFile(dir, name string, load func(*os.File) error) error {
+// Load returns a pipeline with the models found in dir: tagger.gz,
+// lemma.gz, parser.gz and ner.gz, each optional; the embedded model stands
+// in for a missing file.
+func Load(dir string) (*Pipeline, error) {
+	t, err := pick(dir, TaggerFile, tag.Load, tag.Default)
+	if err != nil {
+		return nil, err
+	}
+	l, err := pick(dir, LemmaFile, lemma.Load, lemma.Default)
+	if err != nil {
+		return nil, err
+	}
+	p, err := pick(dir, ParserFile, parse.Load, parse.Default)
+	if err != nil {
+		return nil, err
+	}
+	r, err := pick(dir, NERFile, ner.Load, ner.Default)
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{Tagger: t, Lemmatizer: l, Parser: p, NER: r}, nil
+}
+
+// pick loads dir/name when that file exists, else returns the embedded
+// model from def.
+func pick[T any](dir, name string, load func(io.Reader) (T, error), def func() (T, error)) (T, error) {
 	path := filepath.Join(dir, name)
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+		return def()
 	}
 	if err != nil {
-		return err
+		var zero T
+		return zero, err
 	}
 	defer f.Close()
-	if err := load(f); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+	m, err := load(f)
+	if err != nil {
+		return m, fmt.Errorf("%s: %w", path, err)
 	}
-	return nil
+	return m, nil
 }
 
 // Process splits text into sentences and annotates each. Offsets of

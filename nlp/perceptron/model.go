@@ -17,24 +17,37 @@ import (
 // concurrent use.
 type Model struct {
 	labels []string
-	// An open-addressing table of features (key 0 marks an empty slot); a
-	// feature's weights are ents[off:off+n]. Keys and offsets share a slot
-	// and weights are contiguous, so a lookup touches two cache lines:
-	// scoring is bound by memory latency, not arithmetic.
+	// An open-addressing table of features. Scoring is bound by memory
+	// latency, not arithmetic, so a slot is small: a 32-bit fingerprint of
+	// the feature (its high bits; 0 marks an empty slot; the table index
+	// comes from its low bits) and the offset of its weights in ents, which
+	// run to the entry flagged last. keys holds the full features of the
+	// slots for Encode only.
 	slots []slot
+	keys  []uint64
 	mask  uint64
 	ents  []ent
 	nfeat int
 }
 
 type slot struct {
-	key    uint64
-	off, n uint32
+	fp, off uint32
 }
 
+// ent is one weight; cls carries the last flag.
 type ent struct {
 	cls uint32
 	w   float32
+}
+
+const last = 1 << 31
+
+// fingerprint returns the slot fingerprint of feature f, never 0.
+func fingerprint(f uint64) uint32 {
+	if fp := uint32(f >> 32); fp != 0 {
+		return fp
+	}
+	return 1
 }
 
 // Labels returns the class names, indexed by class.
@@ -67,20 +80,36 @@ func (m *Model) Scores(feats []uint64, scores []float32) []float32 {
 	if len(m.slots) == 0 {
 		return scores
 	}
-	for _, f := range feats {
-		i := f & m.mask
-		for {
-			sl := &m.slots[i]
-			if sl.key == f {
-				for _, e := range m.ents[sl.off : sl.off+sl.n] {
-					scores[e.cls] += e.w
+	// First find the slots of a batch of features, then add their weights:
+	// the lookups of a batch do not depend on each other, so the processor
+	// overlaps their cache misses instead of waiting for each in turn.
+	var hits [64]uint32
+	for len(feats) > 0 {
+		batch := feats[:min(len(feats), len(hits))]
+		feats = feats[len(batch):]
+		n := 0
+		for _, f := range batch {
+			i, fp := f&m.mask, fingerprint(f)
+			for {
+				k := m.slots[i].fp
+				if k == fp {
+					hits[n] = m.slots[i].off
+					n++
+					break
 				}
-				break
+				if k == 0 {
+					break
+				}
+				i = (i + 1) & m.mask
 			}
-			if sl.key == 0 {
-				break
+		}
+		for _, off := range hits[:n] {
+			for _, e := range m.ents[off:] {
+				scores[e.cls&^last] += e.w
+				if e.cls&last != 0 {
+					break
+				}
 			}
-			i = (i + 1) & m.mask
 		}
 	}
 	return scores
@@ -107,22 +136,27 @@ func build(labels []string, keys []uint64, start []uint32, cls []uint16, w []flo
 	for i := range w {
 		m.ents[i] = ent{uint32(cls[i]), w[i]}
 	}
+	for i := 1; i < len(start); i++ {
+		m.ents[start[i]-1].cls |= last
+	}
 	n := len(keys)
 	if n == 0 {
 		return m
 	}
 	size := 1
-	for size < n+n/2+1 { // load factor at most 2/3 keeps probes short
+	for size < n+n/3+1 { // load factor at most 3/4 keeps probes short
 		size <<= 1
 	}
 	m.slots = make([]slot, size)
+	m.keys = make([]uint64, size)
 	m.mask = uint64(size - 1)
 	for i, k := range keys {
 		j := k & m.mask
-		for m.slots[j].key != 0 {
+		for m.slots[j].fp != 0 {
 			j = (j + 1) & m.mask
 		}
-		m.slots[j] = slot{key: k, off: start[i], n: start[i+1] - start[i]}
+		m.slots[j] = slot{fp: fingerprint(k), off: start[i]}
+		m.keys[j] = k
 	}
 	return m
 }
@@ -157,22 +191,30 @@ func (m *Model) Encode(w io.Writer) error {
 		put(uint64(len(l)))
 		bw.WriteString(l)
 	}
-	feats := make([]slot, 0, m.nfeat)
-	for _, sl := range m.slots {
-		if sl.key != 0 {
-			feats = append(feats, sl)
+	type feat struct {
+		key uint64
+		off uint32
+	}
+	feats := make([]feat, 0, m.nfeat)
+	for i, sl := range m.slots {
+		if sl.fp != 0 {
+			feats = append(feats, feat{m.keys[i], sl.off})
 		}
 	}
-	slices.SortFunc(feats, func(a, b slot) int { return cmp.Compare(a.key, b.key) })
+	slices.SortFunc(feats, func(a, b feat) int { return cmp.Compare(a.key, b.key) })
 	put(uint64(len(feats)))
 	prev := uint64(0)
 	var f [4]byte
-	for _, sl := range feats {
-		put(sl.key - prev)
-		prev = sl.key
-		put(uint64(sl.n))
-		for _, e := range m.ents[sl.off : sl.off+sl.n] {
-			put(uint64(e.cls))
+	for _, ft := range feats {
+		put(ft.key - prev)
+		prev = ft.key
+		n := 0
+		for m.ents[int(ft.off)+n].cls&last == 0 {
+			n++
+		}
+		put(uint64(n + 1))
+		for _, e := range m.ents[ft.off : int(ft.off)+n+1] {
+			put(uint64(e.cls &^ last))
 			binary.LittleEndian.PutUint32(f[:], math.Float32bits(e.w))
 			bw.Write(f[:])
 		}
@@ -245,6 +287,9 @@ func Decode(r io.Reader) (*Model, error) {
 		ne, err := get(nl, "entry count")
 		if err != nil {
 			return nil, err
+		}
+		if ne == 0 {
+			return nil, fmt.Errorf("%w: feature %d has no weights", ErrCorrupt, i)
 		}
 		for j := uint64(0); j < ne; j++ {
 			c, err := get(nl-1, "class")

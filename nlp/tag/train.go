@@ -1,10 +1,12 @@
 package tag
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"sort"
+	"sync"
 
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/nlp/internal/wordfeat"
@@ -177,23 +179,36 @@ func Jackknife(sents []*event.Sentence, folds int, opt TrainOptions) ([]*event.S
 	}
 	opt.Log = nil
 	out := make([]*event.Sentence, len(sents))
+	// Folds train independently, each on its own goroutine, and write
+	// disjoint elements of out.
+	errs := make([]error, folds)
+	var wg sync.WaitGroup
 	for f := 0; f < folds; f++ {
-		var train []*event.Sentence
-		for i, s := range sents {
-			if i%folds != f {
-				train = append(train, s)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var train []*event.Sentence
+			for i, s := range sents {
+				if i%folds != f {
+					train = append(train, s)
+				}
 			}
-		}
-		t, err := Train(train, nil, opt)
-		if err != nil {
-			return nil, fmt.Errorf("tag: fold %d: %w", f, err)
-		}
-		for i := f; i < len(sents); i += folds {
-			s := *sents[i]
-			s.Tokens = append([]event.Token(nil), sents[i].Tokens...)
-			t.Tag(&s)
-			out[i] = &s
-		}
+			t, err := Train(train, nil, opt)
+			if err != nil {
+				errs[f] = fmt.Errorf("tag: fold %d: %w", f, err)
+				return
+			}
+			for i := f; i < len(sents); i += folds {
+				s := *sents[i]
+				s.Tokens = append([]event.Token(nil), sents[i].Tokens...)
+				t.Tag(&s)
+				out[i] = &s
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
