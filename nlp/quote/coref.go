@@ -239,7 +239,7 @@ func (c *coref) resolve(m Mention, hint *Quote, speaker bool) (Mention, *entity)
 // sentence, the first name (the subject, usually).
 func (c *coref) antecedent(m Mention, at int, hint *Quote, speaker bool, fits func(*entity) bool) (Mention, *entity) {
 	d := c.d
-	if q := hint; q != nil && q.Entity.Text != "" && m.Sentence-q.Entity.Sentence <= 3 {
+	if q := hint; q != nil && q.Entity.Text != "" && m.Sentence-max(q.Speaker.Sentence, q.Last) <= 3 {
 		if e := q.ent; e != nil && fits(e) {
 			return e.rep, e
 		}
