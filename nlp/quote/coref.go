@@ -165,7 +165,12 @@ func (c *coref) addName(s, first, last, kind int, byKey map[string]*entity) {
 	if orgWords[key] && e.kind == '?' {
 		e.kind = 'O'
 	}
-	// role words before the name: "influential Iraqi Shia cleric Muqtada al-Sadr"
+	// title words inside the name ("President Donald Trump" is later "the
+	// president") and role words before it ("influential Iraqi Shia
+	// cleric Muqtada al-Sadr")
+	for k := first; k < last; k++ {
+		e.addRole(d.lower(s, k))
+	}
 	for k := first - 1; k >= 0 && k >= first-6; k-- {
 		w := d.lower(s, k)
 		if g, ok := titles[w]; ok {

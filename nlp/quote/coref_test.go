@@ -23,6 +23,7 @@ func TestResolve(t *testing.T) {
 		{"apposition role", "Dana Whit, a spokeswoman for the ministry, spoke on Monday. The spokeswoman denied the report.", "The spokeswoman", "Dana Whit"},
 		{"surname to the full name", "Prime Minister Elena Markova arrived. Markova spoke briefly.", "Markova", "Prime Minister Elena Markova"},
 		{"they to an organisation", "The Workers Union called a strike. They want higher wages.", "They", "Workers Union"},
+		{"title in the name", "Prime Minister Elena Markova arrived. Police closed the road. The prime minister spoke.", "The prime minister", "Prime Minister Elena Markova"},
 		{"nothing fits", "The storm hit the coast. The cleric was not there.", "The cleric", "The cleric"},
 	}
 	for _, tt := range tests {

@@ -14,7 +14,7 @@ func (d *doc) npWord(s, i int) bool {
 	if t.Text == "'s" || t.Text == "’s" || t.Text == "-" {
 		return true
 	}
-	if !isWord(t.Text) || nonNP[w] || speechVerbs[w] && !capitalized(t.Text) || prepositions[w] || auxWords[w] {
+	if !isWord(t.Text) || nonNP[w] || speechVerbs[w] && !capitalized(t.Text) && t.UPOS != "NOUN" || prepositions[w] || auxWords[w] {
 		return false
 	}
 	if _, ok := pronounGender[w]; ok {
@@ -96,6 +96,9 @@ func (d *doc) npLeft(s, end int) (Mention, bool) {
 	}
 	if i > 0 && possessives[d.lower(s, i-1)] {
 		i-- // "his aides"
+	}
+	for i < j && (ts[i].Text == "'s" || ts[i].Text == "’s") {
+		i++ // the owner was no noun phrase word: "the state’s" with "state" a verb
 	}
 	return d.mention(s, i, j), true
 }
@@ -232,8 +235,16 @@ func (d *doc) parsedSubject(s, v int) (Mention, bool) {
 	for hops := 0; hops < 3; hops++ {
 		for i := range ts {
 			if ts[i].Head == v+1 && (ts[i].Rel == "nsubj" || ts[i].Rel == "nsubj:pass") {
-				if relative[d.lower(s, i)] && ts[v].Rel == "acl:relcl" && ts[v].Head > 0 {
-					return d.phrase(s, ts[v].Head-1), true
+				if relative[d.lower(s, i)] {
+					if j := d.skipLeft(s, v-1); j != i {
+						// "the halls which he said": the relative
+						// pronoun is the object; the speaker is next
+						// to the verb
+						return d.npLeft(s, v-1)
+					}
+					if ts[v].Rel == "acl:relcl" && ts[v].Head > 0 {
+						return d.phrase(s, ts[v].Head-1), true
+					}
 				}
 				return d.phrase(s, i), true
 			}
