@@ -97,7 +97,7 @@ func writeModel(path string, save func(f *os.File) error) error {
 }
 
 func trainTagger(ctx context.Context, env *Env, args []string) error {
-	f, err := parseTrainFlags(env, "tagger", "nlp/tag/model/tagger.gz", 10, args)
+	f, err := parseTrainFlags(env, "tagger", "nlp/tag/model/tagger.gz", 8, args)
 	if err != nil {
 		return err
 	}
@@ -109,7 +109,7 @@ func trainTagger(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	t, err := tag.Train(train, dev, tag.TrainOptions{Epochs: f.epochs, Seed: f.seed, Log: env.Stdout})
+	t, err := tag.Train(ctx, train, dev, tag.TrainOptions{Epochs: f.epochs, Seed: f.seed, Log: env.Stdout})
 	if err != nil {
 		return err
 	}
@@ -123,12 +123,12 @@ func trainParser(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&f.train, "train", defaultTrain, "comma-separated CoNLL-U training files")
 	fs.StringVar(&f.dev, "dev", defaultDev, "CoNLL-U file scored after each epoch (\"\" for none)")
 	fs.StringVar(&f.out, "out", "nlp/parse/model/parser.gz", "where to write the gzipped model")
-	fs.IntVar(&f.epochs, "epochs", 12, "passes over the training data")
+	fs.IntVar(&f.epochs, "epochs", 10, "passes over the training data")
 	fs.Uint64Var(&f.seed, "seed", 1, "random seed (shuffling, exploration)")
 	taggerPath := fs.String("tagger", "nlp/tag/model/tagger.gz", "tagger that tags the dev file")
 	folds := fs.Int("folds", 5, "jackknifing folds: the training tags come from taggers trained on the other folds")
 	taggerEpochs := fs.Int("tagger-epochs", 8, "epochs of the jackknifing taggers (as for the tagger)")
-	pruneLoss := fs.Float64("prune-loss", 0.002, "dev LAS the parser may lose to pruning small weights")
+	pruneLoss := fs.Float64("prune-loss", 0.003, "dev LAS the parser may lose to pruning small weights")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -153,11 +153,11 @@ func trainParser(ctx context.Context, env *Env, args []string) error {
 		tagger.Tag(s)
 	}
 	fmt.Fprintf(env.Stdout, "jackknifing tags of %d training sentences in %d folds\n", len(train), *folds)
-	train, err = tag.Jackknife(train, *folds, tag.TrainOptions{Epochs: *taggerEpochs, Seed: f.seed})
+	train, err = tag.Jackknife(ctx, train, *folds, tag.TrainOptions{Epochs: *taggerEpochs, Seed: f.seed})
 	if err != nil {
 		return err
 	}
-	p, err := parse.Train(train, dev, parse.TrainOptions{Epochs: f.epochs, Seed: f.seed, PruneLoss: *pruneLoss, Log: env.Stdout})
+	p, err := parse.Train(ctx, train, dev, parse.TrainOptions{Epochs: f.epochs, Seed: f.seed, PruneLoss: *pruneLoss, Log: env.Stdout})
 	if err != nil {
 		return err
 	}

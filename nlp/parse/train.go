@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -30,8 +31,9 @@ type TrainOptions struct {
 // the tags the tagger will give at run time (predicted, not gold, so that
 // the parser learns to cope with tagging errors). Non-projective trees are
 // made projective by lifting arcs first. dev is parsed after every epoch
-// and the epoch with the best LAS is kept.
-func Train(train, dev []*event.Sentence, opt TrainOptions) (*Parser, error) {
+// when opt.Log is set, and chooses the pruning (PruneLoss). It stops with
+// ctx's error when ctx is done.
+func Train(ctx context.Context, train, dev []*event.Sentence, opt TrainOptions) (*Parser, error) {
 	if opt.Explore == 0 {
 		opt.Explore = 0.9
 	}
@@ -69,7 +71,10 @@ func Train(train, dev []*event.Sentence, opt TrainOptions) (*Parser, error) {
 	var costs [3]int
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, k := range order {
+		for n, k := range order {
+			if n%1024 == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			g := golds[k]
 			st := newState(train[k].Tokens)
 			for !st.terminal() {

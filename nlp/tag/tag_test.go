@@ -3,6 +3,7 @@ package tag
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"os"
 	"strings"
 	"testing"
@@ -64,7 +65,7 @@ func TestTrainToy(t *testing.T) {
 		mk("a saw is sharp", "DT/DET NN/NOUN VBZ/AUX JJ/ADJ"),
 		mk("we saw the cat", "PRP/PRON VBD/VERB DT/DET NN/NOUN"),
 	}
-	tg, err := Train(train, nil, TrainOptions{Epochs: 5, Seed: 1})
+	tg, err := Train(context.Background(), train, nil, TrainOptions{Epochs: 5, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +76,7 @@ func TestTrainToy(t *testing.T) {
 			t.Errorf("%q: saw tagged %s, want %s", text, got, want)
 		}
 	}
-	if _, err := Train(nil, nil, TrainOptions{Epochs: 1}); err == nil {
+	if _, err := Train(context.Background(), nil, nil, TrainOptions{Epochs: 1}); err == nil {
 		t.Error("training on nothing succeeded")
 	}
 }

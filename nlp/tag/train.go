@@ -1,6 +1,7 @@
 package tag
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -24,7 +25,8 @@ type TrainOptions struct {
 
 // Train learns a tagger from sentences with gold UPOS and XPOS; dev (may be
 // empty) is scored after each epoch.
-func Train(train, dev []*event.Sentence, opt TrainOptions) (*Tagger, error) {
+// It stops with ctx's error when ctx is done.
+func Train(ctx context.Context, train, dev []*event.Sentence, opt TrainOptions) (*Tagger, error) {
 	classOf := map[string]int{}
 	var labels []string
 	counts := map[string]map[int]int{}
@@ -66,7 +68,10 @@ func Train(train, dev []*event.Sentence, opt TrainOptions) (*Tagger, error) {
 	bestAcc := -1.0
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, k := range order {
+		for n, k := range order {
+			if n%1024 == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			s := train[k]
 			st.reset(s.Tokens, amb)
 			for i, t := range s.Tokens {
@@ -173,7 +178,7 @@ func (t *Tagger) Accuracy(gold []*event.Sentence) (upos, xpos float64) {
 // trained without them predicts: the sentences are split into folds and
 // each fold is tagged by a tagger trained on the others. A parser trained
 // on these tags sees tagging errors like those it will meet at run time.
-func Jackknife(sents []*event.Sentence, folds int, opt TrainOptions) ([]*event.Sentence, error) {
+func Jackknife(ctx context.Context, sents []*event.Sentence, folds int, opt TrainOptions) ([]*event.Sentence, error) {
 	if folds < 2 {
 		return nil, fmt.Errorf("tag: jackknifing needs at least 2 folds, got %d", folds)
 	}
@@ -193,7 +198,7 @@ func Jackknife(sents []*event.Sentence, folds int, opt TrainOptions) ([]*event.S
 					train = append(train, s)
 				}
 			}
-			t, err := Train(train, nil, opt)
+			t, err := Train(ctx, train, nil, opt)
 			if err != nil {
 				errs[f] = fmt.Errorf("tag: fold %d: %w", f, err)
 				return
