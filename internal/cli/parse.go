@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"github.com/annals/annals/conllu"
 	"github.com/annals/annals/nlp"
@@ -39,10 +41,13 @@ func parseCommand() *Command {
 		if err != nil {
 			return err
 		}
-		text, err := io.ReadAll(in)
+		text, err := io.ReadAll(io.LimitReader(in, maxParseInput+1))
 		in.Close()
 		if err != nil {
 			return fmt.Errorf("reading %s: %w", name, err)
+		}
+		if err := checkText(name, text); err != nil {
+			return err
 		}
 		sents, err := p.Process(ctx, string(text))
 		if err != nil {
@@ -56,6 +61,32 @@ func parseCommand() *Command {
 		return nil
 	}
 	return c
+}
+
+// maxParseInput bounds the text "annals parse" reads at once.
+const maxParseInput = 256 << 20
+
+// checkText rejects input that is not text: too large, invalid UTF-8 or
+// with NUL bytes (binary).
+func checkText(name string, b []byte) error {
+	if len(b) > maxParseInput {
+		return fmt.Errorf("%s: larger than %d MiB; split it", name, maxParseInput>>20)
+	}
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		return fmt.Errorf("%s: NUL byte at offset %d: binary, not text", name, i)
+	}
+	if !utf8.Valid(b) {
+		i := 0
+		for i < len(b) {
+			r, size := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			i += size
+		}
+		return fmt.Errorf("%s: invalid UTF-8 at byte offset %d", name, i)
+	}
+	return nil
 }
 
 // loadPipeline returns the language pipeline with the embedded models, or
