@@ -27,3 +27,17 @@ func Example() {
 	// according "according to": He did not rule out a march on the embassy (his aides → his aides)
 	// rule hypothetical
 }
+
+func ExampleDoc_Resolve() {
+	text := "Prime Minister Elena Markova met the unions on Monday. The prime minister said she would not resign."
+	sents := tokenize.Split(text)
+	doc, err := quote.Analyze(text, sents)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	// "she" is token 4 of the second sentence
+	m := doc.Resolve(1, 4, 4)
+	fmt.Printf("%s → %s [%d:%d]\n", sents[1].Tokens[4].Text, m.Text, m.Start, m.End)
+	// Output: she → Prime Minister Elena Markova [0:28]
+}
