@@ -532,8 +532,28 @@ func testPagination(t *testing.T, open Opener) {
 			}
 		}
 	}
-	var mids []int64
+	// Either actor: events matching on both sides appear once, in order.
+	both := open(t, options(0))
+	saveAll(t, both, corpus())
+	var codes []string
 	cursor := ""
+	for pages := 0; pages < 10; pages++ {
+		page, err := both.Events(ctx(t), store.Filter{Actor: "IRQ"}, store.Page{Limit: 2, Cursor: cursor})
+		if err != nil {
+			t.Fatalf("Events: %v", err)
+		}
+		for _, e := range page.Events {
+			codes = append(codes, e.Record.Code)
+		}
+		if cursor = page.Next; cursor == "" {
+			break
+		}
+	}
+	if want := []string{"070", "190", "141", "0311", "106"}; !slices.Equal(codes, want) {
+		t.Errorf("either-actor pages gave %q, want %q", codes, want)
+	}
+	var mids []int64
+	cursor = ""
 	for {
 		page, err := s.Mentions(ctx(t), store.Filter{}, store.Page{Limit: 4, Cursor: cursor})
 		if err != nil {

@@ -1,12 +1,14 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,8 +19,9 @@ import (
 
 // where builds the condition of f over events alias e. When m names a
 // mentions alias, the mention-level filters (text, document) apply to that
-// mention; otherwise to any mention of the event.
-func (s *DB) where(f store.Filter, m string) (string, []any, error) {
+// mention; otherwise to any mention of the event. f.Actor matches either
+// actor, or only the one in column side when side is set.
+func (s *DB) where(f store.Filter, m, side string) (string, []any, error) {
 	var conds []string
 	var args []any
 	add := func(c string, a ...any) {
@@ -54,7 +57,14 @@ func (s *DB) where(f store.Filter, m string) (string, []any, error) {
 			return "", nil, err
 		}
 		tgt, _, _ := prefixCond("e.target_code", f.Actor)
-		add("(("+src+") OR ("+tgt+"))", append(a, a...)...)
+		switch side {
+		case "":
+			add("(("+src+") OR ("+tgt+"))", append(a, a...)...)
+		case "e.source_code":
+			add(src, a...)
+		default:
+			add(tgt, a...)
+		}
 	}
 	if f.Country != "" {
 		add("e.place_country = ?", f.Country)
@@ -168,10 +178,7 @@ func limit(p store.Page) int {
 // Events returns one page of events, newest first; the cursor is the
 // (day, id) of the last event shown.
 func (s *DB) Events(ctx context.Context, f store.Filter, p store.Page) (store.EventPage, error) {
-	cond, args, err := s.where(f, "")
-	if err != nil {
-		return store.EventPage{}, s.errf(err, "events")
-	}
+	var after []any
 	if p.Cursor != "" {
 		day, id, ok := strings.Cut(p.Cursor, ".")
 		d, err1 := strconv.Atoi(day)
@@ -179,33 +186,71 @@ func (s *DB) Events(ctx context.Context, f store.Filter, p store.Page) (store.Ev
 		if !ok || err1 != nil || err2 != nil {
 			return store.EventPage{}, s.errf(errBadCursor, "events: cursor %q", p.Cursor)
 		}
-		cond += " AND (e.day < ? OR (e.day = ? AND e.id < ?))"
-		args = append(args, d, d, i)
+		after = []any{d, d, i}
 	}
 	n := limit(p)
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+eventCols+` FROM events e WHERE `+cond+
-		` ORDER BY e.day DESC, e.id DESC LIMIT `+strconv.Itoa(n+1)), args...)
-	if err != nil {
-		return store.EventPage{}, s.errf(err, "query events")
+	// Either actor: an OR of two indices cannot be read in date order and
+	// every match would be sorted, so each side is read in order on its
+	// own and the two pages merged.
+	sides := []string{""}
+	if f.Actor != "" {
+		sides = []string{"e.source_code", "e.target_code"}
 	}
-	defer rows.Close()
-	var page store.EventPage
-	for rows.Next() {
-		ev, err := scanEvent(rows)
+	var evs []store.Event
+	for _, side := range sides {
+		got, err := s.eventsPage(ctx, f, side, after, n+1)
 		if err != nil {
-			return store.EventPage{}, s.errf(err, "read events")
+			return store.EventPage{}, err
 		}
-		page.Events = append(page.Events, ev)
+		evs = append(evs, got...)
 	}
-	if err := rows.Err(); err != nil {
-		return store.EventPage{}, s.errf(err, "read events")
+	if len(sides) > 1 {
+		slices.SortFunc(evs, func(a, b store.Event) int {
+			if c := b.Date.Compare(a.Date); c != 0 {
+				return c
+			}
+			return cmp.Compare(b.ID, a.ID)
+		})
+		evs = slices.CompactFunc(evs, func(a, b store.Event) bool { return a.ID == b.ID })
 	}
-	if len(page.Events) > n {
-		page.Events = page.Events[:n]
+	page := store.EventPage{Events: evs}
+	if len(evs) > n {
+		page.Events = evs[:n]
 		last := page.Events[n-1]
 		page.Next = strconv.Itoa(store.Day(last.Date)) + "." + strconv.FormatInt(last.ID, 10)
 	}
 	return page, nil
+}
+
+// eventsPage reads up to n events newest first after the cursor values
+// (day, day, id) if given.
+func (s *DB) eventsPage(ctx context.Context, f store.Filter, side string, after []any, n int) ([]store.Event, error) {
+	cond, args, err := s.where(f, "", side)
+	if err != nil {
+		return nil, s.errf(err, "events")
+	}
+	if after != nil {
+		cond += " AND (e.day < ? OR (e.day = ? AND e.id < ?))"
+		args = append(args, after...)
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+eventCols+` FROM events e WHERE `+cond+
+		` ORDER BY e.day DESC, e.id DESC LIMIT `+strconv.Itoa(n)), args...)
+	if err != nil {
+		return nil, s.errf(err, "query events")
+	}
+	defer rows.Close()
+	var evs []store.Event
+	for rows.Next() {
+		ev, err := scanEvent(rows)
+		if err != nil {
+			return nil, s.errf(err, "read events")
+		}
+		evs = append(evs, ev)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.errf(err, "read events")
+	}
+	return evs, nil
 }
 
 const mentionCols = `m.id, m.event_id, m.doc_id, m.sentence_index, m.sentence_start, m.sentence_end,
@@ -236,7 +281,7 @@ func scanMention(sc interface{ Scan(...any) error }) (store.Mention, error) {
 // Mentions returns one page of mentions in id order; the cursor is the id
 // of the last mention shown.
 func (s *DB) Mentions(ctx context.Context, f store.Filter, p store.Page) (store.MentionPage, error) {
-	cond, args, err := s.where(f, "m")
+	cond, args, err := s.where(f, "m", "")
 	if err != nil {
 		return store.MentionPage{}, s.errf(err, "mentions")
 	}
@@ -290,7 +335,7 @@ func (s *DB) mentions(ctx context.Context, tail string, args []any) iter.Seq2[st
 
 // AllMentions yields every mention whose event matches f, in id order.
 func (s *DB) AllMentions(ctx context.Context, f store.Filter) iter.Seq2[store.Mention, error] {
-	cond, args, err := s.where(f, "m")
+	cond, args, err := s.where(f, "m", "")
 	if err != nil {
 		return func(yield func(store.Mention, error) bool) { yield(store.Mention{}, s.errf(err, "mentions")) }
 	}
@@ -300,7 +345,7 @@ func (s *DB) AllMentions(ctx context.Context, f store.Filter) iter.Seq2[store.Me
 // AllEvents yields every event that matches f, in id order.
 func (s *DB) AllEvents(ctx context.Context, f store.Filter) iter.Seq2[store.Event, error] {
 	return func(yield func(store.Event, error) bool) {
-		cond, args, err := s.where(f, "")
+		cond, args, err := s.where(f, "", "")
 		if err != nil {
 			yield(store.Event{}, s.errf(err, "events"))
 			return
@@ -370,7 +415,7 @@ func (s *DB) Counts(ctx context.Context, g store.GroupBy, f store.Filter) ([]sto
 	if !ok {
 		return nil, s.errf(fmt.Errorf("unknown group %q", g), "counts")
 	}
-	cond, args, err := s.where(f, "")
+	cond, args, err := s.where(f, "", "")
 	if err != nil {
 		return nil, s.errf(err, "counts")
 	}
@@ -420,7 +465,7 @@ func keyString(g store.GroupBy, k any) string {
 
 // ActorNetwork returns source→target edges, heaviest first.
 func (s *DB) ActorNetwork(ctx context.Context, f store.Filter) ([]store.Edge, error) {
-	cond, args, err := s.where(f, "")
+	cond, args, err := s.where(f, "", "")
 	if err != nil {
 		return nil, s.errf(err, "actor network")
 	}
@@ -449,7 +494,7 @@ func (s *DB) ActorNetwork(ctx context.Context, f store.Filter) ([]store.Edge, er
 
 // Places returns the places of matching events, most events first.
 func (s *DB) Places(ctx context.Context, f store.Filter) ([]store.Place, error) {
-	cond, args, err := s.where(f, "")
+	cond, args, err := s.where(f, "", "")
 	if err != nil {
 		return nil, s.errf(err, "places")
 	}
