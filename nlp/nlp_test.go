@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/annals/annals/conllu"
 	"github.com/annals/annals/eval/ud"
 	"github.com/annals/annals/nlp/internal/shared"
 )
@@ -175,4 +176,35 @@ func cpuSeconds(b *testing.B) float64 {
 		b.Fatal(err)
 	}
 	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
+}
+
+// BenchmarkTagParse tags and parses the gold tokens of EWT dev: the speed of
+// the tagger and parser alone, without tokenizer, lemmatizer and NER.
+func BenchmarkTagParse(b *testing.B) {
+	path := shared.File(b, "corpora/ud_english_ewt/en_ewt-ud-dev.conllu")
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sents, err := conllu.ReadAll(f, path)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	tokens := 0
+	cpu0 := cpuSeconds(b)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range sents {
+			p.Tagger.Tag(s)
+			p.Parser.Parse(s)
+			tokens += len(s.Tokens)
+		}
+	}
+	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(tokens)/(cpuSeconds(b)-cpu0), "tokens/cpu-s")
 }

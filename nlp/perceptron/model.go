@@ -28,6 +28,18 @@ type Model struct {
 	mask  uint64
 	ents  []ent
 	nfeat int
+	// Models of at most inlineClasses classes (a parser's transitions)
+	// keep the weights in the slot instead, inline and slots being
+	// exclusive: one cache line per lookup.
+	inline   []inlineSlot
+	nweights int
+}
+
+const inlineClasses = 3
+
+type inlineSlot struct {
+	fp uint32
+	w  [inlineClasses]float32
 }
 
 type slot struct {
@@ -60,7 +72,7 @@ func (m *Model) NumClasses() int { return len(m.labels) }
 func (m *Model) NumFeatures() int { return m.nfeat }
 
 // NumWeights returns the number of stored (feature, class) weights.
-func (m *Model) NumWeights() int { return len(m.ents) }
+func (m *Model) NumWeights() int { return m.nweights }
 
 // Class returns the index of the class named label, or -1.
 func (m *Model) Class(label string) int {
@@ -77,6 +89,10 @@ func (m *Model) Class(label string) int {
 // from the previous call to avoid allocating.
 func (m *Model) Scores(feats []uint64, scores []float32) []float32 {
 	scores = zeroed(scores, len(m.labels))
+	if m.inline != nil {
+		m.scoresInline(feats, scores)
+		return scores
+	}
 	if len(m.slots) == 0 {
 		return scores
 	}
@@ -115,6 +131,27 @@ func (m *Model) Scores(feats []uint64, scores []float32) []float32 {
 	return scores
 }
 
+func (m *Model) scoresInline(feats []uint64, scores []float32) {
+	var sum [inlineClasses]float32
+	for _, f := range feats {
+		i, fp := f&m.mask, fingerprint(f)
+		for {
+			sl := &m.inline[i]
+			if sl.fp == fp {
+				for c, w := range sl.w {
+					sum[c] += w
+				}
+				break
+			}
+			if sl.fp == 0 {
+				break
+			}
+			i = (i + 1) & m.mask
+		}
+	}
+	copy(scores, sum[:])
+}
+
 // Predict returns the best class for the features; scores is a reusable
 // buffer as in Scores.
 func (m *Model) Predict(feats []uint64, scores []float32) int {
@@ -132,13 +169,7 @@ func zeroed(s []float32, n int) []float32 {
 
 // build makes a model from features sorted by key with their entries.
 func build(labels []string, keys []uint64, start []uint32, cls []uint16, w []float32) *Model {
-	m := &Model{labels: labels, nfeat: len(keys), ents: make([]ent, len(w))}
-	for i := range w {
-		m.ents[i] = ent{uint32(cls[i]), w[i]}
-	}
-	for i := 1; i < len(start); i++ {
-		m.ents[start[i]-1].cls |= last
-	}
+	m := &Model{labels: labels, nfeat: len(keys), nweights: len(w)}
 	n := len(keys)
 	if n == 0 {
 		return m
@@ -147,18 +178,57 @@ func build(labels []string, keys []uint64, start []uint32, cls []uint16, w []flo
 	for size < n+n/3+1 { // load factor at most 3/4 keeps probes short
 		size <<= 1
 	}
-	m.slots = make([]slot, size)
 	m.keys = make([]uint64, size)
 	m.mask = uint64(size - 1)
+	small := len(labels) <= inlineClasses
+	if small {
+		m.inline = make([]inlineSlot, size)
+	} else {
+		m.slots = make([]slot, size)
+		m.ents = make([]ent, len(w))
+		for i := range w {
+			m.ents[i] = ent{uint32(cls[i]), w[i]}
+		}
+		for i := 1; i < len(start); i++ {
+			m.ents[start[i]-1].cls |= last
+		}
+	}
 	for i, k := range keys {
 		j := k & m.mask
-		for m.slots[j].fp != 0 {
+		for m.keys[j] != 0 {
 			j = (j + 1) & m.mask
 		}
-		m.slots[j] = slot{fp: fingerprint(k), off: start[i]}
 		m.keys[j] = k
+		if small {
+			sl := &m.inline[j]
+			sl.fp = fingerprint(k)
+			for e := start[i]; e < start[i+1]; e++ {
+				sl.w[cls[e]] = w[e]
+			}
+		} else {
+			m.slots[j] = slot{fp: fingerprint(k), off: start[i]}
+		}
 	}
 	return m
+}
+
+// weights returns the (class, weight) entries of the feature in slot j.
+func (m *Model) weights(j int) []ent {
+	if m.inline != nil {
+		var out []ent
+		for c, w := range m.inline[j].w {
+			if w != 0 {
+				out = append(out, ent{uint32(c), w})
+			}
+		}
+		return out
+	}
+	off := m.slots[j].off
+	n := 0
+	for m.ents[int(off)+n].cls&last == 0 {
+		n++
+	}
+	return m.ents[off : int(off)+n+1]
 }
 
 const magic = "annals-perceptron-1\n"
@@ -191,29 +261,22 @@ func (m *Model) Encode(w io.Writer) error {
 		put(uint64(len(l)))
 		bw.WriteString(l)
 	}
-	type feat struct {
-		key uint64
-		off uint32
-	}
-	feats := make([]feat, 0, m.nfeat)
-	for i, sl := range m.slots {
-		if sl.fp != 0 {
-			feats = append(feats, feat{m.keys[i], sl.off})
+	var slots []int
+	for j, k := range m.keys {
+		if k != 0 {
+			slots = append(slots, j)
 		}
 	}
-	slices.SortFunc(feats, func(a, b feat) int { return cmp.Compare(a.key, b.key) })
-	put(uint64(len(feats)))
+	slices.SortFunc(slots, func(a, b int) int { return cmp.Compare(m.keys[a], m.keys[b]) })
+	put(uint64(len(slots)))
 	prev := uint64(0)
 	var f [4]byte
-	for _, ft := range feats {
-		put(ft.key - prev)
-		prev = ft.key
-		n := 0
-		for m.ents[int(ft.off)+n].cls&last == 0 {
-			n++
-		}
-		put(uint64(n + 1))
-		for _, e := range m.ents[ft.off : int(ft.off)+n+1] {
+	for _, j := range slots {
+		put(m.keys[j] - prev)
+		prev = m.keys[j]
+		ws := m.weights(j)
+		put(uint64(len(ws)))
+		for _, e := range ws {
 			put(uint64(e.cls &^ last))
 			binary.LittleEndian.PutUint32(f[:], math.Float32bits(e.w))
 			bw.Write(f[:])

@@ -9,17 +9,19 @@ import (
 	"testing"
 )
 
-// trainToy learns to tell classes apart by a single indicative feature among
-// noise; a perceptron must reach perfect training accuracy on it.
-func trainToy(t testing.TB) *Trainer {
+// trainToy learns to tell n classes apart by a single indicative feature
+// among noise; a perceptron must reach perfect training accuracy on it.
+// Models of up to inlineClasses classes and larger ones are stored
+// differently, so tests use both.
+func trainToy(t testing.TB, n int) *Trainer {
 	t.Helper()
-	labels := []string{"A", "B", "C"}
+	labels := []string{"A", "B", "C", "D", "E", "F"}[:n]
 	tr := NewTrainer(labels)
 	rng := rand.New(rand.NewPCG(1, 2))
 	var buf []float32
 	for epoch := 0; epoch < 5; epoch++ {
 		for i := 0; i < 300; i++ {
-			gold := rng.IntN(3)
+			gold := rng.IntN(n)
 			feats := []uint64{Hash(1, uint64(gold), 0, 0), Hash(2, rng.Uint64N(50), 0, 0)}
 			guess := tr.Predict(feats, buf)
 			tr.Update(feats, gold, guess)
@@ -29,7 +31,13 @@ func trainToy(t testing.TB) *Trainer {
 }
 
 func TestTrainPredict(t *testing.T) {
-	tr := trainToy(t)
+	for _, n := range []int{3, 6} {
+		testTrainPredict(t, n)
+	}
+}
+
+func testTrainPredict(t *testing.T, n int) {
+	tr := trainToy(t, n)
 	m := tr.Average(0)
 	tests := []struct {
 		gold  int
@@ -44,7 +52,7 @@ func TestTrainPredict(t *testing.T) {
 			t.Errorf("Trainer.Predict(gold %d, noise %d) = %d", tt.gold, tt.noise, got)
 		}
 	}
-	if m.NumClasses() != 3 || m.Class("B") != 1 || m.Class("Z") != -1 {
+	if m.NumClasses() != n || m.Class("B") != 1 || m.Class("Z") != -1 {
 		t.Errorf("labels: %v", m.Labels())
 	}
 }
@@ -68,7 +76,13 @@ func TestAveraging(t *testing.T) {
 }
 
 func TestSaveLoad(t *testing.T) {
-	m := trainToy(t).Average(0)
+	for _, n := range []int{2, 3, 6} {
+		testSaveLoad(t, n)
+	}
+}
+
+func testSaveLoad(t *testing.T, n int) {
+	m := trainToy(t, n).Average(0)
 	var buf bytes.Buffer
 	if err := m.Save(&buf); err != nil {
 		t.Fatal(err)
@@ -81,7 +95,7 @@ func TestSaveLoad(t *testing.T) {
 		t.Fatalf("reloaded %d/%d features/weights, want %d/%d", m2.NumFeatures(), m2.NumWeights(), m.NumFeatures(), m.NumWeights())
 	}
 	for i := uint64(0); i < 60; i++ {
-		feats := []uint64{Hash(1, i%3, 0, 0), Hash(2, i, 0, 0)}
+		feats := []uint64{Hash(1, i%uint64(n), 0, 0), Hash(2, i, 0, 0)}
 		a, b := m.Scores(feats, nil), m2.Scores(feats, nil)
 		if fmt.Sprint(a) != fmt.Sprint(b) {
 			t.Fatalf("scores differ after reload: %v vs %v", a, b)
@@ -91,7 +105,7 @@ func TestSaveLoad(t *testing.T) {
 
 func TestLoadCorrupt(t *testing.T) {
 	var good bytes.Buffer
-	if err := trainToy(t).Average(0).Encode(&good); err != nil {
+	if err := trainToy(t, 6).Average(0).Encode(&good); err != nil {
 		t.Fatal(err)
 	}
 	gz := func(b []byte) []byte {
@@ -121,7 +135,10 @@ func TestLoadCorrupt(t *testing.T) {
 
 func FuzzDecode(f *testing.F) {
 	var good bytes.Buffer
-	trainToy(f).Average(0).Encode(&good)
+	trainToy(f, 6).Average(0).Encode(&good)
+	var small bytes.Buffer
+	trainToy(f, 3).Average(0).Encode(&small)
+	f.Add(small.Bytes())
 	f.Add(good.Bytes())
 	f.Add([]byte(magic))
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -135,7 +152,7 @@ func FuzzDecode(f *testing.F) {
 }
 
 func BenchmarkScores(b *testing.B) {
-	m := trainToy(b).Average(0)
+	m := trainToy(b, 6).Average(0)
 	feats := []uint64{Hash(1, 1, 0, 0), Hash(2, 5, 0, 0), Hash(3, 0, 0, 0)}
 	var buf []float32
 	for b.Loop() {
