@@ -25,10 +25,10 @@ func mark(t string) (family byte, dir int, ok bool) {
 	switch t {
 	case "“", "«", "„", "``":
 		return 'd', 1, true
-	case "”", "»", "''":
+	case "”", "»":
 		return 'd', -1, true
-	case "\"":
-		return 'd', 0, true
+	case "\"", "''":
+		return 'd', 0, true // the New York Times opens with '' too
 	case "‘", "`":
 		return 's', 1, true
 	case "’":
@@ -310,7 +310,40 @@ func (d *doc) leadingCue(p *piece) *cue {
 			return c
 		}
 	}
-	return nil
+	return d.colonCue(p)
+}
+
+// colonCue reads a quote announced by a colon, in its sentence or ending
+// the sentence before ("Cruz continued:", "He released a statement:"):
+// the cue is the colon's sentence's last speech verb, else the colon, and
+// the speaker that sentence's subject.
+func (d *doc) colonCue(p *piece) *cue {
+	o := d.flat[p.open]
+	s, colon := o.s, o.i-1
+	if o.i == 0 && o.s > 0 && d.para[p.open]-d.para[p.open-1] <= 1 {
+		s = o.s - 1
+		colon = len(d.sents[s].Tokens) - 1
+	}
+	if colon < 1 || d.sents[s].Tokens[colon].Text != ":" || d.used[d.off[s]+colon] {
+		return nil
+	}
+	for i := colon - 1; i >= 0; i-- {
+		if d.quoted[d.off[s]+i] {
+			break
+		}
+		if speechVerbs[d.lower(s, i)] && d.verbLike(s, i) {
+			c := &cue{verb: i, verbEnd: i, sent: s}
+			if m, ok := d.subject(s, i); ok {
+				c.speaker, c.hasSpeech = m, true
+			}
+			return c
+		}
+	}
+	m, ok := d.clauseSubject(s, colon)
+	if !ok {
+		return nil
+	}
+	return &cue{verb: colon, verbEnd: colon, sent: s, speaker: m, hasSpeech: true}
 }
 
 // introduces reports whether the speech verb at token v of sentence s
@@ -354,8 +387,9 @@ func (d *doc) verbLike(s, i int) bool {
 	case "VERB", "AUX":
 		return true
 	case "":
-		// untagged: a word after a determiner is a noun ("a recall vote")
-		return i == 0 || !determiners[d.lower(s, i-1)]
+		// untagged: a word after a determiner or a possessive is a noun
+		// ("a recall vote", "Editor's note")
+		return i == 0 || !determiners[d.lower(s, i-1)] && !possessives[d.lower(s, i-1)] && d.lower(s, i-1) != "'s" && d.lower(s, i-1) != "’s"
 	}
 	return false
 }

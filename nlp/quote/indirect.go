@@ -144,6 +144,11 @@ func (d *doc) headline(s, end int) {
 	if !ok || m.Last > 3 || m.Last+1 >= len(ts) || ts[m.Last+1].Text != ":" || !capitalized(ts[0].Text) || determiners[d.lower(s, 0)] {
 		return
 	}
+	for i := m.First; i <= m.Last; i++ {
+		if w := ts[i].Text; isWord(w) && !capitalized(w) && w != "'s" && w != "’s" {
+			return // "Editor's note:" is no speaker
+		}
+	}
 	from, to := d.trim(s, m.Last+2, end)
 	if to-from < 2 {
 		return

@@ -177,15 +177,7 @@ func (d *doc) subject(s, v int) (Mention, bool) {
 	}
 	if j >= 1 && ts[j].Text == "," && strings.HasSuffix(d.lower(s, v), "ing") {
 		// "Trump wrote on Monday, saying ...": the clause's subject
-		for i := 0; i < j; i++ {
-			if m, ok := d.npRight(s, i); ok && d.plausible(m) {
-				return m, true
-			}
-			if !auxWords[d.lower(s, i)] && !prepositions[d.lower(s, i)] && ts[i].Text != "," {
-				break
-			}
-		}
-		return Mention{}, false
+		return d.clauseSubject(s, j)
 	}
 	if m, ok := d.npLeft(s, v-1); ok && d.plausible(m) {
 		return m, true
@@ -195,6 +187,32 @@ func (d *doc) subject(s, v int) (Mention, bool) {
 
 // possessives open a noun phrase ("his aides").
 var possessives = set(`his her its their our my your`)
+
+// clauseSubject returns the subject of sentence s's main clause, before
+// token end: the root's subject in a parsed sentence, else the first noun
+// phrase after any opening adverbials.
+func (d *doc) clauseSubject(s, end int) (Mention, bool) {
+	ts := d.sents[s].Tokens
+	if d.parsed[s] {
+		for i := 0; i < end; i++ {
+			if ts[i].Head == 0 {
+				if m, ok := d.parsedSubject(s, i); ok && m.Last < end && d.plausible(m) {
+					return m, true
+				}
+				break
+			}
+		}
+	}
+	for i := 0; i < end; i++ {
+		if m, ok := d.npRight(s, i); ok && m.Last < end && d.plausible(m) {
+			return m, true
+		}
+		if !auxWords[d.lower(s, i)] && !prepositions[d.lower(s, i)] && ts[i].Text != "," {
+			break
+		}
+	}
+	return Mention{}, false
+}
 
 // relative pronouns open a clause about the noun before them.
 var relative = set(`who which that`)

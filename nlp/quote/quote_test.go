@@ -71,6 +71,11 @@ func TestFind(t *testing.T) {
 		{"two speakers in a row", "“We are ready,” said Colonel Ana Silva. “We are not,” said Major Tom Kell.",
 			[]got{{Direct, "We are ready,", "said", "Colonel Ana Silva", "Colonel Ana Silva"},
 				{Direct, "We are not,", "said", "Major Tom Kell", "Major Tom Kell"}}},
+		{"colon in the sentence before", "The minister released a statement on Sunday:\n\n“The border crossings will reopen at dawn.”",
+			[]got{{Direct, "The border crossings will reopen at dawn.", ":", "The minister", "The minister"}}},
+		{"doubled apostrophes as quotation marks", "''The port is open,'' the harbour master said.",
+			[]got{{Direct, "The port is open,", "said", "the harbour master", "the harbour master"}}},
+		{"no headline speaker in lower case", "Editor's note: the figures were corrected on Monday.", nil},
 		{"group description", "The Northern Alliance Party held a congress in the capital. The party said it would boycott the election.",
 			[]got{{Indirect, "it would boycott the election", "said", "The party", "Northern Alliance Party"}}},
 	}

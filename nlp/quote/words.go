@@ -32,6 +32,9 @@ stress stresses stressed emphasize emphasized emphasise emphasised
 complain complains complained joke joked quip quipped boast boasted
 acknowledge observe observes observed remark remarks remarked
 told testify testified testifies indicate indicates indicated
+exclaim exclaims exclaimed confess confesses confessed shout shouts shouted
+chant chants chanted yell yells yelled scream screamed retort retorts retorted
+interrupt interrupted writing
 `)
 
 // tellVerbs take the hearer as object before the content ("told reporters
