@@ -214,6 +214,9 @@ func (d *doc) clauseSubject(s, end int) (Mention, bool) {
 	return Mention{}, false
 }
 
+// timeUnits head time phrases, which are no speakers.
+var timeUnits = set(`years year days day weeks week months month hours hour minutes minute decades later ago`)
+
 // relative pronouns open a clause about the noun before them.
 var relative = set(`who which that`)
 
@@ -223,8 +226,18 @@ func (d *doc) plausible(m Mention) bool {
 	if m.First == m.Last && timeWords[d.lower(m.Sentence, m.First)] {
 		return false
 	}
-	if relative[d.lower(m.Sentence, m.First)] {
-		return false
+	if relative[d.lower(m.Sentence, m.First)] || timeUnits[d.lower(m.Sentence, m.Last)] {
+		return false // "which", "three years later said"
+	}
+	content := false
+	for i := m.First; i <= m.Last; i++ {
+		switch d.sents[m.Sentence].Tokens[i].UPOS {
+		case "", "NOUN", "PROPN", "PRON", "NUM", "X":
+			content = true
+		}
+	}
+	if !content {
+		return false // a lone determiner or adjective
 	}
 	return m.Last >= d.dateline(m.Sentence)
 }
