@@ -31,7 +31,7 @@ type coref struct {
 // recognizer found, or capitalized runs when no recognizer ran.
 func newCoref(d *doc) *coref {
 	c := &coref{d: d}
-	byKey := map[string]*entity{}
+	byKey := map[string][]*entity{}
 	for s := range d.sents {
 		for _, sp := range d.nameSpans(s) {
 			c.addName(s, sp[0], sp[1], sp[2], byKey)
@@ -128,7 +128,7 @@ func (d *doc) nameWord(s, i int) bool {
 
 // addName records the mention first..last of sentence s, merging it with
 // an earlier entity of the same last word ("Sadr" after "Muqtada al-Sadr").
-func (c *coref) addName(s, first, last, kind int, byKey map[string]*entity) {
+func (c *coref) addName(s, first, last, kind int, byKey map[string][]*entity) {
 	d := c.d
 	ts := d.sents[s].Tokens
 	for last > first && (ts[last].Text == "'s" || ts[last].Text == "’s") {
@@ -139,28 +139,41 @@ func (c *coref) addName(s, first, last, kind int, byKey map[string]*entity) {
 	if arabicArticle(ts[last].Text) {
 		key = key[strings.IndexByte(key, '-')+1:]
 	}
-	e := byKey[key]
+	g := d.nameGender(s, first, last)
+	var e *entity
+	f := d.givenName(s, first, last)
+	for k := len(byKey[key]) - 1; k >= 0 && e == nil; k-- {
+		x := byKey[key][k]
+		xf := d.givenName(x.rep.Sentence, x.rep.First, x.rep.Last)
+		switch {
+		case g != 0 && x.gender != 0 && g != x.gender:
+			// "Mrs. Clinton" is not "Bill Clinton"
+		case f < last && xf < x.rep.Last && d.lower(s, f) != d.lower(x.rep.Sentence, xf):
+			// "Melania Trump" is not "Donald Trump"
+		default:
+			e = x
+		}
+	}
 	if kind == weak {
 		if e == nil {
 			return // a name only if the article named it before
 		}
 		kind = '?'
 	}
-	if e != nil && last > first && e.rep.Last > e.rep.First &&
-		!strings.EqualFold(ts[first].Text, d.sents[e.rep.Sentence].Tokens[e.rep.First].Text) {
-		e = nil // "Melania Trump" after "Donald Trump"
-	}
 	if e == nil {
-		e = &entity{rep: m, kind: byte(kind), roles: map[string]bool{}}
-		byKey[key] = e
+		e = &entity{rep: m, kind: byte(kind), gender: g, roles: map[string]bool{}}
+		byKey[key] = append(byKey[key], e)
 	} else if len(m.Text) > len(e.rep.Text) && last-first < 4 {
 		e.rep = m
+	}
+	if e.gender == 0 {
+		e.gender = g
 	}
 	if e.kind == '?' || e.kind == 0 {
 		e.kind = byte(kind)
 	}
-	if g, ok := firstNames[d.lower(s, first)]; ok && e.gender == 0 && last > first {
-		e.gender, e.kind = g, 'P'
+	if _, ok := firstNames[d.lower(s, first)]; ok && last > first {
+		e.kind = 'P'
 	}
 	if orgWords[key] && e.kind == '?' {
 		e.kind = 'O'
@@ -191,6 +204,35 @@ func (c *coref) addName(s, first, last, kind int, byKey map[string]*entity) {
 		}
 	}
 	c.names = append(c.names, name{m: m, flat: d.off[s] + first, e: e})
+}
+
+// givenName returns the first token of a name after its titles ("Ann"
+// in "Senator Ann Moss"; "Moss" in "Mrs. Moss").
+func (d *doc) givenName(s, first, last int) int {
+	for first < last {
+		if _, ok := titles[d.lower(s, first)]; !ok {
+			break
+		}
+		first++
+	}
+	return first
+}
+
+// nameGender returns the gender a name shows by itself: its title ("Mrs.
+// Clinton") or a known first name ("Hillary Clinton"); 0 when it shows
+// none.
+func (d *doc) nameGender(s, first, last int) byte {
+	for _, k := range []int{first - 1, first} {
+		if k >= 0 && k < last {
+			if g, ok := titles[d.lower(s, k)]; ok && g != 'x' {
+				return g
+			}
+		}
+	}
+	if f := d.givenName(s, first, last); f < last {
+		return firstNames[d.lower(s, f)]
+	}
+	return 0
 }
 
 // addRole notes a description word of e and the gender it implies.

@@ -24,6 +24,7 @@ func TestResolve(t *testing.T) {
 		{"surname to the full name", "Prime Minister Elena Markova arrived. Markova spoke briefly.", "Markova", "Prime Minister Elena Markova"},
 		{"they to an organisation", "The Workers Union called a strike. They want higher wages.", "They", "Workers Union"},
 		{"title in the name", "Prime Minister Elena Markova arrived. Police closed the road. The prime minister spoke.", "The prime minister", "Prime Minister Elena Markova"},
+		{"title keeps same-named people apart", "Senator Ann Moss and her husband Paul Moss arrived. Mrs. Moss said the vote was close.", "Mrs. Moss", "Senator Ann Moss"},
 		{"nothing fits", "The storm hit the coast. The cleric was not there.", "The cleric", "The cleric"},
 	}
 	for _, tt := range tests {
