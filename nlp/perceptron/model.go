@@ -25,7 +25,7 @@ type Model struct {
 	// slots for Encode only.
 	slots []slot
 	keys  []uint64
-	mask  uint64
+	size  uint64 // number of slots
 	ents  []ent
 	nfeat int
 	// Models of at most inlineClasses classes (a parser's transitions)
@@ -105,7 +105,7 @@ func (m *Model) Scores(feats []uint64, scores []float32) []float32 {
 		feats = feats[len(batch):]
 		n := 0
 		for _, f := range batch {
-			i, fp := f&m.mask, fingerprint(f)
+			i, fp := m.home(f), fingerprint(f)
 			for {
 				k := m.slots[i].fp
 				if k == fp {
@@ -116,7 +116,9 @@ func (m *Model) Scores(feats []uint64, scores []float32) []float32 {
 				if k == 0 {
 					break
 				}
-				i = (i + 1) & m.mask
+				if i++; i == m.size {
+					i = 0
+				}
 			}
 		}
 		for _, off := range hits[:n] {
@@ -134,7 +136,7 @@ func (m *Model) Scores(feats []uint64, scores []float32) []float32 {
 func (m *Model) scoresInline(feats []uint64, scores []float32) {
 	var sum [inlineClasses]float32
 	for _, f := range feats {
-		i, fp := f&m.mask, fingerprint(f)
+		i, fp := m.home(f), fingerprint(f)
 		for {
 			sl := &m.inline[i]
 			if sl.fp == fp {
@@ -146,7 +148,9 @@ func (m *Model) scoresInline(feats []uint64, scores []float32) {
 			if sl.fp == 0 {
 				break
 			}
-			i = (i + 1) & m.mask
+			if i++; i == m.size {
+				i = 0
+			}
 		}
 	}
 	copy(scores, sum[:])
@@ -174,12 +178,9 @@ func build(labels []string, keys []uint64, start []uint32, cls []uint16, w []flo
 	if n == 0 {
 		return m
 	}
-	size := 1
-	for size < n+n/3+1 { // load factor at most 3/4 keeps probes short
-		size <<= 1
-	}
+	size := n + n/3 + 1 // load factor 3/4 keeps probes short
 	m.keys = make([]uint64, size)
-	m.mask = uint64(size - 1)
+	m.size = uint64(size)
 	small := len(labels) <= inlineClasses
 	if small {
 		m.inline = make([]inlineSlot, size)
@@ -194,9 +195,11 @@ func build(labels []string, keys []uint64, start []uint32, cls []uint16, w []flo
 		}
 	}
 	for i, k := range keys {
-		j := k & m.mask
+		j := m.home(k)
 		for m.keys[j] != 0 {
-			j = (j + 1) & m.mask
+			if j++; j == m.size {
+				j = 0
+			}
 		}
 		m.keys[j] = k
 		if small {
@@ -210,6 +213,13 @@ func build(labels []string, keys []uint64, start []uint32, cls []uint16, w []flo
 		}
 	}
 	return m
+}
+
+// home returns the first slot to probe for feature f: its low 32 bits
+// scaled to the table (the fingerprint is the high bits), so the table
+// needs no power-of-two size.
+func (m *Model) home(f uint64) uint64 {
+	return (f & 0xffffffff) * m.size >> 32
 }
 
 // weights returns the (class, weight) entries of the feature in slot j.
