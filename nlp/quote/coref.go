@@ -260,6 +260,15 @@ func (c *coref) resolve(m Mention, hint *Quote, speaker bool) (Mention, *entity)
 			return n.e.rep, n.e
 		}
 	}
+	// "the army's chief of staff, General Omar Diallo,": the name in
+	// apposition
+	if ts := d.sents[m.Sentence].Tokens; m.Last+2 < len(ts) && ts[m.Last+1].Text == "," {
+		next := d.off[m.Sentence] + m.Last + 2
+		k := sort.Search(len(c.names), func(i int) bool { return c.names[i].flat >= next })
+		if k < len(c.names) && c.names[k].flat == next {
+			return c.names[k].e.rep, c.names[k].e
+		}
+	}
 	head := d.lower(m.Sentence, m.Last)
 	if g, ok := pronounGender[head]; ok && m.First == m.Last {
 		return c.antecedent(m, at, hint, speaker, func(e *entity) bool {

@@ -245,7 +245,7 @@ func (d *doc) trailingCue(p *piece, ps []piece, i int) *cue {
 	if p.close < 0 {
 		return nil
 	}
-	limit := p.close + 10
+	limit := p.close + 20
 	if i+1 < len(ps) && ps[i+1].open < limit {
 		limit = ps[i+1].open
 	}
@@ -255,6 +255,9 @@ func (d *doc) trailingCue(p *piece, ps []piece, i int) *cue {
 		}
 		x := d.flat[k]
 		w := d.lower(x.s, x.i)
+		if w == "." || w == "?" || w == "!" || w == ";" {
+			return nil
+		}
 		if !speechVerbs[w] || !d.verbLike(x.s, x.i) {
 			if w == "according" {
 				return d.accordingCue(x.s, x.i)
@@ -269,12 +272,20 @@ func (d *doc) trailingCue(p *piece, ps []piece, i int) *cue {
 		if start < k {
 			// "..., he said": the speaker fills the gap to the verb
 			f := d.flat[start]
-			m, ok := d.npLeft(x.s, x.i-1)
-			if !ok || f.s != x.s || m.First != f.i {
+			if f.s != x.s {
 				return nil
 			}
-			c.speaker, c.hasSpeech = m, true
-			return c
+			if m, ok := d.npLeft(x.s, x.i-1); ok && m.First == f.i {
+				c.speaker, c.hasSpeech = m, true
+				return c
+			}
+			// "..., the press secretary, Josh Earnest, said": the
+			// gap's first phrase
+			if m, ok := d.npRight(x.s, f.i); ok && d.plausible(m) && k-start <= 16 {
+				c.speaker, c.hasSpeech = m, true
+				return c
+			}
+			return nil
 		}
 		// "..., said Smith"
 		m, ok := d.npRight(x.s, x.i+1)

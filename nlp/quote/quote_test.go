@@ -76,6 +76,8 @@ func TestFind(t *testing.T) {
 		{"doubled apostrophes as quotation marks", "''The port is open,'' the harbour master said.",
 			[]got{{Direct, "The port is open,", "said", "the harbour master", "the harbour master"}}},
 		{"no headline speaker in lower case", "Editor's note: the figures were corrected on Monday.", nil},
+		{"long speaker after the quote", "“The ceasefire holds,” the army's chief of staff, General Omar Diallo, said on Sunday.",
+			[]got{{Direct, "The ceasefire holds,", "said", "the army's chief of staff", "General Omar Diallo"}}},
 		{"group description", "The Northern Alliance Party held a congress in the capital. The party said it would boycott the election.",
 			[]got{{Indirect, "it would boycott the election", "said", "The party", "Northern Alliance Party"}}},
 	}
