@@ -197,6 +197,7 @@ func parseBlock(lines []string, firstLine int) (*event.Sentence, error) {
 		lineOf = append(lineOf, i)
 	}
 	n := len(s.Tokens)
+	v1 := false // a UD v1 parse: its nmod on predicates are v2's obl
 	for k := range s.Tokens {
 		t := &s.Tokens[k]
 		if t.Head > n {
@@ -209,13 +210,18 @@ func parseBlock(lines []string, firstLine int) (*event.Sentence, error) {
 		if err != nil {
 			return fail(lineOf[k], err)
 		}
+		if base, _, _ := strings.Cut(t.Rel, ":"); v1ToV2[t.Rel] != "" || v1ToV2[base] != "" {
+			v1 = true
+		}
 		t.Rel = rel
 		readMisc(t, misc[k])
 	}
 	if k := findCycle(s.Tokens); k >= 0 {
 		return fail(lineOf[k], fmt.Errorf("%w through token %d", ErrCycle, k+1))
 	}
-	upgradeNmod(s.Tokens)
+	if v1 {
+		upgradeNmod(s.Tokens)
+	}
 	placeTokens(s, misc)
 	return s, nil
 }

@@ -51,7 +51,8 @@ func TestRelations(t *testing.T) {
 		{"obl:agent", "VERB", "obl:agent"},
 	}
 	for _, tt := range tests {
-		block := "1\tA\ta\tNOUN\t_\t_\t2\t" + tt.rel + "\t_\t_\n2\tB\tb\t" + tt.head + "\t_\t_\t0\troot\t_\t_\n"
+		// A dobj marks the parse as UD v1, where nmod on a verb is v2's obl.
+		block := "1\tA\ta\tNOUN\t_\t_\t2\t" + tt.rel + "\t_\t_\n2\tB\tb\t" + tt.head + "\t_\t_\t0\troot\t_\t_\n3\tC\tc\tNOUN\t_\t_\t2\tdobj\t_\t_\n"
 		s, err := Parse(block, "t")
 		if err != nil {
 			t.Fatalf("%s: %v", tt.rel, err)
@@ -59,6 +60,16 @@ func TestRelations(t *testing.T) {
 		if got := s.Tokens[0].Rel; got != tt.want {
 			t.Errorf("%s under %s: got %q, want %q", tt.rel, tt.head, got, tt.want)
 		}
+	}
+}
+
+func TestV2NmodStays(t *testing.T) {
+	s, err := Parse("1\tA\ta\tNOUN\t_\t_\t2\tnmod\t_\t_\n2\tB\tb\tVERB\t_\t_\t0\troot\t_\t_\n3\tC\tc\tNOUN\t_\t_\t2\tobj\t_\t_\n", "v2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Tokens[0].Rel != "nmod" {
+		t.Errorf("a v2 parse's nmod became %q", s.Tokens[0].Rel)
 	}
 }
 
