@@ -135,8 +135,7 @@ func (c *ClusterWatcher) Run(ctx context.Context, emit func(context.Context, ing
 
 // take takes the lease of feed, or reports that a live watcher holds it.
 func (c *ClusterWatcher) take(ctx context.Context, feed string) (release func(), ok bool, err error) {
-	h := sha256.Sum256([]byte(feed))
-	key := "lease." + hex.EncodeToString(h[:12])
+	key := leaseKey(feed)
 	val, _ := json.Marshal(lease{Holder: c.Name, Until: time.Now().Add(c.Lease)})
 	var rev uint64
 	e, err := c.KV.Get(ctx, key)
@@ -164,4 +163,10 @@ func (c *ClusterWatcher) take(ctx context.Context, feed string) (release func(),
 		defer cancel()
 		_ = c.KV.Delete(ctx, key, jetstream.LastRevision(rev))
 	}, true, nil
+}
+
+// leaseKey is the key of feed's lease.
+func leaseKey(feed string) string {
+	h := sha256.Sum256([]byte(feed))
+	return "lease." + hex.EncodeToString(h[:12])
 }

@@ -1,0 +1,351 @@
+package queue
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/ingest"
+	"github.com/annals/annals/metrics"
+	"github.com/annals/annals/store"
+)
+
+func TestSubmitDedup(t *testing.T) {
+	nc, js, c := testNATS(t)
+	items := testDocs(5)
+	if dups := submitAll(t, nc, js, c, items); dups != 0 {
+		t.Fatalf("first submit: %d duplicates, want 0", dups)
+	}
+	// The same documents again, and one with the same text under another
+	// name: all are already queued.
+	again := append(testDocs(5), ingest.Item{Input: "copy.txt", Doc: &event.Document{URL: "file:copy.txt", Text: items[0].Doc.Text}, Hash: items[0].Hash})
+	if dups := submitAll(t, nc, js, c, again); dups != len(again) {
+		t.Fatalf("second submit: %d duplicates, want %d", dups, len(again))
+	}
+	st, err := GetStatus(t.Context(), js, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Stream.Msgs != 5 {
+		t.Errorf("stream holds %d messages, want 5", st.Stream.Msgs)
+	}
+}
+
+func TestSubmitRefuses(t *testing.T) {
+	nc, js, c := testNATS(t)
+	big := strings.Repeat("word ", int(nc.MaxPayload()/5)+1)
+	tests := []struct {
+		name string
+		item ingest.Item
+		cfg  Config
+		want error
+	}{
+		{"larger than a message", ingest.Item{Input: "huge.txt", Doc: &event.Document{Text: big}, Hash: ingest.ContentHash(big)}, c, ErrTooLarge},
+		{"stream full", testDocs(1)[0], Config{Stream: c.Stream + "_SMALL", Subject: c.Subject + ".small", MaxBytes: 1}, ErrStreamFull},
+		{"input error", ingest.Item{Input: "bad.bin", Err: fmt.Errorf("bad.bin: %w", ingest.ErrBinary)}, c, ingest.ErrBinary},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := Ensure(t.Context(), js, tt.cfg); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { _ = js.DeleteStream(context.Background(), tt.cfg.Stream) })
+			_, err := NewPublisher(nc, js, tt.cfg).Submit(t.Context(), tt.item)
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("Submit: %v, want %v", err, tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.item.Input) {
+				t.Errorf("error %q does not name the input %s", err, tt.item.Input)
+			}
+		})
+	}
+}
+
+// blockingStore holds every SaveBatch until released, so a test can look
+// at the queue while a transaction is open.
+type blockingStore struct {
+	store.Store
+	entered chan struct{}
+	release chan struct{}
+	once    sync.Once
+}
+
+func (s *blockingStore) SaveBatch(ctx context.Context, items []store.Item) ([]store.SaveResult, error) {
+	s.once.Do(func() { close(s.entered) })
+	<-s.release
+	return s.Store.SaveBatch(ctx, items)
+}
+
+// runWorker runs w until the test ends (or stop is called) and fails the
+// test if Run returns an error.
+func runWorker(t *testing.T, js jetstream.JetStream, w *Worker) (stop func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- w.Run(ctx, js) }()
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("worker: %v", err)
+			}
+		})
+	}
+	t.Cleanup(stop)
+	return stop
+}
+
+func TestWorkerAcksAfterCommit(t *testing.T) {
+	nc, js, c := testNATS(t)
+	st, _ := testStore(t)
+	const n = 8
+	submitAll(t, nc, js, c, testDocs(n))
+	bs := &blockingStore{Store: st, entered: make(chan struct{}), release: make(chan struct{})}
+	stop := runWorker(t, js, &Worker{Config: c, Code: oneEvent, Store: bs, Batch: n, AckWait: 1500 * time.Millisecond})
+
+	<-bs.entered
+	// The batch is coded and its transaction is open: nothing may be
+	// acknowledged yet, and the messages stay in flight past AckWait
+	// thanks to in-progress acks, not redelivered.
+	time.Sleep(2 * time.Second)
+	s, err := GetStatus(t.Context(), js, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Stream.Msgs != n || s.InFlight != n || s.Redelivered != 0 {
+		t.Fatalf("during the transaction: %d in the stream, %d in flight, %d redelivered; want %d, %d, 0",
+			s.Stream.Msgs, s.InFlight, s.Redelivered, n, n)
+	}
+	close(bs.release)
+	waitFor(t, 10*time.Second, "the stream to drain", func() bool {
+		s, err := GetStatus(t.Context(), js, c)
+		return err == nil && s.Stream.Msgs == 0
+	})
+	stop()
+	stats, err := st.Stats(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Documents != n || stats.Mentions != n {
+		t.Errorf("stored %d documents, %d mentions; want %d each", stats.Documents, stats.Mentions, n)
+	}
+}
+
+// TestRedeliveryAfterCommit is the crash between commit and ack: the
+// documents are stored, their messages come again, and nothing changes.
+func TestRedeliveryAfterCommit(t *testing.T) {
+	nc, js, c := testNATS(t)
+	st, _ := testStore(t)
+	items := testDocs(6)
+	for _, it := range items[:4] {
+		recs, _ := oneEvent(t.Context(), it.Doc)
+		if _, err := st.SaveDocument(t.Context(), it.Doc, recs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, err := st.Stats(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	submitAll(t, nc, js, c, items)
+	m := metrics.New()
+	stop := runWorker(t, js, &Worker{Config: c, Code: oneEvent, Store: st, Batch: 4, Metrics: m})
+	waitFor(t, 10*time.Second, "the stream to drain", func() bool {
+		s, err := GetStatus(t.Context(), js, c)
+		return err == nil && s.Stream.Msgs == 0
+	})
+	stop()
+	after, err := st.Stats(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Documents != before.Documents+2 || after.Mentions != before.Mentions+2 {
+		t.Errorf("stats went from %+v to %+v; want exactly the 2 new documents added", before, after)
+	}
+	if got := scrape(t, m, `annals_documents_total{outcome="duplicate"}`); got != "4" {
+		t.Errorf("duplicates counted: %s, want 4", got)
+	}
+}
+
+func TestPoisonGoesToDeadLetters(t *testing.T) {
+	nc, js, c := testNATS(t)
+	st, _ := testStore(t)
+	items := testDocs(3)
+	items[1].Doc.Text = "POISON " + items[1].Doc.Text
+	items[1].Hash = ingest.ContentHash(items[1].Doc.Text)
+	submitAll(t, nc, js, c, items)
+	// A message that is no document at all.
+	if _, err := js.Publish(t.Context(), c.withDefaults().Subject, []byte("\x00not json")); err != nil {
+		t.Fatal(err)
+	}
+	code := func(ctx context.Context, doc *event.Document) ([]event.Record, error) {
+		if strings.HasPrefix(doc.Text, "POISON") {
+			panic("the coder cannot take this document")
+		}
+		return oneEvent(ctx, doc)
+	}
+	stop := runWorker(t, js, &Worker{Config: c, Code: code, Store: st, MaxDeliver: 2, RetryDelay: 50 * time.Millisecond})
+	var s *Status
+	waitFor(t, 20*time.Second, "two dead letters and an empty stream", func() bool {
+		var err error
+		s, err = GetStatus(t.Context(), js, c)
+		return err == nil && s.Dead == 2 && s.Stream.Msgs == 0
+	})
+	stop()
+	if want := "pending=0 inflight=0 redelivered=0 dead=2 workers=1"; s.Line() != want {
+		t.Errorf("status %q, want %q", s.Line(), want)
+	}
+	dead, err := Dead(t.Context(), js, c, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dead) != 2 {
+		t.Fatalf("%d dead letters, want 2", len(dead))
+	}
+	var inputs, errs []string
+	for _, d := range dead {
+		inputs = append(inputs, d.Message.Input)
+		errs = append(errs, d.Error)
+		if d.Deliveries != 2 {
+			t.Errorf("dead letter %d: %d deliveries, want 2", d.Seq, d.Deliveries)
+		}
+	}
+	joined := strings.Join(errs, "\n")
+	if !strings.Contains(joined, "panic: the coder cannot take this document") || !strings.Contains(joined, "not a document") {
+		t.Errorf("dead-letter errors %q miss the panic or the decoding error", joined)
+	}
+	if !strings.Contains(strings.Join(inputs, " "), items[1].Input) {
+		t.Errorf("dead letters %v do not name %s", inputs, items[1].Input)
+	}
+	stats, err := st.Stats(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Documents != 2 {
+		t.Errorf("%d documents stored, want the 2 good ones", stats.Documents)
+	}
+}
+
+func TestStatusLine(t *testing.T) {
+	nc, js, c := testNATS(t)
+	st, _ := testStore(t)
+	submitAll(t, nc, js, c, testDocs(3))
+	line := regexp.MustCompile(`^pending=\d+ inflight=\d+ redelivered=\d+ dead=\d+ workers=\d+$`)
+	tests := []struct {
+		name  string
+		setup func()
+		want  string
+	}{
+		{"queued, no worker yet", func() {}, "pending=3 inflight=0 redelivered=0 dead=0 workers=0"},
+		{"drained by a live worker", func() {
+			runWorker(t, js, &Worker{Config: c, Code: oneEvent, Store: st, Name: "w1"})
+			waitFor(t, 10*time.Second, "the stream to drain", func() bool {
+				s, err := GetStatus(t.Context(), js, c)
+				return err == nil && s.Stream.Msgs == 0 && len(s.Workers) == 1
+			})
+		}, "pending=0 inflight=0 redelivered=0 dead=0 workers=1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.setup()
+			s, err := GetStatus(t.Context(), js, c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := s.Line(); got != tt.want || !line.MatchString(got) {
+				t.Errorf("Line() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTransient(t *testing.T) {
+	tests := []struct {
+		err  error
+		want bool
+	}{
+		{&pgconn.PgError{Code: "57P01", Message: "terminating connection due to administrator command"}, true},
+		{&pgconn.PgError{Code: "08006"}, true},
+		{&pgconn.PgError{Code: "40P01"}, true},
+		{&pgconn.PgError{Code: "23505"}, false},
+		{&pgconn.PgError{Code: "22021"}, false},
+		{fmt.Errorf("save: %w", syscall.ECONNREFUSED), true},
+		{fmt.Errorf("save: %w", io.ErrUnexpectedEOF), true},
+		{&net.OpError{Op: "dial", Err: errors.New("no route")}, true},
+		{fmt.Errorf("postgres x: commit: %w", errors.New("conn closed")), true},
+		{errors.New(`document "x": text: NUL byte (binary data?)`), false},
+	}
+	for _, tt := range tests {
+		if got := Transient(tt.err); got != tt.want {
+			t.Errorf("Transient(%v) = %v, want %v", tt.err, got, tt.want)
+		}
+	}
+}
+
+func TestDecodeMessage(t *testing.T) {
+	tests := []struct {
+		name, body string
+		ok         bool
+	}{
+		{"document", `{"hash":"ab","text":"Hello.","published":"2024-01-02T00:00:00Z"}`, true},
+		{"no text", `{"hash":"ab"}`, false},
+		{"not JSON", "\x00\x01", false},
+		{"wrong type", `{"text":3}`, false},
+	}
+	for _, tt := range tests {
+		m, err := DecodeMessage([]byte(tt.body))
+		if (err == nil) != tt.ok {
+			t.Errorf("%s: err %v, want ok=%v", tt.name, err, tt.ok)
+		}
+		if tt.ok && (m.Text != "Hello." || m.Document().Published.Day() != 2) {
+			t.Errorf("%s: decoded %+v", tt.name, m)
+		}
+	}
+}
+
+func FuzzDecodeMessage(f *testing.F) {
+	f.Add([]byte(`{"hash":"ab","text":"Hello."}`))
+	f.Add([]byte(`{"text":"x","published":"not a date"}`))
+	f.Add([]byte("\xff"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := DecodeMessage(data)
+		if err == nil && m.Document().Text == "" {
+			t.Fatalf("accepted a message without text: %q", data)
+		}
+	})
+}
+
+// scrape returns the value of one metric line of m.
+func scrape(t *testing.T, m *metrics.Metrics, name string) string {
+	t.Helper()
+	mfs, err := m.Registry().Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range mfs {
+		for _, met := range mf.GetMetric() {
+			label := mf.GetName()
+			if lp := met.GetLabel(); len(lp) > 0 {
+				label += fmt.Sprintf(`{%s="%s"}`, lp[0].GetName(), lp[0].GetValue())
+			}
+			if label == name && met.GetCounter() != nil {
+				return fmt.Sprint(met.GetCounter().GetValue())
+			}
+		}
+	}
+	return "missing"
+}
+
