@@ -170,7 +170,7 @@ func (d *doc) direct() {
 		switch {
 		case c != nil:
 			d.setCue(&q, c)
-		case d.startsParagraph(ps[i].open) && ps[j].to-ps[i].from >= 3 && prev != nil && d.para[ps[i].open]-d.lastPara(prev) <= 2:
+		case d.startsParagraph(ps[i].open) && ps[j].to-ps[i].from >= 3 && prev != nil && d.para[ps[i].open]-d.lastPara(prev) <= 1:
 			// a paragraph of quotation with no cue goes on the
 			// previous quote's speaker
 			q.Speaker, q.carried = prev.Speaker, true
@@ -281,9 +281,17 @@ func (d *doc) trailingCue(p *piece, ps []piece, i int) *cue {
 			}
 			// "..., the press secretary, Josh Earnest, said": the
 			// gap's first phrase
-			if m, ok := d.npRight(x.s, f.i); ok && d.plausible(m) && k-start <= 16 {
+			if m, ok := d.npRight(x.s, f.i); ok && d.plausible(m) && k-start <= 16 && m.Last+1 < x.i &&
+				d.sents[x.s].Tokens[m.Last+1].Text == "," {
 				c.speaker, c.hasSpeech = m, true
 				return c
+			}
+			// "...,'' like the markets, said Richard Curtin."
+			if d.sents[x.s].Tokens[x.i-1].Text == "," {
+				if m, ok := d.npRight(x.s, x.i+1); ok && d.plausible(m) {
+					c.speaker, c.hasSpeech = m, true
+					return c
+				}
 			}
 			return nil
 		}

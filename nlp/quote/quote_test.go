@@ -78,6 +78,10 @@ func TestFind(t *testing.T) {
 		{"no headline speaker in lower case", "Editor's note: the figures were corrected on Monday.", nil},
 		{"long speaker after the quote", "“The ceasefire holds,” the army's chief of staff, General Omar Diallo, said on Sunday.",
 			[]got{{Direct, "The ceasefire holds,", "said", "the army's chief of staff", "General Omar Diallo"}}},
+		{"inverted cue after an aside", "''Prices will keep rising,'' at least until spring, said Rosa Lind, a grain trader.",
+			[]got{{Direct, "Prices will keep rising,", "said", "Rosa Lind", "Rosa Lind"}}},
+		{"no carried speaker across paragraphs", "“We won,” said Mayor Ana Cole.\n\nTurnout was low.\n\n“This is only the start of a long campaign.”",
+			[]got{{Direct, "We won,", "said", "Mayor Ana Cole", "Mayor Ana Cole"}}},
 		{"group description", "The Northern Alliance Party held a congress in the capital. The party said it would boycott the election.",
 			[]got{{Indirect, "it would boycott the election", "said", "The party", "Northern Alliance Party"}}},
 	}
