@@ -16,7 +16,7 @@ func (d *doc) indirect(s int) {
 			d.according(s, v, end)
 			continue
 		}
-		if !speechVerbs[w] || !d.verbLike(s, v) || v > 0 && beForms[d.lower(s, v-1)] {
+		if !speechVerbs[w] || directOnly[w] || !d.verbLike(s, v) || v > 0 && beForms[d.lower(s, v-1)] {
 			continue // "was said to", "the claims": not a speech verb here
 		}
 		if d.backward(s, v, end) {

@@ -37,6 +37,10 @@ chant chants chanted yell yells yelled scream screamed retort retorts retorted
 interrupt interrupted writing
 `)
 
+// directOnly are speech verbs only next to a quotation ("“...,” he
+// continued"); elsewhere they mean something else ("they continue to").
+var directOnly = set(`continue continues continued respond responds responded`)
+
 // tellVerbs take the hearer as object before the content ("told reporters
 // that ...").
 var tellVerbs = set(`tell tells told telling ask asks asked warn warns warned assure assured remind reminded inform informed`)
