@@ -12,11 +12,11 @@ type piece struct {
 
 // cue is a speech verb with its speaker, found next to a quote.
 type cue struct {
-	verb      int // token index of the verb ("according" for According)
-	verbEnd   int // last token of the cue ("to" of "according to")
-	sent      int //
-	speaker   Mention
-	hasSpeech bool // speaker found
+	verb       int // token index of the verb ("according" for According)
+	verbEnd    int // last token of the cue ("to" of "according to")
+	sent       int // sentence of the cue
+	speaker    Mention
+	hasSpeaker bool // speaker found
 }
 
 // mark classifies a quotation-mark token: its family ('d' double, 's'
@@ -212,7 +212,7 @@ func (d *doc) useCue(c *cue) {
 	for i := c.verb; i <= c.verbEnd; i++ {
 		d.used[d.off[c.sent]+i] = true
 	}
-	if c.hasSpeech {
+	if c.hasSpeaker {
 		for i := c.speaker.First; i <= c.speaker.Last; i++ {
 			d.used[d.off[c.speaker.Sentence]+i] = true
 		}
@@ -276,20 +276,20 @@ func (d *doc) trailingCue(p *piece, ps []piece, i int) *cue {
 				return nil
 			}
 			if m, ok := d.npLeft(x.s, x.i-1); ok && m.First == f.i {
-				c.speaker, c.hasSpeech = m, true
+				c.speaker, c.hasSpeaker = m, true
 				return c
 			}
 			// "..., the press secretary, Josh Earnest, said": the
 			// gap's first phrase
 			if m, ok := d.npRight(x.s, f.i); ok && d.plausible(m) && k-start <= 16 && m.Last+1 < x.i &&
 				d.sents[x.s].Tokens[m.Last+1].Text == "," {
-				c.speaker, c.hasSpeech = m, true
+				c.speaker, c.hasSpeaker = m, true
 				return c
 			}
 			// "...,'' like the markets, said Richard Curtin."
 			if d.sents[x.s].Tokens[x.i-1].Text == "," {
 				if m, ok := d.npRight(x.s, x.i+1); ok && d.plausible(m) {
-					c.speaker, c.hasSpeech = m, true
+					c.speaker, c.hasSpeaker = m, true
 					return c
 				}
 			}
@@ -300,7 +300,7 @@ func (d *doc) trailingCue(p *piece, ps []piece, i int) *cue {
 		if !ok || !d.plausible(m) {
 			return nil
 		}
-		c.speaker, c.hasSpeech = m, true
+		c.speaker, c.hasSpeaker = m, true
 		return c
 	}
 	return nil
@@ -324,7 +324,7 @@ func (d *doc) leadingCue(p *piece) *cue {
 			}
 			c := &cue{verb: i, verbEnd: i, sent: o.s}
 			if m, ok := d.subject(o.s, i); ok {
-				c.speaker, c.hasSpeech = m, true
+				c.speaker, c.hasSpeaker = m, true
 			}
 			return c
 		}
@@ -353,7 +353,7 @@ func (d *doc) colonCue(p *piece) *cue {
 		if speechVerbs[d.lower(s, i)] && d.verbLike(s, i) {
 			c := &cue{verb: i, verbEnd: i, sent: s}
 			if m, ok := d.subject(s, i); ok {
-				c.speaker, c.hasSpeech = m, true
+				c.speaker, c.hasSpeaker = m, true
 			}
 			return c
 		}
@@ -362,7 +362,7 @@ func (d *doc) colonCue(p *piece) *cue {
 	if !ok {
 		return nil
 	}
-	return &cue{verb: colon, verbEnd: colon, sent: s, speaker: m, hasSpeech: true}
+	return &cue{verb: colon, verbEnd: colon, sent: s, speaker: m, hasSpeaker: true}
 }
 
 // introduces reports whether the speech verb at token v of sentence s
@@ -394,7 +394,7 @@ func (d *doc) accordingCue(s, i int) *cue {
 	}
 	c := &cue{verb: i, verbEnd: i + 1, sent: s}
 	if m, ok := d.npRight(s, i+2); ok {
-		c.speaker, c.hasSpeech = m, true
+		c.speaker, c.hasSpeaker = m, true
 	}
 	return c
 }

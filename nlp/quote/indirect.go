@@ -2,7 +2,7 @@ package quote
 
 // indirect finds reported speech in sentence s among the tokens no direct
 // quote took: "X said (that) ...", "X told Y (that) ...", "..., X said",
-// "..., said X" and "according to X, ...".
+// "..., said X", "according to X, ..." and headlines ("Poll: ...").
 func (d *doc) indirect(s int) {
 	ts := d.sents[s].Tokens
 	end := d.contentEnd(s)
@@ -75,7 +75,7 @@ func (d *doc) backward(s, v, end int) bool {
 			return false
 		}
 	}
-	from, to := d.trim(s, 0, comma-1)
+	from, to := d.trim(s, d.afterUsed(s, comma-1), comma-1)
 	if to-from < 2 {
 		return false
 	}
@@ -160,7 +160,7 @@ func (d *doc) headline(s, end int) {
 func (d *doc) according(s, v, end int) {
 	ts := d.sents[s].Tokens
 	c := d.accordingCue(s, v)
-	if c == nil || !c.hasSpeech {
+	if c == nil || !c.hasSpeaker {
 		return
 	}
 	sp := c.speaker
@@ -176,19 +176,23 @@ func (d *doc) according(s, v, end int) {
 		if ts[k].Text == "," {
 			k--
 		}
-		start := 0
-		for i := k; i >= 0; i-- {
-			if d.used[d.off[s]+i] {
-				start = i + 1 // the content begins after the sentence's other quote
-				break
-			}
-		}
-		from, to = d.trim(s, start, k)
+		from, to = d.trim(s, d.afterUsed(s, k), k)
 	}
 	if to-from < 2 {
 		return
 	}
 	d.addIndirect(s, According, v, v+1, sp, from, to)
+}
+
+// afterUsed returns the token after the last one at or before k that
+// another quote took, or 0: backward content starts there.
+func (d *doc) afterUsed(s, k int) int {
+	for i := k; i >= 0; i-- {
+		if d.used[d.off[s]+i] {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // trim narrows tokens from..to of sentence s to the words: no leading or
