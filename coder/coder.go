@@ -38,9 +38,15 @@ type Options struct {
 	// "police") as GDELT does, with the role codes alone ("OPP", "COP"),
 	// instead of dropping their events as PETRARCH's null actors.
 	RoleOnlyActors bool
-	// KeepPronouns codes events whose actor is a personal pronoun, marked
-	// Actor.Pronoun, for a caller that resolves pronouns across sentences.
-	KeepPronouns bool
+	// KeepReferences codes events whose actor is a personal pronoun or a
+	// name the dictionaries lack, marked in Actor.Ref, for a caller that
+	// resolves them across the article ("he", "al-Asadi" after "Iraqi
+	// lawmaker Ahmed al-Asadi").
+	KeepReferences bool
+	// DemandYield codes a statement, appeal or demand that someone should
+	// yield (resign, withdraw, release ...) as the matching demand:
+	// CAMEO's 10x for the complement's 08x.
+	DemandYield bool
 	// OnePerStory keeps, in CodeStory, only the first event of each
 	// (source, target, code) in a story: PETRARCH's one-a-day filter.
 	OnePerStory bool
@@ -61,10 +67,20 @@ type Actor struct {
 	Code  string
 	First int // token indexes (0-based, inclusive) of the words that gave the code
 	Last  int
-	// Pronoun marks a personal pronoun ("he", "they") left for the caller
-	// to resolve within the article (Options.KeepPronouns); Code is "".
-	Pronoun bool
+	// Ref marks an actor left for the caller to resolve within the
+	// article (Options.KeepReferences); Code is "" then.
+	Ref Ref
 }
+
+// Ref says what an unresolved actor is.
+type Ref uint8
+
+// Kinds of references.
+const (
+	NoRef   Ref = iota
+	Pronoun     // "he", "they"
+	Name        // a proper name no dictionary holds
+)
 
 // Event is one coded event of a sentence.
 type Event struct {
@@ -383,8 +399,17 @@ func (c *Coder) Describe(s *event.Sentence, first, last, date int) Mention {
 	if last >= len(st.toks) || first < 0 {
 		return m
 	}
-	if as := st.resolve(st.nominalHead(last), true); len(as) > 0 && !nullCode(as[0].Code) {
+	head := st.nominalHead(last)
+	if as := st.resolve(head, true); len(as) > 0 && !nullCode(as[0].Code) {
 		m.Code = as[0].Code
+		return m
+	}
+	// "Nasser al-Shammari, deputy secretary-general of X" is often parsed
+	// with the name as the subject of the noun phrase that describes it.
+	if h := st.head(head); h >= 0 && (st.rel(head) == "nsubj" || st.rel(head) == "appos") && st.toks[h].UPOS == "NOUN" {
+		if as := st.resolve(h, true); len(as) > 0 && !nullCode(as[0].Code) {
+			m.Code = as[0].Code
+		}
 	}
 	return m
 }

@@ -463,7 +463,7 @@ func TestNounEvents(t *testing.T) {
 	}
 }
 
-func TestKeepPronouns(t *testing.T) {
+func TestKeepReferences(t *testing.T) {
 	block := parse(t,
 		"He he PRON 2 nsubj",
 		"attacked attack VERB 0 root",
@@ -476,8 +476,23 @@ func TestKeepPronouns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	evs, _ := coder.New(testSet(t), coder.Options{KeepPronouns: true}).CodeSentence(s, 0)
-	if len(evs) != 1 || !evs[0].Source.Pronoun || evs[0].Source.First != 0 || evs[0].Target.Code != "VAL" {
+	keep := coder.New(testSet(t), coder.Options{KeepReferences: true})
+	evs, _ := keep.CodeSentence(s, 0)
+	if len(evs) != 1 || evs[0].Source.Ref != coder.Pronoun || evs[0].Source.First != 0 || evs[0].Target.Code != "VAL" {
 		t.Errorf("got %+v, want one event with a pronoun source", evs)
+	}
+	name, err := conllu.Parse(parse(t,
+		"Lira Lira PROPN 2 flat",
+		"Moss Moss PROPN 3 nsubj",
+		"attacked attack VERB 0 root",
+		"Valmore Valmore PROPN 3 obj",
+	), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	name.Tokens[0].Entity, name.Tokens[1].Entity = "B-PER", "I-PER"
+	evs, _ = keep.CodeSentence(name, 0)
+	if len(evs) != 1 || evs[0].Source.Ref != coder.Name || evs[0].Source.First != 0 || evs[0].Source.Last != 1 {
+		t.Errorf("got %+v, want one event with the unknown name Lira Moss as source", evs)
 	}
 }

@@ -7,27 +7,48 @@ import (
 	"github.com/annals/annals/event"
 )
 
-// codeVerb codes the events of token v if it is a dictionary verb.
-func (st *sentence) codeVerb(v int) {
+// verbCoding is what the dictionaries say of one verb token.
+type verbCoding struct {
+	form        *dict.VerbForm
+	from, to    int // the verb's words, with particles
+	pre, post   material
+	bind        bind
+	code, code2 string
+	rule        string
+}
+
+// codeOf finds the dictionary verb at token v and its code; ok is false
+// when v is no dictionary verb or codes nothing.
+func (st *sentence) codeOf(v int) (vc verbCoding, ok bool) {
 	if st.toks[v].UPOS != "VERB" {
-		return
+		return vc, false
 	}
 	f := st.verbMatch(v)
 	if f == nil {
-		return
+		return vc, false
 	}
-	from := v - f.Head
-	to := from + len(f.Words) - 1
-	pre, post := st.materials(v, from, to)
+	vc.form = f
+	vc.from = v - f.Head
+	vc.to = vc.from + len(f.Words) - 1
+	vc.pre, vc.post = st.materials(v, vc.from, vc.to)
 	subj := st.subject(v)
-	p, b := st.bestPattern(f, pre, post, subj >= 0 && st.child(subj, "conj") >= 0)
-	code, code2, rule := f.Code, f.Code2, f.Block.Name
+	p, b := st.bestPattern(f, vc.pre, vc.post, subj >= 0 && st.child(subj, "conj") >= 0)
+	vc.bind = b
+	vc.code, vc.code2, vc.rule = f.Code, f.Code2, f.Block.Name
 	if p != nil {
-		code, code2, rule = p.Code, p.Code2, f.Block.Name+": "+p.Text
+		vc.code, vc.code2, vc.rule = p.Code, p.Code2, f.Block.Name+": "+p.Text
 	}
-	if code == "" || strings.HasPrefix(code, "---") {
+	return vc, vc.code != "" && !strings.HasPrefix(vc.code, "---")
+}
+
+// codeVerb codes the events of token v if it is a dictionary verb.
+func (st *sentence) codeVerb(v int) {
+	vc, ok := st.codeOf(v)
+	if !ok {
 		return
 	}
+	from, to, post, b := vc.from, vc.to, vc.post, vc.bind
+	code, code2, rule := vc.code, vc.code2, vc.rule
 	negated := st.negated(v)
 	if negated && !st.c.opt.KeepNegated {
 		neg, ok := st.c.d.Negations[code]
@@ -93,6 +114,9 @@ func (st *sentence) codeVerb(v int) {
 			}
 		}
 	}
+	if st.c.opt.DemandYield && !negated {
+		st.codeDemand(v, code, sources, targets, verbText)
+	}
 }
 
 // emit records an event unless an actor is missing (and monads are not
@@ -104,10 +128,10 @@ func (st *sentence) emit(src, tgt Actor, code string, v int, verbText, rule stri
 	if st.c.opt.RoleOnlyActors {
 		src.Code, tgt.Code = roleOnly(src.Code), roleOnly(tgt.Code)
 	}
-	known := func(a Actor) bool { return !nullCode(a.Code) || a.Pronoun }
+	known := func(a Actor) bool { return !nullCode(a.Code) || a.Ref != NoRef }
 	switch {
 	case st.c.opt.AllowMonads:
-	case st.c.opt.SourceOnly && known(src) && tgt.Code == "" && !tgt.Pronoun:
+	case st.c.opt.SourceOnly && known(src) && tgt.Code == "" && tgt.Ref == NoRef:
 	case !known(src) || !known(tgt):
 		return
 	}
@@ -283,8 +307,8 @@ func (st *sentence) objectActors(v int) []Actor {
 // a possessor name the actor of any head ("Eriador's death toll"); in
 // other roles only a role word takes its possessor ("Gondor's government").
 func (st *sentence) resolve(k int, subjectRole bool) []Actor {
-	if st.c.opt.KeepPronouns && st.actor[k] == nil && personalPronoun(st.words[k]) && st.toks[k].UPOS == "PRON" {
-		return []Actor{{First: k, Last: k, Pronoun: true}}
+	if st.c.opt.KeepReferences && st.actor[k] == nil && personalPronoun(st.words[k]) && st.toks[k].UPOS == "PRON" {
+		return []Actor{{First: k, Last: k, Ref: Pronoun}}
 	}
 	members := st.members(k)
 	type part struct {
@@ -322,7 +346,29 @@ func (st *sentence) resolve(k int, subjectRole bool) []Actor {
 			out = append(out, combine(a, p.agents))
 		}
 	}
+	if len(out) == 0 && st.c.opt.KeepReferences && st.toks[k].UPOS == "PROPN" && st.agent[k] == nil && personOrOrg(st.toks[k].Entity) {
+		first, last := st.nameSpan(k)
+		out = append(out, Actor{First: first, Last: last, Ref: Name})
+	}
 	return out
+}
+
+// personOrOrg reports whether an entity tag (BIO) marks a person or an
+// organisation: only those can be actors named elsewhere in the article.
+func personOrOrg(tag string) bool {
+	return strings.HasSuffix(tag, "-PER") || strings.HasSuffix(tag, "-ORG")
+}
+
+// nameSpan returns the tokens of the proper name headed by k: k and its
+// flat and compound proper-noun dependents.
+func (st *sentence) nameSpan(k int) (first, last int) {
+	first, last = k, k
+	for _, c := range st.kids[k] {
+		if r := st.baseRel(c); (r == "flat" || r == "compound") && st.toks[c].UPOS == "PROPN" {
+			first, last = min(first, c), max(last, c)
+		}
+	}
+	return first, last
 }
 
 // phrase finds the actors and agents of the nominal headed by k: in the
@@ -395,6 +441,17 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 				agents = nil
 			}
 			return sub, agents
+		}
+	}
+	if actor == nil && len(agents) == 0 && depth == 0 {
+		// A name whose apposition says who it is: "Nasser al-Shammari,
+		// deputy secretary-general of the al-Nujaba Brigades".
+		for _, c := range st.kids[k] {
+			if st.rel(c) == "appos" && st.child(c, "conj") < 0 {
+				if as, gs := st.phrase(c, subjectRole, depth+1); len(as) > 0 || len(gs) > 0 {
+					return as, gs
+				}
+			}
 		}
 	}
 	if actor == nil {

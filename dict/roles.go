@@ -17,3 +17,16 @@ var roleCodes = []string{
 	"ADR", "ALE", "ATH", "BAH", "BUD", "CHR", "CON", "CPT", "CTH", "DOX", "DRZ", "HIN", "HSD", "ITR", "JAN",
 	"JEW", "JHW", "LDS", "MOS", "MRN", "NRM", "PAG", "PRO", "SFI", "SHI", "SHN", "SIK", "SUN", "TAO", "UDX", "ZRO",
 }
+
+var roleSet = func() map[string]bool {
+	m := make(map[string]bool, len(roleCodes))
+	for _, c := range roleCodes {
+		m[c] = true
+	}
+	return m
+}()
+
+// IsRole reports whether a three-letter code is a role (GOV, MIL, NGO,
+// ...) rather than a country: "GOV" alone is a government of no named
+// country.
+func IsRole(code string) bool { return roleSet[code] }

@@ -13,6 +13,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/annals/annals/cameo"
@@ -54,7 +55,8 @@ func New(opt Options) (*Pipeline, error) {
 	co.KeepNegated = true    // the record reports them with mode "negated"
 	co.RoleOnlyActors = true // "police arrested protesters" is an event
 	co.SourceOnly = true     // and so is "protesters marched"
-	co.KeepPronouns = true   // resolved below, across sentences
+	co.KeepReferences = true // pronouns and bare names, resolved below across sentences
+	co.DemandYield = true    // "X said Y should resign" is a demand
 	return &Pipeline{nlp: opt.Analyzer, coder: coder.New(opt.Dicts, co), gaz: opt.Gazetteer}, nil
 }
 
@@ -120,12 +122,25 @@ func (p *Pipeline) Code(ctx context.Context, doc *event.Document) (*Result, erro
 		return nil, fmt.Errorf("pipeline: quotes of %s: %w", docName(doc), err)
 	}
 	places := p.places(doc, sents, evs)
+	names := p.names(sents, date)
+	var earlier []*event.Actor // actors with a country, in text order
 	for _, c := range all {
 		s := &sents[c.sent]
-		src, ok1 := p.actor(doc, sents, s, c.ev.Source, quotes, date)
-		tgt, ok2 := p.actor(doc, sents, s, c.ev.Target, quotes, date)
-		if !ok1 || !ok2 || src == nil || (tgt != nil && tgt.Code == src.Code) {
-			continue // a pronoun that names no known actor, or an actor acting on itself
+		src, ok1 := p.actor(doc, sents, s, c.ev.Source, quotes, names, date)
+		tgt, ok2 := p.actor(doc, sents, s, c.ev.Target, quotes, names, date)
+		if !ok1 || !ok2 || src == nil {
+			continue // a reference that names no known actor
+		}
+		for _, a := range []*event.Actor{src, tgt} {
+			if a != nil {
+				describe(doc.Text, a, earlier)
+				if a.Country != "" {
+					earlier = append(earlier, a)
+				}
+			}
+		}
+		if tgt != nil && tgt.Code == src.Code {
+			continue // an actor acting on itself
 		}
 		r := p.record(doc, s, c.ev, places)
 		r.Source, r.Target = src, tgt
@@ -135,13 +150,77 @@ func (p *Pipeline) Code(ctx context.Context, doc *event.Document) (*Result, erro
 	return res, nil
 }
 
-// actor turns a coded actor into the record's: a pronoun is resolved
+// describe resolves a definite description ("the president", "the
+// cleric"): an actor named only by its role, after "the", stands for the
+// latest actor of the article before it with that role and a country.
+func describe(text string, a *event.Actor, earlier []*event.Actor) {
+	if a.Country != "" || len(a.Roles) == 0 || !strings.HasSuffix(strings.ToLower(strings.TrimSpace(text[:a.Start])), "the") {
+		return
+	}
+	for i := len(earlier) - 1; i >= 0; i-- {
+		e := earlier[i]
+		if e.End <= a.Start && slices.Contains(e.Roles, a.Roles[0]) {
+			a.Code, a.Country, a.Roles = e.Code, e.Country, e.Roles
+			return
+		}
+	}
+}
+
+// names codes the people and organisations of the article from the first
+// mention whose context codes them ("Iraqi lawmaker Ahmed al-Asadi" →
+// IRQLEG), keyed by each word of the name, so that a later bare mention
+// ("al-Asadi", "Asadi") gets the same code.
+func (p *Pipeline) names(sents []event.Sentence, date int) map[string]string {
+	out := map[string]string{}
+	for i := range sents {
+		s := &sents[i]
+		for _, e := range s.Entities {
+			if e.Label != "PER" && e.Label != "ORG" {
+				continue
+			}
+			d := p.coder.Describe(s, e.First, e.Last, date)
+			if d.Code == "" {
+				continue
+			}
+			for k := e.First; k <= e.Last; k++ {
+				w := nameKey(s.Tokens[k].Text)
+				if _, seen := out[w]; !seen && len(w) > 2 && s.Tokens[k].UPOS == "PROPN" {
+					out[w] = d.Code
+				}
+			}
+		}
+	}
+	return out
+}
+
+// nameKey is a word of a name as names keys it: lower case, without the
+// Arabic article ("al-Shammari" and "Shammari" are one name).
+func nameKey(w string) string {
+	w = strings.ToLower(w)
+	for _, p := range []string{"al-", "el-"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p)+2 {
+			return w[len(p):]
+		}
+	}
+	return w
+}
+
+// actor turns a coded actor into the record's. A pronoun is resolved
 // within the article (a first-person pronoun inside a quotation is its
-// speaker) and coded from what it stands for. ok is false when a pronoun
-// stands for nothing the dictionaries or the context can code.
-func (p *Pipeline) actor(doc *event.Document, sents []event.Sentence, s *event.Sentence, a coder.Actor, quotes *quote.Doc, date int) (*event.Actor, bool) {
-	if !a.Pronoun {
+// speaker) and a bare name through an earlier, fuller mention, each coded
+// from what it stands for. ok is false when a reference stands for
+// nothing the dictionaries or the context can code.
+func (p *Pipeline) actor(doc *event.Document, sents []event.Sentence, s *event.Sentence, a coder.Actor, quotes *quote.Doc, names map[string]string, date int) (*event.Actor, bool) {
+	switch a.Ref {
+	case coder.NoRef:
 		return recordActor(doc.Text, s, a), true
+	case coder.Name:
+		code, ok := names[nameKey(s.Tokens[a.Last].Text)]
+		if !ok {
+			return nil, false
+		}
+		out := recordActor(doc.Text, s, coder.Actor{Code: code, First: a.First, Last: a.Last})
+		return out, out != nil
 	}
 	tok := s.Tokens[a.First]
 	var m quote.Mention
@@ -355,22 +434,22 @@ func recordActor(text string, s *event.Sentence, a coder.Actor) *event.Actor {
 }
 
 // countryOf returns the country part of an actor code, or "" for codes
-// that start with an organisation (IGO, NGO) or are not CAMEO-shaped.
+// that start with an organisation or a role (IGOUNO, NGO, GOV) or are not
+// CAMEO-shaped.
 func countryOf(code string) string {
 	if len(code) < 3 {
 		return ""
 	}
-	switch c := code[:3]; c {
-	case "IGO", "NGO", "NGM", "MNC", "IMG", "UIS", "REB", "---":
-		return ""
-	default:
-		for i := 0; i < 3; i++ {
-			if c[i] < 'A' || c[i] > 'Z' {
-				return ""
-			}
+	c := code[:3]
+	for i := 0; i < 3; i++ {
+		if c[i] < 'A' || c[i] > 'Z' {
+			return ""
 		}
-		return c
 	}
+	if dict.IsRole(c) {
+		return ""
+	}
+	return c
 }
 
 // recordID is a stable id for an event of a document.
