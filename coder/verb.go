@@ -196,9 +196,16 @@ func textOf(toks []event.Token) []string {
 // climbing out of multiword names and compounds.
 func (st *sentence) nominalHead(k int) int {
 	for steps := 0; steps < len(st.toks); steps++ {
+		h := st.head(k)
 		switch st.baseRel(k) {
 		case "compound", "flat", "amod", "det", "nummod":
-			if h := st.head(k); h >= 0 {
+			if h >= 0 {
+				k = h
+				continue
+			}
+		case "obl":
+			// "US-led forces": US hangs from the participle "led".
+			if h >= 0 && (st.rel(k) == "obl:unmarked" || st.rel(k) == "obl:npmod") && st.rel(h) == "amod" {
 				k = h
 				continue
 			}
@@ -253,11 +260,29 @@ func (st *sentence) subject(v int) int {
 		switch b := st.baseRel(v); {
 		case b == "xcomp", b == "conj", b == "advcl" && st.infinitive(v):
 			v = st.head(v)
+		case st.rel(v) == "acl" && st.actingNoun(v):
+			return st.head(v)
 		default:
 			return -1
 		}
 	}
 	return -1
+}
+
+// actingNoun reports whether the noun that participle clause v modifies
+// is the one acting: "protesters demanding his release" (-ing), or an
+// intransitive past form that a parser took for a reduced relative ("the
+// parliament voted in favour ...": an actor does not get voted).
+func (st *sentence) actingNoun(v int) bool {
+	switch st.toks[v].XPOS {
+	case "VBG":
+		return true
+	case "VBN", "VBD":
+		h := st.head(v)
+		return h >= 0 && (st.actor[h] != nil || st.agent[h] != nil) &&
+			!st.passive(v) && st.child(v, "obj") < 0
+	}
+	return false
 }
 
 // objectActors returns the target of v: its object's actors, else actors
