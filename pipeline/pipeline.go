@@ -231,6 +231,14 @@ func (p *Pipeline) actor(doc *event.Document, sents []event.Sentence, s *event.S
 		}
 	default:
 		m = quotes.Resolve(s.Index, a.First, a.Last)
+		// The speaker of a quotation ("..., he said") is resolved by the
+		// quote finder, which knows whose turn it is.
+		for _, q := range quotes.Quotes {
+			if q.Speaker.Text != "" && q.Speaker.Start <= tok.Start && tok.End <= q.Speaker.End {
+				m = q.Entity
+				break
+			}
+		}
 	}
 	if m.Text == "" || m.Sentence < 0 || m.Sentence >= len(sents) {
 		return nil, false
