@@ -262,6 +262,13 @@ func (p *Pipeline) setMode(r *event.Record, s *event.Sentence, e coder.Event, te
 	if q := quote.Containing(quotes.Quotes, v.Start, v.End); q != nil {
 		r.Quote = q.Record(text)
 	}
+	if c, ok := intent(r.Code, r.Mode); ok {
+		r.Code, r.Root = c, cameo.Root(c)
+		if d, ok := cameo.Lookup(c); ok {
+			r.QuadClass, r.Goldstein, r.Plover = d.QuadClass, d.Goldstein, d.Plover
+		}
+		r.Evidence.Rule += " (intention)"
+	}
 }
 
 // unknown lists the sentence's people and organisations that the actor
