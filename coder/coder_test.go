@@ -311,6 +311,13 @@ func TestCoder(t *testing.T) {
 			"attack attack VERB 2 xcomp",
 			"Valmore Valmore PROPN 4 obj",
 		}, "KES>VAL:190"},
+		{"possessor misattached to the verb", 0, []string{
+			"Kestria Kestria PROPN 4 nmod:poss",
+			"'s 's PART 1 case",
+			"police police NOUN 4 nsubj",
+			"attacked attack VERB 0 root",
+			"Valmore Valmore PROPN 4 obj",
+		}, "KESCOP>VAL:190"},
 		{"a pronoun is not an actor", 0, []string{
 			"Kestria Kestria PROPN 2 nsubj",
 			"attacked attack VERB 0 root",
