@@ -54,6 +54,12 @@ CONDEMN
 
 --- COOPERATE [050] ---
 COOPERATE
+
+--- SAY [010] ---
+SAY {SAID SAYS SAYING}
+
+--- RESIGN [0831] ---
+RESIGN
 `
 	testActors = `
 KESTRIA_ [KES]
@@ -501,5 +507,42 @@ func TestKeepReferences(t *testing.T) {
 	evs, _ = keep.CodeSentence(name, 0)
 	if len(evs) != 1 || evs[0].Source.Ref != coder.Name || evs[0].Source.First != 0 || evs[0].Source.Last != 1 {
 		t.Errorf("got %+v, want one event with the unknown name Lira Moss as source", evs)
+	}
+}
+
+func TestDemandYield(t *testing.T) {
+	c := coder.New(testSet(t), coder.Options{DemandYield: true})
+	tests := []struct {
+		name string
+		rows []string
+		want string
+	}{
+		{"should resign", []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"said say VERB 0 root",
+			"Valmore Valmore PROPN 5 nsubj",
+			"should should AUX 5 aux",
+			"resign resign VERB 2 ccomp",
+		}, "KES>VAL:010 KES>VAL:1041"},
+		{"must do anything", []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"said say VERB 0 root",
+			"Valmore Valmore PROPN 5 nsubj",
+			"must must AUX 5 aux",
+			"leave leave VERB 2 ccomp",
+		}, "KES>VAL:010 KES>VAL:100"},
+		{"no obligation, no demand", []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"said say VERB 0 root",
+			"Valmore Valmore PROPN 4 nsubj",
+			"resigned resign VERB 2 ccomp",
+		}, "KES>VAL:010"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strings.Join(code(t, c, 0, parse(t, tt.rows...)), " "); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

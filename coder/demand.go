@@ -17,7 +17,8 @@ var demandOf = map[string]string{
 // verb v (coded code, by sources on targets) takes a complement clause
 // whose verb would code a yield (08x) — an infinitive, or a clause with
 // "should" or "must" — the speakers demand that yield (10x) of the
-// complement's subject, else of v's own target.
+// complement's subject, else of v's own target. A statement that someone
+// must or should do anything else is a demand not specified (100).
 func (st *sentence) codeDemand(v int, code string, sources, targets []Actor, verbText string) {
 	switch code[:2] {
 	case "01", "02", "10":
@@ -31,12 +32,21 @@ func (st *sentence) codeDemand(v int, code string, sources, targets []Actor, ver
 		default:
 			continue
 		}
-		vc, ok := st.codeOf(c)
-		if !ok || st.negated(c) {
+		if st.negated(c) {
 			continue
 		}
+		vc, coded := st.codeOf(c)
 		demand, ok := demandOf[vc.code]
-		if !ok {
+		switch {
+		case ok:
+		case st.baseRel(c) == "ccomp" && code[:2] == "01":
+			// "Russia said Sudan must return the helicopter": a statement
+			// that someone must act demands it, whatever the act.
+			demand = "100"
+			if !coded {
+				vc.rule = st.words[c]
+			}
+		default:
 			continue
 		}
 		tgts := targets
