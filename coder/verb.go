@@ -131,7 +131,7 @@ func (st *sentence) emit(src, tgt Actor, code string, v int, verbText, rule stri
 	known := func(a Actor) bool { return !nullCode(a.Code) || a.Ref != NoRef }
 	switch {
 	case st.c.opt.AllowMonads:
-	case st.c.opt.SourceOnly && known(src) && tgt.Code == "" && tgt.Ref == NoRef:
+	case st.c.opt.SourceOnly && known(src) && tgt.Code == "" && tgt.Ref == NoRef && oneSided(code):
 	case !known(src) || !known(tgt):
 		return
 	}
@@ -167,6 +167,18 @@ func (st *sentence) inRelative(k, v int) bool {
 func personalPronoun(w string) bool {
 	switch w {
 	case "HE", "SHE", "THEY", "HIM", "HER", "THEM", "I", "WE", "ME", "US", "IT":
+		return true
+	}
+	return false
+}
+
+// oneSided reports whether events of a code make sense without a target:
+// statements, intentions, concessions, rejections, threats, protests,
+// force postures and violence ("police opened fire"), but not a meeting,
+// an agreement or aid, which need someone on the other side.
+func oneSided(code string) bool {
+	switch code[:2] {
+	case "01", "03", "08", "12", "13", "14", "15", "17", "18", "19", "20":
 		return true
 	}
 	return false
