@@ -17,6 +17,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/annals/annals/event"
+	"github.com/annals/annals/internal/testdata"
 	"github.com/annals/annals/store"
 )
 
@@ -294,32 +295,8 @@ func TestParquetTypesMatchTables(t *testing.T) {
 	}
 }
 
-// sharedDir finds ../shared beside the repository root, or skips.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("shared data not found at %s; skipping the test against real GDELT files", shared)
-	}
-	return shared
-}
-
 func TestSchemaFiles(t *testing.T) {
-	shared := sharedDir(t)
+	shared := testdata.Shared(t)
 	for _, tc := range []struct {
 		file  string
 		table Table
@@ -342,7 +319,7 @@ func TestSchemaFiles(t *testing.T) {
 // Parquet types, and checks that annals' formatting of dates, Goldstein
 // values and FIPS codes reproduces GDELT's where both have the facts.
 func TestRealGDELT(t *testing.T) {
-	shared := sharedDir(t)
+	shared := testdata.Shared(t)
 	files := []struct {
 		name  string
 		table Table

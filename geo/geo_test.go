@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/annals/annals/event"
+	"github.com/annals/annals/internal/testdata"
 )
 
 // testGazetteer is a small hand-made gazetteer with the ambiguities the
@@ -322,32 +323,8 @@ func FuzzFindToponyms(f *testing.F) {
 	})
 }
 
-// sharedDir returns ../shared next to the module root, or skips.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package; cannot locate ../shared")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("shared data not found at %s: skipping", shared)
-	}
-	return shared
-}
-
 func TestBuildFromGeoNames(t *testing.T) {
-	shared := sharedDir(t)
+	shared := testdata.Shared(t)
 	g, err := Build(context.Background(), BuildOptions{
 		Dir:       filepath.Join(shared, "corpora", "geonames"),
 		Countries: filepath.Join(shared, "corpora", "countries", "world-countries.countries.json"),

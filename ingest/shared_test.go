@@ -2,37 +2,13 @@ package ingest
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/annals/annals/internal/testdata"
 )
 
-// sharedDir finds ../shared beside the repository root, or skips.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("shared data not found at %s; skipping the real-input test", shared)
-	}
-	return shared
-}
-
 func TestSharedNews(t *testing.T) {
-	shared := sharedDir(t)
 	tests := []struct {
 		file    string
 		minDocs int
@@ -43,10 +19,7 @@ func TestSharedNews(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.file), func(t *testing.T) {
-			p := filepath.Join(shared, tt.file)
-			if _, err := os.Stat(p); err != nil {
-				t.Skipf("%s absent", p)
-			}
+			p := testdata.File(t, tt.file)
 			docs, errs := 0, 0
 			ids := map[string]bool{}
 			for it := range Open(context.Background(), []string{p}, Options{}) {

@@ -1,10 +1,7 @@
 package pipeline_test
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
-	"os"
 	"runtime"
 	"syscall"
 	"testing"
@@ -18,22 +15,7 @@ import (
 // per iteration, and reports articles per CPU-second (the per-core rate,
 // steady on a loaded machine) and the heap in use.
 func BenchmarkCodeBBC(b *testing.B) {
-	path := testdata.File(b, "news/bbc/bbc_news_2004_2005.jsonl")
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	var texts []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var a struct{ Text string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, a.Text)
-	}
+	texts := testdata.BBCTexts(b)
 	p := defaultPipeline(b)
 	pub := time.Date(2005, 1, 1, 0, 0, 0, 0, time.UTC)
 	ctx := context.Background()

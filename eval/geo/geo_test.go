@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/annals/annals/geo"
+	"github.com/annals/annals/internal/testdata"
 )
 
 // Two articles of our own, one in each layout. Offsets count characters
@@ -108,35 +109,11 @@ func TestScoreArticle(t *testing.T) {
 	}
 }
 
-// sharedDir returns ../shared next to the module root, or skips.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package; cannot locate ../shared")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("shared data not found at %s: skipping", shared)
-	}
-	return shared
-}
-
 // TestGoldSets reads the geoparsing gold files and checks that the
 // embedded gazetteer keeps its recall and accuracy (floors well under
 // the figures in docs/benchmarks.md, to catch breakage, not to tune).
 func TestGoldSets(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "news", "labeled", "geoparsing")
+	dir := testdata.File(t, "news/labeled/geoparsing")
 	g, err := geo.Default()
 	if err != nil {
 		t.Fatal(err)

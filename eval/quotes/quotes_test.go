@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/annals/annals/internal/testdata"
 )
 
 // text is a made-up article; offsets below are in characters, and the
@@ -176,7 +178,7 @@ func TestReadAndEvaluate(t *testing.T) {
 // TestPolNeARDev scores the PolNeAR dev split on tokens alone (no models,
 // so it stays fast) and checks a floor under the documented figures.
 func TestPolNeARDev(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "news", "labeled", "polnear")
+	dir := testdata.File(t, "news/labeled/polnear")
 	arts, err := Read(dir, "dev")
 	if err != nil {
 		t.Skipf("PolNeAR not available: %v", err)
@@ -189,30 +191,6 @@ func TestPolNeARDev(t *testing.T) {
 	if r.SpeakerAcc() < 0.80 || r.SpanF1() < 0.66 {
 		t.Errorf("%v: below the floor speaker_acc 0.80, span_f1 0.66", r.String())
 	}
-}
-
-// sharedDir returns ../shared next to the repository root, or skips.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			tb.Skip("no go.mod above the package directory; cannot locate ../shared")
-		}
-		dir = up
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		tb.Skipf("shared data not found at %s: %v", shared, err)
-	}
-	return shared
 }
 
 // FuzzParseAnn checks that any standoff file gives spans inside the text

@@ -33,8 +33,8 @@ func Shared(tb testing.TB) string {
 	return shared
 }
 
-// File returns the path of a file under the shared folder, or skips tb
-// when it is missing.
+// File returns the path of a file or folder under the shared folder, or
+// skips tb when it is missing.
 func File(tb testing.TB, rel string) string {
 	tb.Helper()
 	p := filepath.Join(Shared(tb), rel)

@@ -8,32 +8,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-)
 
-// sharedDir returns ../shared next to the repository root, or skips the
-// test when it is absent.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			tb.Skip("no go.mod above the package directory; cannot locate ../shared")
-		}
-		dir = up
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		tb.Skipf("shared data not found at %s: %v", shared, err)
-	}
-	return shared
-}
+	"github.com/annals/annals/internal/testdata"
+)
 
 // goldSentence is one sentence of a UD treebank as the tokenizer sees it.
 type goldSentence struct {
@@ -191,7 +168,7 @@ func udScores(tb testing.TB, path string, logf func(string, ...any)) (tokens, se
 // test sets; run with -v to see the sentences tokenized differently from
 // the gold and the sentence ends missed or made up.
 func TestUD(t *testing.T) {
-	shared := sharedDir(t)
+	shared := testdata.Shared(t)
 	tests := []struct {
 		file            string
 		tokens, sentEnd float64 // F1 floors, a little under the measured figures

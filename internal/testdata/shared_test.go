@@ -1,0 +1,28 @@
+package testdata
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+func TestShared(t *testing.T) {
+	shared := Shared(t)
+	if filepath.Base(shared) != "shared" {
+		t.Errorf("Shared() = %s, want a folder named shared", shared)
+	}
+	if p := File(t, "news/bbc"); filepath.Dir(p) != filepath.Join(shared, "news") {
+		t.Errorf("File(news/bbc) = %s, want it under %s", p, shared)
+	}
+}
+
+func TestBBCTexts(t *testing.T) {
+	texts := BBCTexts(t)
+	if len(texts) < 2000 {
+		t.Fatalf("%d texts, want the 2000 and more articles of the corpus", len(texts))
+	}
+	for i, s := range texts {
+		if s == "" {
+			t.Errorf("text %d is empty", i)
+		}
+	}
+}
