@@ -21,7 +21,7 @@ import (
 )
 
 // sharedDir finds ../shared next to the repository root, or skips.
-func sharedDir(t *testing.T) string {
+func sharedDir(t testing.TB) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -150,11 +150,13 @@ func TestFault(t *testing.T) {
 	}
 	defer db.Close()
 	workers := make([]*exec.Cmd, 3)
+	var logs []string
 	startWorker := func(i int) {
 		log, err := os.Create(filepath.Join(tmp, fmt.Sprintf("worker%d-%d.log", i, time.Now().UnixNano())))
 		if err != nil {
 			t.Fatal(err)
 		}
+		logs = append(logs, log.Name())
 		t.Cleanup(func() {
 			log.Close()
 			if t.Failed() {
@@ -257,6 +259,14 @@ func TestFault(t *testing.T) {
 		}
 	}
 	t.Logf("%d documents stored; %s", stored(), last)
+	var all strings.Builder
+	for _, l := range logs {
+		data, _ := os.ReadFile(l)
+		all.Write(data)
+	}
+	for _, what := range []string{"requeued messages", "database unavailable", "fetch failed", "ack failed"} {
+		t.Logf("worker logs: %d lines %q", strings.Count(all.String(), what), what)
+	}
 }
 
 // writeHead copies the first n lines of src to dst.

@@ -150,7 +150,7 @@ func Ensure(ctx context.Context, js jetstream.JetStream, c Config) error {
 	}
 	for _, kv := range []jetstream.KeyValueConfig{
 		{Bucket: c.WatchBucket(), Description: "annals feed watcher state", Replicas: c.Replicas, Storage: jetstream.FileStorage},
-		{Bucket: c.WorkersBucket(), Description: "live annals workers", Replicas: c.Replicas, TTL: workerTTL, Storage: jetstream.MemoryStorage},
+		{Bucket: c.WorkersBucket(), Description: "live annals workers", Replicas: c.Replicas, TTL: workerTTL, Storage: jetstream.FileStorage},
 	} {
 		if _, err := js.CreateOrUpdateKeyValue(ctx, kv); err != nil {
 			return fmt.Errorf("queue: bucket %s: %w", kv.Bucket, err)

@@ -29,6 +29,10 @@ import (
 // Status stops counting a worker this long after it died.
 const workerTTL = 15 * time.Second
 
+// requeueEvery is how often an idle worker checks for messages the
+// consumer lost track of.
+const requeueEvery = 10 * time.Second
+
 // Headers of a dead letter.
 const (
 	HeaderError      = "Annals-Error"      // why the document failed, the last time
@@ -105,6 +109,7 @@ func (w *Worker) Run(ctx context.Context, js jetstream.JetStream) error {
 	stopBeat := w.heartbeat(ctx, js)
 	defer stopBeat()
 	w.Log.Info("worker started", "name", w.Name, "stream", w.Config.Stream, "consumer", w.Config.Consumer)
+	lastCheck := time.Now()
 	for fails := 0; ctx.Err() == nil; {
 		msgs, err := fetch(cons, w.Batch)
 		if err != nil {
@@ -117,6 +122,16 @@ func (w *Worker) Run(ctx context.Context, js jetstream.JetStream) error {
 		fails = 0
 		if len(msgs) > 0 {
 			w.process(ctx, js, msgs)
+			continue
+		}
+		// Idle: look for messages the consumer lost track of (see Requeue).
+		if time.Since(lastCheck) >= requeueEvery {
+			lastCheck = time.Now()
+			if n, err := Requeue(ctx, js, w.Config); err != nil {
+				w.Log.Warn("requeue check failed", "err", err)
+			} else if n > 0 {
+				w.Log.Warn("requeued messages the consumer had lost track of", "messages", n)
+			}
 		}
 	}
 	w.Log.Info("worker stopped", "name", w.Name)

@@ -1,0 +1,197 @@
+package queue
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/annals/annals/dict"
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/geo"
+	"github.com/annals/annals/ingest"
+	"github.com/annals/annals/metrics"
+	"github.com/annals/annals/nlp"
+	"github.com/annals/annals/pipeline"
+	"github.com/annals/annals/store"
+	"github.com/annals/annals/store/postgres"
+)
+
+// benchDocs is how many BBC articles one benchmark iteration codes.
+const benchDocs = 200
+
+// BenchmarkCluster measures the whole path of a cluster, submit to
+// PostgreSQL, with 1 and 2 workers (each coding one document at a time),
+// against the same coding and saving without the queue (what annals
+// ingest does), so that the difference is the queue's overhead.
+//
+//	go test ./queue -run XXX -bench Cluster -benchtime 3x
+func BenchmarkCluster(b *testing.B) {
+	shared := sharedDir(b)
+	var items []ingest.Item
+	for it := range ingest.Open(context.Background(), []string{filepath.Join(shared, "news", "bbc", "bbc_news_2004_2005.jsonl")}, ingest.Options{}) {
+		if it.Err == nil {
+			items = append(items, it)
+		}
+		if len(items) == benchDocs {
+			break
+		}
+	}
+	code := benchCoder(b)
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("queue/workers=%d", workers), func(b *testing.B) {
+			var docs, events int
+			for range b.N {
+				b.StopTimer()
+				nc, js, c := testNATS(b)
+				st := benchStore(b)
+				submitAll(b, nc, js, c, items)
+				b.StartTimer()
+				m := metrics.New()
+				ctx, cancel := context.WithCancel(context.Background())
+				var wg sync.WaitGroup
+				for i := range workers {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						w := &Worker{Config: c, Code: code, Store: st, Parallel: 1, Metrics: m, Name: fmt.Sprint("bench-", i)}
+						if err := w.Run(ctx, js); err != nil {
+							b.Error(err)
+						}
+					}()
+				}
+				for {
+					s, err := GetStatus(ctx, js, c)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if s.Stream.Msgs == 0 {
+						break
+					}
+					time.Sleep(20 * time.Millisecond)
+				}
+				b.StopTimer()
+				cancel()
+				wg.Wait()
+				stats, err := st.Stats(context.Background())
+				if err != nil {
+					b.Fatal(err)
+				}
+				docs += int(stats.Documents)
+				events += int(stats.Mentions)
+			}
+			report(b, docs, events)
+		})
+		b.Run(fmt.Sprintf("direct/workers=%d", workers), func(b *testing.B) {
+			var docs, events int
+			for range b.N {
+				b.StopTimer()
+				st := benchStore(b)
+				b.StartTimer()
+				d, e := codeAndSave(b, items, workers, code, st)
+				b.StopTimer()
+				docs += d
+				events += e
+			}
+			report(b, docs, events)
+		})
+	}
+}
+
+func report(b *testing.B, docs, events int) {
+	s := b.Elapsed().Seconds()
+	b.ReportMetric(float64(docs)/s, "docs/s")
+	b.ReportMetric(float64(events)/s, "events/s")
+	b.ReportMetric(b.Elapsed().Seconds()*1e3/float64(docs), "ms/doc")
+}
+
+// codeAndSave codes items on n goroutines and saves them 32 per
+// transaction, as annals ingest does.
+func codeAndSave(b *testing.B, items []ingest.Item, n int, code Coder, st store.Store) (docs, events int) {
+	next := make(chan ingest.Item)
+	coded := make(chan store.Item)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range next {
+				recs, err := code(context.Background(), it.Doc)
+				if err != nil {
+					b.Error(err)
+					continue
+				}
+				coded <- store.Item{Doc: it.Doc, Records: recs}
+			}
+		}()
+	}
+	go func() {
+		for _, it := range items {
+			next <- it
+		}
+		close(next)
+		wg.Wait()
+		close(coded)
+	}()
+	var batch []store.Item
+	flush := func() {
+		if len(batch) == 0 {
+			return
+		}
+		res, err := st.SaveBatch(context.Background(), batch)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range res {
+			docs++
+			events += r.Mentions
+		}
+		batch = batch[:0]
+	}
+	for it := range coded {
+		if batch = append(batch, it); len(batch) == 32 {
+			flush()
+		}
+	}
+	flush()
+	return docs, events
+}
+
+func benchStore(b *testing.B) store.Store {
+	st, err := postgres.Open(context.Background(), testPostgresDSN(b), store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return st
+}
+
+// benchCoder loads the pipeline annals code uses, with the embedded
+// models, dictionaries and gazetteer.
+func benchCoder(b *testing.B) Coder {
+	analyzer, err := nlp.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	set, err := dict.Default()
+	if set == nil {
+		b.Fatal(err)
+	}
+	gaz, err := geo.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := pipeline.New(pipeline.Options{Analyzer: analyzer, Dicts: set, Gazetteer: gaz})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return func(ctx context.Context, doc *event.Document) ([]event.Record, error) {
+		res, err := p.Code(ctx, doc)
+		if err != nil {
+			return nil, err
+		}
+		return res.Records, nil
+	}
+}
