@@ -348,4 +348,3 @@ func scrape(t *testing.T, m *metrics.Metrics, name string) string {
 	}
 	return "missing"
 }
-
