@@ -25,6 +25,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/annals/annals/eval/score"
 	"github.com/annals/annals/ingest"
 )
 
@@ -38,14 +39,7 @@ type Page struct {
 }
 
 // F1 is the harmonic mean of precision and recall.
-func (p Page) F1() float64 { return f1(p.Precision, p.Recall) }
-
-func f1(p, r float64) float64 {
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
+func (p Page) F1() float64 { return score.F1(p.Precision, p.Recall) }
 
 // Score sums the page scores.
 type Score struct {

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/annals/annals/eval/score"
 	"github.com/annals/annals/geo"
 )
 
@@ -213,21 +214,14 @@ func (s *Score) Add(t Score) {
 	s.SameID += t.SameID
 }
 
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
 // Precision is the share of annals' toponyms that overlap a gold one.
-func (s Score) Precision() float64 { return ratio(s.Matched, s.Predicted) }
+func (s Score) Precision() float64 { return score.Ratio(s.Matched, s.Predicted) }
 
 // Recall is the share of gold toponyms annals found.
-func (s Score) Recall() float64 { return ratio(s.Found, s.Gold) }
+func (s Score) Recall() float64 { return score.Ratio(s.Found, s.Gold) }
 
 // Acc161 is the share of gold toponyms resolved within 161 km (100 miles).
-func (s Score) Acc161() float64 { return ratio(s.Within161, s.Gold) }
+func (s Score) Acc161() float64 { return score.Ratio(s.Within161, s.Gold) }
 
 // String formats the figures as the last line of "annals eval geo".
 func (s Score) String() string {

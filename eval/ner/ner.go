@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 
+	"github.com/annals/annals/eval/score"
 	"github.com/annals/annals/event"
 	nerpkg "github.com/annals/annals/nlp/ner"
 )
@@ -18,26 +19,13 @@ type Counts struct {
 }
 
 // Precision is TP/(TP+FP), 0 when nothing was predicted.
-func (c Counts) Precision() float64 { return ratio(c.TP, c.TP+c.FP) }
+func (c Counts) Precision() float64 { return score.Ratio(c.TP, c.TP+c.FP) }
 
 // Recall is TP/(TP+FN), 0 when there was nothing to find.
-func (c Counts) Recall() float64 { return ratio(c.TP, c.TP+c.FN) }
+func (c Counts) Recall() float64 { return score.Ratio(c.TP, c.TP+c.FN) }
 
 // F1 is the harmonic mean of precision and recall.
-func (c Counts) F1() float64 {
-	p, r := c.Precision(), c.Recall()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
+func (c Counts) F1() float64 { return score.F1(c.Precision(), c.Recall()) }
 
 // Scorer accumulates span counts over sentences. The zero value is ready.
 type Scorer struct {

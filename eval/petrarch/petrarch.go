@@ -19,6 +19,7 @@ import (
 
 	"github.com/annals/annals/coder"
 	"github.com/annals/annals/conllu"
+	"github.com/annals/annals/eval/score"
 	"github.com/annals/annals/event"
 )
 
@@ -209,7 +210,7 @@ func null(code string) bool { return code == "" || strings.HasPrefix(code, "---"
 // Result is the score of a run.
 type Result struct {
 	Records, Passed int
-	TP, Found, Want int // triples: true positives, found, expected
+	score.PRF       // triples found, expected and matching; gives Precision, Recall, F1
 	ByCategory      map[string][2]int
 	Fails           []Fail
 	Errors          []error // records that could not be coded
@@ -222,29 +223,7 @@ type Fail struct {
 }
 
 // PassRate returns passed/records.
-func (r *Result) PassRate() float64 { return ratio(r.Passed, r.Records) }
-
-// Precision returns TP/found.
-func (r *Result) Precision() float64 { return ratio(r.TP, r.Found) }
-
-// Recall returns TP/expected.
-func (r *Result) Recall() float64 { return ratio(r.TP, r.Want) }
-
-// F1 returns the harmonic mean of precision and recall.
-func (r *Result) F1() float64 {
-	p, q := r.Precision(), r.Recall()
-	if p+q == 0 {
-		return 0
-	}
-	return 2 * p * q / (p + q)
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
+func (r *Result) PassRate() float64 { return score.Ratio(r.Passed, r.Records) }
 
 // Parser turns a record into parsed sentences: from the record's own
 // CoNLL-U parse, or from its text with annals' language layer.

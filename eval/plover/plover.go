@@ -17,6 +17,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/annals/annals/eval/score"
 )
 
 // Record is one gold record.
@@ -167,23 +169,10 @@ func (r *Result) Add(found, gold []Triple) {
 }
 
 // Precision is the share of found triples that match gold.
-func (r *Result) Precision() float64 { return ratio(r.FoundOK, r.Found) }
+func (r *Result) Precision() float64 { return score.Ratio(r.FoundOK, r.Found) }
 
 // Recall is the share of gold triples found.
-func (r *Result) Recall() float64 { return ratio(r.GoldOK, r.Gold) }
+func (r *Result) Recall() float64 { return score.Ratio(r.GoldOK, r.Gold) }
 
 // F1 is the harmonic mean of precision and recall.
-func (r *Result) F1() float64 {
-	p, q := r.Precision(), r.Recall()
-	if p+q == 0 {
-		return 0
-	}
-	return 2 * p * q / (p + q)
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
+func (r *Result) F1() float64 { return score.F1(r.Precision(), r.Recall()) }

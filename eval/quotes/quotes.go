@@ -33,6 +33,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/annals/annals/eval/score"
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/nlp"
 	"github.com/annals/annals/nlp/quote"
@@ -378,33 +379,20 @@ func sharedWords(words []Span, a, b []Span) int {
 }
 
 // SpeakerAcc returns the speaker accuracy.
-func (r *Result) SpeakerAcc() float64 { return ratio(r.SpeakerOK, r.Found) }
+func (r *Result) SpeakerAcc() float64 { return score.Ratio(r.SpeakerOK, r.Found) }
 
 // Precision, Recall and F1 of the content words.
-func (r *Result) Precision() float64 { return ratio(r.TP, r.TP+r.FP) }
+func (r *Result) Precision() float64 { return score.Ratio(r.TP, r.TP+r.FP) }
 
 // Recall of the content words.
-func (r *Result) Recall() float64 { return ratio(r.TP, r.TP+r.FN) }
+func (r *Result) Recall() float64 { return score.Ratio(r.TP, r.TP+r.FN) }
 
 // SpanF1 is the harmonic mean of Precision and Recall.
-func (r *Result) SpanF1() float64 {
-	p, q := r.Precision(), r.Recall()
-	if p+q == 0 {
-		return 0
-	}
-	return 2 * p * q / (p + q)
-}
+func (r *Result) SpanF1() float64 { return score.F1(r.Precision(), r.Recall()) }
 
 // String is the summary line: quotes=N speaker_acc=0.xxx span_f1=0.xxx.
 func (r *Result) String() string {
 	return fmt.Sprintf("quotes=%d speaker_acc=%.3f span_f1=%.3f", r.Quotes, r.SpeakerAcc(), r.SpanF1())
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
 }
 
 // Evaluate runs the language pipeline p (tokenizing only when p is nil)
