@@ -17,21 +17,22 @@ import (
 // concurrent use.
 type Model struct {
 	labels []string
-	// An open-addressing table of features. Scoring is bound by memory
-	// latency, not arithmetic, so a slot is small: a 32-bit fingerprint of
-	// the feature (its high bits; 0 marks an empty slot; the table index
-	// comes from its low bits) and the offset of its weights in ents, which
-	// run to the entry flagged last. keys holds the full features of the
-	// slots for Encode only.
-	slots []slot
-	keys  []uint64
-	size  uint64 // number of slots
-	ents  []ent
-	nfeat int
-	// Models of at most inlineClasses classes (a parser's transitions)
-	// keep the weights in the slot instead, inline and slots being
-	// exclusive: one cache line per lookup.
+	// An open-addressing table of features with linear probing. Scoring
+	// is bound by memory latency, not arithmetic, so a lookup should touch
+	// one cache line: a slot holds a 32-bit fingerprint of the feature
+	// (its high bits; 0 marks an empty slot; the table index comes from
+	// its low bits) and the weights themselves. Models of at most
+	// inlineClasses classes (a parser's transitions) use inline, a dense
+	// row per slot; larger ones rows, which hold up to rowInline (class,
+	// weight) entries and continue in ents for features with more. The
+	// two tables are exclusive. keys holds the full features of the slots
+	// for Encode only.
 	inline   []inlineSlot
+	rows     []rowSlot
+	ents     []ent
+	keys     []uint64
+	size     uint64 // number of slots
+	nfeat    int
 	nweights int
 }
 
@@ -42,9 +43,33 @@ type inlineSlot struct {
 	w  [inlineClasses]float32
 }
 
-type slot struct {
-	fp, off uint32
+// rowInline entries fit a 32-byte slot, two to a cache line: most features
+// have a weight for a few classes only.
+const rowInline = 4
+
+// rowSlot is a feature's slot in a model of many classes. Its first n
+// entries are in cls and w (unused ones have class 0 and weight +0, which
+// adding leaves every score as it is), and when more is not 0 the
+// following ones are in ents from more-1 to the entry flagged last. n is
+// kept in the low bits of more: more = (offset+1)<<countBits | n.
+type rowSlot struct {
+	fp   uint32
+	more uint32
+	cls  [rowInline]uint16
+	w    [rowInline]float32
 }
+
+const (
+	countBits = 3
+	// maxWeights bounds the weights of a model so that ents offsets fit
+	// rowSlot.more.
+	maxWeights = 1<<(32-countBits) - 2
+)
+
+func (r *rowSlot) count() int { return int(r.more & (1<<countBits - 1)) }
+
+// rest returns the offset in ents of the entries beyond the slot's, or -1.
+func (r *rowSlot) rest() int { return int(r.more>>countBits) - 1 }
 
 // ent is one weight; cls carries the last flag.
 type ent struct {
@@ -87,73 +112,117 @@ func (m *Model) Class(label string) int {
 // Scores sets scores to the score of every class for the features and
 // returns it; scores is reused when it has room, so callers pass the slice
 // from the previous call to avoid allocating.
+//
+// Each class's score is the float32 sum of the features' weights in the
+// order of feats, whatever the layout, so that scores do not depend on how
+// lookups are scheduled.
 func (m *Model) Scores(feats []uint64, scores []float32) []float32 {
 	scores = zeroed(scores, len(m.labels))
-	if m.inline != nil {
-		m.scoresInline(feats, scores)
+	if m.size == 0 {
 		return scores
 	}
-	if len(m.slots) == 0 {
-		return scores
-	}
-	// First find the slots of a batch of features, then add their weights:
-	// the lookups of a batch do not depend on each other, so the processor
-	// overlaps their cache misses instead of waiting for each in turn.
-	var hits [64]uint32
+	// Scoring waits on memory: each feature is a cache miss in a table of
+	// megabytes. Misses overlap only when the loads that cause them do not
+	// depend on each other and no mispredicted branch on a missing value
+	// discards them, so every batch is done in two passes: first touch the
+	// slots of each feature without branching on what they hold, then
+	// probe (now from cache) and add.
 	for len(feats) > 0 {
-		batch := feats[:min(len(feats), len(hits))]
+		batch := feats[:min(len(feats), batchSize)]
 		feats = feats[len(batch):]
-		n := 0
-		for _, f := range batch {
-			i, fp := m.home(f), fingerprint(f)
-			for {
-				k := m.slots[i].fp
-				if k == fp {
-					hits[n] = m.slots[i].off
-					n++
-					break
-				}
-				if k == 0 {
-					break
-				}
-				if i++; i == m.size {
-					i = 0
-				}
-			}
-		}
-		for _, off := range hits[:n] {
-			for _, e := range m.ents[off:] {
-				scores[e.cls&^last] += e.w
-				if e.cls&last != 0 {
-					break
-				}
-			}
+		if m.inline != nil {
+			m.batchInline(batch, scores)
+		} else {
+			m.batchRows(batch, scores)
 		}
 	}
 	return scores
 }
 
-func (m *Model) scoresInline(feats []uint64, scores []float32) {
+// batchSize is the number of features whose lookups overlap: enough to
+// keep every miss buffer of a core busy, small enough for the stack.
+const batchSize = 64
+
+// keep consumes the value of the touching loads; as a call the compiler
+// does not look into, it keeps them from being removed as dead code.
+//
+//go:noinline
+func keep(uint32) {}
+
+// ahead is how many slots past its home a feature's probe is touched in
+// advance: a displaced feature, or the run of slots that shows a feature
+// absent, often ends on the next cache line.
+const ahead = 3
+
+func (m *Model) batchInline(batch []uint64, scores []float32) {
+	var homes [batchSize]uint32
+	var sink uint32
+	end := m.size - 1
+	for i, f := range batch {
+		h := m.home(f)
+		homes[i] = uint32(h)
+		sink ^= m.inline[h].fp ^ m.inline[min(h+ahead, end)].fp
+	}
 	var sum [inlineClasses]float32
-	for _, f := range feats {
-		i, fp := m.home(f), fingerprint(f)
+	copy(sum[:], scores)
+	for i, f := range batch {
+		j, fp := uint64(homes[i]), fingerprint(f)
 		for {
-			sl := &m.inline[i]
+			sl := &m.inline[j]
 			if sl.fp == fp {
-				for c, w := range sl.w {
-					sum[c] += w
-				}
+				sum[0] += sl.w[0]
+				sum[1] += sl.w[1]
+				sum[2] += sl.w[2]
 				break
 			}
 			if sl.fp == 0 {
 				break
 			}
-			if i++; i == m.size {
-				i = 0
+			if j++; j == m.size {
+				j = 0
 			}
 		}
 	}
 	copy(scores, sum[:])
+	keep(sink)
+}
+
+func (m *Model) batchRows(batch []uint64, scores []float32) {
+	var homes [batchSize]uint32
+	var sink uint32
+	end := m.size - 1
+	for i, f := range batch {
+		h := m.home(f)
+		homes[i] = uint32(h)
+		sink ^= m.rows[h].fp ^ m.rows[min(h+1, end)].fp
+	}
+	for i, f := range batch {
+		j, fp := uint64(homes[i]), fingerprint(f)
+		for {
+			r := &m.rows[j]
+			if r.fp == fp {
+				for k, c := range r.cls {
+					scores[c] += r.w[k]
+				}
+				if off := r.rest(); off >= 0 {
+					for _, e := range m.ents[off:] {
+						scores[e.cls&^last] += e.w
+						if e.cls&last != 0 {
+							break
+						}
+					}
+				}
+				break
+			}
+			if r.fp == 0 {
+				break
+			}
+			if j++; j == m.size {
+				j = 0
+			}
+		}
+	}
+	keep(sink)
 }
 
 // Predict returns the best class for the features; scores is a reusable
@@ -183,16 +252,9 @@ func build(labels []string, keys []uint64, start []uint32, cls []uint16, w []flo
 	m.size = uint64(size)
 	small := len(labels) <= inlineClasses
 	if small {
-		m.inline = make([]inlineSlot, size)
+		m.inline = makeTable[inlineSlot](m, size)
 	} else {
-		m.slots = make([]slot, size)
-		m.ents = make([]ent, len(w))
-		for i := range w {
-			m.ents[i] = ent{uint32(cls[i]), w[i]}
-		}
-		for i := 1; i < len(start); i++ {
-			m.ents[start[i]-1].cls |= last
-		}
+		m.rows = makeTable[rowSlot](m, size)
 	}
 	for i, k := range keys {
 		j := m.home(k)
@@ -202,14 +264,28 @@ func build(labels []string, keys []uint64, start []uint32, cls []uint16, w []flo
 			}
 		}
 		m.keys[j] = k
+		row := start[i]
 		if small {
 			sl := &m.inline[j]
 			sl.fp = fingerprint(k)
-			for e := start[i]; e < start[i+1]; e++ {
+			for e := row; e < start[i+1]; e++ {
 				sl.w[cls[e]] = w[e]
 			}
-		} else {
-			m.slots[j] = slot{fp: fingerprint(k), off: start[i]}
+			continue
+		}
+		r := &m.rows[j]
+		r.fp = fingerprint(k)
+		n := min(start[i+1]-row, rowInline)
+		for e := range n {
+			r.cls[e], r.w[e] = cls[row+e], w[row+e]
+		}
+		r.more = n
+		if row+n < start[i+1] {
+			r.more |= uint32(len(m.ents)+1) << countBits
+			for e := row + n; e < start[i+1]; e++ {
+				m.ents = append(m.ents, ent{uint32(cls[e]), w[e]})
+			}
+			m.ents[len(m.ents)-1].cls |= last
 		}
 	}
 	return m
@@ -224,8 +300,8 @@ func (m *Model) home(f uint64) uint64 {
 
 // weights returns the (class, weight) entries of the feature in slot j.
 func (m *Model) weights(j int) []ent {
+	var out []ent
 	if m.inline != nil {
-		var out []ent
 		for c, w := range m.inline[j].w {
 			if w != 0 {
 				out = append(out, ent{uint32(c), w})
@@ -233,12 +309,19 @@ func (m *Model) weights(j int) []ent {
 		}
 		return out
 	}
-	off := m.slots[j].off
-	n := 0
-	for m.ents[int(off)+n].cls&last == 0 {
-		n++
+	r := &m.rows[j]
+	for k := range r.count() {
+		out = append(out, ent{uint32(r.cls[k]), r.w[k]})
 	}
-	return m.ents[off : int(off)+n+1]
+	if off := r.rest(); off >= 0 {
+		for _, e := range m.ents[off:] {
+			out = append(out, ent{e.cls &^ last, e.w})
+			if e.cls&last != 0 {
+				break
+			}
+		}
+	}
+	return out
 }
 
 const magic = "annals-perceptron-1\n"
@@ -379,7 +462,7 @@ func Decode(r io.Reader) (*Model, error) {
 			cls = append(cls, uint16(c))
 			w = append(w, x)
 		}
-		if len(w) > math.MaxUint32 {
+		if len(w) > maxWeights {
 			return nil, fmt.Errorf("%w: too many weights", ErrCorrupt)
 		}
 		start = append(start, uint32(len(w)))
