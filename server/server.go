@@ -25,6 +25,7 @@ import (
 
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/ingest"
+	"github.com/annals/annals/metrics"
 	"github.com/annals/annals/pipeline"
 	"github.com/annals/annals/store"
 )
@@ -61,6 +62,9 @@ type Options struct {
 	Log *slog.Logger
 	// Now gives the date of documents posted without one; nil means time.Now.
 	Now func() time.Time
+	// Metrics counts the documents posted and is served on GET /metrics;
+	// nil serves no metrics.
+	Metrics *metrics.Metrics
 }
 
 // DefaultMaxBodyBytes is the largest request body accepted by default.
@@ -95,7 +99,13 @@ func New(opt Options) (*Server, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
+	if opt.Metrics != nil {
+		opt.Store, opt.Coder = withMetrics(opt.Store, opt.Coder, opt.Metrics)
+	}
 	s := &Server{opt: opt, mux: http.NewServeMux()}
+	if opt.Metrics != nil {
+		s.mux.Handle("GET /metrics", opt.Metrics.Handler())
+	}
 	for _, r := range s.routes() {
 		s.mux.HandleFunc(r.pattern, r.handler)
 	}

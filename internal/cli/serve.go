@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/annals/annals/ingest"
+	"github.com/annals/annals/metrics"
 	"github.com/annals/annals/server"
 )
 
@@ -16,7 +17,7 @@ func serveCommand() *Command {
 	c := &Command{
 		Name:  "serve",
 		Usage: "[--db FILE | --postgres DSN] [--addr :8080] [--token TOKEN] [--dicts DIR]",
-		Short: "serve the store: a JSON API and a web UI (read-only without a token)",
+		Short: "serve the store: a JSON API, a web UI (read-only without a token) and Prometheus metrics on /metrics",
 	}
 	c.Run = func(ctx context.Context, env *Env, args []string) error {
 		fs := newFlags(env, c)
@@ -39,7 +40,7 @@ func serveCommand() *Command {
 		}
 		defer st.Close()
 		log := slog.New(slog.NewTextHandler(env.Stderr, nil))
-		opt := server.Options{Store: st, Token: *token, Log: log}
+		opt := server.Options{Store: st, Token: *token, Log: log, Metrics: metrics.New()}
 		if *token != "" {
 			if opt.Coder, err = cf.pipeline(); err != nil {
 				return fmt.Errorf("load the coding pipeline for writes: %w", err)
