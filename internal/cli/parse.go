@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"time"
 	"unicode/utf8"
 
 	"github.com/annals/annals/conllu"
@@ -20,6 +21,7 @@ func parseCommand() *Command {
 	c.Run = func(ctx context.Context, env *Env, args []string) error {
 		fs := newFlags(env, c)
 		models := fs.String("models", "", "directory of model files replacing the embedded ones")
+		timing := fs.Bool("timing", false, `print "timing TOKENS SECONDS" of the analysis (models loaded before) on stderr`)
 		pos, err := parseFlags(fs, args)
 		if err != nil {
 			return err
@@ -49,9 +51,17 @@ func parseCommand() *Command {
 		if err := checkText(name, text); err != nil {
 			return err
 		}
+		start := time.Now()
 		sents, err := p.Process(ctx, string(text))
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
+		}
+		if *timing {
+			tokens := 0
+			for i := range sents {
+				tokens += len(sents[i].Tokens)
+			}
+			fmt.Fprintf(env.Stderr, "timing %d %.3f\n", tokens, time.Since(start).Seconds())
 		}
 		for i := range sents {
 			if err := conllu.Write(env.Stdout, &sents[i]); err != nil {
