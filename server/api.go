@@ -316,8 +316,8 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := r.PathValue("id")
-	if !cursorOK(id) {
-		writeError(w, http.StatusBadRequest, "document id %q: want letters, digits, '-', '_' or '.'", id)
+	if !docIDOK(id) {
+		writeError(w, http.StatusBadRequest, "document id %q: want printable UTF-8 of at most %d bytes", id, maxParam)
 		return
 	}
 	d, err := s.opt.Store.Document(r.Context(), id)

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/annals/annals/event"
@@ -147,8 +148,8 @@ func alnum(s string) bool {
 	return true
 }
 
-// cursorOK says whether c is made of the characters cursors and
-// document ids use, and short.
+// cursorOK says whether c is made of the characters cursors use, and
+// short.
 func cursorOK(c string) bool {
 	if len(c) > 100 {
 		return false
@@ -160,6 +161,15 @@ func cursorOK(c string) bool {
 		}
 	}
 	return true
+}
+
+// docIDOK says whether id can be a document id: ids come from the
+// inputs (a JSON Lines "id"), so any printable text of bounded length.
+func docIDOK(id string) bool {
+	if id == "" || len(id) > maxParam || !utf8.ValidString(id) {
+		return false
+	}
+	return !strings.ContainsFunc(id, unicode.IsControl)
 }
 
 // encodeCursor wraps the store's page cursor with a checksum, so that a

@@ -313,7 +313,8 @@ func TestBadRequests(t *testing.T) {
 		{"/api/actors?limit=100000", 400},
 		{"/api/places?limit=-1", 400},
 		{"/api/documents/d-nosuchdoc", 404},
-		{"/api/documents/a%20b", 400},
+		{"/api/documents/a%00b", 400},
+		{"/api/documents/reuters:123%20x", 404}, // ids from inputs may hold any printable text
 		{"/api/documents/d-1?x=1", 400},
 		{"/api/nothing", 404},
 		{"/api/events?text=%27%22%3B", 200}, // odd characters are data, not SQL
