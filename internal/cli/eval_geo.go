@@ -3,7 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 
 	"github.com/annals/annals/eval/geo"
@@ -33,12 +33,9 @@ func evalGeo(ctx context.Context, env *Env, args []string) error {
 	}
 	var total geo.Score
 	for _, name := range files {
-		f, err := os.Open(name)
-		if err != nil {
-			return err
-		}
-		arts, err := geo.ReadXML(ctx, f, name)
-		f.Close()
+		arts, err := readFile(name, func(r io.Reader, name string) ([]geo.Article, error) {
+			return geo.ReadXML(ctx, r, name)
+		})
 		if err != nil {
 			return err
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -37,12 +36,7 @@ func evalPetrarch(ctx context.Context, env *Env, args []string) error {
 		fs.Usage()
 		return ErrUsage
 	}
-	fh, err := os.Open(*records)
-	if err != nil {
-		return err
-	}
-	f, err := petrarch.Read(fh, *records)
-	fh.Close()
+	f, err := readFile(*records, petrarch.Read)
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/annals/annals/eval/plover"
@@ -26,12 +25,7 @@ func evalPlover(ctx context.Context, env *Env, args []string) error {
 		fs.Usage()
 		return ErrUsage
 	}
-	fh, err := os.Open(*records)
-	if err != nil {
-		return err
-	}
-	recs, err := plover.Read(fh, *records)
-	fh.Close()
+	recs, err := readFile(*records, plover.Read)
 	if err != nil {
 		return err
 	}

@@ -22,22 +22,13 @@ func exportCommand() *Command {
 		format := fs.String("format", string(export.JSONL), "output `format`: jsonl, gdelt or parquet")
 		table := fs.String("table", "events", "`table` to write: events or mentions")
 		out := fs.String("out", "-", "output `file`; - for standard output")
-		pos, err := parseFlags(fs, args)
-		if err != nil {
+		if err := parseNoArgs(env, c, fs, args); err != nil {
 			return err
-		}
-		if len(pos) > 0 {
-			fmt.Fprintf(env.Stderr, "annals export: unexpected argument %q\n", pos[0])
-			return ErrUsage
 		}
 		if *table != "events" && *table != "mentions" {
 			return fmt.Errorf("--table %q: want events or mentions", *table)
 		}
-		f, err := ff.filter()
-		if err != nil {
-			return err
-		}
-		s, err := sf.open(ctx, true)
+		s, f, err := sf.openFiltered(ctx, ff)
 		if err != nil {
 			return err
 		}

@@ -39,15 +39,11 @@ func ingestCommand() *Command {
 			fs.Usage()
 			return ErrUsage
 		}
-		p, err := cf.pipeline()
+		run, err := newIngestRun(ctx, env, cf, sf, *workers, *batch)
 		if err != nil {
 			return err
 		}
-		st, err := sf.open(ctx, false)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
+		defer run.store.Close()
 		opts := ingest.Options{
 			Format:        ingest.Format(*format),
 			MaxBytes:      *maxBytes,
@@ -56,8 +52,6 @@ func ingestCommand() *Command {
 			Stdin:         env.Stdin,
 			Warn:          func(in, msg string) { fmt.Fprintf(env.Stderr, "annals ingest: %s: %s\n", in, msg) },
 		}
-		run := &ingestRun{pipeline: p, store: st, workers: max(*workers, 1), batch: max(*batch, 1),
-			progress: newProgress(env.Stderr)}
 		sum, err := run.run(ctx, ingest.Open(ctx, inputs, opts), env.Stderr)
 		run.progress.done()
 		fmt.Fprintf(env.Stderr, "%d documents stored, %d already stored, %d events (%d new), %d inputs failed, %.1f documents/s\n",
@@ -71,6 +65,21 @@ func ingestCommand() *Command {
 		return nil
 	}
 	return c
+}
+
+// newIngestRun builds the pipeline of cf and opens the store of sf for
+// writing, creating it if need be; the caller closes run.store.
+func newIngestRun(ctx context.Context, env *Env, cf *codingFlags, sf *storeFlags, workers, batch int) (*ingestRun, error) {
+	p, err := cf.pipeline()
+	if err != nil {
+		return nil, err
+	}
+	st, err := sf.open(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	return &ingestRun{pipeline: p, store: st, workers: max(workers, 1), batch: max(batch, 1),
+		progress: newProgress(env.Stderr)}, nil
 }
 
 // ingestRun codes documents on several goroutines and saves them in

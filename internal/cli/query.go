@@ -19,19 +19,10 @@ func queryCommand() *Command {
 		sf := addStoreFlags(fs)
 		ff := addFilterFlags(fs)
 		by := fs.String("by", "day", "group by `key`: day, week, root, quad, country or actor")
-		pos, err := parseFlags(fs, args)
-		if err != nil {
+		if err := parseNoArgs(env, c, fs, args); err != nil {
 			return err
 		}
-		if len(pos) > 0 {
-			fmt.Fprintf(env.Stderr, "annals query: unexpected argument %q\n", pos[0])
-			return ErrUsage
-		}
-		f, err := ff.filter()
-		if err != nil {
-			return err
-		}
-		s, err := sf.open(ctx, true)
+		s, f, err := sf.openFiltered(ctx, ff)
 		if err != nil {
 			return err
 		}

@@ -48,6 +48,18 @@ func (sf *storeFlags) open(ctx context.Context, mustExist bool) (store.Store, er
 	return openStore(ctx, sf.db, sf.postgres, store.Options{FoldWindowDays: sf.foldWindow})
 }
 
+// openFiltered opens the chosen store for a command that reads it, with
+// the filter of ff; a bad filter fails before the store is opened. The
+// caller closes the store.
+func (sf *storeFlags) openFiltered(ctx context.Context, ff *filterFlags) (store.Store, store.Filter, error) {
+	f, err := ff.filter()
+	if err != nil {
+		return nil, f, err
+	}
+	s, err := sf.open(ctx, true)
+	return s, f, err
+}
+
 // openStore opens the PostgreSQL store pgDSN names, or else the SQLite
 // file dbPath (created when missing).
 func openStore(ctx context.Context, dbPath, pgDSN string, opt store.Options) (store.Store, error) {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -44,19 +45,37 @@ type trainFlags struct {
 	seed            uint64
 }
 
-func parseTrainFlags(env *Env, name, out string, epochs int, args []string) (*trainFlags, error) {
-	c := &Command{Name: "train " + name, Usage: "[flags]", Short: "train the " + name + " on CoNLL-U files"}
-	fs := newFlags(env, c)
+// addTrainFlags registers the flags every CoNLL-U trainer takes, with the
+// model's default output file, epochs and what its random seed drives.
+func addTrainFlags(fs *flag.FlagSet, out string, epochs int, seedUse string) *trainFlags {
 	f := &trainFlags{}
 	fs.StringVar(&f.train, "train", defaultTrain, "comma-separated CoNLL-U training files")
 	fs.StringVar(&f.dev, "dev", defaultDev, "CoNLL-U file scored after each epoch (\"\" for none)")
 	fs.StringVar(&f.out, "out", out, "where to write the gzipped model")
 	fs.IntVar(&f.epochs, "epochs", epochs, "passes over the training data")
-	fs.Uint64Var(&f.seed, "seed", 1, "random seed (shuffling)")
+	fs.Uint64Var(&f.seed, "seed", 1, "random seed ("+seedUse+")")
+	return f
+}
+
+func parseTrainFlags(env *Env, name, out string, epochs int, args []string) (*trainFlags, error) {
+	c := &Command{Name: "train " + name, Usage: "[flags]", Short: "train the " + name + " on CoNLL-U files"}
+	fs := newFlags(env, c)
+	f := addTrainFlags(fs, out, epochs, "shuffling")
 	if _, err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}
 	return f, nil
+}
+
+// sentences reads the training and the dev files.
+func (f *trainFlags) sentences() (train, dev []*event.Sentence, err error) {
+	if train, err = readCoNLLU(strings.Split(f.train, ",")...); err != nil {
+		return nil, nil, err
+	}
+	if dev, err = readCoNLLU(f.dev); err != nil {
+		return nil, nil, err
+	}
+	return train, dev, nil
 }
 
 // readCoNLLU reads every sentence of the named files.
@@ -66,12 +85,7 @@ func readCoNLLU(names ...string) ([]*event.Sentence, error) {
 		if n == "" {
 			continue
 		}
-		f, err := os.Open(n)
-		if err != nil {
-			return nil, err
-		}
-		s, err := conllu.ReadAll(f, n)
-		f.Close()
+		s, err := readFile(n, conllu.ReadAll)
 		if err != nil {
 			return nil, err
 		}
@@ -101,11 +115,7 @@ func trainTagger(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	train, err := readCoNLLU(strings.Split(f.train, ",")...)
-	if err != nil {
-		return err
-	}
-	dev, err := readCoNLLU(f.dev)
+	train, dev, err := f.sentences()
 	if err != nil {
 		return err
 	}
@@ -119,12 +129,7 @@ func trainTagger(ctx context.Context, env *Env, args []string) error {
 func trainParser(ctx context.Context, env *Env, args []string) error {
 	c := &Command{Name: "train parser", Usage: "[flags]", Short: "train the dependency parser on CoNLL-U files"}
 	fs := newFlags(env, c)
-	f := &trainFlags{}
-	fs.StringVar(&f.train, "train", defaultTrain, "comma-separated CoNLL-U training files")
-	fs.StringVar(&f.dev, "dev", defaultDev, "CoNLL-U file scored after each epoch (\"\" for none)")
-	fs.StringVar(&f.out, "out", "nlp/parse/model/parser.gz", "where to write the gzipped model")
-	fs.IntVar(&f.epochs, "epochs", 10, "passes over the training data")
-	fs.Uint64Var(&f.seed, "seed", 1, "random seed (shuffling, exploration)")
+	f := addTrainFlags(fs, "nlp/parse/model/parser.gz", 10, "shuffling, exploration")
 	taggerPath := fs.String("tagger", "nlp/tag/model/tagger.gz", "tagger that tags the dev file")
 	folds := fs.Int("folds", 5, "jackknifing folds: the training tags come from taggers trained on the other folds")
 	taggerEpochs := fs.Int("tagger-epochs", 8, "epochs of the jackknifing taggers (as for the tagger)")
@@ -132,11 +137,7 @@ func trainParser(ctx context.Context, env *Env, args []string) error {
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	train, err := readCoNLLU(strings.Split(f.train, ",")...)
-	if err != nil {
-		return err
-	}
-	dev, err := readCoNLLU(f.dev)
+	train, dev, err := f.sentences()
 	if err != nil {
 		return err
 	}
@@ -169,11 +170,7 @@ func trainLemma(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	train, err := readCoNLLU(strings.Split(f.train, ",")...)
-	if err != nil {
-		return err
-	}
-	dev, err := readCoNLLU(f.dev)
+	train, dev, err := f.sentences()
 	if err != nil {
 		return err
 	}

@@ -47,19 +47,14 @@ func watchCommand() *Command {
 		if flagSet(fs, "nats") || os.Getenv("ANNALS_NATS") != "" {
 			return watchCluster(ctx, env, qf, w, *name)
 		}
-		p, err := cf.pipeline()
+		run, err := newIngestRun(ctx, env, cf, sf, runtime.GOMAXPROCS(0), 32)
 		if err != nil {
 			return err
 		}
-		st, err := sf.open(ctx, false)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
+		defer run.store.Close()
 		if w.State, err = ingest.OpenFileState(*statePath); err != nil {
 			return err
 		}
-		run := &ingestRun{pipeline: p, store: st, workers: runtime.GOMAXPROCS(0), batch: 32, progress: newProgress(env.Stderr)}
 		items, wait := watchItems(ctx, &w)
 		sum, err := run.run(ctx, items, env.Stderr)
 		run.progress.done()
