@@ -120,16 +120,21 @@ func testSet(t testing.TB) *dict.Set {
 	return set
 }
 
-// parse builds a sentence from compact rows: "word lemma UPOS head rel".
+// parse builds a sentence from compact rows: "word lemma UPOS head rel",
+// with the Penn tag as an optional sixth field.
 func parse(t testing.TB, rows ...string) string {
 	t.Helper()
 	var b strings.Builder
 	for i, r := range rows {
 		f := strings.Fields(r)
-		if len(f) != 5 {
-			t.Fatalf("row %q: want word lemma upos head rel", r)
+		if len(f) != 5 && len(f) != 6 {
+			t.Fatalf("row %q: want word lemma upos head rel [xpos]", r)
 		}
-		fmt.Fprintf(&b, "%d\t%s\t%s\t%s\t_\t_\t%s\t%s\t_\t_\n", i+1, f[0], f[1], f[2], f[3], f[4])
+		xpos := "_"
+		if len(f) == 6 {
+			xpos = f[5]
+		}
+		fmt.Fprintf(&b, "%d\t%s\t%s\t%s\t%s\t_\t%s\t%s\t_\t_\n", i+1, f[0], f[1], f[2], xpos, f[3], f[4])
 	}
 	return b.String()
 }
@@ -324,6 +329,19 @@ func TestCoder(t *testing.T) {
 			"attacked attack VERB 0 root",
 			"Valmore Valmore PROPN 4 obj",
 		}, "KESCOP>VAL:190"},
+		{"verb misparsed as a participle of its subject", 0, []string{
+			"Kestrian Kestrian ADJ 2 amod",
+			"police police NOUN 0 root",
+			"attacked attack VERB 2 acl VBD",
+			"Valmore Valmore PROPN 3 obj",
+		}, "KESCOP>VAL:190"},
+		{"a quantity counts the actors", 0, []string{
+			"thousands thousand NOUN 4 nsubj",
+			"of of ADP 3 case",
+			"soldiers soldier NOUN 1 nmod",
+			"attacked attack VERB 0 root",
+			"Valmore Valmore PROPN 4 obj",
+		}, ""},
 		{"a pronoun is not an actor", 0, []string{
 			"Kestria Kestria PROPN 2 nsubj",
 			"attacked attack VERB 0 root",

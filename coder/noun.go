@@ -39,6 +39,16 @@ func (st *sentence) codeNoun(k int) {
 			}
 		}
 	}
+	if sources == nil {
+		// "US sanctions on Iran", "Israeli airstrikes on Gaza": an actor
+		// among the noun's modifiers acts.
+		for _, c := range st.kids[k] {
+			if r := st.rel(c); (r == "amod" || r == "compound" || r == "nmod:desc") && st.actor[c] != nil {
+				sources = st.resolve(c, true)
+				break
+			}
+		}
+	}
 	if st.caseWord(k) == "" && len(targets) > 1 && sources == nil {
 		// "a meeting between Salih and Trump": members on both sides.
 		sources = targets

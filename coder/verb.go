@@ -162,6 +162,19 @@ func (st *sentence) inRelative(k, v int) bool {
 	return false
 }
 
+// quantity reports whether token k only counts what follows it:
+// "thousands of demonstrators", "a group of protesters".
+func (st *sentence) quantity(k int) bool {
+	if st.toks[k].UPOS == "NUM" {
+		return true
+	}
+	switch st.lemmas[k] {
+	case "THOUSAND", "HUNDRED", "DOZEN", "MILLION", "SCORE", "GROUP", "CROWD", "NUMBER", "BAND", "HANDFUL":
+		return true
+	}
+	return false
+}
+
 // personalPronoun reports whether an upper-cased word is a personal
 // pronoun that can stand for an actor.
 func personalPronoun(w string) bool {
@@ -318,9 +331,12 @@ func (st *sentence) actingNoun(v int) bool {
 	case "VBG":
 		return true
 	case "VBN", "VBD":
+		if st.child(v, "obj") >= 0 && !st.passive(v) {
+			// "Farmers blocked roads": a participle has no object.
+			return true
+		}
 		h := st.head(v)
-		return h >= 0 && (st.actor[h] != nil || st.agent[h] != nil) &&
-			!st.passive(v) && st.child(v, "obj") < 0
+		return h >= 0 && (st.actor[h] != nil || st.agent[h] != nil) && !st.passive(v)
 	}
 	return false
 }
@@ -399,7 +415,7 @@ func (st *sentence) resolve(k int, subjectRole bool) []Actor {
 			}
 			actors = shared
 			if len(actors) == 0 {
-				if st.agent[p.first] == nil {
+				if st.agent[p.first] == nil && !st.quantity(p.first) {
 					// A role word among the modifiers of something else
 					// ("a million-man march") names no actor.
 					continue
@@ -497,6 +513,12 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 		}
 		if actor != nil {
 			break // the head's own actor wins over attached phrases
+		}
+		if actor == nil && len(agents) == 0 && st.quantity(k) && st.caseWord(c) == "OF" {
+			// "thousands of demonstrators": the counted phrase names them.
+			if as, gs := st.phrase(c, subjectRole, depth+1); len(as) > 0 || len(gs) > 0 {
+				return as, gs
+			}
 		}
 		if sub := st.resolveDepth(c, depth+1); len(sub) > 0 {
 			// The phrase's roles qualify the attached actor only when the
