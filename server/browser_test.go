@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -210,11 +211,31 @@ func TestBrowser(t *testing.T) {
 
 	for _, v := range []struct{ name, ready string }{
 		{"timeline", `svg.chart rect`},
-		{"map", `svg.map circle.place`},
 		{"network", `svg.network path.edge`},
+		{"map", `svg.map circle.place`},
 	} {
 		p.do(v.name, chromedp.Navigate(ts.URL+"/#/"+v.name), chromedp.WaitVisible(v.ready))
 		p.shot(v.name)
+	}
+
+	// Dragging a box over East Africa and the Middle East lists the events
+	// placed inside it.
+	box := eval[[]float64](p, `(() => { const b = document.querySelector("svg.map").getBoundingClientRect(); return [b.x, b.y, b.width, b.height] })()`)
+	x0, y0, x1, y1 := box[0]+0.55*box[2], box[1]+0.27*box[3], box[0]+0.70*box[2], box[1]+0.60*box[3]
+	p.do("drag a box on the map",
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, x0, y0, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, (x0+x1)/2, (y0+y1)/2, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x1, y1, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, x1, y1, chromedp.ButtonLeft),
+		chromedp.WaitVisible(`table.events tbody tr`),
+	)
+	if h := eval[string](p, `location.hash`); !strings.Contains(h, "bbox=") {
+		t.Errorf("dragging on the map led to %q, want a bbox filter", h)
+	}
+	for _, r := range eval[[]string](p, rowsJS) {
+		if !strings.Contains(r, "(KEN)") && !strings.Contains(r, "(TZA)") && !strings.Contains(r, "(IRQ)") {
+			t.Errorf("row %q is outside the dragged box", r)
+		}
 	}
 	// A fresh load, so the page sees the phone's width from the start.
 	p.do("phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate("about:blank"), chromedp.Navigate(ts.URL+"/#/events?country=UKR"),

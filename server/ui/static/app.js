@@ -250,8 +250,12 @@ async function renderTimeline(r) {
       const h = (p.events / max) * (H - B - T);
       const y = H - B - base[k] - h;
       base[k] += h;
-      chart.append(svg("rect", { x: L + k * bw, y, width: Math.max(1, bw - 1), height: h, fill: colour(s, i) },
-        svgTitle(`${p.date}: ${p.events} events (${s.label || s.key})`)));
+      // Each bar links to its period's events.
+      const link = withParam(withParam(r.params, "from", p.date), "to", addDays(p.date, step - 1));
+      if (by === "quad") link.set("quad", s.key);
+      if (by === "root" && (link.get("code") || "").length < s.key.length) link.set("code", s.key);
+      chart.append(svg("a", { href: href("events", link) }, svg("rect", { x: L + k * bw, y, width: Math.max(1, bw - 1), height: h, fill: colour(s, i) },
+        svgTitle(`${p.date}: ${p.events} events (${s.label || s.key})`))));
     }
   });
   chart.append(svg("line", { x1: L, y1: H - B, x2: W - 10, y2: H - B, class: "axis" }));
@@ -273,6 +277,12 @@ async function renderTimeline(r) {
     return el("li", null, sw, (s.label || s.key) + " — " + total);
   }));
   view.replaceChildren(controls, el("div", { class: "chartbox" }, chart), legend);
+}
+
+function addDays(date, n) {
+  const d = new Date(date + "T00:00:00Z");
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
 }
 
 // choice is a select that rewrites one view setting in the URL.
@@ -348,9 +358,40 @@ async function renderMap(r) {
         svgTitle(`${p.name}${p.country ? " (" + p.country + ")" : ""}: ${p.events} events`)));
     map.append(a);
   }
+  // Dragging over the map selects a bounding box and lists its events.
+  let start = null;
+  const box = svg("rect", { class: "bbox", visibility: "hidden" });
+  map.append(box);
+  const at = (ev) => {
+    const m = map.getScreenCTM().inverse();
+    const p = new DOMPoint(ev.clientX, ev.clientY).matrixTransform(m);
+    return [Math.max(0, Math.min(W, p.x)), Math.max(0, Math.min(H, p.y))];
+  };
+  const rect = (a, b) => ({ x: Math.min(a[0], b[0]), y: Math.min(a[1], b[1]), w: Math.abs(a[0] - b[0]), h: Math.abs(a[1] - b[1]) });
+  map.addEventListener("pointerdown", (ev) => {
+    if (ev.target.closest("a")) return;
+    start = at(ev);
+    map.setPointerCapture(ev.pointerId);
+  });
+  map.addEventListener("pointermove", (ev) => {
+    if (!start) return;
+    const q = rect(start, at(ev));
+    setAttrs(box, { x: q.x, y: q.y, width: q.w, height: q.h, visibility: "visible" });
+  });
+  map.addEventListener("pointerup", (ev) => {
+    if (!start) return;
+    const q = rect(start, at(ev));
+    start = null;
+    box.setAttribute("visibility", "hidden");
+    if (q.w < 4 || q.h < 4) return; // a click, not a drag
+    const lon = (x) => ((x / W) * 360 - 180).toFixed(2), lat = (y) => (90 - (y / H) * 180).toFixed(2);
+    const p = withParam(r.params, "bbox", [lat(q.y + q.h), lon(q.x), lat(q.y), lon(q.x + q.w)].join(","));
+    p.delete("place");
+    location.hash = href("events", p);
+  });
   const list = el("ol", { class: "places" }, ...res.places.slice(0, 20).map((p) =>
     el("li", null, el("a", { href: href("events", withParam(r.params, "place", p.name)) }, p.name), (p.country ? " " + p.country : "") + " — " + p.events)));
-  const note = el("p", { class: "count" }, res.places.length === 0 ? "No events with a place match these filters." : plural(res.places.length, "place") + (res.truncated ? " (the busiest)" : "") + "; click one for its events.");
+  const note = el("p", { class: "count" }, res.places.length === 0 ? "No events with a place match these filters." : plural(res.places.length, "place") + (res.truncated ? " (the busiest)" : "") + "; click one for its events, or drag a box over the map.");
   view.replaceChildren(note, el("div", { class: "mapbox" }, map), list);
 }
 
