@@ -10,21 +10,8 @@ import (
 	"github.com/annals/annals/coder"
 	"github.com/annals/annals/conllu"
 	"github.com/annals/annals/dict"
+	"github.com/annals/annals/internal/testdata"
 )
-
-// parse builds a CoNLL-U sentence from rows "word lemma UPOS head rel".
-func parse(t testing.TB, rows ...string) string {
-	t.Helper()
-	var b strings.Builder
-	for i, r := range rows {
-		f := strings.Fields(r)
-		if len(f) != 5 {
-			t.Fatalf("row %q: want word lemma upos head rel", r)
-		}
-		fmt.Fprintf(&b, "%d\t%s\t%s\t%s\t_\t_\t%s\t%s\t_\t_\n", i+1, f[0], f[1], f[2], f[3], f[4])
-	}
-	return b.String()
-}
 
 // TestDefaultCodes codes hand-parsed sentences with the embedded
 // dictionaries.
@@ -151,7 +138,7 @@ func TestDefaultCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := conllu.Parse(parse(t, tt.rows...), "test")
+			s, err := conllu.Parse(testdata.CoNLLU(t, tt.rows...), "test")
 			if err != nil {
 				t.Fatal(err)
 			}

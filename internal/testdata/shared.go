@@ -1,5 +1,7 @@
-// Package testdata locates the shared data folder (../shared beside the
-// repository) for tests and benchmarks, which skip when it is absent.
+// Package testdata gives tests and benchmarks their inputs: it locates the
+// shared data folder (../shared beside the repository), skipping when it is
+// absent, reads the BBC news texts there, and writes CoNLL-U sentences
+// from compact rows.
 package testdata
 
 import (
