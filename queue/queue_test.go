@@ -348,3 +348,49 @@ func scrape(t *testing.T, m *metrics.Metrics, name string) string {
 	}
 	return "missing"
 }
+
+// TestSubmitWaitsWhenFull fills a capped stream and checks that a waiting
+// publisher goes on once a worker (here: a deletion) has made room.
+func TestSubmitWaitsWhenFull(t *testing.T) {
+	nc, js, c := testNATS(t)
+	docs := testDocs(2)
+	submitAll(t, nc, js, c, docs[:1])
+	st, err := GetStatus(t.Context(), js, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.MaxBytes = int64(st.Stream.Bytes) * 3 / 2 // room for one document, not two
+	if err := Ensure(t.Context(), js, c); err != nil {
+		t.Fatal(err)
+	}
+	p := NewPublisher(nc, js, c)
+	if _, err := p.Submit(t.Context(), docs[1]); !errors.Is(err, ErrStreamFull) {
+		t.Fatalf("Submit to a full stream: %v, want ErrStreamFull", err)
+	}
+	p.WaitWhenFull = true
+	done := make(chan error, 1)
+	go func() {
+		_, err := p.Submit(t.Context(), docs[1])
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		t.Fatalf("Submit returned %v while the stream was full", err)
+	case <-time.After(700 * time.Millisecond):
+	}
+	s, err := js.Stream(t.Context(), c.withDefaults().Stream)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteMsg(t.Context(), st.Stream.FirstSeq); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("Submit after room was made: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Submit still waiting 5s after room was made")
+	}
+}

@@ -25,6 +25,11 @@ type Publisher struct {
 	// restarting or failing over) is tried again; the same Nats-Msg-Id
 	// makes a retry that did reach the stream harmless.
 	Retries int
+	// WaitWhenFull makes Submit wait, with backoff, while the stream is
+	// full, until workers have made room or ctx ends: a backfill larger
+	// than the stream's cap then flows through it. Without it a full
+	// stream is ErrStreamFull.
+	WaitWhenFull bool
 }
 
 // NewPublisher returns a publisher onto the work stream of c, which Ensure
@@ -59,7 +64,12 @@ func (p *Publisher) Submit(ctx context.Context, it ingest.Item) (duplicate bool,
 		if errors.As(err, &apiErr) {
 			// The stream answered: its refusal will not change on a retry.
 			if isFull(apiErr) {
-				return false, fmt.Errorf("queue submit %s: %w: %v", it.Input, ErrStreamFull, err)
+				full := fmt.Errorf("queue submit %s: %w: %v", it.Input, ErrStreamFull, err)
+				if !p.WaitWhenFull || !sleep(ctx, backoff(try)) {
+					return false, full
+				}
+				try = min(try, 6) // wait as long as it takes, at the longest backoff
+				continue
 			}
 			return false, fmt.Errorf("queue submit %s: %w", it.Input, err)
 		}

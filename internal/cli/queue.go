@@ -58,12 +58,13 @@ func (qf *queueFlags) connect(name string) (*nats.Conn, jetstream.JetStream, err
 }
 
 func queueSubmit(ctx context.Context, env *Env, args []string) error {
-	c := &Command{Name: "queue submit", Usage: "--nats URL [--stream NAME] [--max-bytes N] [--format F] INPUT...",
+	c := &Command{Name: "queue submit", Usage: "--nats URL [--stream NAME] [--max-bytes N [--wait]] [--format F] INPUT...",
 		Short: "publish one message per document of the inputs (as annals ingest reads them) to the work stream"}
 	fs := newFlags(env, c)
 	qf := addQueueFlags(fs)
 	fs.Int64Var(&qf.cfg.MaxBytes, "max-bytes", 0, "cap the work stream's storage at `N` bytes; a full stream refuses documents (0: no cap)")
 	fs.DurationVar(&qf.cfg.Duplicates, "dup-window", 2*time.Minute, "a document published again within this `duration` is queued once")
+	wait := fs.Bool("wait", false, "when the stream is full, wait for workers to make room instead of stopping (for backfills larger than --max-bytes)")
 	format := fs.String("format", "", "input `format` for every input (default: by extension, content type or content)")
 	fetch := fs.Bool("fetch-articles", false, "fetch the page each feed item links to")
 	maxInput := fs.Int64("max-input-bytes", ingest.DefaultMaxBytes, "refuse inputs larger than `N` bytes")
@@ -85,6 +86,7 @@ func queueSubmit(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	pub := queue.NewPublisher(nc, js, qf.cfg)
+	pub.WaitWhenFull = *wait
 	opts := ingest.Options{
 		Format: ingest.Format(*format), MaxBytes: *maxInput, FetchArticles: *fetch, Stdin: env.Stdin,
 		Fetcher: &ingest.HTTPFetcher{Timeout: *timeout, MaxBytes: *maxInput},
