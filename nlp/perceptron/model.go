@@ -30,6 +30,7 @@ type Model struct {
 	inline   []inlineSlot
 	rows     []rowSlot
 	ents     []ent
+	dense    []float32
 	keys     []uint64
 	size     uint64 // number of slots
 	nfeat    int
@@ -51,7 +52,11 @@ const rowInline = 4
 // entries are in cls and w (unused ones have class 0 and weight +0, which
 // adding leaves every score as it is), and when more is not 0 the
 // following ones are in ents from more-1 to the entry flagged last. n is
-// kept in the low bits of more: more = (offset+1)<<countBits | n.
+// kept in the low bits of more: more = (offset+1)<<countBits | n. A
+// feature with weights for many of the classes (the bias, the previous
+// tag) has n == dense instead and a dense row of every class's weight in
+// dense from offset: adding a whole row in order is faster than adding
+// entries to scattered classes.
 type rowSlot struct {
 	fp   uint32
 	more uint32
@@ -61,6 +66,7 @@ type rowSlot struct {
 
 const (
 	countBits = 3
+	dense     = 1<<countBits - 1
 	// maxWeights bounds the weights of a model so that ents offsets fit
 	// rowSlot.more.
 	maxWeights = 1<<(32-countBits) - 2
@@ -188,7 +194,7 @@ func (m *Model) batchInline(batch []uint64, scores []float32) {
 }
 
 func (m *Model) batchRows(batch []uint64, scores []float32) {
-	var homes [batchSize]uint32
+	var homes, hits [batchSize]uint32
 	var sink uint32
 	end := m.size - 1
 	for i, f := range batch {
@@ -196,22 +202,17 @@ func (m *Model) batchRows(batch []uint64, scores []float32) {
 		homes[i] = uint32(h)
 		sink ^= m.rows[h].fp ^ m.rows[min(h+1, end)].fp
 	}
+	// Probe, and touch the weights that continue outside the slots found;
+	// add only once they are all on their way.
+	n := 0
 	for i, f := range batch {
 		j, fp := uint64(homes[i]), fingerprint(f)
 		for {
 			r := &m.rows[j]
 			if r.fp == fp {
-				for k, c := range r.cls {
-					scores[c] += r.w[k]
-				}
-				if off := r.rest(); off >= 0 {
-					for _, e := range m.ents[off:] {
-						scores[e.cls&^last] += e.w
-						if e.cls&last != 0 {
-							break
-						}
-					}
-				}
+				hits[n] = uint32(j)
+				n++
+				sink ^= m.touchRest(r)
 				break
 			}
 			if r.fp == 0 {
@@ -222,7 +223,45 @@ func (m *Model) batchRows(batch []uint64, scores []float32) {
 			}
 		}
 	}
+	for _, j := range hits[:n] {
+		r := &m.rows[j]
+		off := r.rest()
+		if r.count() == dense {
+			addRow(scores, m.dense[off:off+len(scores)])
+			continue
+		}
+		for k, c := range r.cls {
+			scores[c] += r.w[k]
+		}
+		if off < 0 {
+			continue
+		}
+		for _, e := range m.ents[off:] {
+			scores[e.cls&^last] += e.w
+			if e.cls&last != 0 {
+				break
+			}
+		}
+	}
 	keep(sink)
+}
+
+// touchRest loads the cache lines of r's weights outside the slot: all of
+// a dense row, the first two lines of further entries.
+func (m *Model) touchRest(r *rowSlot) uint32 {
+	off := r.rest()
+	if off < 0 {
+		return 0
+	}
+	var x uint32
+	if r.count() == dense {
+		row := m.dense[off : off+len(m.labels)]
+		for c := 0; c < len(row); c += 16 {
+			x ^= math.Float32bits(row[c])
+		}
+		return x
+	}
+	return m.ents[off].cls ^ m.ents[min(off+8, len(m.ents)-1)].cls
 }
 
 // Predict returns the best class for the features; scores is a reusable
@@ -239,6 +278,19 @@ func zeroed(s []float32, n int) []float32 {
 	clear(s)
 	return s
 }
+
+// addRow adds row to scores, class by class.
+func addRow(scores, row []float32) {
+	row = row[:len(scores)]
+	for c := range scores {
+		scores[c] += row[c]
+	}
+}
+
+// denseFrom is the number of entries from which a row is stored dense: a
+// quarter of the classes, where adding a dense row costs about as much as
+// adding the entries one by one.
+func denseFrom(classes int) int { return max(rowInline+1, classes/4) }
 
 // build makes a model from features sorted by key with their entries.
 func build(labels []string, keys []uint64, start []uint32, cls []uint16, w []float32) *Model {
@@ -275,6 +327,15 @@ func build(labels []string, keys []uint64, start []uint32, cls []uint16, w []flo
 		}
 		r := &m.rows[j]
 		r.fp = fingerprint(k)
+		if int(start[i+1]-row) >= denseFrom(len(labels)) && len(m.dense)+len(labels) <= maxWeights {
+			r.more = uint32(len(m.dense)+1)<<countBits | dense
+			m.dense = append(m.dense, make([]float32, len(labels))...)
+			d := m.dense[len(m.dense)-len(labels):]
+			for e := row; e < start[i+1]; e++ {
+				d[cls[e]] = w[e]
+			}
+			continue
+		}
 		n := min(start[i+1]-row, rowInline)
 		for e := range n {
 			r.cls[e], r.w[e] = cls[row+e], w[row+e]
@@ -310,6 +371,14 @@ func (m *Model) weights(j int) []ent {
 		return out
 	}
 	r := &m.rows[j]
+	if r.count() == dense {
+		for c, w := range m.dense[r.rest():][:len(m.labels)] {
+			if w != 0 {
+				out = append(out, ent{uint32(c), w})
+			}
+		}
+		return out
+	}
 	for k := range r.count() {
 		out = append(out, ent{uint32(r.cls[k]), r.w[k]})
 	}
