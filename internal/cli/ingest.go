@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"iter"
@@ -26,9 +27,7 @@ func ingestCommand() *Command {
 		sf := addStoreFlags(fs)
 		cf := addCodingFlags(fs)
 		format := fs.String("format", "", "input `format` for every input (default: by extension, content type or content)")
-		fetch := fs.Bool("fetch-articles", false, "fetch the page each feed item links to")
-		maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "refuse inputs larger than `N` bytes")
-		timeout := fs.Duration("timeout", 30*time.Second, "HTTP `timeout` per request")
+		ff := addFetchFlags(fs, "max-bytes", "refuse inputs larger than `N` bytes")
 		workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents coded in parallel")
 		batch := fs.Int("batch", 32, "documents saved per transaction")
 		inputs, err := parseFlags(fs, args)
@@ -44,14 +43,8 @@ func ingestCommand() *Command {
 			return err
 		}
 		defer run.store.Close()
-		opts := ingest.Options{
-			Format:        ingest.Format(*format),
-			MaxBytes:      *maxBytes,
-			Fetcher:       &ingest.HTTPFetcher{Timeout: *timeout, MaxBytes: *maxBytes},
-			FetchArticles: *fetch,
-			Stdin:         env.Stdin,
-			Warn:          func(in, msg string) { fmt.Fprintf(env.Stderr, "annals ingest: %s: %s\n", in, msg) },
-		}
+		opts := ff.options(env, c)
+		opts.Format, opts.Stdin = ingest.Format(*format), env.Stdin
 		sum, err := run.run(ctx, ingest.Open(ctx, inputs, opts), env.Stderr)
 		run.progress.done()
 		fmt.Fprintf(env.Stderr, "%d documents stored, %d already stored, %d events (%d new), %d inputs failed, %.1f documents/s\n",
@@ -65,6 +58,36 @@ func ingestCommand() *Command {
 		return nil
 	}
 	return c
+}
+
+// fetchFlags say how articles are read and fetched, shared by the commands
+// that read them: ingest, queue submit and watch.
+type fetchFlags struct {
+	fetch    bool
+	maxBytes int64
+	timeout  time.Duration
+}
+
+// addFetchFlags registers --fetch-articles, --timeout and the size limit
+// under maxName with help maxHelp (queue submit and watch keep --max-bytes
+// for the stream's cap).
+func addFetchFlags(fs *flag.FlagSet, maxName, maxHelp string) *fetchFlags {
+	ff := &fetchFlags{}
+	fs.BoolVar(&ff.fetch, "fetch-articles", false, "fetch the page each feed item links to")
+	fs.Int64Var(&ff.maxBytes, maxName, ingest.DefaultMaxBytes, maxHelp)
+	fs.DurationVar(&ff.timeout, "timeout", 30*time.Second, "HTTP `timeout` per request")
+	return ff
+}
+
+// options returns the ingest options the flags set; warnings go to
+// env.Stderr under the name of command c.
+func (ff *fetchFlags) options(env *Env, c *Command) ingest.Options {
+	return ingest.Options{
+		MaxBytes:      ff.maxBytes,
+		Fetcher:       &ingest.HTTPFetcher{Timeout: ff.timeout, MaxBytes: ff.maxBytes},
+		FetchArticles: ff.fetch,
+		Warn:          func(in, msg string) { fmt.Fprintf(env.Stderr, "annals %s: %s: %s\n", c.Name, in, msg) },
+	}
 }
 
 // newIngestRun builds the pipeline of cf and opens the store of sf for

@@ -66,9 +66,7 @@ func queueSubmit(ctx context.Context, env *Env, args []string) error {
 	fs.DurationVar(&qf.cfg.Duplicates, "dup-window", 2*time.Minute, "a document published again within this `duration` is queued once")
 	wait := fs.Bool("wait", false, "when the stream is full, wait for workers to make room instead of stopping (for backfills larger than --max-bytes)")
 	format := fs.String("format", "", "input `format` for every input (default: by extension, content type or content)")
-	fetch := fs.Bool("fetch-articles", false, "fetch the page each feed item links to")
-	maxInput := fs.Int64("max-input-bytes", ingest.DefaultMaxBytes, "refuse inputs larger than `N` bytes")
-	timeout := fs.Duration("timeout", 30*time.Second, "HTTP `timeout` per request")
+	ff := addFetchFlags(fs, "max-input-bytes", "refuse inputs larger than `N` bytes")
 	inputs, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -87,11 +85,8 @@ func queueSubmit(ctx context.Context, env *Env, args []string) error {
 	}
 	pub := queue.NewPublisher(nc, js, qf.cfg)
 	pub.WaitWhenFull = *wait
-	opts := ingest.Options{
-		Format: ingest.Format(*format), MaxBytes: *maxInput, FetchArticles: *fetch, Stdin: env.Stdin,
-		Fetcher: &ingest.HTTPFetcher{Timeout: *timeout, MaxBytes: *maxInput},
-		Warn:    func(in, msg string) { fmt.Fprintf(env.Stderr, "annals queue submit: %s: %s\n", in, msg) },
-	}
+	opts := ff.options(env, c)
+	opts.Format, opts.Stdin = ingest.Format(*format), env.Stdin
 	var queued, dups, failed int
 	start := time.Now()
 	for it := range ingest.Open(ctx, inputs, opts) {

@@ -27,9 +27,7 @@ func watchCommand() *Command {
 		cf := addCodingFlags(fs)
 		statePath := fs.String("state", "annals-watch.json", "without --nats: the `file` that remembers seen items and feed validators")
 		interval := fs.Duration("interval", 5*time.Minute, "time between polls (0: poll once)")
-		fetch := fs.Bool("fetch-articles", false, "fetch the page each feed item links to")
-		maxBytes := fs.Int64("max-input-bytes", ingest.DefaultMaxBytes, "refuse feeds and pages larger than `N` bytes")
-		timeout := fs.Duration("timeout", 30*time.Second, "HTTP `timeout` per request")
+		ff := addFetchFlags(fs, "max-input-bytes", "refuse feeds and pages larger than `N` bytes")
 		name := fs.String("name", "", "watcher `name` recorded in the feed leases (default host-pid)")
 		feeds, err := parseFlags(fs, args)
 		if err != nil {
@@ -39,11 +37,8 @@ func watchCommand() *Command {
 			fs.Usage()
 			return ErrUsage
 		}
-		fetcher := &ingest.HTTPFetcher{Timeout: *timeout, MaxBytes: *maxBytes}
-		w := ingest.Watcher{Feeds: feeds, Interval: *interval, Fetcher: fetcher, Options: ingest.Options{
-			MaxBytes: *maxBytes, FetchArticles: *fetch,
-			Warn: func(in, msg string) { fmt.Fprintf(env.Stderr, "annals watch: %s: %s\n", in, msg) },
-		}}
+		opts := ff.options(env, c)
+		w := ingest.Watcher{Feeds: feeds, Interval: *interval, Fetcher: opts.Fetcher, Options: opts}
 		if flagSet(fs, "nats") || os.Getenv("ANNALS_NATS") != "" {
 			return watchCluster(ctx, env, qf, w, *name)
 		}
