@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/annals/annals/cameo"
@@ -26,6 +27,8 @@ const (
 	maxEdges     = 2000
 	defaultPlace = 500
 	maxPlaces    = 5000
+	// seriesReads is how many series of one timeseries are read at once.
+	seriesReads = 4
 )
 
 // Event is one event as /api/events returns it.
@@ -133,6 +136,9 @@ func (s *Server) handleTimeseries(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
+	// One filter per key; their counts are independent reads, fetched a
+	// few at a time so a breakdown costs about one scan's time.
+	var filters []store.Filter
 	out.Series = []Series{}
 	for _, k := range keys {
 		kf := f
@@ -149,17 +155,33 @@ func (s *Server) handleTimeseries(w http.ResponseWriter, r *http.Request) {
 				kf.Code = k.Key
 			}
 		}
-		counts, err := s.opt.Store.Counts(ctx, interval, kf)
-		if err != nil {
-			s.internal(w, r, err)
-			return
-		}
-		ser := Series{Key: k.Key, Label: seriesLabel(out.By, k.Key), Points: make([]Point, len(counts))}
-		for i, c := range counts {
-			ser.Points[i] = Point{Date: c.Key, Events: c.Events, Mentions: c.Mentions, Goldstein: c.Goldstein}
-		}
-		slices.SortFunc(ser.Points, func(a, b Point) int { return strings.Compare(a.Date, b.Date) })
-		out.Series = append(out.Series, ser)
+		filters = append(filters, kf)
+		out.Series = append(out.Series, Series{Key: k.Key, Label: seriesLabel(out.By, k.Key)})
+	}
+	errs := make([]error, len(filters))
+	sem := make(chan struct{}, seriesReads)
+	var wg sync.WaitGroup
+	for i := range filters {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			counts, err := s.opt.Store.Counts(ctx, interval, filters[i])
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			ser := &out.Series[i]
+			ser.Points = make([]Point, len(counts))
+			for j, c := range counts {
+				ser.Points[j] = Point{Date: c.Key, Events: c.Events, Mentions: c.Mentions, Goldstein: c.Goldstein}
+			}
+			slices.SortFunc(ser.Points, func(a, b Point) int { return strings.Compare(a.Date, b.Date) })
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		s.internal(w, r, err)
+		return
 	}
 	writeJSON(w, http.StatusOK, out)
 }
