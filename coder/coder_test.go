@@ -10,6 +10,7 @@ import (
 	"github.com/annals/annals/conllu"
 	"github.com/annals/annals/dict"
 	"github.com/annals/annals/event"
+	"github.com/annals/annals/internal/testdata"
 )
 
 // The dictionaries of these tests: made-up countries of a made-up sea.
@@ -118,25 +119,6 @@ func testSet(t testing.TB) *dict.Set {
 	}
 	set.Negations = neg
 	return set
-}
-
-// parse builds a sentence from compact rows: "word lemma UPOS head rel",
-// with the Penn tag as an optional sixth field.
-func parse(t testing.TB, rows ...string) string {
-	t.Helper()
-	var b strings.Builder
-	for i, r := range rows {
-		f := strings.Fields(r)
-		if len(f) != 5 && len(f) != 6 {
-			t.Fatalf("row %q: want word lemma upos head rel [xpos]", r)
-		}
-		xpos := "_"
-		if len(f) == 6 {
-			xpos = f[5]
-		}
-		fmt.Fprintf(&b, "%d\t%s\t%s\t%s\t%s\t_\t%s\t%s\t_\t_\n", i+1, f[0], f[1], f[2], xpos, f[3], f[4])
-	}
-	return b.String()
 }
 
 func code(t *testing.T, c *coder.Coder, date int, block string) []string {
@@ -370,7 +352,7 @@ func TestCoder(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := strings.Join(code(t, c, tt.date, parse(t, tt.rows...)), " ")
+			got := strings.Join(code(t, c, tt.date, testdata.CoNLLU(t, tt.rows...)), " ")
 			if got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
@@ -380,7 +362,7 @@ func TestCoder(t *testing.T) {
 
 func TestEventEvidence(t *testing.T) {
 	c := testCoder(t)
-	s, err := conllu.Parse(parse(t,
+	s, err := conllu.Parse(testdata.CoNLLU(t,
 		"Kestria Kestria PROPN 2 nsubj",
 		"sent send VERB 0 root",
 		"medicine medicine NOUN 2 obj",
@@ -404,12 +386,12 @@ func TestEventEvidence(t *testing.T) {
 }
 
 func TestCodeStory(t *testing.T) {
-	one := parse(t,
+	one := testdata.CoNLLU(t,
 		"Kestria Kestria PROPN 2 nsubj",
 		"attacked attack VERB 0 root",
 		"Valmore Valmore PROPN 2 obj",
 	)
-	discard := parse(t,
+	discard := testdata.CoNLLU(t,
 		"the the DET 2 det",
 		"weather weather NOUN 3 compound",
 		"forecast forecast NOUN 0 root",
@@ -437,7 +419,7 @@ func TestCodeStory(t *testing.T) {
 }
 
 func TestRoleOnlyActors(t *testing.T) {
-	block := parse(t,
+	block := testdata.CoNLLU(t,
 		"Kestrian Kestrian ADJ 2 amod",
 		"police police NOUN 3 nsubj",
 		"attacked attack VERB 0 root",
@@ -487,7 +469,7 @@ func TestNounEvents(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := strings.Join(code(t, c, 0, parse(t, tt.rows...)), " "); got != tt.want {
+			if got := strings.Join(code(t, c, 0, testdata.CoNLLU(t, tt.rows...)), " "); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
@@ -495,7 +477,7 @@ func TestNounEvents(t *testing.T) {
 }
 
 func TestKeepReferences(t *testing.T) {
-	block := parse(t,
+	block := testdata.CoNLLU(t,
 		"He he PRON 2 nsubj",
 		"attacked attack VERB 0 root",
 		"Valmore Valmore PROPN 2 obj",
@@ -512,7 +494,7 @@ func TestKeepReferences(t *testing.T) {
 	if len(evs) != 1 || evs[0].Source.Ref != coder.Pronoun || evs[0].Source.First != 0 || evs[0].Target.Code != "VAL" {
 		t.Errorf("got %+v, want one event with a pronoun source", evs)
 	}
-	name, err := conllu.Parse(parse(t,
+	name, err := conllu.Parse(testdata.CoNLLU(t,
 		"Lira Lira PROPN 2 flat",
 		"Moss Moss PROPN 3 nsubj",
 		"attacked attack VERB 0 root",
@@ -558,7 +540,7 @@ func TestDemandYield(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := strings.Join(code(t, c, 0, parse(t, tt.rows...)), " "); got != tt.want {
+			if got := strings.Join(code(t, c, 0, testdata.CoNLLU(t, tt.rows...)), " "); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})

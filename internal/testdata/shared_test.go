@@ -28,9 +28,9 @@ func TestBBCTexts(t *testing.T) {
 }
 
 func TestCoNLLU(t *testing.T) {
-	got := CoNLLU(t, "Envoys envoy NOUN 2 nsubj", "met meet VERB 0 root")
+	got := CoNLLU(t, "Envoys envoy NOUN 2 nsubj", "met meet VERB 0 root VBD")
 	want := "1\tEnvoys\tenvoy\tNOUN\t_\t_\t2\tnsubj\t_\t_\n" +
-		"2\tmet\tmeet\tVERB\t_\t_\t0\troot\t_\t_\n"
+		"2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
 	if got != want {
 		t.Errorf("CoNLLU() = %q, want %q", got, want)
 	}
