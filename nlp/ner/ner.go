@@ -109,6 +109,12 @@ type scorer interface {
 	Scores(feats []uint64, scores []float32) []float32
 }
 
+// prefetcher is a scorer that can load the weights of features it will be
+// asked to score (a perceptron.Model; a Trainer is not one).
+type prefetcher interface {
+	Prefetch(feats []uint64)
+}
+
 // transFeature is the feature of a transition from class prev (-1 at the
 // start of a sentence); endFeature that of the end of a sentence.
 func transFeature(prev int) uint64 { return perceptron.Hash(fTrans, uint64(prev+1), 0, 0) }
@@ -154,9 +160,14 @@ func (st *state) viterbi(sc scorer, tr *transitions) []int {
 	for i := 0; i < n; i++ {
 		st.fstart = append(st.fstart, len(st.feats))
 		st.feats = st.features(i, st.feats)
-		sc.Scores(st.feats[st.fstart[i]:], st.emis[i*C:(i+1)*C])
 	}
 	st.fstart = append(st.fstart, len(st.feats))
+	if p, ok := sc.(prefetcher); ok {
+		p.Prefetch(st.feats)
+	}
+	for i := 0; i < n; i++ {
+		sc.Scores(st.feats[st.fstart[i]:st.fstart[i+1]], st.emis[i*C:(i+1)*C])
+	}
 	if n == 0 {
 		return st.out
 	}
