@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -60,16 +61,9 @@ func filterQuery(f store.Filter) url.Values {
 	return q
 }
 
-// BenchmarkEventsAPI is a load generator: it fills a store with
-// synthetic events (storetest.Populate), serves it on loopback, and asks
-// /api/events for the first page of two-filter listings
-// (storetest.QueryFilters) from 1 and from 4 concurrent clients. It
-// reports the latency percentiles a client sees, HTTP and JSON included.
-// The number of requests is b.N (-benchtime 2000x) and a run stops after
-// -load-for whatever b.N is.
-//
-//	go test ./server -run '^$' -bench EventsAPI -benchtime 2000x -load-events 1000000 -load-db /tmp/annals-1m.db
-func BenchmarkEventsAPI(b *testing.B) {
+// loadStore opens the load test's store, filling it first when it holds
+// fewer than -load-events events.
+func loadStore(b *testing.B) store.Store {
 	path := *loadDB
 	if path == "" {
 		path = filepath.Join(b.TempDir(), "load.db")
@@ -79,7 +73,7 @@ func BenchmarkEventsAPI(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer st.Close()
+	b.Cleanup(func() { st.Close() })
 	stats, err := st.Stats(ctx)
 	if err != nil {
 		b.Fatal(err)
@@ -90,6 +84,44 @@ func BenchmarkEventsAPI(b *testing.B) {
 		storetest.Populate(b, st, *loadEvents)
 		b.Logf("filled in %v", time.Since(t0).Round(time.Second))
 	}
+	return st
+}
+
+// BenchmarkAggregatesAPI times the endpoints that aggregate every
+// matching event (the timeline, the network, the map) over the same
+// store, in process, unfiltered and for one country.
+//
+//	go test ./server -run '^$' -bench AggregatesAPI -benchtime 3x -load-events 1000000 -load-db /tmp/annals-1m.db
+func BenchmarkAggregatesAPI(b *testing.B) {
+	srv, err := New(Options{Store: loadStore(b)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, target := range []string{
+		"/api/timeseries?by=all", "/api/timeseries?by=quad", "/api/actors", "/api/places",
+		"/api/timeseries?by=quad&country=C01", "/api/actors?country=C01", "/api/places?code=19",
+	} {
+		b.Run(strings.TrimPrefix(target, "/api/"), func(b *testing.B) {
+			for b.Loop() {
+				if rec := serve(b, srv, "GET", target, nil, ""); rec.Code != http.StatusOK {
+					b.Fatalf("GET %s: %d", target, rec.Code)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkEventsAPI is a load generator: it fills a store with
+// synthetic events (storetest.Populate), serves it on loopback, and asks
+// /api/events for the first page of two-filter listings
+// (storetest.QueryFilters) from 1 and from 4 concurrent clients. It
+// reports the latency percentiles a client sees, HTTP and JSON included.
+// The number of requests is b.N (-benchtime 2000x) and a run stops after
+// -load-for whatever b.N is.
+//
+//	go test ./server -run '^$' -bench EventsAPI -benchtime 2000x -load-events 1000000 -load-db /tmp/annals-1m.db
+func BenchmarkEventsAPI(b *testing.B) {
+	st := loadStore(b)
 	srv, err := New(Options{Store: st})
 	if err != nil {
 		b.Fatal(err)
@@ -98,7 +130,7 @@ func BenchmarkEventsAPI(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	sctx, stop := context.WithCancel(ctx)
+	sctx, stop := context.WithCancel(context.Background())
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(sctx, l) }()
 	defer func() {
