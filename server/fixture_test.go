@@ -51,7 +51,6 @@ type fixture struct {
 	store store.Store
 	srv   *Server
 	docs  []Posted
-	coder Coder
 }
 
 // sharedDir finds ../shared beside the module root, or skips.
@@ -127,7 +126,7 @@ func newFixture(t testing.TB) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &fixture{store: st, srv: srv, coder: p}
+	f := &fixture{store: st, srv: srv}
 	example, err := os.ReadFile("../examples/news/border-talks.txt")
 	if err != nil {
 		t.Fatal(err)
