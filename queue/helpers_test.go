@@ -42,17 +42,22 @@ func testNATS(t testing.TB) (*nats.Conn, jetstream.JetStream, Config) {
 	id := fmt.Sprintf("T%d_%d_%d", os.Getpid(), time.Now().UnixNano()%1e9, testSeq.Add(1))
 	c := Config{Stream: "ANNALS_" + id, Subject: "annalstest." + id}
 	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		for _, s := range []string{c.Stream, c.DeadStream()} {
-			_ = js.DeleteStream(ctx, s)
-		}
-		for _, b := range []string{c.WatchBucket(), c.WorkersBucket()} {
-			_ = js.DeleteKeyValue(ctx, b)
-		}
+		dropAll(js, c)
 		nc.Close()
 	})
 	return nc, js, c
+}
+
+// dropAll deletes the streams and buckets of c.
+func dropAll(js jetstream.JetStream, c Config) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	for _, s := range []string{c.Stream, c.DeadStream()} {
+		_ = js.DeleteStream(ctx, s)
+	}
+	for _, b := range []string{c.WatchBucket(), c.WorkersBucket()} {
+		_ = js.DeleteKeyValue(ctx, b)
+	}
 }
 
 // testPostgresDSN creates a database for this test, dropped when it ends.

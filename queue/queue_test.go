@@ -61,7 +61,7 @@ func TestSubmitRefuses(t *testing.T) {
 			if err := Ensure(t.Context(), js, tt.cfg); err != nil {
 				t.Fatal(err)
 			}
-			t.Cleanup(func() { _ = js.DeleteStream(context.Background(), tt.cfg.Stream) })
+			t.Cleanup(func() { dropAll(js, tt.cfg) })
 			_, err := NewPublisher(nc, js, tt.cfg).Submit(t.Context(), tt.item)
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("Submit: %v, want %v", err, tt.want)
