@@ -134,12 +134,11 @@ func (st *state) features() []uint64 {
 	return st.feats
 }
 
-// labelFeatures appends to dst[:0] the features for labelling the arc
-// h -> d and returns the result. The
+// labelFeatures returns the features for labelling the arc h -> d. The
 // dependent is complete when it is attached, so its own dependents tell
 // much: a "case" child makes an oblique or a nominal modifier, a "mark"
 // child an adverbial clause.
-func (st *state) labelFeatures(h, d int, dst []uint64) []uint64 {
+func (st *state) labelFeatures(h, d int) []uint64 {
 	hp, dp := st.at(h), st.at(d)
 	dlc, drc := st.at(child(st.lc1, d)), st.at(child(st.rc1, d))
 	hlc, hrc := st.at(child(st.lc1, h)), st.at(child(st.rc1, h))
@@ -154,7 +153,7 @@ func (st *state) labelFeatures(h, d int, dst []uint64) []uint64 {
 		next = st.at(d + 1)
 	}
 	hh := perceptron.Hash
-	return append(dst[:0],
+	st.feats = append(st.feats[:0],
 		hh(101, 0, 0, 0),
 		hh(102, dp.w, 0, 0), hh(103, dp.t, 0, 0), hh(104, dp.wt, 0, 0),
 		hh(105, hp.w, 0, 0), hh(106, hp.t, 0, 0), hh(107, hp.wt, 0, 0),
@@ -172,4 +171,5 @@ func (st *state) labelFeatures(h, d int, dst []uint64) []uint64 {
 		hh(132, st.at(st.b).t, dp.t, hp.t), hh(133, st.at(st.b+1).t, dp.t, dir),
 		hh(134, hp.t, dp.t, st.at(h-1).t),
 	)
+	return st.feats
 }

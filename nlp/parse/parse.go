@@ -72,21 +72,7 @@ func (p *Parser) Parse(s *event.Sentence) {
 	}
 	st := newState(s.Tokens)
 	var scores []float32
-	var arcFeats [right + 1][]uint64 // label features of the arc of LEFT and RIGHT
 	for !st.terminal() {
-		// The arcs that LEFT and RIGHT would make are known before the
-		// transition is chosen: loading the weights of their label
-		// features now overlaps those cache misses with the transition's.
-		for c := left; c <= right; c++ {
-			arcFeats[c] = arcFeats[c][:0]
-			if !st.valid(c) {
-				continue
-			}
-			if h, d := st.arc(c); h != 0 {
-				arcFeats[c] = st.labelFeatures(h, d, arcFeats[c])
-				p.labeler.Prefetch(arcFeats[c])
-			}
-		}
 		scores = p.actions.Scores(st.features(), scores)
 		best := -1
 		for c := shift; c <= right; c++ {
@@ -96,7 +82,7 @@ func (p *Parser) Parse(s *event.Sentence) {
 		}
 		label := 0
 		if best != shift {
-			label = p.label(st, best, arcFeats[best], &scores)
+			label = p.label(st, best, &scores)
 		}
 		st.apply(best, label)
 	}
@@ -108,12 +94,12 @@ func (p *Parser) Parse(s *event.Sentence) {
 }
 
 // label returns the relation of the arc that transition c makes: root for
-// the root's dependent, else the best other relation by the arc's label
-// features feats.
-func (p *Parser) label(st *state, c int, feats []uint64, scores *[]float32) int {
-	if h, _ := st.arc(c); h == 0 {
+// the root's dependent, else the best other relation.
+func (p *Parser) label(st *state, c int, scores *[]float32) int {
+	h, d := st.arc(c)
+	if h == 0 {
 		return p.root
 	}
-	*scores = p.labeler.Scores(feats, *scores)
+	*scores = p.labeler.Scores(st.labelFeatures(h, d), *scores)
 	return perceptron.Argmax(*scores, func(l int) bool { return l != p.root })
 }

@@ -107,7 +107,7 @@ func Train(ctx context.Context, train, dev []*event.Sentence, opt TrainOptions) 
 					h, d := st.arc(next)
 					label = root
 					if h != 0 {
-						lf := st.labelFeatures(h, d, st.feats)
+						lf := st.labelFeatures(h, d)
 						lscores = labeler.Scores(lf, lscores)
 						label = perceptron.Argmax(lscores, func(l int) bool { return l != root })
 						if g.heads[d] == h {
