@@ -33,6 +33,8 @@ type Model struct {
 	dense    []float32
 	keys     []uint64
 	size     uint64 // number of slots
+	lines    uint64 // number of cache lines of slots
+	perLine  uint64 // slots to a cache line: 4 inline, 2 rows
 	nfeat    int
 	nweights int
 }
@@ -155,19 +157,13 @@ const batchSize = 64
 //go:noinline
 func keep(uint32) {}
 
-// ahead is how many slots past its home a feature's probe is touched in
-// advance: a displaced feature, or the run of slots that shows a feature
-// absent, often ends on the next cache line.
-const ahead = 3
-
 func (m *Model) batchInline(batch []uint64, scores []float32) {
 	var homes [batchSize]uint32
 	var sink uint32
-	end := m.size - 1
 	for i, f := range batch {
 		h := m.home(f)
 		homes[i] = uint32(h)
-		sink ^= m.inline[h].fp ^ m.inline[min(h+ahead, end)].fp
+		sink ^= m.inline[h].fp
 	}
 	var sum [inlineClasses]float32
 	copy(sum[:], scores)
@@ -196,11 +192,10 @@ func (m *Model) batchInline(batch []uint64, scores []float32) {
 func (m *Model) batchRows(batch []uint64, scores []float32) {
 	var homes, hits [batchSize]uint32
 	var sink uint32
-	end := m.size - 1
 	for i, f := range batch {
 		h := m.home(f)
 		homes[i] = uint32(h)
-		sink ^= m.rows[h].fp ^ m.rows[min(h+1, end)].fp
+		sink ^= m.rows[h].fp
 	}
 	// Probe, and touch the weights that continue outside the slots found;
 	// add only once they are all on their way.
@@ -320,10 +315,18 @@ func build(labels []string, keys []uint64, start []uint32, cls []uint16, w []flo
 	if n == 0 {
 		return m
 	}
-	size := n + n/3 + 1 // load factor 3/4 keeps probes short
-	m.keys = make([]uint64, size)
-	m.size = uint64(size)
+	// A feature's probe starts at the first slot of a cache line, so
+	// that its slot is nearly always on that one line; a load factor of
+	// 2/3 keeps the lines from filling up.
 	small := len(labels) <= inlineClasses
+	m.perLine = 2
+	if small {
+		m.perLine = 4
+	}
+	m.lines = (uint64(n)*3/2 + m.perLine) / m.perLine
+	m.size = m.lines * m.perLine
+	size := int(m.size)
+	m.keys = make([]uint64, size)
 	if small {
 		m.inline = makeTable[inlineSlot](m, size)
 	} else {
@@ -373,11 +376,11 @@ func build(labels []string, keys []uint64, start []uint32, cls []uint16, w []flo
 	return m
 }
 
-// home returns the first slot to probe for feature f: its low 32 bits
-// scaled to the table (the fingerprint is the high bits), so the table
-// needs no power-of-two size.
+// home returns the first slot to probe for feature f, the first of a cache
+// line: the line is its low 32 bits scaled to the table (the fingerprint is
+// the high bits), so the table needs no power-of-two size.
 func (m *Model) home(f uint64) uint64 {
-	return (f & 0xffffffff) * m.size >> 32
+	return (f & 0xffffffff) * m.lines >> 32 * m.perLine
 }
 
 // weights returns the (class, weight) entries of the feature in slot j.
