@@ -110,6 +110,7 @@ func (w *Worker) Run(ctx context.Context, js jetstream.JetStream) error {
 	defer stopBeat()
 	w.Log.Info("worker started", "name", w.Name, "stream", w.Config.Stream, "consumer", w.Config.Consumer)
 	lastCheck := time.Now()
+	var saving <-chan struct{} // the batch being saved; nil when none
 	for fails := 0; ctx.Err() == nil; {
 		msgs, err := fetch(cons, w.Batch)
 		if err != nil {
@@ -121,7 +122,7 @@ func (w *Worker) Run(ctx context.Context, js jetstream.JetStream) error {
 		}
 		fails = 0
 		if len(msgs) > 0 {
-			w.process(ctx, js, msgs)
+			saving = w.process(ctx, js, msgs, saving)
 			continue
 		}
 		// Idle: look for messages the consumer lost track of (see Requeue).
@@ -133,6 +134,9 @@ func (w *Worker) Run(ctx context.Context, js jetstream.JetStream) error {
 				w.Log.Warn("requeued messages the consumer had lost track of", "messages", n)
 			}
 		}
+	}
+	if saving != nil {
+		<-saving
 	}
 	w.Log.Info("worker stopped", "name", w.Name)
 	return nil
@@ -249,14 +253,15 @@ type job struct {
 	saved bool
 }
 
-// process codes and saves one batch of messages and acknowledges each.
-func (w *Worker) process(ctx context.Context, js jetstream.JetStream, msgs []jetstream.Msg) {
+// process codes one batch of messages, then, once the batch before it
+// (prev, nil for none) is acknowledged, saves and acknowledges it in the
+// background, so that the next batch is coded while this one is written.
+// The returned channel is closed when it is acknowledged.
+func (w *Worker) process(ctx context.Context, js jetstream.JetStream, msgs []jetstream.Msg, prev <-chan struct{}) <-chan struct{} {
 	// The batch in hand is finished even after ctx is cancelled, for at
 	// most DrainTimeout; what is left then is given back.
 	work, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	defer cancel()
 	done := make(chan struct{})
-	defer close(done)
 	go func() {
 		select {
 		case <-ctx.Done():
@@ -280,7 +285,20 @@ func (w *Worker) process(ctx context.Context, js jetstream.JetStream, msgs []jet
 		w.Metrics.Lag(last.NumPending, last.Timestamp)
 	}
 	w.code(work, jobs)
+	if prev != nil {
+		<-prev // one save at a time: batches are committed in the order they were fetched
+	}
+	go func() {
+		defer close(done)
+		defer cancel()
+		w.finish(work, js, jobs)
+	}()
+	return done
+}
 
+// finish saves the coded jobs and acknowledges, gives back or
+// dead-letters each message.
+func (w *Worker) finish(work context.Context, js jetstream.JetStream, jobs []*job) {
 	var todo []*job
 	for _, j := range jobs {
 		if j.err == nil {
