@@ -44,7 +44,7 @@ func addQueueFlags(fs *flag.FlagSet) *queueFlags {
 	if def == "" {
 		def = nats.DefaultURL
 	}
-	fs.StringVar(&qf.url, "nats", def, "NATS server `URL`s, comma-separated (default $ANNALS_NATS, else "+nats.DefaultURL+")")
+	fs.StringVar(&qf.url, "nats", def, "NATS server `URL`s, comma-separated ($ANNALS_NATS sets the default)")
 	fs.StringVar(&qf.cfg.Stream, "stream", queue.DefaultStream, "JetStream work stream `name`")
 	fs.StringVar(&qf.cfg.Subject, "subject", queue.DefaultSubject, "`subject` documents are published on")
 	fs.StringVar(&qf.cfg.Consumer, "consumer", queue.DefaultConsumer, "durable consumer `name` the workers share")
@@ -119,9 +119,8 @@ func queueStatus(ctx context.Context, env *Env, args []string) error {
 		Short: "print the work stream's and the workers' state; the last line is pending=N inflight=N redelivered=N dead=N workers=N"}
 	fs := newFlags(env, c)
 	qf := addQueueFlags(fs)
-	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
-		fs.Usage()
-		return ErrUsage
+	if err := noArgs(fs, args); err != nil {
+		return err
 	}
 	nc, js, err := qf.connect("annals queue status")
 	if err != nil {
@@ -153,9 +152,8 @@ func queueDead(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, c)
 	qf := addQueueFlags(fs)
 	limit := fs.Int("limit", 0, "list at most `N` (0: all)")
-	if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
-		fs.Usage()
-		return ErrUsage
+	if err := noArgs(fs, args); err != nil {
+		return err
 	}
 	nc, js, err := qf.connect("annals queue dead")
 	if err != nil {
@@ -177,5 +175,19 @@ func queueDead(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%d deliveries\t%s\n", d.Seq, d.Time.UTC().Format(time.RFC3339), name, d.Deliveries, d.Error)
 	}
 	fmt.Fprintf(env.Stderr, "%d dead letters\n", len(dead))
+	return nil
+}
+
+// noArgs parses the flags of a command that takes no arguments.
+func noArgs(fs *flag.FlagSet, args []string) error {
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(fs.Output(), "unexpected argument %q\n", rest[0])
+		fs.Usage()
+		return ErrUsage
+	}
 	return nil
 }

@@ -35,9 +35,8 @@ func workerCommand() *Command {
 		fs.DurationVar(&w.DrainTimeout, "drain", 30*time.Second, "on SIGTERM, finish the batch in hand for at most this `long`, then give it back")
 		fs.StringVar(&w.Name, "name", "", "worker `name` shown by annals queue status (default host-pid)")
 		addr := fs.String("metrics", ":9464", "serve Prometheus metrics on http://`ADDR`/metrics (\"\": none)")
-		if rest, err := parseFlags(fs, args); err != nil || len(rest) > 0 {
-			fs.Usage()
-			return ErrUsage
+		if err := noArgs(fs, args); err != nil {
+			return err
 		}
 		if sf.postgres == "" {
 			return errors.New("a worker writes to PostgreSQL: give --postgres DSN (or $ANNALS_POSTGRES)")
