@@ -16,6 +16,7 @@ import (
 	"github.com/annals/annals/cameo"
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/ingest"
+	"github.com/annals/annals/pipeline"
 	"github.com/annals/annals/store"
 )
 
@@ -463,6 +464,11 @@ func (s *Server) readDocument(ctx context.Context, in *PostDocument) (*event.Doc
 	if doc == nil || strings.TrimSpace(doc.Text) == "" {
 		return nil, badf("no article text in %s", cmp.Or(in.URL, "the posted text"))
 	}
+	// ingest's id hashes the text with its whitespace collapsed, but the
+	// store tells documents apart by their exact text: two posts that
+	// differ only in spacing would share an id and the second would fail.
+	// The pipeline's id hashes the exact text.
+	doc.ID = pipeline.DocID(doc.Text)
 	if in.Title != "" {
 		doc.Title = in.Title
 	}

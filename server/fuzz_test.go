@@ -1,9 +1,13 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"net/url"
 	"testing"
+
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/pipeline"
 )
 
 // FuzzQuery sends arbitrary query strings to every read endpoint of a
@@ -63,6 +67,40 @@ func FuzzParseFilter(f *testing.F) {
 			if c < '0' || c > '9' {
 				t.Errorf("%q: code %q", raw, flt.Code)
 			}
+		}
+	})
+}
+
+// noEvents is a coder that finds nothing, so that FuzzPostDocument
+// exercises reading and storing the body, not the language models.
+type noEvents struct{}
+
+func (noEvents) Code(ctx context.Context, doc *event.Document) (*pipeline.Result, error) {
+	return &pipeline.Result{}, nil
+}
+
+// FuzzPostDocument posts arbitrary bodies: each is stored (201) or
+// refused as the client's fault (400, 413), never a server failure.
+func FuzzPostDocument(f *testing.F) {
+	for _, seed := range []string{
+		`{"text":"Police arrested protesters.","published":"2024-03-08"}`, `{"url":"ftp://x"}`, `{"text":""}`,
+		`{"text":"\u0000\u0001"}`, `{"text":"a","colour":1}`, `[1,2]`, `{"text":"\xff\xfe bad"}`, `{"published":"2024-02-30","text":"x"}`,
+	} {
+		f.Add([]byte(seed))
+	}
+	s, err := New(Options{Store: emptyStore(f), Coder: noEvents{}, Token: testToken, MaxBodyBytes: 1 << 12})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		rec := serve(t, s, "POST", "/api/documents", body, testToken)
+		switch rec.Code {
+		case 201, 400, 413:
+		default:
+			t.Fatalf("POST %q: %d %s", body, rec.Code, rec.Body)
+		}
+		if !json.Valid(rec.Body.Bytes()) {
+			t.Fatalf("POST %q: body is not JSON: %q", body, rec.Body)
 		}
 	})
 }

@@ -534,6 +534,7 @@ func TestPostDocument(t *testing.T) {
 		{"wrong token", rw, text, "guess", 401},
 		{"text", rw, text, testToken, 201},
 		{"same text again", rw, text, testToken, 201},
+		{"same words, other spacing", rw, PostDocument{Text: strings.Replace(text.Text, " ", "  ", 1), Published: text.Published}, testToken, 201},
 		{"url", rw, PostDocument{URL: "https://news.example/kenya"}, testToken, 201},
 		{"text and url", rw, PostDocument{Text: "x", URL: "https://news.example/"}, testToken, 400},
 		{"neither", rw, PostDocument{Title: "empty"}, testToken, 400},
