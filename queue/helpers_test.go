@@ -72,7 +72,8 @@ func testPostgresDSN(t testing.TB) string {
 		t.Fatalf("test DSN: %v", err)
 	}
 	admin := stdlib.OpenDB(*cfg)
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	// Generous: creating a database waits on a checkpoint, slow on a busy machine.
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	if err := admin.PingContext(ctx); err != nil {
 		admin.Close()

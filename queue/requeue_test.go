@@ -26,18 +26,28 @@ func TestRequeue(t *testing.T) {
 	if msgs, err := fetch(cons, 3); err != nil || len(msgs) != 3 {
 		t.Fatalf("fetch: %d messages, %v", len(msgs), err)
 	}
-	time.Sleep(time.Second) // the ack wait passes; MaxDeliver 1 forbids a redelivery
-	if msgs, err := collect(cons.FetchNoWait(3)); err != nil || len(msgs) != 0 {
-		t.Fatalf("stranded messages delivered again before Requeue: %d, %v", len(msgs), err)
-	}
+	// The ack wait passes; MaxDeliver 1 forbids a redelivery. (The server
+	// gives up on them when a pull request comes.)
+	waitFor(t, 10*time.Second, "the deliveries to lapse", func() bool {
+		if msgs, err := collect(cons.FetchNoWait(3)); err != nil || len(msgs) != 0 {
+			t.Fatalf("stranded messages delivered again before Requeue: %d, %v", len(msgs), err)
+		}
+		ci, err := cons.Info(t.Context())
+		return err == nil && ci.NumAckPending == 0
+	})
 	n, err := Requeue(t.Context(), js, c)
 	if err != nil || n != 3 {
 		t.Fatalf("Requeue: %d, %v; want 3", n, err)
 	}
-	msgs, err := fetch(cons, 3)
-	if err != nil || len(msgs) != 3 {
-		t.Fatalf("after Requeue: %d messages delivered, %v; want 3", len(msgs), err)
-	}
+	var msgs []jetstream.Msg
+	waitFor(t, 10*time.Second, "the requeued messages to be delivered", func() bool {
+		more, err := fetch(cons, 3-len(msgs))
+		if err != nil {
+			t.Fatal(err)
+		}
+		msgs = append(msgs, more...)
+		return len(msgs) == 3
+	})
 	for _, m := range msgs {
 		if _, err := DecodeMessage(m.Data()); err != nil {
 			t.Errorf("requeued message: %v", err)
