@@ -61,15 +61,11 @@ func Default() (*Tagger, error) {
 // Tag sets UPOS and XPOS of every token of s.
 func (t *Tagger) Tag(s *event.Sentence) {
 	var st state
-	st.reset(s.Tokens, t.dict, t.amb)
-	// The features that do not read earlier tags are known for the whole
-	// sentence now: loading their weights at once overlaps the cache
-	// misses that scoring token by token would wait for one after another.
-	t.model.Prefetch(st.static)
+	st.reset(s.Tokens, t.amb)
 	var scores []float32
 	for i := range s.Tokens {
-		c := st.known[i] - 1
-		if c < 0 {
+		c, ok := t.dict[s.Tokens[i].Text]
+		if !ok {
 			scores = t.model.Scores(st.features(i), scores)
 			c = perceptron.Argmax(scores, nil)
 		}
@@ -80,39 +76,22 @@ func (t *Tagger) Tag(s *event.Sentence) {
 
 // state is the tagging state of one sentence: the word hashes, their
 // ambiguity classes (the set of tags a word had in training, 0 for unseen
-// words), the class+1 of dictionary words (0 for words to score), the tags
-// chosen so far (class+1; 0 before the sentence), the features of the
-// words to score that do not depend on the tags (numStatic a word, from
-// at[i]) and a feature buffer.
+// words), the tags chosen so far (class+1; 0 before the sentence) and a
+// feature buffer.
 type state struct {
-	words  []wordfeat.Word
-	amb    []uint64
-	known  []int
-	tags   []uint64
-	static []uint64
-	at     []int
-	feats  []uint64
+	words []wordfeat.Word
+	amb   []uint64
+	tags  []uint64
+	feats []uint64
 }
 
-func (st *state) reset(toks []event.Token, dict map[string]int, amb map[string]uint64) {
-	st.words, st.amb, st.known = st.words[:0], st.amb[:0], st.known[:0]
+func (st *state) reset(toks []event.Token, amb map[string]uint64) {
+	st.words, st.amb = st.words[:0], st.amb[:0]
 	for _, t := range toks {
 		st.words = append(st.words, wordfeat.Make(t.Text))
 		st.amb = append(st.amb, amb[wordfeat.Norm(t.Text)])
-		c, ok := dict[t.Text]
-		if !ok {
-			c = -1
-		}
-		st.known = append(st.known, c+1)
 	}
 	st.tags = append(st.tags[:0], make([]uint64, len(toks))...)
-	st.static, st.at = st.static[:0], st.at[:0]
-	for i := range toks {
-		st.at = append(st.at, len(st.static))
-		if st.known[i] == 0 {
-			st.static = st.staticFeatures(i, st.static)
-		}
-	}
 }
 
 func (st *state) ambAt(i int) uint64 {
@@ -185,22 +164,16 @@ const (
 	fT1AmbN1
 )
 
-// numStatic is the number of features that staticFeatures appends.
-const numStatic = 29
-
-// staticFeatures appends the features of word i that do not read the tags
-// chosen before it, in the order features interleaves them with the
-// others.
-func (st *state) staticFeatures(i int, feats []uint64) []uint64 {
+func (st *state) features(i int) []uint64 {
 	h := perceptron.Hash
 	w, p1, p2, n1, n2 := st.word(i), st.word(i-1), st.word(i-2), st.word(i+1), st.word(i+2)
+	t1, t2 := st.tag(i-1), st.tag(i-2)
 	a, an1 := st.ambAt(i), st.ambAt(i+1)
 	first := uint64(0)
 	if i == 0 {
 		first = 1
 	}
-	return append(feats,
-		// 0-10: the word itself
+	st.feats = append(st.feats[:0],
 		h(fBias, 0, 0, 0),
 		h(fLower, w.Lower, 0, 0),
 		h(fForm, w.Form, 0, 0),
@@ -212,7 +185,10 @@ func (st *state) staticFeatures(i int, feats []uint64) []uint64 {
 		h(fPre3, w.Prefix[1], 0, 0),
 		h(fShape, w.Shape, 0, 0),
 		h(fFlags, w.Flags, first, 0),
-		// 11-18: the words around it
+		h(fT1, t1, 0, 0),
+		h(fT2, t2, 0, 0),
+		h(fT12, t1, t2, 0),
+		h(fT1W, t1, w.Lower, 0),
 		h(fW1, p1.Lower, 0, 0),
 		h(fS1, p1.Suffix[2], 0, 0),
 		h(fW2, p2.Lower, 0, 0),
@@ -221,7 +197,7 @@ func (st *state) staticFeatures(i int, feats []uint64) []uint64 {
 		h(fWn2, n2.Lower, 0, 0),
 		h(fW1W, p1.Lower, w.Lower, 0),
 		h(fWWn1, w.Lower, n1.Lower, 0),
-		// 19-26: shapes and ambiguity classes
+		h(fT1Wn1, t1, n1.Lower, 0),
 		h(fShapeN1, n1.Shape, 0, 0),
 		h(fShapeP1, p1.Shape, 0, 0),
 		h(fFirst, first, w.Shape, 0),
@@ -230,29 +206,10 @@ func (st *state) staticFeatures(i int, feats []uint64) []uint64 {
 		h(fAmbN2, st.ambAt(i+2), 0, 0),
 		h(fAmbP1, st.ambAt(i-1), 0, 0),
 		h(fAmbAmbN1, a, an1, 0),
-		// 27-28
+		h(fT1Amb, t1, a, 0),
 		h(fAmbSuf3, a, w.Suffix[2], 0),
 		h(fS1Suf3, p1.Suffix[2], w.Suffix[2], 0),
+		h(fT1AmbN1, t1, a, an1),
 	)
-}
-
-// features returns the features of word i, which must be a word to score,
-// given the tags chosen before it. The order is part of the model: scores
-// are sums in this order.
-func (st *state) features(i int) []uint64 {
-	h := perceptron.Hash
-	s := st.static[st.at[i]:][:numStatic]
-	w, n1 := st.word(i), st.word(i+1)
-	t1, t2 := st.tag(i-1), st.tag(i-2)
-	a, an1 := st.ambAt(i), st.ambAt(i+1)
-	f := append(st.feats[:0], s[:11]...)
-	f = append(f, h(fT1, t1, 0, 0), h(fT2, t2, 0, 0), h(fT12, t1, t2, 0), h(fT1W, t1, w.Lower, 0))
-	f = append(f, s[11:19]...)
-	f = append(f, h(fT1Wn1, t1, n1.Lower, 0))
-	f = append(f, s[19:27]...)
-	f = append(f, h(fT1Amb, t1, a, 0))
-	f = append(f, s[27:29]...)
-	f = append(f, h(fT1AmbN1, t1, a, an1))
-	st.feats = f
-	return f
+	return st.feats
 }

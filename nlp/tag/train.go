@@ -73,11 +73,11 @@ func Train(ctx context.Context, train, dev []*event.Sentence, opt TrainOptions) 
 				return nil, ctx.Err()
 			}
 			s := train[k]
-			st.reset(s.Tokens, dict, amb)
+			st.reset(s.Tokens, amb)
 			for i, t := range s.Tokens {
 				gold := classOf[t.XPOS+" "+t.UPOS]
-				guess := st.known[i] - 1
-				if guess < 0 {
+				guess, ok := dict[t.Text]
+				if !ok {
 					f := st.features(i)
 					guess = tr.Predict(f, scores)
 					tr.Update(f, gold, guess)
