@@ -3,8 +3,11 @@ package nlp
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -95,6 +98,42 @@ func TestDevFloor(t *testing.T) {
 		if f.got < f.want {
 			t.Errorf("EWT dev %s %.4f, want at least %.3f", f.name, f.got, f.want)
 		}
+	}
+}
+
+// devDigest is the SHA-256 of every annotation the committed models give
+// EWT dev (see TestOutputsPinned). Retraining a model changes it; a change
+// of speed must not.
+const devDigest = "d866416e954a853984cbd0b5ae56a1a66e4afd79488d76932ec1dcd77a85a13b"
+
+// TestOutputsPinned pins the outputs of the committed models on the gold
+// tokens of EWT dev: tags, lemmas, heads, relations and entity tags, token
+// by token. Faster scoring must leave every one of them as it was.
+func TestOutputsPinned(t *testing.T) {
+	path := shared.File(t, "corpora/ud_english_ewt/en_ewt-ud-dev.conllu")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents, err := conllu.ReadAll(f, path)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.New()
+	for _, s := range sents {
+		p.Annotate(s)
+		for _, tok := range s.Tokens {
+			fmt.Fprintf(h, "%s\t%s\t%s\t%s\t%d\t%s\t%s\n", tok.Text, tok.UPOS, tok.XPOS, tok.Lemma, tok.Head, tok.Rel, tok.Entity)
+		}
+		h.Write([]byte("\n"))
+	}
+	if got := hex.EncodeToString(h.Sum(nil)); got != devDigest {
+		t.Errorf("annotations of EWT dev have digest %s, want %s: the models' outputs changed", got, devDigest)
 	}
 }
 

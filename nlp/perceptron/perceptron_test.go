@@ -5,7 +5,9 @@ import (
 	"compress/gzip"
 	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -171,5 +173,92 @@ func TestAdjust(t *testing.T) {
 	}
 	if got := tr.Average(0).Scores(f, nil); got[0] != -1 || got[1] != 2 {
 		t.Fatalf("averaged scores = %v, want [-1 2]", got)
+	}
+}
+
+// TestScoresLayout checks the table layouts against the definition of a
+// score: for each class, the float32 sum of the features' weights in the
+// order of the features. Models of 3 classes or fewer keep dense inline
+// rows, larger ones up to rowInline entries in the slot, then sparse or
+// dense rows outside it; the random rows here reach each case.
+func TestScoresLayout(t *testing.T) {
+	tests := []struct {
+		classes, features, maxRow int
+	}{
+		{1, 50, 1}, {2, 200, 2}, {3, 3000, 3}, {7, 500, 7}, {51, 2000, 51}, {107, 3000, 40},
+	}
+	for _, tt := range tests {
+		rng := rand.New(rand.NewPCG(uint64(tt.classes), 7))
+		labels := make([]string, tt.classes)
+		for i := range labels {
+			labels[i] = fmt.Sprint(i)
+		}
+		keys := make([]uint64, tt.features)
+		for i := range keys {
+			keys[i] = rng.Uint64()
+		}
+		slices.Sort(keys)
+		keys = slices.Compact(keys)
+		start := []uint32{0}
+		var cls []uint16
+		var w []float32
+		rows := map[uint64]map[int]float32{}
+		for _, k := range keys {
+			row := map[int]float32{}
+			n := 1 + rng.IntN(tt.maxRow)
+			if rng.IntN(4) > 0 {
+				n = 1 + rng.IntN(min(tt.maxRow, rowInline)) // most rows are short
+			}
+			for _, c := range rng.Perm(tt.classes)[:n] {
+				x := float32(rng.NormFloat64())
+				row[c] = x
+				cls = append(cls, uint16(c))
+				w = append(w, x)
+			}
+			rows[k] = row
+			start = append(start, uint32(len(w)))
+		}
+		m := build(labels, keys, start, cls, w)
+		var buf []float32
+		for q := 0; q < 200; q++ {
+			// Half the features are in the model, in random order, some
+			// repeated.
+			feats := make([]uint64, rng.IntN(150))
+			for i := range feats {
+				if rng.IntN(2) == 0 {
+					feats[i] = keys[rng.IntN(len(keys))]
+				} else {
+					feats[i] = rng.Uint64()
+				}
+			}
+			want := make([]float32, tt.classes)
+			for _, f := range feats {
+				for c, x := range rows[f] {
+					want[c] += x
+				}
+			}
+			buf = m.Scores(feats, buf)
+			for c := range want {
+				if math.Float32bits(buf[c]) != math.Float32bits(want[c]) {
+					t.Fatalf("%d classes, query %d: class %d scores %v, want %v", tt.classes, q, c, buf[c], want[c])
+				}
+			}
+		}
+		// Encode writes back the features and weights it was given.
+		var a, b bytes.Buffer
+		if err := m.Encode(&a); err != nil {
+			t.Fatal(err)
+		}
+		m2, err := Decode(bytes.NewReader(a.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := m2.Encode(&b); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) || m2.NumWeights() != len(w) || m2.NumFeatures() != len(keys) {
+			t.Errorf("%d classes: encoding not stable through Decode (%d/%d weights, %d/%d features)",
+				tt.classes, m2.NumWeights(), len(w), m2.NumFeatures(), len(keys))
+		}
 	}
 }
