@@ -68,15 +68,21 @@ func BenchmarkCluster(b *testing.B) {
 						}
 					}()
 				}
+				// Only the stream's count, and not too often: the
+				// server's time is the workers' too.
+				stream, err := js.Stream(ctx, c.Stream)
+				if err != nil {
+					b.Fatal(err)
+				}
 				for {
-					s, err := GetStatus(ctx, js, c)
+					info, err := stream.Info(ctx)
 					if err != nil {
 						b.Fatal(err)
 					}
-					if s.Stream.Msgs == 0 {
+					if info.State.Msgs == 0 {
 						break
 					}
-					time.Sleep(20 * time.Millisecond)
+					time.Sleep(50 * time.Millisecond)
 				}
 				b.StopTimer()
 				cancel()
