@@ -19,8 +19,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -330,9 +328,9 @@ func finish(input string, doc *event.Document, opts *Options) Item {
 	if doc.Text == "" {
 		return Item{Input: input, Err: fmt.Errorf("ingest %s: no text", input)}
 	}
-	h := ContentHash(doc.Text)
+	h := event.ContentHash(doc.Text)
 	if doc.ID == "" {
-		doc.ID = "d-" + h[:16]
+		doc.ID = event.DocumentID(doc.Text)
 	}
 	return Item{Input: input, Doc: doc, Hash: h}
 }
@@ -350,17 +348,4 @@ func NormalizeText(s string) string {
 		lines[i] = strings.TrimRightFunc(l, unicode.IsSpace)
 	}
 	return strings.Trim(strings.Join(lines, "\n"), "\n")
-}
-
-// ContentHash is the hex SHA-256 of text with every whitespace run made a
-// single space, so that the same article reflowed hashes the same.
-func ContentHash(text string) string {
-	h := sha256.New()
-	for i, f := range strings.Fields(text) {
-		if i > 0 {
-			h.Write([]byte{' '})
-		}
-		io.WriteString(h, f)
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }

@@ -265,15 +265,6 @@ func TestCSV(t *testing.T) {
 	}
 }
 
-func TestContentHash(t *testing.T) {
-	if ContentHash("a  b\n\nc") != ContentHash("a b c") {
-		t.Error("whitespace changes the hash")
-	}
-	if ContentHash("a b c") == ContentHash("a b d") {
-		t.Error("different texts hash the same")
-	}
-}
-
 func TestOpenCancelled(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"a.txt": "One.", "b.txt": "Two."})
 	ctx, cancel := context.WithCancel(context.Background())

@@ -85,7 +85,7 @@ type UnknownActor struct {
 // date-restricted actor codes.
 func (p *Pipeline) Code(ctx context.Context, doc *event.Document) (*Result, error) {
 	if doc.ID == "" {
-		doc.ID = DocID(doc.Text)
+		doc.ID = event.DocumentID(doc.Text)
 	}
 	sents, err := p.nlp.Process(ctx, doc.Text)
 	if err != nil {
@@ -286,13 +286,6 @@ func (p *Pipeline) unknown(s *event.Sentence, date int) []UnknownActor {
 		out = append(out, UnknownActor{Text: e.Text, Label: e.Label, Code: m.Code, Sentence: s.Index, Start: e.Start, End: e.End})
 	}
 	return out
-}
-
-// DocID returns the id annals gives a document without one: "d-" and the
-// first 12 hex digits of the SHA-256 of its text.
-func DocID(text string) string {
-	h := sha256.Sum256([]byte(text))
-	return "d-" + hex.EncodeToString(h[:6])
 }
 
 func docName(doc *event.Document) string {

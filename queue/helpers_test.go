@@ -114,7 +114,7 @@ func testDocs(n int) []ingest.Item {
 		text := fmt.Sprintf("Officials of country %d met their neighbours on day %d to talk about trade.", i, i)
 		doc := &event.Document{URL: fmt.Sprintf("file:doc%d.txt", i), Title: fmt.Sprintf("Doc %d", i), Text: text,
 			Published: time.Date(2024, 3, 1+i%28, 0, 0, 0, 0, time.UTC)}
-		items[i] = ingest.Item{Input: fmt.Sprintf("doc%d.txt", i), Doc: doc, Hash: ingest.ContentHash(text)}
+		items[i] = ingest.Item{Input: fmt.Sprintf("doc%d.txt", i), Doc: doc, Hash: event.ContentHash(text)}
 	}
 	return items
 }

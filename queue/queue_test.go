@@ -52,7 +52,7 @@ func TestSubmitRefuses(t *testing.T) {
 		cfg  Config
 		want error
 	}{
-		{"larger than a message", ingest.Item{Input: "huge.txt", Doc: &event.Document{Text: big}, Hash: ingest.ContentHash(big)}, c, ErrTooLarge},
+		{"larger than a message", ingest.Item{Input: "huge.txt", Doc: &event.Document{Text: big}, Hash: event.ContentHash(big)}, c, ErrTooLarge},
 		{"stream full", testDocs(1)[0], Config{Stream: c.Stream + "_SMALL", Subject: c.Subject + ".small", MaxBytes: 1}, ErrStreamFull},
 		{"input error", ingest.Item{Input: "bad.bin", Err: fmt.Errorf("bad.bin: %w", ingest.ErrBinary)}, c, ingest.ErrBinary},
 	}
@@ -185,7 +185,7 @@ func TestPoisonGoesToDeadLetters(t *testing.T) {
 	st, _ := testStore(t)
 	items := testDocs(3)
 	items[1].Doc.Text = "POISON " + items[1].Doc.Text
-	items[1].Hash = ingest.ContentHash(items[1].Doc.Text)
+	items[1].Hash = event.ContentHash(items[1].Doc.Text)
 	submitAll(t, nc, js, c, items)
 	// A message that is no document at all.
 	if _, err := js.Publish(t.Context(), c.withDefaults().Subject, []byte("\x00not json")); err != nil {

@@ -16,7 +16,6 @@ import (
 	"github.com/annals/annals/cameo"
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/ingest"
-	"github.com/annals/annals/pipeline"
 	"github.com/annals/annals/store"
 )
 
@@ -468,7 +467,7 @@ func (s *Server) readDocument(ctx context.Context, in *PostDocument) (*event.Doc
 	// store tells documents apart by their exact text: two posts that
 	// differ only in spacing would share an id and the second would fail.
 	// The pipeline's id hashes the exact text.
-	doc.ID = pipeline.DocID(doc.Text)
+	doc.ID = event.DocumentID(doc.Text)
 	if in.Title != "" {
 		doc.Title = in.Title
 	}

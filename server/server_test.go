@@ -557,7 +557,8 @@ func TestPostDocument(t *testing.T) {
 			if err := json.Unmarshal(rec.Body.Bytes(), &res); err != nil {
 				t.Fatal(err)
 			}
-			if res.Skipped != (c.name == "same text again") || res.Records == 0 {
+			// Spacing does not make another document (event.ContentHash).
+			if res.Skipped != (c.name == "same text again" || c.name == "same words, other spacing") || res.Records == 0 {
 				t.Errorf("posted %+v", res)
 			}
 			d, err := st.Document(t.Context(), res.ID)

@@ -1,8 +1,6 @@
 package store
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"net/url"
 	"strings"
@@ -10,13 +8,6 @@ import (
 
 	"github.com/annals/annals/event"
 )
-
-// ContentHash returns the hex SHA-256 of a document's text, its identity in
-// a store.
-func ContentHash(text string) string {
-	h := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(h[:])
-}
 
 // DocumentID returns doc.ID, or an id made from the content hash when the
 // document has none.

@@ -87,7 +87,7 @@ func TestConfidence(t *testing.T) {
 }
 
 func TestDocumentID(t *testing.T) {
-	h := ContentHash("text")
+	h := event.ContentHash("text")
 	if got := DocumentID(&event.Document{ID: "given"}, h); got != "given" {
 		t.Errorf("DocumentID kept %q, want the given id", got)
 	}

@@ -144,7 +144,7 @@ func testSaveAndRead(t *testing.T, open Opener) {
 	recs[1].Quote = &event.Quote{Speaker: "the minister", Text: "We will talk."}
 	recs[1].Mode = event.Reported
 	res := save(t, s, d, recs...)
-	want := store.SaveResult{DocumentID: store.DocumentID(d, store.ContentHash(d.Text)), Mentions: 2, NewEvents: 2}
+	want := store.SaveResult{DocumentID: store.DocumentID(d, event.ContentHash(d.Text)), Mentions: 2, NewEvents: 2}
 	if res != want {
 		t.Fatalf("SaveDocument = %+v, want %+v", res, want)
 	}
@@ -156,7 +156,7 @@ func testSaveAndRead(t *testing.T, open Opener) {
 		t.Fatalf("Document: %v", err)
 	}
 	if doc.Text != d.Text || doc.URL != d.URL || doc.Author != d.Author || doc.Source != d.Source ||
-		!doc.Published.Equal(d.Published) || !doc.Added.Equal(Clock) || doc.Hash != store.ContentHash(d.Text) {
+		!doc.Published.Equal(d.Published) || !doc.Added.Equal(Clock) || doc.Hash != event.ContentHash(d.Text) {
 		t.Errorf("Document = %+v, want the saved fields of %+v", doc, d)
 	}
 	if len(doc.Mentions) != 2 {
@@ -461,7 +461,7 @@ func testFilters(t *testing.T, open Opener) {
 		{"text", store.Filter{Text: "usamil"}, []string{"190", "106"}},
 		{"text, all words", store.Filter{Text: "IRQOPP IRQGOV"}, []string{"141"}},
 		{"text, no match", store.Filter{Text: "volcano"}, nil},
-		{"document", store.Filter{DocumentID: store.DocumentID(arts[1].doc, store.ContentHash(arts[1].doc.Text))}, []string{"190", "141"}},
+		{"document", store.Filter{DocumentID: store.DocumentID(arts[1].doc, event.ContentHash(arts[1].doc.Text))}, []string{"190", "141"}},
 		{"two filters", store.Filter{Country: "IRQ", QuadClass: 4}, []string{"190", "141"}},
 		{"three filters", store.Filter{SourceActor: "IRQ", Code: "1", From: day("2020-01-01")}, []string{"141", "106"}},
 	} {

@@ -157,7 +157,7 @@ func check(it store.Item, now time.Time) (pending, error) {
 			return pending{}, fmt.Errorf("document %q: %s: %w", name, f.name, err)
 		}
 	}
-	hash := store.ContentHash(doc.Text)
+	hash := event.ContentHash(doc.Text)
 	p := pending{doc: doc, hash: hash, id: store.DocumentID(doc, hash), outlet: store.Outlet(doc), recs: make([]pendingRecord, len(it.Records))}
 	for i := range it.Records {
 		r := &it.Records[i]
