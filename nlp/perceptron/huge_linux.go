@@ -15,7 +15,8 @@ const hugePage = 2 << 20
 // and marked for transparent huge pages: lookups land on random pages of a
 // large table, and with 4 KB pages nearly each one also misses the TLB
 // (in a virtual machine a costly two-level walk). owner's cleanup unmaps
-// it. Elsewhere, or when mapping fails, it is an ordinary slice.
+// it, so methods reading the table keep owner alive until they are done.
+// Elsewhere, or when mapping fails, it is an ordinary slice.
 func makeTable[T any](owner *Model, n int) []T {
 	var zero T
 	size := n * int(unsafe.Sizeof(zero))

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"unicode/utf8"
 )
 
@@ -143,6 +144,9 @@ func (m *Model) Scores(feats []uint64, scores []float32) []float32 {
 			m.batchRows(batch, scores)
 		}
 	}
+	// The tables may be memory that m's cleanup unmaps (see makeTable):
+	// m must stay reachable while they are read.
+	runtime.KeepAlive(m)
 	return scores
 }
 
@@ -277,6 +281,7 @@ func (m *Model) Prefetch(feats []uint64) {
 		}
 	}
 	keep(sink)
+	runtime.KeepAlive(m)
 }
 
 // Predict returns the best class for the features; scores is a reusable
@@ -469,6 +474,7 @@ func (m *Model) Encode(w io.Writer) error {
 			bw.Write(f[:])
 		}
 	}
+	runtime.KeepAlive(m)
 	return bw.Flush()
 }
 
