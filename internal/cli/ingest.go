@@ -8,7 +8,9 @@ import (
 	"iter"
 	"os"
 	"runtime"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/annals/annals/ingest"
@@ -45,6 +47,7 @@ func ingestCommand() *Command {
 		defer run.store.Close()
 		opts := ff.options(env, c)
 		opts.Format, opts.Stdin = ingest.Format(*format), env.Stdin
+		run.progress.count(ctx, inputs, opts)
 		sum, err := run.run(ctx, ingest.Open(ctx, inputs, opts), env.Stderr)
 		run.progress.done()
 		fmt.Fprintf(env.Stderr, "%d documents stored, %d already stored, %d events (%d new), %d inputs failed, %.1f documents/s\n",
@@ -231,9 +234,10 @@ func (r *ingestRun) run(ctx context.Context, items iter.Seq[ingest.Item], stderr
 // progress draws a one-line progress report on a terminal, and nothing
 // elsewhere (the summary line says it all there).
 type progress struct {
-	w    io.Writer
-	tty  bool
-	last time.Time
+	w     io.Writer
+	tty   bool
+	last  time.Time
+	total atomic.Int64 // documents in the inputs, once counted; 0 before
 }
 
 func newProgress(w io.Writer) *progress {
@@ -246,13 +250,42 @@ func newProgress(w io.Writer) *progress {
 	return p
 }
 
+// count counts the documents of local inputs in the background, for the
+// ETA; on a terminal only, and never fetching (standard input and URLs
+// are left uncounted, and so the ETA with them).
+func (p *progress) count(ctx context.Context, inputs []string, opts ingest.Options) {
+	if !p.tty {
+		return
+	}
+	for _, in := range inputs {
+		if in == "-" || strings.Contains(in, "://") {
+			return
+		}
+	}
+	opts.Fetcher, opts.FetchArticles, opts.Warn = nil, false, nil
+	go func() {
+		n := int64(0)
+		for it := range ingest.Open(ctx, inputs, opts) {
+			if it.Err == nil {
+				n++
+			}
+		}
+		p.total.Store(n)
+	}()
+}
+
 func (p *progress) update(s *ingestSummary) {
 	if !p.tty || time.Since(p.last) < 200*time.Millisecond {
 		return
 	}
 	p.last = time.Now()
-	fmt.Fprintf(p.w, "\r%d documents (%d already stored), %d events, %.1f documents/s   ",
-		s.stored, s.skipped, s.mentions, s.rate())
+	eta := ""
+	if total, done := p.total.Load(), int64(s.stored+s.skipped); total > 0 && done > 0 && s.rate() > 0 {
+		left := max(total-done, 0)
+		eta = fmt.Sprintf(", %d of %d, ETA %s", done, total, time.Duration(float64(left)/s.rate()*float64(time.Second)).Round(time.Second))
+	}
+	fmt.Fprintf(p.w, "\r%d documents (%d already stored), %d events, %.1f documents/s%s   ",
+		s.stored, s.skipped, s.mentions, s.rate(), eta)
 }
 
 func (p *progress) done() {
