@@ -23,7 +23,8 @@ type Model struct {
 	// its low bits) and the weights themselves. Models of at most
 	// inlineClasses classes (a parser's transitions) use inline, a dense
 	// row per slot; larger ones rows, which hold up to rowInline (class,
-	// weight) entries and continue in ents for features with more. The
+	// weight) entries and continue in ents or dense for features with
+	// more (see rowSlot). Large tables are mapped apart (makeTable). The
 	// two tables are exclusive. keys holds the features in increasing
 	// order and at the slot of each, for Encode only.
 	inline   []inlineSlot
@@ -76,7 +77,8 @@ const (
 
 func (r *rowSlot) count() int { return int(r.more & (1<<countBits - 1)) }
 
-// rest returns the offset in ents of the entries beyond the slot's, or -1.
+// rest returns the offset of the weights beyond the slot's, in dense for a
+// dense row and in ents otherwise, or -1 when there are none.
 func (r *rowSlot) rest() int { return int(r.more>>countBits) - 1 }
 
 // ent is one weight; cls carries the last flag.
