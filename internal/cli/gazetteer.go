@@ -45,6 +45,10 @@ func gazetteerBuild(ctx context.Context, env *Env, c *Command, args []string) er
 	}
 	// Write beside the target and rename, so that a failed build never
 	// leaves a truncated index where a good one was.
+	// The user cache folder may not exist yet.
+	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
+		return err
+	}
 	f, err := os.CreateTemp(filepath.Dir(*out), ".gazetteer-*.gz")
 	if err != nil {
 		return err
