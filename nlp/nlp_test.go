@@ -1,11 +1,9 @@
 package nlp
 
 import (
-	"bufio"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -14,9 +12,8 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/annals/annals/conllu"
 	"github.com/annals/annals/eval/ud"
-	"github.com/annals/annals/nlp/internal/shared"
+	"github.com/annals/annals/internal/testdata"
 )
 
 func TestProcess(t *testing.T) {
@@ -77,7 +74,7 @@ func TestProcess(t *testing.T) {
 // TestDevFloor runs the committed models on EWT dev (gold tokens,
 // predicted tags): the figures of docs/models.md must hold.
 func TestDevFloor(t *testing.T) {
-	path := shared.File(t, "corpora/ud_english_ewt/en_ewt-ud-dev.conllu")
+	path := testdata.File(t, "corpora/ud_english_ewt/en_ewt-ud-dev.conllu")
 	p, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -110,16 +107,7 @@ const devDigest = "d866416e954a853984cbd0b5ae56a1a66e4afd79488d76932ec1dcd77a85a
 // tokens of EWT dev: tags, lemmas, heads, relations and entity tags, token
 // by token. Faster scoring must leave every one of them as it was.
 func TestOutputsPinned(t *testing.T) {
-	path := shared.File(t, "corpora/ud_english_ewt/en_ewt-ud-dev.conllu")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sents, err := conllu.ReadAll(f, path)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	sents := testdata.EWTDev(t)
 	p, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -161,22 +149,7 @@ var modelsDir = flag.String("models", "", "directory of model files for Benchmar
 // to compare on a loaded machine) and the peak resident memory of the
 // process, models included.
 func BenchmarkPipeline(b *testing.B) {
-	path := shared.File(b, "news/bbc/bbc_news_2004_2005.jsonl")
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var texts []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() && len(texts) < 300 {
-		var a struct{ Text string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, a.Text)
-	}
-	f.Close()
+	texts := testdata.BBCTexts(b)[:300]
 	load := Default
 	if *modelsDir != "" {
 		load = func() (*Pipeline, error) { return Load(*modelsDir) }
@@ -220,16 +193,7 @@ func cpuSeconds(b *testing.B) float64 {
 // BenchmarkTagParse tags and parses the gold tokens of EWT dev: the speed of
 // the tagger and parser alone, without tokenizer, lemmatizer and NER.
 func BenchmarkTagParse(b *testing.B) {
-	path := shared.File(b, "corpora/ud_english_ewt/en_ewt-ud-dev.conllu")
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sents, err := conllu.ReadAll(f, path)
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
+	sents := testdata.EWTDev(b)
 	p, err := Default()
 	if err != nil {
 		b.Fatal(err)

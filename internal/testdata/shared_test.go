@@ -27,6 +27,18 @@ func TestBBCTexts(t *testing.T) {
 	}
 }
 
+func TestEWTDev(t *testing.T) {
+	sents := EWTDev(t)
+	if len(sents) < 2000 {
+		t.Fatalf("%d sentences, want the 2000 and more of EWT dev", len(sents))
+	}
+	for i, s := range sents {
+		if len(s.Tokens) == 0 {
+			t.Errorf("sentence %d has no tokens", i)
+		}
+	}
+}
+
 func TestCoNLLU(t *testing.T) {
 	got := CoNLLU(t, "Envoys envoy NOUN 2 nsubj", "met meet VERB 0 root VBD")
 	want := "1\tEnvoys\tenvoy\tNOUN\t_\t_\t2\tnsubj\t_\t_\n" +

@@ -3,13 +3,11 @@ package lemma
 import (
 	"bytes"
 	"compress/gzip"
-	"os"
 	"strings"
 	"testing"
 
-	"github.com/annals/annals/conllu"
 	"github.com/annals/annals/event"
-	"github.com/annals/annals/nlp/internal/shared"
+	"github.com/annals/annals/internal/testdata"
 )
 
 func TestRuleFor(t *testing.T) {
@@ -82,16 +80,7 @@ func TestDefault(t *testing.T) {
 
 // TestDevFloor lemmatizes EWT dev from gold tags with the committed model.
 func TestDevFloor(t *testing.T) {
-	path := shared.File(t, "corpora/ud_english_ewt/en_ewt-ud-dev.conllu")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sents, err := conllu.ReadAll(f, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sents := testdata.EWTDev(t)
 	l, err := Default()
 	if err != nil {
 		t.Fatal(err)

@@ -1,25 +1,14 @@
 package parse
 
 import (
-	"os"
 	"testing"
 
-	"github.com/annals/annals/conllu"
-	"github.com/annals/annals/nlp/internal/shared"
+	"github.com/annals/annals/internal/testdata"
 )
 
 // BenchmarkParse parses EWT dev (gold tags) and reports tokens per second.
 func BenchmarkParse(b *testing.B) {
-	path := shared.File(b, "corpora/ud_english_ewt/en_ewt-ud-dev.conllu")
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sents, err := conllu.ReadAll(f, path)
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
+	sents := testdata.EWTDev(b)
 	p, err := Default()
 	if err != nil {
 		b.Fatal(err)

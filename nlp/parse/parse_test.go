@@ -4,14 +4,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/annals/annals/conllu"
 	"github.com/annals/annals/event"
-	"github.com/annals/annals/nlp/internal/shared"
+	"github.com/annals/annals/internal/testdata"
 )
 
 // sentence builds a tagged sentence from "word/TAG" items.
@@ -99,16 +97,7 @@ func equal(a, b []int) bool {
 // TestOracle follows zero-cost transitions from the start: the dynamic
 // oracle must rebuild every gold tree (made projective) exactly.
 func TestOracle(t *testing.T) {
-	path := shared.File(t, "corpora/ud_english_ewt/en_ewt-ud-dev.conllu")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sents, err := conllu.ReadAll(f, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sents := testdata.EWTDev(t)
 	rels := map[string]bool{"root": true}
 	for _, s := range sents {
 		for _, tok := range s.Tokens {
@@ -191,16 +180,7 @@ func TestDefaultHandWritten(t *testing.T) {
 // TestDevFloor parses EWT dev with gold tags: the committed model must keep
 // its accuracy.
 func TestDevFloor(t *testing.T) {
-	path := shared.File(t, "corpora/ud_english_ewt/en_ewt-ud-dev.conllu")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sents, err := conllu.ReadAll(f, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sents := testdata.EWTDev(t)
 	p, err := Default()
 	if err != nil {
 		t.Fatal(err)

@@ -4,13 +4,11 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"os"
 	"strings"
 	"testing"
 
-	"github.com/annals/annals/conllu"
 	"github.com/annals/annals/event"
-	"github.com/annals/annals/nlp/internal/shared"
+	"github.com/annals/annals/internal/testdata"
 )
 
 func tokens(text string) *event.Sentence {
@@ -83,16 +81,7 @@ func TestTrainToy(t *testing.T) {
 
 // TestDevFloor tags EWT dev with the committed model.
 func TestDevFloor(t *testing.T) {
-	path := shared.File(t, "corpora/ud_english_ewt/en_ewt-ud-dev.conllu")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sents, err := conllu.ReadAll(f, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sents := testdata.EWTDev(t)
 	tg, err := Default()
 	if err != nil {
 		t.Fatal(err)
