@@ -18,31 +18,9 @@ import (
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
-)
 
-// sharedDir finds ../shared next to the repository root, or skips.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("shared data not found at %s (it sits next to the repository): %v", shared, err)
-	}
-	return shared
-}
+	"github.com/annals/annals/internal/testdata"
+)
 
 // natsServer is a nats-server process of the test's own, with JetStream
 // storage in a temporary directory, on a free port.
@@ -113,10 +91,7 @@ func TestFault(t *testing.T) {
 	if testing.Short() {
 		t.Skip("fault test: builds annals, runs a three-worker cluster (about a minute)")
 	}
-	bbc := filepath.Join(sharedDir(t), "news", "bbc", "bbc_news_2004_2005.jsonl")
-	if _, err := os.Stat(bbc); err != nil {
-		t.Skipf("BBC articles not found: %v", err)
-	}
+	bbc := testdata.File(t, "news/bbc/bbc_news_2004_2005.jsonl")
 	dsn := testPostgresDSN(t)
 	ns := startNATS(t)
 	tmp := t.TempDir()

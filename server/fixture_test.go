@@ -14,6 +14,7 @@ import (
 
 	"github.com/annals/annals/dict"
 	"github.com/annals/annals/geo"
+	"github.com/annals/annals/internal/testdata"
 	"github.com/annals/annals/nlp"
 	"github.com/annals/annals/pipeline"
 	"github.com/annals/annals/store"
@@ -53,30 +54,6 @@ type fixture struct {
 	docs  []Posted
 }
 
-// sharedDir finds ../shared beside the module root, or skips.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package; cannot locate ../shared")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(filepath.Dir(dir), "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("test data %s absent (the PETRARCH dictionaries the pipeline codes with live there): %v", shared, err)
-	}
-	return shared
-}
-
 // pipelineOnce holds the language models, the Phoenix dictionaries and the
 // embedded gazetteer, loaded once per test binary: they take seconds.
 var pipelineOnce struct {
@@ -87,7 +64,7 @@ var pipelineOnce struct {
 
 func testPipeline(t testing.TB) *pipeline.Pipeline {
 	t.Helper()
-	shared := sharedDir(t)
+	shared := testdata.Shared(t)
 	pipelineOnce.Do(func() {
 		an, err := nlp.Default()
 		if err != nil {

@@ -5,42 +5,16 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/annals/annals/event"
+	"github.com/annals/annals/internal/testdata"
 	"github.com/annals/annals/nlp/perceptron"
 	"github.com/annals/annals/nlp/tag"
 	"github.com/annals/annals/nlp/tokenize"
 )
-
-// sharedDir returns ../shared beside the repository root, skipping the test
-// when it is absent.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("shared data not found at %s: %v", shared, err)
-	}
-	return shared
-}
 
 // analyse tokenizes text, tags it and finds its entities, as the pipeline
 // does.
@@ -117,8 +91,7 @@ func TestTagEmpty(t *testing.T) {
 // TestDevFloor guards the accuracy of the embedded model on UNER
 // English-EWT dev (measured 0.69; see docs/models.md).
 func TestDevFloor(t *testing.T) {
-	shared := sharedDir(t)
-	dev, err := ReadFile(filepath.Join(shared, "corpora/uner_english_ewt/en_ewt-ud-dev.iob2"))
+	dev, err := ReadFile(testdata.File(t, "corpora/uner_english_ewt/en_ewt-ud-dev.iob2"))
 	if err != nil {
 		t.Fatal(err)
 	}
