@@ -2,7 +2,6 @@ package lemma
 
 import (
 	"bufio"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -10,9 +9,14 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/annals/annals/nlp/internal/modelfile"
 )
 
 const magic = "annals-lemma-1"
+
+// header is the first line of a model file: the magic and a newline.
+const header = magic + "\n"
 
 // ErrFormat reports a file that is not a lemmatizer model.
 var ErrFormat = errors.New("lemma: not a lemmatizer model")
@@ -20,12 +24,13 @@ var ErrFormat = errors.New("lemma: not a lemmatizer model")
 // Save writes the lemmatizer gzipped, as text lines: "R tag suffix strip
 // add" for rules and "X tag word lemma" for exceptions, tab-separated.
 func (l *Lemmatizer) Save(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(zw)
-	fmt.Fprintln(bw, magic)
+	return modelfile.Write(w, header, l.encode)
+}
+
+// encode writes what follows the magic line: the rules, then the
+// exceptions.
+func (l *Lemmatizer) encode(w io.Writer) error {
+	bw := bufio.NewWriter(w)
 	for _, k := range sortedKeys(l.rules) {
 		tag, suf, _ := strings.Cut(k, "\x00")
 		r := l.rules[k]
@@ -35,10 +40,7 @@ func (l *Lemmatizer) Save(w io.Writer) error {
 		tag, word, _ := strings.Cut(k, "\x00")
 		fmt.Fprintf(bw, "X\t%s\t%s\t%s\n", tag, word, l.exceptions[k])
 	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+	return bw.Flush()
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -53,15 +55,12 @@ func sortedKeys[V any](m map[string]V) []string {
 // Load reads a lemmatizer written by Save. Corrupt input gives an error
 // naming the line, never a panic.
 func Load(r io.Reader) (*Lemmatizer, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
-	}
-	defer zr.Close()
-	sc := bufio.NewScanner(zr)
-	if !sc.Scan() || sc.Text() != magic {
-		return nil, ErrFormat
-	}
+	return modelfile.Read(r, header, ErrFormat, decode)
+}
+
+// decode reads what encode wrote; the magic line is line 1.
+func decode(br *bufio.Reader) (*Lemmatizer, error) {
+	sc := bufio.NewScanner(br)
 	l := &Lemmatizer{rules: map[string]rule{}, exceptions: map[string]string{}, english: englishRules()}
 	line := 1
 	for sc.Scan() {

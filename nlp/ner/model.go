@@ -2,7 +2,6 @@ package ner
 
 import (
 	"bufio"
-	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 	"slices"
 	"unicode/utf8"
 
+	"github.com/annals/annals/nlp/internal/modelfile"
 	"github.com/annals/annals/nlp/perceptron"
 )
 
@@ -28,18 +28,19 @@ const (
 // Save writes the recognizer gzipped: the clusters, the gazetteer, then the
 // perceptron weights (perceptron.Model.Encode).
 func (r *Recognizer) Save(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(zw)
+	return modelfile.Write(w, magic, r.encode)
+}
+
+// encode writes what follows the magic line: the clusters, the gazetteer,
+// then the perceptron weights.
+func (r *Recognizer) encode(w io.Writer) error {
+	bw := bufio.NewWriter(w)
 	var buf [binary.MaxVarintLen64]byte
 	put := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
 	putString := func(s string) {
 		put(uint64(len(s)))
 		bw.WriteString(s)
 	}
-	bw.WriteString(magic)
 	words := make([]string, 0, len(r.clusters))
 	for w := range r.clusters {
 		words = append(words, w)
@@ -62,25 +63,17 @@ func (r *Recognizer) Save(w io.Writer) error {
 	if err := r.model.Encode(bw); err != nil {
 		return err
 	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+	return bw.Flush()
 }
 
 // Load reads a recognizer written by Save. A corrupt or truncated file
 // gives an error wrapping ErrModel, never a panic.
 func Load(rd io.Reader) (*Recognizer, error) {
-	zr, err := gzip.NewReader(rd)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrModel, err)
-	}
-	defer zr.Close()
-	br := bufio.NewReader(zr)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
-		return nil, fmt.Errorf("%w: not an annals NER model", ErrModel)
-	}
+	return modelfile.Read(rd, magic, ErrModel, decode)
+}
+
+// decode reads what encode wrote.
+func decode(br *bufio.Reader) (*Recognizer, error) {
 	get := func(limit uint64, what string) (uint64, error) {
 		x, err := binary.ReadUvarint(br)
 		if err != nil {

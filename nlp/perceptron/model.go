@@ -2,7 +2,6 @@ package perceptron
 
 import (
 	"bufio"
-	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -10,6 +9,8 @@ import (
 	"math"
 	"runtime"
 	"unicode/utf8"
+
+	"github.com/annals/annals/nlp/internal/modelfile"
 )
 
 // Model is a trained, immutable perceptron. Its methods are safe for
@@ -574,22 +575,10 @@ func Decode(r io.Reader) (*Model, error) {
 
 // Save writes the model gzipped.
 func (m *Model) Save(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	if err := m.Encode(zw); err != nil {
-		return err
-	}
-	return zw.Close()
+	return modelfile.Write(w, "", m.Encode)
 }
 
 // Load reads a model written by Save.
 func Load(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
-	}
-	defer zr.Close()
-	return Decode(zr)
+	return modelfile.Read(r, "", ErrFormat, func(br *bufio.Reader) (*Model, error) { return Decode(br) })
 }

@@ -2,7 +2,6 @@ package tag
 
 import (
 	"bufio"
-	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 	"sort"
 	"unicode/utf8"
 
+	"github.com/annals/annals/nlp/internal/modelfile"
 	"github.com/annals/annals/nlp/perceptron"
 )
 
@@ -21,12 +21,13 @@ var ErrFormat = errors.New("tag: not a tagger model")
 // Save writes the tagger gzipped: a header, the tag dictionary, then the
 // perceptron.
 func (t *Tagger) Save(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(zw)
-	bw.WriteString(magic)
+	return modelfile.Write(w, magic, t.encode)
+}
+
+// encode writes what follows the magic line: the lexicon, then the
+// perceptron.
+func (t *Tagger) encode(w io.Writer) error {
+	bw := bufio.NewWriter(w)
 	// The lexicon holds the words of the dictionary and of the ambiguity
 	// classes: each with its class+1 (0 when not in the dictionary) and its
 	// ambiguity class.
@@ -61,25 +62,17 @@ func (t *Tagger) Save(w io.Writer) error {
 	if err := bw.Flush(); err != nil {
 		return err
 	}
-	if err := t.model.Encode(zw); err != nil {
-		return err
-	}
-	return zw.Close()
+	return t.model.Encode(w)
 }
 
 // Load reads a tagger written by Save. Corrupt input gives an error, never a
 // panic.
 func Load(r io.Reader) (*Tagger, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
-	}
-	defer zr.Close()
-	br := bufio.NewReader(zr)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
-		return nil, ErrFormat
-	}
+	return modelfile.Read(r, magic, ErrFormat, decode)
+}
+
+// decode reads what encode wrote.
+func decode(br *bufio.Reader) (*Tagger, error) {
 	n, err := binary.ReadUvarint(br)
 	if err != nil || n > 1<<22 {
 		return nil, fmt.Errorf("%w: bad dictionary size", ErrFormat)
