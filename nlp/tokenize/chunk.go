@@ -651,7 +651,7 @@ func (z *splitter) keepHyphen(s, e, part, i int, numeric *int8) bool {
 	if !isLetter(t[i+1]) && t[i+1] < utf8.RuneSelf {
 		return false
 	}
-	return isKeepPrefix(t[part:i])
+	return foldedIn(keepPrefixes, t[part:i])
 }
 
 // numberWithHyphens reports whether w is groups joined by hyphens that
@@ -725,7 +725,7 @@ func (z *splitter) unit(s, e int) {
 			for k < e && isLetter(t[k]) {
 				k++
 			}
-			if k == e && isUnit(t[j:e]) {
+			if k == e && foldedIn(units, t[j:e]) {
 				z.emit(s, j, kWord)
 				z.emit(j, e, kWord)
 				return

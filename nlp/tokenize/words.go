@@ -108,8 +108,11 @@ var units = map[string]bool{
 	"x": true, "t": true, "percent": true, "tn": true, "trn": true, "p": true,
 }
 
-// isUnit reports whether s, in any case, is one of units.
-func isUnit(s string) bool {
+// foldedIn reports whether s, in any case, is a key of set, whose keys are
+// lower case and at most 7 bytes long (units, keepPrefixes). It lowers s in
+// a stack buffer: the tokenizer asks for every glued number and hyphen, and
+// strings.ToLower would allocate.
+func foldedIn(set map[string]bool, s string) bool {
 	if len(s) > 7 {
 		return false
 	}
@@ -121,23 +124,7 @@ func isUnit(s string) bool {
 		}
 		buf[i] = c
 	}
-	return units[string(buf[:len(s)])]
-}
-
-// isKeepPrefix reports whether s, in any case, is one of keepPrefixes.
-func isKeepPrefix(s string) bool {
-	if len(s) > 7 {
-		return false
-	}
-	var buf [7]byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return keepPrefixes[string(buf[:len(s)])]
+	return set[string(buf[:len(s)])]
 }
 
 // fused are words EWT splits without an apostrophe: the second part starts
