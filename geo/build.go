@@ -401,24 +401,16 @@ func readAdmin(ctx context.Context, path string, kind Kind) ([]Place, error) {
 	return out, err
 }
 
+// readCities reads the places of a GeoNames dump in the cities format.
 func readCities(ctx context.Context, path string) ([]Place, error) {
 	var out []Place
 	err := eachLine(ctx, path, func(f []string) error {
-		if len(f) != 19 {
-			return fmt.Errorf("want 19 fields, got %d", len(f))
-		}
-		id, err := strconv.Atoi(f[0])
+		id, pt, err := cityRow(f)
 		if err != nil {
-			return fmt.Errorf("bad geonameid %q", f[0])
+			return err
 		}
-		lat, err1 := strconv.ParseFloat(f[4], 64)
-		lon, err2 := strconv.ParseFloat(f[5], 64)
-		if err := errors.Join(err1, err2); err != nil || math.Abs(lat) > 90 || math.Abs(lon) > 180 {
-			return fmt.Errorf("bad coordinates %q %q", f[4], f[5])
-		}
-		pop, _ := strconv.ParseInt(f[14], 10, 64)
 		p := Place{ID: id, Name: f[1], Kind: City, Code: f[7], Country: f[8], Admin1: f[10], Admin2: f[11],
-			Lat: lat, Lon: lon, Population: pop}
+			Lat: pt.lat, Lon: pt.lon, Population: pt.pop}
 		p.Alt = keepNames(p.Name, append([]string{f[2]}, strings.Split(f[3], ",")...))
 		out = append(out, p)
 		return nil
@@ -431,26 +423,40 @@ func readCities(ctx context.Context, path string) ([]Place, error) {
 func readPoints(ctx context.Context, path string) (map[int]point, error) {
 	out := make(map[int]point)
 	err := eachLine(ctx, path, func(f []string) error {
-		if len(f) != 19 {
-			return fmt.Errorf("want 19 fields, got %d", len(f))
-		}
-		if f[6] != "A" {
+		if len(f) == cityFields && f[6] != "A" {
 			return nil
 		}
-		id, err := strconv.Atoi(f[0])
+		id, pt, err := cityRow(f)
 		if err != nil {
-			return fmt.Errorf("bad geonameid %q", f[0])
+			return err
 		}
-		lat, err1 := strconv.ParseFloat(f[4], 64)
-		lon, err2 := strconv.ParseFloat(f[5], 64)
-		if err := errors.Join(err1, err2); err != nil || math.Abs(lat) > 90 || math.Abs(lon) > 180 {
-			return fmt.Errorf("bad coordinates %q %q", f[4], f[5])
-		}
-		pop, _ := strconv.ParseInt(f[14], 10, 64)
-		out[id] = point{lat, lon, pop}
+		out[id] = pt
 		return nil
 	})
 	return out, err
+}
+
+// cityFields is the number of tab-separated fields of a row of a GeoNames
+// dump in the cities format.
+const cityFields = 19
+
+// cityRow checks a row of a GeoNames dump in the cities format and parses
+// its geonameid, coordinates and population (0 when blank).
+func cityRow(f []string) (int, point, error) {
+	if len(f) != cityFields {
+		return 0, point{}, fmt.Errorf("want %d fields, got %d", cityFields, len(f))
+	}
+	id, err := strconv.Atoi(f[0])
+	if err != nil {
+		return 0, point{}, fmt.Errorf("bad geonameid %q", f[0])
+	}
+	lat, err1 := strconv.ParseFloat(f[4], 64)
+	lon, err2 := strconv.ParseFloat(f[5], 64)
+	if err := errors.Join(err1, err2); err != nil || math.Abs(lat) > 90 || math.Abs(lon) > 180 {
+		return 0, point{}, fmt.Errorf("bad coordinates %q %q", f[4], f[5])
+	}
+	pop, _ := strconv.ParseInt(f[14], 10, 64)
+	return id, point{lat, lon, pop}, nil
 }
 
 // worldCountry is the part of a world-countries entry Build uses.
