@@ -1,7 +1,7 @@
 // Package testdata gives tests and benchmarks their inputs: it locates the
 // shared data folder (../shared beside the repository), skipping when it is
-// absent, reads the BBC news texts and the EWT dev treebank there, and
-// writes CoNLL-U sentences from compact rows.
+// absent, reads the BBC news texts and the EWT dev treebank there, writes
+// CoNLL-U sentences from compact rows and gzips the loaders' test inputs.
 package testdata
 
 import (

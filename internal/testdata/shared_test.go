@@ -1,6 +1,9 @@
 package testdata
 
 import (
+	"bytes"
+	"compress/gzip"
+	"io"
 	"path/filepath"
 	"testing"
 )
@@ -35,6 +38,18 @@ func TestEWTDev(t *testing.T) {
 	for i, s := range sents {
 		if len(s.Tokens) == 0 {
 			t.Errorf("sentence %d has no tokens", i)
+		}
+	}
+}
+
+func TestGzip(t *testing.T) {
+	for _, s := range []string{"", "annals-test-1\n\x00\xff"} {
+		zr, err := gzip.NewReader(bytes.NewReader(Gzip(s)))
+		if err != nil {
+			t.Fatalf("Gzip(%q) is no gzip: %v", s, err)
+		}
+		if got, err := io.ReadAll(zr); err != nil || string(got) != s {
+			t.Errorf("Gzip(%q) unzips to %q, %v", s, got, err)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package lemma
 
 import (
 	"bytes"
-	"compress/gzip"
 	"strings"
 	"testing"
 
@@ -93,20 +92,13 @@ func TestDevFloor(t *testing.T) {
 }
 
 func TestLoadCorrupt(t *testing.T) {
-	gz := func(s string) []byte {
-		var b bytes.Buffer
-		zw := gzip.NewWriter(&b)
-		zw.Write([]byte(s))
-		zw.Close()
-		return b.Bytes()
-	}
 	for name, in := range map[string][]byte{
 		"empty":      nil,
 		"plain text": []byte(magic + "\n"),
-		"bad magic":  gz("annals-lemma-0\n"),
-		"bad line":   gz(magic + "\nR\tNNS\ts\n"),
-		"bad strip":  gz(magic + "\nR\tNNS\ts\t-1\t\n"),
-		"bad utf8":   gz(magic + "\nX\tNN\t\xff\tx\n"),
+		"bad magic":  testdata.Gzip("annals-lemma-0\n"),
+		"bad line":   testdata.Gzip(magic + "\nR\tNNS\ts\n"),
+		"bad strip":  testdata.Gzip(magic + "\nR\tNNS\ts\t-1\t\n"),
+		"bad utf8":   testdata.Gzip(magic + "\nX\tNN\t\xff\tx\n"),
 	} {
 		if _, err := Load(bytes.NewReader(in)); err == nil {
 			t.Errorf("%s: Load succeeded", name)
@@ -115,11 +107,7 @@ func TestLoadCorrupt(t *testing.T) {
 }
 
 func FuzzLoad(f *testing.F) {
-	var b bytes.Buffer
-	zw := gzip.NewWriter(&b)
-	zw.Write([]byte(magic + "\nR\tNNS\ts\t1\t\nX\tVBD\twent\tgo\n"))
-	zw.Close()
-	f.Add(b.Bytes())
+	f.Add(testdata.Gzip(magic + "\nR\tNNS\ts\t1\t\nX\tVBD\twent\tgo\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		l, err := Load(bytes.NewReader(in))
 		if err != nil {

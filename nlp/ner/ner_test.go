@@ -2,7 +2,6 @@ package ner
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"errors"
 	"slices"
@@ -131,22 +130,14 @@ func TestDevFloor(t *testing.T) {
 }
 
 func TestLoadCorrupt(t *testing.T) {
-	var gz bytes.Buffer
-	zw := gzip.NewWriter(&gz)
-	zw.Write([]byte("not a model at all"))
-	zw.Close()
-	var bad bytes.Buffer // right magic, absurd cluster count
-	zw = gzip.NewWriter(&bad)
-	zw.Write([]byte(magic + "\xff\xff\xff\xff\xff\xff\x01"))
-	zw.Close()
 	tests := []struct {
 		name string
 		data []byte
 	}{
 		{"empty", nil},
 		{"not gzip", []byte("hello")},
-		{"gzip of text", gz.Bytes()},
-		{"huge count", bad.Bytes()},
+		{"gzip of text", testdata.Gzip("not a model at all")},
+		{"huge count", testdata.Gzip(magic + "\xff\xff\xff\xff\xff\xff\x01")}, // right magic, absurd cluster count
 		{"truncated", embedded[:len(embedded)/2]},
 	}
 	for _, tt := range tests {

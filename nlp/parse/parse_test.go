@@ -2,7 +2,6 @@ package parse
 
 import (
 	"bytes"
-	"compress/gzip"
 	"errors"
 	"strconv"
 	"strings"
@@ -201,19 +200,12 @@ func TestLoadCorrupt(t *testing.T) {
 	if err := p.Save(&good); err != nil {
 		t.Fatal(err)
 	}
-	gz := func(s string) []byte {
-		var b bytes.Buffer
-		zw := gzip.NewWriter(&b)
-		zw.Write([]byte(s))
-		zw.Close()
-		return b.Bytes()
-	}
 	for name, in := range map[string][]byte{
 		"empty":     nil,
 		"text":      []byte("not a model"),
-		"magic":     gz("annals-tagger-1\n"),
+		"magic":     testdata.Gzip("annals-tagger-1\n"),
 		"truncated": good.Bytes()[:good.Len()/3],
-		"no model":  gz(magic),
+		"no model":  testdata.Gzip(magic),
 	} {
 		if _, err := Load(bytes.NewReader(in)); err == nil {
 			t.Errorf("%s: Load succeeded", name)
@@ -224,11 +216,7 @@ func TestLoadCorrupt(t *testing.T) {
 }
 
 func FuzzLoad(f *testing.F) {
-	var b bytes.Buffer
-	zw := gzip.NewWriter(&b)
-	zw.Write([]byte(magic + "annals-perceptron-1\n\x03\x05SHIFT\x04LEFT\x05RIGHT\x00annals-perceptron-1\n\x02\x04root\x03dep\x00"))
-	zw.Close()
-	f.Add(b.Bytes())
+	f.Add(testdata.Gzip(magic + "annals-perceptron-1\n\x03\x05SHIFT\x04LEFT\x05RIGHT\x00annals-perceptron-1\n\x02\x04root\x03dep\x00"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		p, err := Load(bytes.NewReader(in))
 		if err != nil {

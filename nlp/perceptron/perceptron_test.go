@@ -2,13 +2,14 @@ package perceptron
 
 import (
 	"bytes"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/annals/annals/internal/testdata"
 )
 
 // trainToy learns to tell n classes apart by a single indicative feature
@@ -110,13 +111,6 @@ func TestLoadCorrupt(t *testing.T) {
 	if err := trainToy(t, 6).Average(0).Encode(&good); err != nil {
 		t.Fatal(err)
 	}
-	gz := func(b []byte) []byte {
-		var out bytes.Buffer
-		zw := gzip.NewWriter(&out)
-		zw.Write(b)
-		zw.Close()
-		return out.Bytes()
-	}
 	tests := []struct {
 		name string
 		in   []byte
@@ -124,9 +118,9 @@ func TestLoadCorrupt(t *testing.T) {
 	}{
 		{"empty", nil, ErrFormat},
 		{"not gzip", []byte("hello"), ErrFormat},
-		{"wrong magic", gz([]byte("annals-other\n\x01")), ErrFormat},
-		{"truncated", gz(good.Bytes()[:good.Len()/2]), ErrCorrupt},
-		{"huge label count", gz(append([]byte(magic), 0xff, 0xff, 0xff, 0x7f)), ErrCorrupt},
+		{"wrong magic", testdata.Gzip("annals-other\n\x01"), ErrFormat},
+		{"truncated", testdata.Gzip(good.String()[:good.Len()/2]), ErrCorrupt},
+		{"huge label count", testdata.Gzip(magic + "\xff\xff\xff\x7f"), ErrCorrupt},
 	}
 	for _, tt := range tests {
 		if _, err := Load(bytes.NewReader(tt.in)); !errors.Is(err, tt.want) {

@@ -2,7 +2,6 @@ package tag
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"strings"
 	"testing"
@@ -120,11 +119,7 @@ func TestSaveLoad(t *testing.T) {
 }
 
 func FuzzLoad(f *testing.F) {
-	var b bytes.Buffer
-	zw := gzip.NewWriter(&b)
-	zw.Write([]byte(magic + "\x01\x03the\x01\x05annals-perceptron-1\n\x01\x05DT DET\x00"))
-	zw.Close()
-	f.Add(b.Bytes())
+	f.Add(testdata.Gzip(magic + "\x01\x03the\x01\x05annals-perceptron-1\n\x01\x05DT DET\x00"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		tg, err := Load(bytes.NewReader(in))
 		if err != nil {

@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"testing"
+
+	"github.com/annals/annals/internal/testdata"
 )
 
 const testMagic = "annals-test-1\n"
@@ -19,14 +21,6 @@ var errBad = errors.New("not a test model")
 func readAll(br *bufio.Reader) (string, error) {
 	b, err := io.ReadAll(br)
 	return string(b), err
-}
-
-func gz(s string) []byte {
-	var b bytes.Buffer
-	zw := gzip.NewWriter(&b)
-	zw.Write([]byte(s))
-	zw.Close()
-	return b.Bytes()
 }
 
 func TestRoundTrip(t *testing.T) {
@@ -70,9 +64,9 @@ func TestReadErrors(t *testing.T) {
 	}{
 		{"empty", nil, readAll, errBad},
 		{"not gzip", []byte(testMagic), readAll, errBad},
-		{"other magic", gz("annals-other\nweights"), readAll, errBad},
-		{"short magic", gz("annals"), readAll, errBad},
-		{"decode error", gz(testMagic + "x"), func(*bufio.Reader) (string, error) { return "", decodeFailed }, decodeFailed},
+		{"other magic", testdata.Gzip("annals-other\nweights"), readAll, errBad},
+		{"short magic", testdata.Gzip("annals"), readAll, errBad},
+		{"decode error", testdata.Gzip(testMagic + "x"), func(*bufio.Reader) (string, error) { return "", decodeFailed }, decodeFailed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,8 +78,8 @@ func TestReadErrors(t *testing.T) {
 }
 
 func FuzzRead(f *testing.F) {
-	f.Add(gz(testMagic + "weights"))
-	f.Add(gz("annals-other\n"))
+	f.Add(testdata.Gzip(testMagic + "weights"))
+	f.Add(testdata.Gzip("annals-other\n"))
 	f.Add([]byte("plain text"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		got, err := Read(bytes.NewReader(in), testMagic, errBad, readAll)
