@@ -1,11 +1,9 @@
 package ner
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/annals/annals/event"
 )
@@ -18,8 +16,6 @@ import (
 // how UNER delimits names. Outer names win over names nested in them.
 // Multiword-token ranges and empty nodes are skipped. name is used in errors.
 func ReadCoNLLU(r io.Reader, name string) ([]event.Sentence, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), maxLine)
 	var (
 		out  []event.Sentence
 		toks []string
@@ -27,7 +23,6 @@ func ReadCoNLLU(r io.Reader, name string) ([]event.Sentence, error) {
 		ment []mention
 		open = map[string][]openMention{}
 		id   string
-		line int
 	)
 	flush := func() {
 		if len(toks) > 0 {
@@ -37,42 +32,37 @@ func ReadCoNLLU(r io.Reader, name string) ([]event.Sentence, error) {
 		toks, upos, ment, id = nil, nil, nil, ""
 		clear(open)
 	}
-	for sc.Scan() {
-		line++
-		l := sc.Bytes()
-		if !utf8.Valid(l) {
-			return nil, formatErr(name, line, "invalid UTF-8")
-		}
-		s := strings.TrimRight(string(l), "\r")
+	err := eachLine(r, name, "CoNLL-U", func(line int, s string) error {
 		if strings.TrimSpace(s) == "" {
 			flush()
-			continue
+			return nil
 		}
 		if s[0] == '#' {
 			if v, found := strings.CutPrefix(s, "# sent_id = "); found {
 				id = v
 			}
-			continue
+			return nil
 		}
 		f := strings.Split(s, "\t")
 		if len(f) != 10 {
-			return nil, formatErr(name, line, "want 10 tab-separated columns, got %d", len(f))
+			return formatErr(name, line, "want 10 tab-separated columns, got %d", len(f))
 		}
 		if strings.ContainsAny(f[0], "-.") {
-			continue
+			return nil
 		}
 		if !isIndex(f[0]) {
-			return nil, formatErr(name, line, "bad token index %q", clip(f[0]))
+			return formatErr(name, line, "bad token index %q", clip(f[0]))
 		}
 		i := len(toks)
 		toks = append(toks, f[1])
 		upos = append(upos, f[3])
 		if err := readEntities(f[9], i, open, &ment); err != nil {
-			return nil, formatErr(name, line, "%v", err)
+			return formatErr(name, line, "%v", err)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s:%d: read CoNLL-U: %w", name, line+1, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	flush()
 	return out, nil

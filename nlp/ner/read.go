@@ -24,6 +24,29 @@ func formatErr(name string, line int, format string, args ...any) error {
 	return fmt.Errorf("%s:%d: %w: %s", name, line, ErrFormat, fmt.Sprintf(format, args...))
 }
 
+// eachLine calls fn with every line of r and its number, without the line
+// end; it stops at the first error. Lines that are not UTF-8 or longer than
+// maxLine are errors naming name and the line; what says what was read.
+func eachLine(r io.Reader, name, what string, fn func(line int, s string) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), maxLine)
+	line := 0
+	for sc.Scan() {
+		line++
+		l := sc.Bytes()
+		if !utf8.Valid(l) {
+			return formatErr(name, line, "invalid UTF-8")
+		}
+		if err := fn(line, strings.TrimRight(string(l), "\r")); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s:%d: read %s: %w", name, line+1, what, err)
+	}
+	return nil
+}
+
 // ReadFile reads an annotated file, choosing the reader by its content:
 // CoNLL-U with a GUM-style Entity layer (ReadCoNLLU) when its first token
 // line has ten tab-separated columns, column data (ReadColumns) otherwise.
@@ -71,14 +94,11 @@ func isCoNLLU(data []byte) bool {
 // by spaces), token offsets into it, and Entities. name is used in errors,
 // which give the line.
 func ReadColumns(r io.Reader, name string) ([]event.Sentence, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), maxLine)
 	var (
 		out  []event.Sentence
 		toks []string
 		tags []string
 		id   string
-		line int
 	)
 	flush := func() {
 		if len(toks) > 0 {
@@ -86,20 +106,10 @@ func ReadColumns(r io.Reader, name string) ([]event.Sentence, error) {
 		}
 		toks, tags, id = nil, nil, ""
 	}
-	for sc.Scan() {
-		line++
-		l := sc.Bytes()
-		if !utf8.Valid(l) {
-			return nil, formatErr(name, line, "invalid UTF-8")
-		}
-		s := strings.TrimRight(string(l), "\r")
-		if strings.TrimSpace(s) == "" {
+	err := eachLine(r, name, "NER data", func(line int, s string) error {
+		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, "-DOCSTART-") {
 			flush()
-			continue
-		}
-		if strings.HasPrefix(s, "-DOCSTART-") {
-			flush()
-			continue
+			return nil
 		}
 		tok, tag, ok := splitColumns(s)
 		if !ok {
@@ -107,19 +117,20 @@ func ReadColumns(r io.Reader, name string) ([]event.Sentence, error) {
 				if v, found := strings.CutPrefix(s, "# sent_id = "); found && len(toks) == 0 {
 					id = v
 				}
-				continue
+				return nil
 			}
-			return nil, formatErr(name, line, "want token and tag columns, got %q", clip(s))
+			return formatErr(name, line, "want token and tag columns, got %q", clip(s))
 		}
 		t, err := normalizeTag(tag)
 		if err != nil {
-			return nil, formatErr(name, line, "%v", err)
+			return formatErr(name, line, "%v", err)
 		}
 		toks = append(toks, tok)
 		tags = append(tags, t)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s:%d: read NER data: %w", name, line+1, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	flush()
 	return out, nil
