@@ -64,14 +64,17 @@ func (st *state) load(r *Recognizer, toks []event.Token) {
 		}
 		st.buf = lowerBytes(st.buf[:0], w)
 		lw := st.buf
-		t.lower = hashBytes(lw)
+		t.lower = perceptron.Bytes(lw)
 		st.lower[i] = t.lower
 		t.shape = shapeHash(w)
-		t.pre2 = hashBytes(lw[:min(2, len(lw))])
-		t.pre3 = hashBytes(lw[:min(3, len(lw))])
-		t.suf2 = hashBytes(lw[max(0, len(lw)-2):])
-		t.suf3 = hashBytes(lw[max(0, len(lw)-3):])
-		t.suf4 = hashBytes(lw[max(0, len(lw)-4):])
+		// Prefixes and suffixes are cut at byte positions; on non-ASCII
+		// text that may split a character, which only makes the feature a
+		// little less general.
+		t.pre2 = perceptron.Bytes(lw[:min(2, len(lw))])
+		t.pre3 = perceptron.Bytes(lw[:min(3, len(lw))])
+		t.suf2 = perceptron.Bytes(lw[max(0, len(lw)-2):])
+		t.suf3 = perceptron.Bytes(lw[max(0, len(lw)-3):])
+		t.suf4 = perceptron.Bytes(lw[max(0, len(lw)-4):])
 		c, ok := r.clusters[w]
 		if !ok {
 			c = r.clusters[string(lw)] // no allocation: a map index
@@ -139,18 +142,6 @@ func lowerBytes(buf []byte, w string) []byte {
 		buf = append(buf, c)
 	}
 	return buf
-}
-
-// hashBytes is perceptron.String of b, without making a string of it.
-// Prefixes and suffixes are cut at byte positions; on non-ASCII text that
-// may split a character, which only makes the feature a little less general.
-func hashBytes(b []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= 1099511628211
-	}
-	return h
 }
 
 // hasLower reports whether w has a lower-case letter.

@@ -318,11 +318,3 @@ func BenchmarkTag(b *testing.B) {
 	}
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
-
-func TestHashBytes(t *testing.T) {
-	for _, w := range []string{"", "a", "Baghdad", "çà"} {
-		if hashBytes([]byte(w)) != perceptron.String(w) {
-			t.Errorf("hashBytes(%q) differs from perceptron.String", w)
-		}
-	}
-}

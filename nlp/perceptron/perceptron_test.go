@@ -33,6 +33,14 @@ func trainToy(t testing.TB, n int) *Trainer {
 	return tr
 }
 
+func TestBytes(t *testing.T) {
+	for _, w := range []string{"", "a", "Baghdad", "çà"} {
+		if Bytes([]byte(w)) != String(w) {
+			t.Errorf("Bytes(%q) differs from String", w)
+		}
+	}
+}
+
 func TestTrainPredict(t *testing.T) {
 	for _, n := range []int{3, 6} {
 		testTrainPredict(t, n)
