@@ -268,6 +268,15 @@ func run(t string, s, e int, c byte) int {
 	return n
 }
 
+// runBack returns how many bytes c repeat before e, down to s.
+func runBack(t string, s, e int, c byte) int {
+	n := 0
+	for e-1-n >= s && t[e-1-n] == c {
+		n++
+	}
+	return n
+}
+
 // runOf returns how many bytes from s are in set.
 func runOf(t string, s, e int, set string) int {
 	n := 0
@@ -321,11 +330,7 @@ func (z *splitter) trail(s, e int, special bool) (int, kind) {
 	case ')', ']', '}':
 		return 1, kCloseB
 	case '>':
-		n := 0
-		for e-1-n >= s && t[e-1-n] == '>' {
-			n++
-		}
-		return n, kCloseB
+		return runBack(t, s, e, '>'), kCloseB
 	case '"':
 		return 1, kCloseDQ
 	case '\'':
@@ -336,11 +341,7 @@ func (z *splitter) trail(s, e int, special bool) (int, kind) {
 	case '`':
 		return 1, kCloseSQ
 	case '-':
-		n := 0
-		for e-1-n >= s && t[e-1-n] == '-' {
-			n++
-		}
-		return n, kPunct
+		return runBack(t, s, e, '-'), kPunct
 	}
 	if c < utf8.RuneSelf {
 		return 0, 0
