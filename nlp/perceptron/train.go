@@ -59,12 +59,7 @@ func (t *Trainer) Update(feats []uint64, gold, guess int) {
 		return
 	}
 	for _, f := range feats {
-		r, ok := t.index[f]
-		if !ok {
-			r = int32(len(t.rows))
-			t.index[f] = r
-			t.rows = append(t.rows, nil)
-		}
+		r := t.row(f)
 		t.add(r, gold, 1)
 		t.add(r, guess, -1)
 	}
@@ -76,14 +71,20 @@ func (t *Trainer) Update(feats []uint64, gold, guess int) {
 // features cannot express, such as the transitions of a Viterbi path.
 func (t *Trainer) Adjust(feats []uint64, class int, delta float32) {
 	for _, f := range feats {
-		r, ok := t.index[f]
-		if !ok {
-			r = int32(len(t.rows))
-			t.index[f] = r
-			t.rows = append(t.rows, nil)
-		}
-		t.add(r, class, delta)
+		t.add(t.row(f), class, delta)
 	}
+}
+
+// row returns the row of feature f, adding an empty one for a feature not
+// seen before.
+func (t *Trainer) row(f uint64) int32 {
+	r, ok := t.index[f]
+	if !ok {
+		r = int32(len(t.rows))
+		t.index[f] = r
+		t.rows = append(t.rows, nil)
+	}
+	return r
 }
 
 func (t *Trainer) add(r int32, cls int, d float32) {
