@@ -15,9 +15,9 @@ import (
 	"github.com/annals/annals/nlp/tokenize"
 )
 
-// analyse tokenizes text, tags it and finds its entities, as the pipeline
-// does.
-func analyse(t testing.TB, text string) []event.Sentence {
+// models returns the embedded recognizer and the tagger whose tags it
+// reads.
+func models(t testing.TB) (*Recognizer, *tag.Tagger) {
 	t.Helper()
 	r, err := Default()
 	if err != nil {
@@ -27,6 +27,14 @@ func analyse(t testing.TB, text string) []event.Sentence {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return r, tg
+}
+
+// analyse tokenizes text, tags it and finds its entities, as the pipeline
+// does.
+func analyse(t testing.TB, text string) []event.Sentence {
+	t.Helper()
+	r, tg := models(t)
 	sents := tokenize.Split(text)
 	for i := range sents {
 		tg.Tag(&sents[i])
@@ -94,14 +102,7 @@ func TestDevFloor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tg, err := tag.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, tg := models(t)
 	var tp, fp, fn int
 	for _, g := range dev {
 		s := g
