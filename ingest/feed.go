@@ -33,11 +33,6 @@ type FeedDoc struct {
 // ErrNotFeed reports XML that is neither RSS nor Atom.
 var ErrNotFeed = errors.New("not an RSS or Atom feed")
 
-const (
-	nsDC      = "http://purl.org/dc/elements/1.1/"
-	nsContent = "http://purl.org/rss/1.0/modules/content/"
-)
-
 // xmlText keeps both readings of an element: its character data (text, or
 // escaped HTML) and its raw inner XML (Atom type="xhtml").
 type xmlText struct {
