@@ -114,6 +114,7 @@ type sentence struct {
 	agent  []*dict.AgentMatch // per token: the agent phrase covering it
 	events []Event
 
+	heads    []int // head of each token (-1 for the root), after repairs
 	kidBuf   []int // backing array of kids
 	actorBuf []dict.ActorMatch
 	agentBuf []dict.AgentMatch
@@ -178,6 +179,7 @@ func (c *Coder) prepare(s *event.Sentence, date int) *sentence {
 	st.agent = grow(st.agent, n)
 	st.kids = grow(st.kids, n)
 	st.kidBuf = grow(st.kidBuf, n)
+	st.heads = grow(st.heads, n)
 	st.actorBuf = st.actorBuf[:0]
 	st.agentBuf = st.agentBuf[:0]
 	if cap(st.actorBuf) < n {
@@ -200,7 +202,14 @@ func (c *Coder) prepare(s *event.Sentence, date int) *sentence {
 			st.lemmas[i] = ""
 		}
 		st.actor[i], st.agent[i] = nil, nil
+		st.heads[i] = -1
 		if h := t.Head - 1; h >= 0 && h < n {
+			st.heads[i] = h
+		}
+	}
+	st.repairPossessors()
+	for _, h := range st.heads {
+		if h >= 0 {
 			count[h]++
 		}
 	}
@@ -210,8 +219,8 @@ func (c *Coder) prepare(s *event.Sentence, date int) *sentence {
 		start += count[h]
 	}
 	// count is st.kidBuf itself: the slices above now take its place.
-	for i, t := range s.Tokens {
-		if h := t.Head - 1; h >= 0 && h < n {
+	for i, h := range st.heads {
+		if h >= 0 {
 			st.kids[h] = append(st.kids[h], i)
 		}
 	}
@@ -291,7 +300,25 @@ func (st *sentence) baseRel(i int) string {
 	return r
 }
 
-func (st *sentence) head(i int) int { return st.toks[i].Head - 1 }
+func (st *sentence) head(i int) int { return st.heads[i] }
+
+// repairPossessors moves a possessor that a parser hung on a verb ("Taiwan's
+// vice foreign minister visited ...", with "Taiwan" under "visited") to the
+// verb's subject after it, where it belongs.
+func (st *sentence) repairPossessors() {
+	for k, t := range st.toks {
+		v := st.heads[k]
+		if t.Rel != "nmod:poss" || v < 0 || (st.toks[v].UPOS != "VERB" && st.toks[v].UPOS != "AUX") {
+			continue
+		}
+		for j := k + 1; j < len(st.toks); j++ {
+			if st.heads[j] == v && (st.toks[j].Rel == "nsubj" || st.toks[j].Rel == "nsubj:pass") {
+				st.heads[k] = j
+				break
+			}
+		}
+	}
+}
 
 // child returns the first dependent of i whose relation's base is one of rels.
 func (st *sentence) child(i int, rels ...string) int {

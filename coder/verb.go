@@ -261,37 +261,9 @@ func (st *sentence) participants(v int) (sources, targets []Actor) {
 	}
 	if subj >= 0 {
 		sources = st.resolve(subj, true)
-		sources = st.strayPossessor(v, subj, sources)
 	}
 	targets = st.objectActors(v)
 	return sources, targets
-}
-
-// strayPossessor repairs a parse that hangs the subject's possessor on
-// the verb ("Taiwan's vice foreign minister visited ...", with "Taiwan"
-// under "visited"): a subject named only by its role takes the country of
-// a possessor of the verb that comes before it.
-func (st *sentence) strayPossessor(v, subj int, sources []Actor) []Actor {
-	if len(sources) == 0 || !strings.HasPrefix(sources[0].Code, "---") {
-		return sources
-	}
-	for _, k := range st.kids[v] {
-		if st.rel(k) != "nmod:poss" || k > subj {
-			continue
-		}
-		owners := st.resolve(k, true)
-		if len(owners) == 0 || nullCode(owners[0].Code) {
-			return sources
-		}
-		out := make([]Actor, len(sources))
-		for i, a := range sources {
-			a.Code = owners[0].Code + strings.TrimPrefix(a.Code, "---")
-			a.First = min(a.First, owners[0].First)
-			out[i] = a
-		}
-		return out
-	}
-	return sources
 }
 
 // subject returns the subject of v, looking up through control (xcomp),
