@@ -32,7 +32,7 @@ func (st *sentence) codeOf(v int) (vc verbCoding, ok bool) {
 	vc.to = vc.from + len(f.Words) - 1
 	vc.pre, vc.post = st.materials(v, vc.from, vc.to)
 	subj := st.subject(v)
-	p, b := st.bestPattern(f, vc.pre, vc.post, subj >= 0 && st.child(subj, "conj") >= 0)
+	p, b := st.bestPattern(f, vc.pre, vc.post, subj >= 0 && len(st.members(subj)) > 1)
 	vc.bind = b
 	vc.code, vc.code2, vc.rule = f.Code, f.Code2, f.Block.Name
 	if p != nil {
