@@ -207,7 +207,7 @@ func (c *Coder) prepare(s *event.Sentence, date int) *sentence {
 			st.heads[i] = h
 		}
 	}
-	st.repairPossessors()
+	st.repair()
 	for _, h := range st.heads {
 		if h >= 0 {
 			count[h]++
@@ -302,10 +302,31 @@ func (st *sentence) baseRel(i int) string {
 
 func (st *sentence) head(i int) int { return st.heads[i] }
 
-// repairPossessors moves a possessor that a parser hung on a verb ("Taiwan's
-// vice foreign minister visited ...", with "Taiwan" under "visited") to the
-// verb's subject after it, where it belongs.
-func (st *sentence) repairPossessors() {
+// hasSubject reports whether token v has a subject of its own (before
+// children are indexed, so by scanning the heads).
+func (st *sentence) hasSubject(v int) bool {
+	for j, h := range st.heads {
+		if h == v && strings.HasPrefix(st.toks[j].Rel, "nsubj") {
+			return true
+		}
+	}
+	return false
+}
+
+// repair mends two parse errors that cost events: a possessor hung on a
+// verb ("Taiwan's vice foreign minister visited ...", with "Taiwan" under
+// "visited") goes to the verb's subject after it; a verb conjoined to the
+// object of another verb ("condemned an attack ... and promised aid", with
+// "promised" under "attack") is conjoined to that verb.
+func (st *sentence) repair() {
+	for k, t := range st.toks {
+		h := st.heads[k]
+		if t.UPOS == "VERB" && t.Rel == "conj" && h >= 0 && st.toks[h].Rel == "obj" && !st.hasSubject(k) {
+			if g := st.heads[h]; g >= 0 && st.toks[g].UPOS == "VERB" {
+				st.heads[k] = g
+			}
+		}
+	}
 	for k, t := range st.toks {
 		v := st.heads[k]
 		if t.Rel != "nmod:poss" || v < 0 || (st.toks[v].UPOS != "VERB" && st.toks[v].UPOS != "AUX") {

@@ -304,6 +304,14 @@ func TestCoder(t *testing.T) {
 			"attack attack VERB 2 xcomp",
 			"Valmore Valmore PROPN 4 obj",
 		}, "KES>VAL:190"},
+		{"verb misattached to the object of the first", 0, []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"attacked attack VERB 0 root",
+			"Valmore Valmore PROPN 2 obj",
+			"and and CCONJ 5 cc",
+			"met meet VERB 3 conj",
+			"Orbis Orbis PROPN 5 obj",
+		}, "KES>ORB:040 KES>VAL:190 ORB>KES:040"},
 		{"possessor misattached to the verb", 0, []string{
 			"Kestria Kestria PROPN 4 nmod:poss",
 			"'s 's PART 1 case",
