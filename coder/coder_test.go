@@ -554,3 +554,21 @@ func TestDemandYield(t *testing.T) {
 		})
 	}
 }
+
+func TestCompoundSubjectWithoutTarget(t *testing.T) {
+	block := testdata.CoNLLU(t,
+		"Kestria Kestria PROPN 4 nsubj",
+		"and and CCONJ 3 cc",
+		"Valmore Valmore PROPN 1 conj",
+		"met meet VERB 0 root",
+		"in in ADP 6 case",
+		"secret secret NOUN 4 obl",
+	)
+	if got := code(t, testCoder(t), 0, block); len(got) != 0 {
+		t.Errorf("PETRARCH mode paired the members: %v", got)
+	}
+	articles := coder.New(testSet(t), coder.Options{SourceOnly: true})
+	if got := strings.Join(code(t, articles, 0, block), " "); got != "KES>VAL:040 VAL>KES:040" {
+		t.Errorf("got %q, want the members acting on each other", got)
+	}
+}

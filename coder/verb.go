@@ -83,8 +83,10 @@ func (st *sentence) codeVerb(v int) {
 			}
 		}
 	}
-	if b.compound && len(targets) == 0 && len(sources) > 1 {
-		// "% *": members of a compound subject act on each other.
+	if len(targets) == 0 && len(sources) > 1 && (b.compound || st.c.opt.SourceOnly && !oneSided(code)) {
+		// "% *": members of a compound subject act on each other. So do
+		// they, in articles, for codes that need a target: "Kenya and
+		// Uganda signed a trade agreement".
 		targets = sources
 	}
 	if len(targets) == 0 {
