@@ -572,3 +572,23 @@ func TestCompoundSubjectWithoutTarget(t *testing.T) {
 		t.Errorf("got %q, want the members acting on each other", got)
 	}
 }
+
+func TestNounEventDrawnFrom(t *testing.T) {
+	set := testSet(t)
+	set.Nouns = dict.Nouns{}
+	set.Nouns.Add(&dict.NounEvent{Code: "111", Noun: "criticism"}, "criticism")
+	c := coder.New(set, coder.Options{})
+	block := testdata.CoNLLU(t,
+		"Kestria Kestria PROPN 2 nsubj",
+		"met meet VERB 0 root",
+		"Valmore Valmore PROPN 2 obj",
+		", , PUNCT 5 punct",
+		"drawing draw VERB 2 advcl VBG",
+		"criticism criticism NOUN 5 obj",
+		"from from ADP 8 case",
+		"Orbis Orbis PROPN 6 nmod",
+	)
+	if got := strings.Join(code(t, c, 0, block), " "); got != "KES>VAL:040 ORB>KES:111 VAL>KES:040" {
+		t.Errorf("got %q", got)
+	}
+}

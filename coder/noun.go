@@ -1,10 +1,11 @@
 package coder
 
 // codeNoun codes an event named by noun k ("Washington's assassination of
-// the commander", "the meeting between Salih and Trump"): the possessor or
-// "by" phrase is the source, the first actor of an "of", "on", "against",
-// "with", "between" or "to" phrase the target. Both must be there: a bare
-// noun ("the assassination") says too little to code.
+// the commander", "the meeting between Salih and Trump"): the possessor,
+// "by" or "from" phrase is the source, the first actor of an "of", "on",
+// "against", "with", "between" or "to" phrase the target, else the subject
+// of the verb whose object the noun is ("X drew criticism from Y"). Both
+// must be there: a bare noun ("the assassination") says too little to code.
 func (st *sentence) codeNoun(k int) {
 	if st.c.d.Nouns == nil {
 		return
@@ -28,7 +29,7 @@ func (st *sentence) codeNoun(k int) {
 			}
 		case st.baseRel(c) == "nmod" || st.baseRel(c) == "acl":
 			switch st.caseWord(c) {
-			case "BY":
+			case "BY", "FROM":
 				if sources == nil {
 					sources = st.resolve(c, true)
 				}
@@ -47,6 +48,13 @@ func (st *sentence) codeNoun(k int) {
 				sources = st.resolve(c, true)
 				break
 			}
+		}
+	}
+	if len(targets) == 0 && len(sources) > 0 && st.baseRel(k) == "obj" {
+		// "drew condemnation from X", "sparking criticism from X": the
+		// one who draws it is the target.
+		if s := st.subject(st.head(k)); s >= 0 {
+			targets = st.resolve(s, true)
 		}
 	}
 	if st.caseWord(k) == "" && len(targets) > 1 && sources == nil {

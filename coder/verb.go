@@ -285,7 +285,7 @@ func (st *sentence) subject(v int) int {
 			return s
 		}
 		switch b := st.baseRel(v); {
-		case b == "xcomp", b == "conj", b == "advcl" && st.infinitive(v):
+		case b == "xcomp", b == "conj", b == "advcl" && (st.infinitive(v) || st.participial(v)):
 			v = st.head(v)
 		case st.rel(v) == "acl" && st.actingNoun(v):
 			return st.head(v)
@@ -294,6 +294,12 @@ func (st *sentence) subject(v int) int {
 		}
 	}
 	return -1
+}
+
+// participial reports whether clause v is a bare -ing adjunct ("met Trump,
+// sparking condemnation"), whose subject is the main clause's.
+func (st *sentence) participial(v int) bool {
+	return st.toks[v].XPOS == "VBG" && st.child(v, "mark") < 0
 }
 
 // actingNoun reports whether the noun that participle clause v modifies
