@@ -52,14 +52,8 @@ func Open(ctx context.Context, dsn string, opt store.Options) (*Store, error) {
 	}
 	name := fmt.Sprintf("%s:%d/%s", cfg.Host, cfg.Port, cfg.Database)
 	db := stdlib.OpenDB(*cfg)
-	sub, err := fs.Sub(migrations, "migrations")
+	s, err := sqlstore.OpenEmbedded(ctx, db, dialect, migrations, "migrations", opt, name)
 	if err != nil {
-		db.Close()
-		return nil, fmt.Errorf("postgres %s: %w", name, err)
-	}
-	s, err := sqlstore.Open(ctx, db, dialect(sub), opt, name)
-	if err != nil {
-		db.Close()
 		return nil, err
 	}
 	return &Store{s}, nil

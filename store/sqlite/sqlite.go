@@ -74,14 +74,8 @@ func open(ctx context.Context, path string, opt store.Options, pragmas ...string
 	if err != nil {
 		return nil, fmt.Errorf("sqlite %s: %w", path, err)
 	}
-	sub, err := fs.Sub(migrations, "migrations")
+	s, err := sqlstore.OpenEmbedded(ctx, db, dialect, migrations, "migrations", opt, path)
 	if err != nil {
-		db.Close()
-		return nil, fmt.Errorf("sqlite %s: %w", path, err)
-	}
-	s, err := sqlstore.Open(ctx, db, dialect(sub), opt, path)
-	if err != nil {
-		db.Close()
 		return nil, err
 	}
 	return &Store{s}, nil

@@ -52,6 +52,22 @@ type DB struct {
 	st   stmts
 }
 
+// OpenEmbedded is Open for a backend whose migrations are the files of dir
+// in fsys, given to dialect; it closes db when opening fails.
+func OpenEmbedded(ctx context.Context, db *sql.DB, dialect func(fs.FS) Dialect, fsys fs.FS, dir string, opt store.Options, name string) (*DB, error) {
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	s, err := Open(ctx, db, dialect(sub), opt, name)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
 // Open wraps db, which must be reachable, applies pending migrations and
 // prepares the write statements. name says which database it is (file
 // path, host) in errors.
