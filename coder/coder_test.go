@@ -426,27 +426,12 @@ func TestCodeStory(t *testing.T) {
 	}
 }
 
-func TestRoleOnlyActors(t *testing.T) {
-	block := testdata.CoNLLU(t,
-		"Kestrian Kestrian ADJ 2 amod",
-		"police police NOUN 3 nsubj",
-		"attacked attack VERB 0 root",
-		"soldiers soldier NOUN 3 obj",
-	)
-	if got := code(t, testCoder(t), 0, block); len(got) != 0 {
-		t.Errorf("PETRARCH mode coded a null target: %v", got)
-	}
-	gdelt := coder.New(testSet(t), coder.Options{RoleOnlyActors: true})
-	if got := strings.Join(code(t, gdelt, 0, block), " "); got != "KESCOP>MIL:190" {
-		t.Errorf("role-only target: got %q, want KESCOP>MIL:190", got)
-	}
-}
-
 func TestNounEvents(t *testing.T) {
 	set := testSet(t)
 	set.Nouns = dict.Nouns{}
 	set.Nouns.Add(&dict.NounEvent{Code: "186", Noun: "assassination"}, "assassination")
 	set.Nouns.Add(&dict.NounEvent{Code: "040", Code2: "040", Noun: "meeting"}, "meeting")
+	set.Nouns.Add(&dict.NounEvent{Code: "111", Noun: "criticism"}, "criticism")
 	c := coder.New(set, coder.Options{})
 	tests := []struct {
 		name string
@@ -474,6 +459,16 @@ func TestNounEvents(t *testing.T) {
 			"of of ADP 4 case",
 			"Valmore Valmore PROPN 2 nmod",
 		}, ""},
+		{"drawn from, by the subject of the verb", []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"met meet VERB 0 root",
+			"Valmore Valmore PROPN 2 obj",
+			", , PUNCT 5 punct",
+			"drawing draw VERB 2 advcl VBG",
+			"criticism criticism NOUN 5 obj",
+			"from from ADP 8 case",
+			"Orbis Orbis PROPN 6 nmod",
+		}, "KES>VAL:040 ORB>KES:111 VAL>KES:040"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -555,40 +550,39 @@ func TestDemandYield(t *testing.T) {
 	}
 }
 
-func TestCompoundSubjectWithoutTarget(t *testing.T) {
-	block := testdata.CoNLLU(t,
-		"Kestria Kestria PROPN 4 nsubj",
-		"and and CCONJ 3 cc",
-		"Valmore Valmore PROPN 1 conj",
-		"met meet VERB 0 root",
-		"in in ADP 6 case",
-		"secret secret NOUN 4 obl",
-	)
-	if got := code(t, testCoder(t), 0, block); len(got) != 0 {
-		t.Errorf("PETRARCH mode paired the members: %v", got)
+// TestArticleOptions checks options of the article pipeline: each case
+// codes nothing in PETRARCH's mode and want with the option.
+func TestArticleOptions(t *testing.T) {
+	tests := []struct {
+		name string
+		opt  coder.Options
+		rows []string
+		want string
+	}{
+		{"role-only target", coder.Options{RoleOnlyActors: true}, []string{
+			"Kestrian Kestrian ADJ 2 amod",
+			"police police NOUN 3 nsubj",
+			"attacked attack VERB 0 root",
+			"soldiers soldier NOUN 3 obj",
+		}, "KESCOP>MIL:190"},
+		{"members acting on each other", coder.Options{SourceOnly: true}, []string{
+			"Kestria Kestria PROPN 4 nsubj",
+			"and and CCONJ 3 cc",
+			"Valmore Valmore PROPN 1 conj",
+			"met meet VERB 0 root",
+			"in in ADP 6 case",
+			"secret secret NOUN 4 obl",
+		}, "KES>VAL:040 VAL>KES:040"},
 	}
-	articles := coder.New(testSet(t), coder.Options{SourceOnly: true})
-	if got := strings.Join(code(t, articles, 0, block), " "); got != "KES>VAL:040 VAL>KES:040" {
-		t.Errorf("got %q, want the members acting on each other", got)
-	}
-}
-
-func TestNounEventDrawnFrom(t *testing.T) {
-	set := testSet(t)
-	set.Nouns = dict.Nouns{}
-	set.Nouns.Add(&dict.NounEvent{Code: "111", Noun: "criticism"}, "criticism")
-	c := coder.New(set, coder.Options{})
-	block := testdata.CoNLLU(t,
-		"Kestria Kestria PROPN 2 nsubj",
-		"met meet VERB 0 root",
-		"Valmore Valmore PROPN 2 obj",
-		", , PUNCT 5 punct",
-		"drawing draw VERB 2 advcl VBG",
-		"criticism criticism NOUN 5 obj",
-		"from from ADP 8 case",
-		"Orbis Orbis PROPN 6 nmod",
-	)
-	if got := strings.Join(code(t, c, 0, block), " "); got != "KES>VAL:040 ORB>KES:111 VAL>KES:040" {
-		t.Errorf("got %q", got)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			block := testdata.CoNLLU(t, tt.rows...)
+			if got := code(t, testCoder(t), 0, block); len(got) != 0 {
+				t.Errorf("PETRARCH mode coded %v", got)
+			}
+			if got := strings.Join(code(t, coder.New(testSet(t), tt.opt), 0, block), " "); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
