@@ -42,6 +42,7 @@ type Options struct {
 // Pipeline codes documents.
 type Pipeline struct {
 	nlp   Analyzer
+	dicts *dict.Set
 	coder *coder.Coder
 	gaz   *geo.Gazetteer
 }
@@ -57,7 +58,7 @@ func New(opt Options) (*Pipeline, error) {
 	co.SourceOnly = true     // and so is "protesters marched"
 	co.KeepReferences = true // pronouns and bare names, resolved below across sentences
 	co.DemandYield = true    // "X said Y should resign" is a demand
-	return &Pipeline{nlp: opt.Analyzer, coder: coder.New(opt.Dicts, co), gaz: opt.Gazetteer}, nil
+	return &Pipeline{nlp: opt.Analyzer, dicts: opt.Dicts, coder: coder.New(opt.Dicts, co), gaz: opt.Gazetteer}, nil
 }
 
 // Result is what coding one document gives.
