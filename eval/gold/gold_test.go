@@ -1,58 +1,18 @@
 package gold
 
 import (
-	"bufio"
-	"bytes"
-	"crypto/sha256"
-	"encoding/csv"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/annals/annals/cameo"
+	"github.com/annals/annals/eval/events"
 	"github.com/annals/annals/internal/testdata"
 )
-
-// article is one line of news-dev.jsonl, decoded strictly: a field the
-// codebook does not define is an error.
-type article struct {
-	File       string  `json:"file"`
-	Key        string  `json:"key"`
-	Title      string  `json:"title"`
-	Published  string  `json:"published"`
-	TextSHA256 string  `json:"text_sha256"`
-	Coder      string  `json:"coder"`
-	Events     []event `json:"events"`
-}
-
-type event struct {
-	Source     []string `json:"source"`
-	Root       []string `json:"root"`
-	Target     []string `json:"target"`
-	Code       string   `json:"code"`
-	SourceCode string   `json:"source_code"`
-	TargetCode string   `json:"target_code"`
-	Date       string   `json:"date"`
-	Place      *place   `json:"place"`
-	Evidence   string   `json:"evidence"`
-	Mode       string   `json:"mode"`
-	Note       string   `json:"note"`
-}
-
-type place struct {
-	Name    string   `json:"name"`
-	Country string   `json:"country"`
-	Lat     *float64 `json:"lat"`
-	Lon     *float64 `json:"lon"`
-}
 
 // listed is one row of news-dev-articles.tsv.
 type listed struct {
@@ -60,8 +20,6 @@ type listed struct {
 }
 
 var (
-	keyRE    = regexp.MustCompile(`^([A-Z]{3}|[A-Z]{6}|---)$`)
-	rootRE   = regexp.MustCompile(`^[0-9]{2}$`)
 	actorRE  = regexp.MustCompile(`^([A-Z]{3})+$`)
 	countryR = regexp.MustCompile(`^[A-Z]{3}$`)
 	batchRE  = regexp.MustCompile(`^[1-5]$`)
@@ -78,33 +36,17 @@ var heldOut = []string{
 // plain statements (010, 011) and bare comments (012, 013) are no events.
 var statementCodes = map[string]bool{"014": true, "015": true, "016": true, "017": true, "018": true}
 
-// checkEvent returns what is wrong with event e of an article published on
-// published whose text is text.
-func checkEvent(e event, text, published string) []error {
+// checkEvent returns what events.Read leaves unchecked in event e of an
+// article published on published whose text is text: the codebook's rules
+// on codes, actor codes, modes, dates and places, and the evidence.
+func checkEvent(e events.Event, text, published string) []error {
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
-	if len(e.Source) == 0 || len(e.Root) == 0 || len(e.Target) == 0 {
-		bad("source, root and target need at least one alternative")
-		return errs
-	}
-	for _, k := range e.Source {
-		if !keyRE.MatchString(k) {
-			bad("source key %q is not a country, a six-letter IGO/NGO key or ---", k)
-		}
-	}
-	for _, k := range e.Target {
-		if k != "" && !keyRE.MatchString(k) {
-			bad("target key %q is not a country, a six-letter IGO/NGO key, --- or \"\"", k)
-		}
+	if len(e.Source) == 0 || len(e.Target) == 0 {
+		return nil // events.Read reports it
 	}
 	seen := map[string]bool{}
 	for _, r := range e.Root {
-		if !rootRE.MatchString(r) || !cameo.Valid(r) {
-			bad("root %q is not a CAMEO root", r)
-		}
-		if seen[r] {
-			bad("root %q listed twice", r)
-		}
 		seen[r] = true
 	}
 	switch {
@@ -172,13 +114,9 @@ func validDate(d string) bool {
 }
 
 // checkArticle returns what is wrong with article a, whose text is text:
-// its hash, each event, and the order of the events in the text.
-func checkArticle(a article, text string) []error {
+// each event, and the order of the events in the text.
+func checkArticle(a events.Article, text string) []error {
 	var errs []error
-	sum := sha256.Sum256([]byte(text))
-	if got := hex.EncodeToString(sum[:]); got != a.TextSHA256 {
-		errs = append(errs, fmt.Errorf("text_sha256 %s, the text's is %s", a.TextSHA256, got))
-	}
 	if a.Coder == "" {
 		errs = append(errs, errors.New("no coder"))
 	}
@@ -199,7 +137,7 @@ func checkArticle(a article, text string) []error {
 
 func TestCheckEventFindsFaults(t *testing.T) {
 	const text = "Police in Lisbon arrested two men on Friday."
-	good := event{
+	good := events.Event{
 		Source: []string{"PRT"}, Root: []string{"17"}, Target: []string{"PRT"},
 		Code: "173", SourceCode: "PRTCOP", TargetCode: "PRTCRM", Date: "2019-05-03",
 		Evidence: "Police in Lisbon arrested two men",
@@ -209,22 +147,19 @@ func TestCheckEventFindsFaults(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name string
-		edit func(e *event)
+		edit func(e *events.Event)
 		want string
 	}{
-		{"evidence not in the text", func(e *event) { e.Evidence = "Police in Porto" }, "not in the text"},
-		{"key of four letters", func(e *event) { e.Source = []string{"PRTC"} }, "source key"},
-		{"no target alternative", func(e *event) { e.Target = nil }, "at least one alternative"},
-		{"root that is no CAMEO root", func(e *event) { e.Root = []string{"21"} }, "not a CAMEO root"},
-		{"code outside the roots", func(e *event) { e.Code = "112" }, "not among the roots"},
-		{"plain statement", func(e *event) { e.Root = []string{"01"}; e.Code = "010" }, "only 014-018"},
-		{"source code of another country", func(e *event) { e.SourceCode = "ESPCOP" }, "does not start with"},
-		{"target code without a target", func(e *event) { e.Target = []string{""} }, "best target is none"},
-		{"hypothetical mode", func(e *event) { e.Mode = "hypothetical" }, "not recorded"},
-		{"unknown mode", func(e *event) { e.Mode = "reported" }, "is not one of"},
-		{"impossible date", func(e *event) { e.Date = "2019-02-30" }, "is not a YYYY"},
-		{"asserted event after publication", func(e *event) { e.Date = "2019-06" }, "after publication"},
-		{"place with one coordinate", func(e *event) { lat := 38.7; e.Place = &place{Name: "Lisbon", Country: "PRT", Lat: &lat} }, "one coordinate"},
+		{"evidence not in the text", func(e *events.Event) { e.Evidence = "Police in Porto" }, "not in the text"},
+		{"code outside the roots", func(e *events.Event) { e.Code = "112" }, "not among the roots"},
+		{"plain statement", func(e *events.Event) { e.Root = []string{"01"}; e.Code = "010" }, "only 014-018"},
+		{"source code of another country", func(e *events.Event) { e.SourceCode = "ESPCOP" }, "does not start with"},
+		{"target code without a target", func(e *events.Event) { e.Target = []string{""} }, "best target is none"},
+		{"hypothetical mode", func(e *events.Event) { e.Mode = "hypothetical" }, "not recorded"},
+		{"unknown mode", func(e *events.Event) { e.Mode = "reported" }, "is not one of"},
+		{"impossible date", func(e *events.Event) { e.Date = "2019-02-30" }, "is not a YYYY"},
+		{"asserted event after publication", func(e *events.Event) { e.Date = "2019-06" }, "after publication"},
+		{"place with one coordinate", func(e *events.Event) { lat := 38.7; e.Place = &events.Place{Name: "Lisbon", Country: "PRT", Lat: &lat} }, "one coordinate"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := good
@@ -244,71 +179,49 @@ func TestCheckEventFindsFaults(t *testing.T) {
 }
 
 // TestNewsDev checks news-dev.jsonl against the article list and the
-// texts in the shared folder.
+// texts in the shared folder (whose hashes events.Corpus checks).
 func TestNewsDev(t *testing.T) {
 	list := readList(t, "news-dev-articles.tsv")
-	shared := testdata.Shared(t)
+	corpus := events.NewCorpus(testdata.Shared(t))
 	f, err := os.Open("news-dev.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	texts := map[string]map[string]text{}
-	done := map[string]bool{}
-	events := 0
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
-			continue
-		}
-		var a article
-		dec := json.NewDecoder(bytes.NewReader(line))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&a); err != nil {
-			t.Errorf("news-dev.jsonl:%d: %v", n, err)
-			continue
-		}
-		name := fmt.Sprintf("news-dev.jsonl:%d (%s)", n, a.Title)
-		id := a.File + " " + a.Key
-		l, ok := list[id]
-		if !ok {
-			t.Errorf("%s: not in news-dev-articles.tsv", name)
-			continue
-		}
-		if done[id] {
-			t.Errorf("%s: the article is coded twice", name)
-		}
-		done[id] = true
-		if a.Title != l.title || a.Published != l.published {
-			t.Errorf("%s: title %q, published %q; the list has %q, %q", name, a.Title, a.Published, l.title, l.published)
-		}
-		byKey, ok := texts[a.File]
-		if !ok {
-			byKey = readTexts(t, filepath.Join(shared, a.File))
-			texts[a.File] = byKey
-		}
-		tx, ok := byKey[a.Key]
-		if !ok {
-			t.Errorf("%s: no article %q in %s", name, a.Key, a.File)
-			continue
-		}
-		if tx.date != a.Published {
-			t.Errorf("%s: published %q, the file says %q", name, a.Published, tx.date)
-		}
-		for _, err := range checkArticle(a, tx.text) {
-			t.Errorf("%s: %v", name, err)
-		}
-		events += len(a.Events)
+	arts, err := events.Read(f, "news-dev.jsonl")
+	if err != nil {
+		t.Error(err)
 	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	if len(done) == 0 {
+	if len(arts) == 0 {
 		t.Fatal("news-dev.jsonl holds no article")
 	}
-	t.Logf("%d of %d listed articles coded, %d events", len(done), len(list), events)
+	done := map[string]bool{}
+	n := 0
+	for i := range arts {
+		a := &arts[i]
+		id := a.File + " " + a.Key
+		l, ok := list[id]
+		switch {
+		case !ok:
+			t.Errorf("%s: not in news-dev-articles.tsv", a.Title)
+			continue
+		case done[id]:
+			t.Errorf("%s: coded twice", a.Title)
+		case a.Title != l.title || a.Published != l.published:
+			t.Errorf("%s: title %q, published %q; the list has %q, %q", a.Title, a.Title, a.Published, l.title, l.published)
+		}
+		done[id] = true
+		text, err := corpus.Text(a)
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		for _, err := range checkArticle(*a, text) {
+			t.Errorf("%s: %v", a.Title, err)
+		}
+		n += len(a.Events)
+	}
+	t.Logf("%d of %d listed articles coded, %d events", len(done), len(list), n)
 }
 
 // readList reads the article list and checks its rows: known batches, no
@@ -347,54 +260,6 @@ func readList(t *testing.T, path string) map[string]listed {
 			t.Errorf("%s:%d: %s listed twice", path, i+2, l.key)
 		}
 		out[id] = l
-	}
-	return out
-}
-
-type text struct{ date, text string }
-
-// readTexts reads the texts of a Wikinews CSV (url,date,title,text) or of
-// the BBC JSON Lines file (id, text), by key.
-func readTexts(t *testing.T, path string) map[string]text {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	out := map[string]text{}
-	if strings.HasSuffix(path, ".jsonl") {
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 64<<20)
-		for sc.Scan() {
-			var rec struct{ ID, Text string }
-			if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-				t.Fatalf("%s: %v", path, err)
-			}
-			out[rec.ID] = text{text: rec.Text}
-		}
-		if err := sc.Err(); err != nil {
-			t.Fatal(err)
-		}
-		return out
-	}
-	r := csv.NewReader(f)
-	head, err := r.Read()
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	if strings.Join(head, ",") != "url,date,title,text" {
-		t.Fatalf("%s: header %v, want url,date,title,text", path, head)
-	}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		out[rec[0]] = text{date: rec[1], text: rec[3]}
 	}
 	return out
 }
