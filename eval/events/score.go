@@ -111,8 +111,10 @@ func (r *Result) root(code string) *RootScore {
 }
 
 // counted says whether an event counts: a negated one says nothing
-// happened, on either side.
-func counted(mode string) bool { return mode != string(event.Negated) }
+// happened, and a hypothetical one may never happen (docs/codebook.md).
+func counted(mode string) bool {
+	return mode != string(event.Negated) && mode != string(event.Hypothetical)
+}
 
 // Add scores one article: a is its gold, text its text, c what annals coded.
 func (r *Result) Add(a *Article, text string, c *Coded) {
