@@ -4,6 +4,11 @@
 // the PLOVER project (CC BY-SA 4.0).
 package cameo
 
+import (
+	"slices"
+	"strings"
+)
+
 //go:generate go run gen.go ../../shared
 
 // Code is one CAMEO event code.
@@ -60,3 +65,53 @@ func Valid(code string) bool {
 
 // Codes returns every code of the table in order.
 func Codes() []Code { return append([]Code(nil), codes...) }
+
+// HasPrefix reports whether some code of the table starts with p, that
+// is whether p selects codes as a prefix: a root ("19"), a base ("190"),
+// a full code ("1951"), or the first digit of roots ("1").
+func HasPrefix(p string) bool {
+	if p == "" {
+		return false
+	}
+	for _, c := range codes {
+		if strings.HasPrefix(c.Code, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// ploverCategories are the PLOVER categories the table maps codes to.
+var ploverCategories = func() []string {
+	var cats []string
+	for _, c := range codes {
+		if c.Plover != "" && !slices.Contains(cats, c.Plover) {
+			cats = append(cats, c.Plover)
+		}
+	}
+	slices.Sort(cats)
+	return cats
+}()
+
+// PloverCategories returns the PLOVER event categories of the table, in
+// alphabetical order.
+func PloverCategories() []string { return slices.Clone(ploverCategories) }
+
+// IsPloverCategory reports whether cat is a PLOVER category of the table
+// (upper case, as PLOVER spells them: "ASSAULT").
+func IsPloverCategory(cat string) bool {
+	_, ok := slices.BinarySearch(ploverCategories, cat)
+	return ok
+}
+
+// quadClassNames name the quad classes.
+var quadClassNames = [...]string{1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+// QuadClassName names a quad class ("material conflict" for 4); "" for a
+// number that is no quad class.
+func QuadClassName(q int) string {
+	if q < 1 || q >= len(quadClassNames) {
+		return ""
+	}
+	return quadClassNames[q]
+}

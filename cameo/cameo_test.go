@@ -41,3 +41,40 @@ func ExampleLookup() {
 	fmt.Println(c.Root(), c.QuadClass, c.Goldstein, c.Plover)
 	// Output: 10 3 -5 REQUEST
 }
+
+func TestHasPrefix(t *testing.T) {
+	for _, c := range []struct {
+		p    string
+		want bool
+	}{
+		{"19", true}, {"190", true}, {"1951", true}, {"1", true}, {"0", true},
+		{"", false}, {"99", false}, {"abc", false}, {"19511", false}, {"0871A", false}, {"2a", false},
+	} {
+		if got := cameo.HasPrefix(c.p); got != c.want {
+			t.Errorf("HasPrefix(%q) = %v, want %v", c.p, got, c.want)
+		}
+	}
+}
+
+func TestPloverCategories(t *testing.T) {
+	cats := cameo.PloverCategories()
+	if len(cats) != 16 {
+		t.Errorf("%d PLOVER categories, want PLOVER's 16: %v", len(cats), cats)
+	}
+	for _, c := range cats {
+		if !cameo.IsPloverCategory(c) {
+			t.Errorf("IsPloverCategory(%q) = false", c)
+		}
+	}
+	for _, c := range []string{"", "assault", "CONFLICT", "ASSAULTS"} {
+		if cameo.IsPloverCategory(c) {
+			t.Errorf("IsPloverCategory(%q) = true", c)
+		}
+	}
+}
+
+func ExampleQuadClassName() {
+	c, _ := cameo.Lookup("190")
+	fmt.Println(c.QuadClass, cameo.QuadClassName(c.QuadClass))
+	// Output: 4 material conflict
+}

@@ -186,14 +186,11 @@ func (s *Server) handleTimeseries(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
-// quadNames are the CAMEO quad classes.
-var quadNames = [...]string{1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
-
 func seriesLabel(by, key string) string {
 	switch by {
 	case "quad":
-		if q, err := strconv.Atoi(key); err == nil && q >= 1 && q < len(quadNames) {
-			return key + " " + quadNames[q]
+		if q, err := strconv.Atoi(key); err == nil && cameo.QuadClassName(q) != "" {
+			return key + " " + cameo.QuadClassName(q)
 		}
 	case "root":
 		return key + " " + describe(key)

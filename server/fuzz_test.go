@@ -42,35 +42,6 @@ func FuzzQuery(f *testing.F) {
 	})
 }
 
-// FuzzParseFilter checks that every filter the parser accepts is one the
-// store can take: a known quad class, an ordered bounding box.
-func FuzzParseFilter(f *testing.F) {
-	f.Add("quad=3&bbox=1,2,3,4&code=190")
-	f.Add("bbox=-90,-180,90,180&from=2020-02-29")
-	f.Add("bbox=nan,0,1,1")
-	f.Fuzz(func(t *testing.T, raw string) {
-		q, err := url.ParseQuery(raw)
-		if err != nil {
-			return
-		}
-		flt, err := readFilter(q)
-		if err != nil {
-			return
-		}
-		if flt.QuadClass < 0 || flt.QuadClass > 4 {
-			t.Errorf("%q: quad %d", raw, flt.QuadClass)
-		}
-		if b := flt.BBox; b != nil && !(b.MinLat <= b.MaxLat && b.MinLon <= b.MaxLon && b.MinLat >= -90 && b.MaxLon <= 180) {
-			t.Errorf("%q: bbox %+v", raw, *b)
-		}
-		for _, c := range flt.Code {
-			if c < '0' || c > '9' {
-				t.Errorf("%q: code %q", raw, flt.Code)
-			}
-		}
-	})
-}
-
 // noEvents is a coder that finds nothing, so that FuzzPostDocument
 // exercises reading and storing the body, not the language models.
 type noEvents struct{}

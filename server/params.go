@@ -6,22 +6,18 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/annals/annals/event"
 	"github.com/annals/annals/store"
 )
 
-// maxParam bounds the length of one query parameter value.
+// maxParam bounds the length of one query parameter value that is no
+// filter (store.MaxFilterValue bounds those).
 const maxParam = 200
-
-// filterParams are the query parameters every read endpoint takes to
-// select events.
-var filterParams = []string{"from", "to", "source", "target", "actor", "country", "code", "quad", "plover", "mode", "place", "bbox", "text"}
 
 // badRequest is an error in the request, reported as 400.
 type badRequest struct{ msg string }
@@ -30,17 +26,15 @@ func (e *badRequest) Error() string { return e.msg }
 
 func badf(format string, args ...any) error { return &badRequest{fmt.Sprintf(format, args...)} }
 
-// query checks that q holds only known parameters, each once, each valid
-// UTF-8 of bounded length.
+// query checks that q holds only the filter keys of store.FilterParams
+// (store.ParseFilter checks their values) and extra, each of extra once,
+// valid UTF-8 of bounded length.
 func query(q url.Values, extra ...string) error {
 	for k, vs := range q {
-		known := false
-		for _, list := range [][]string{filterParams, extra} {
-			for _, name := range list {
-				known = known || name == k
-			}
+		if slices.ContainsFunc(store.FilterParams, func(p store.FilterParam) bool { return p.Key == k }) {
+			continue
 		}
-		if !known {
+		if !slices.Contains(extra, k) {
 			return badf("unknown parameter %q", k)
 		}
 		if len(vs) != 1 {
@@ -53,76 +47,13 @@ func query(q url.Values, extra ...string) error {
 	return nil
 }
 
-// parseFilter reads the event filter from q.
+// parseFilter reads the event filter from q, its errors as 400s.
 func parseFilter(q url.Values) (store.Filter, error) {
-	f := store.Filter{
-		SourceActor: q.Get("source"), TargetActor: q.Get("target"), Actor: q.Get("actor"),
-		Country: strings.ToUpper(q.Get("country")), Code: q.Get("code"), Plover: strings.ToUpper(q.Get("plover")),
-		Mode: event.Mode(q.Get("mode")), Place: q.Get("place"), Text: q.Get("text"),
-	}
-	for _, p := range []struct{ name, v string }{{"source", f.SourceActor}, {"target", f.TargetActor}, {"actor", f.Actor}, {"country", f.Country}} {
-		if !alnum(p.v) {
-			return f, badf("%s %q: want letters and digits (an actor code or its prefix)", p.name, p.v)
-		}
-	}
-	for _, c := range f.Code {
-		if c < '0' || c > '9' {
-			return f, badf("code %q: want digits (a CAMEO code or its root)", f.Code)
-		}
-	}
-	switch f.Mode {
-	case "", event.Asserted, event.Negated, event.Future, event.Intended, event.Reported, event.Hypothetical:
-	default:
-		return f, badf("mode %q: want asserted, negated, future, intended, reported or hypothetical", f.Mode)
-	}
-	var err error
-	for _, d := range []struct {
-		name string
-		t    *time.Time
-	}{{"from", &f.From}, {"to", &f.To}} {
-		v := q.Get(d.name)
-		if v == "" {
-			continue
-		}
-		if *d.t, err = time.Parse("2006-01-02", v); err != nil {
-			return f, badf("%s %q: want YYYY-MM-DD", d.name, v)
-		}
-	}
-	if v := q.Get("quad"); v != "" {
-		if f.QuadClass, err = strconv.Atoi(v); err != nil || f.QuadClass < 1 || f.QuadClass > 4 {
-			return f, badf("quad %q: want 1, 2, 3 or 4", v)
-		}
-	}
-	if v := q.Get("bbox"); v != "" {
-		if f.BBox, err = parseBBox(v); err != nil {
-			return f, err
-		}
+	f, err := store.ParseFilter(q)
+	if err != nil {
+		return f, &badRequest{err.Error()}
 	}
 	return f, nil
-}
-
-// parseBBox reads "minlat,minlon,maxlat,maxlon".
-func parseBBox(v string) (*store.BoundingBox, error) {
-	parts := strings.Split(v, ",")
-	if len(parts) != 4 {
-		return nil, badf("bbox %q: want minlat,minlon,maxlat,maxlon", v)
-	}
-	var n [4]float64
-	for i, p := range parts {
-		x, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		limit := 90.0
-		if i%2 == 1 {
-			limit = 180
-		}
-		if err != nil || !(x >= -limit && x <= limit) { // NaN fails both
-			return nil, badf("bbox %q: want minlat,minlon,maxlat,maxlon in degrees", v)
-		}
-		n[i] = x
-	}
-	if n[0] > n[2] || n[1] > n[3] {
-		return nil, badf("bbox %q: the minimum is above the maximum", v)
-	}
-	return &store.BoundingBox{MinLat: n[0], MinLon: n[1], MaxLat: n[2], MaxLon: n[3]}, nil
 }
 
 // parseLimit reads the limit parameter: def when absent, at most max.
@@ -136,16 +67,6 @@ func parseLimit(q url.Values, def, max int) (int, error) {
 		return 0, badf("limit %q: want 1 to %d", v, max)
 	}
 	return n, nil
-}
-
-func alnum(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9') {
-			return false
-		}
-	}
-	return true
 }
 
 // cursorOK says whether c is made of the characters cursors use, and

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/annals/annals/cameo"
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/ingest"
 	"github.com/annals/annals/store"
@@ -25,7 +26,8 @@ func TestOpenAPIDocumentsEveryRoute(t *testing.T) {
 		Paths   map[string]map[string]json.RawMessage `json:"paths"`
 		Comp    struct {
 			Parameters map[string]struct {
-				Name string `json:"name"`
+				Name        string `json:"name"`
+				Description string `json:"description"`
 			} `json:"parameters"`
 		} `json:"components"`
 	}
@@ -61,9 +63,14 @@ func TestOpenAPIDocumentsEveryRoute(t *testing.T) {
 			t.Errorf("openapi.json documents %s, which the server does not serve", k)
 		}
 	}
-	for _, name := range filterParams {
-		if doc.Comp.Parameters[name].Name != name {
-			t.Errorf("filter parameter %q is not in openapi.json's components", name)
+	for _, p := range store.FilterParams {
+		if doc.Comp.Parameters[p.Key].Name != p.Key {
+			t.Errorf("filter parameter %q is not in openapi.json's components", p.Key)
+		}
+	}
+	for _, c := range cameo.PloverCategories() {
+		if !strings.Contains(doc.Comp.Parameters["plover"].Description, c) {
+			t.Errorf("openapi.json's plover parameter does not list %s", c)
 		}
 	}
 	rec := serve(t, s, "GET", "/api/openapi.json", nil, "")
@@ -183,6 +190,7 @@ func TestEventsFilters(t *testing.T) {
 		{"to", url.Values{"to": {day.Format(time.DateOnly)}}, func(e store.Event) bool { return !e.Date.After(day) }},
 		{"source", url.Values{"source": {src}}, func(e store.Event) bool { return strings.HasPrefix(srcCode(e), src) }},
 		{"source prefix", url.Values{"source": {src[:3]}}, func(e store.Event) bool { return strings.HasPrefix(srcCode(e), src[:3]) }},
+		{"source lower case", url.Values{"source": {strings.ToLower(src)}}, func(e store.Event) bool { return strings.HasPrefix(srcCode(e), src) }},
 		{"target", url.Values{"target": {tgt}}, func(e store.Event) bool { return strings.HasPrefix(tgtCode(e), tgt) }},
 		{"actor", url.Values{"actor": {src[:3]}}, func(e store.Event) bool {
 			return strings.HasPrefix(srcCode(e), src[:3]) || strings.HasPrefix(tgtCode(e), src[:3])
@@ -193,7 +201,9 @@ func TestEventsFilters(t *testing.T) {
 		{"root", url.Values{"code": {dual.Record.Root}}, func(e store.Event) bool { return code(e, dual.Record.Root) }},
 		{"quad", url.Values{"quad": {fmt.Sprint(dual.Record.QuadClass)}}, func(e store.Event) bool { return e.Record.QuadClass == dual.Record.QuadClass }},
 		{"plover", url.Values{"plover": {dual.Record.Plover}}, func(e store.Event) bool { return e.Record.Plover == dual.Record.Plover }},
+		{"plover lower case", url.Values{"plover": {strings.ToLower(dual.Record.Plover)}}, func(e store.Event) bool { return e.Record.Plover == dual.Record.Plover }},
 		{"mode", url.Values{"mode": {string(moded.Record.Mode)}}, func(e store.Event) bool { return e.Record.Mode == moded.Record.Mode }},
+		{"mode upper case", url.Values{"mode": {strings.ToUpper(string(moded.Record.Mode))}}, func(e store.Event) bool { return e.Record.Mode == moded.Record.Mode }},
 		{"place", url.Values{"place": {loc.Name}}, func(e store.Event) bool { return e.Record.Location != nil && e.Record.Location.Name == loc.Name }},
 		{"bbox", url.Values{"bbox": {fmt.Sprintf("%f,%f,%f,%f", loc.Lat-1, loc.Lon-1, loc.Lat+1, loc.Lon+1)}}, func(e store.Event) bool {
 			l := e.Record.Location
@@ -303,6 +313,11 @@ func TestBadRequests(t *testing.T) {
 		{"/api/events?cursor=0", 400},                       // not one the server gave
 		{"/api/events?cursor=MjAyNDAxMDEuNQ.00000000", 400}, // a wrong checksum
 		{"/api/events?code=1a", 400},
+		{"/api/events?code=abc", 400},
+		{"/api/events?code=99", 400}, // digits, but no CAMEO code
+		{"/api/events?country=us", 400},
+		{"/api/events?plover=CONFLICT", 400},
+		{"/api/events?from=2024-02-01&to=2024-01-31", 400},
 		{"/api/events?source=IRQ%27--", 400},
 		{"/api/events?mode=sarcastic", 400},
 		{"/api/events?country=KEN&country=TZA", 400},

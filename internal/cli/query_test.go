@@ -54,6 +54,9 @@ func TestQuery(t *testing.T) {
 		{"by day", []string{"--db", db}, []string{"day events mentions goldstein", "2020-01-05 1 2 -4.00", "2020-01-06 1 1 3.00", "2020-02-01 1 1 3.00", "2020-02-03 1 1 -9.00", "total 4 5"}},
 		{"by root, filtered", []string{"--by", "root", "--country", "IRQ", "--db", db}, []string{"root events mentions goldstein", "03 1 1 3.00", "10 1 2 -4.00", "19 1 1 -9.00", "total 3 4"}},
 		{"by actor, two filters", []string{"--db", db, "--by", "actor", "--actor", "USA", "--quad", "3"}, []string{"actor events mentions goldstein", "IRQLEG 1 2 -4.00", "total 1 2"}},
+		// Codes in any case, as the API reads them.
+		{"lower case country", []string{"--db", db, "--country", "irq", "--by", "country"}, []string{"country events mentions goldstein", "IRQ 3 4 -3.33", "total 3 4"}},
+		{"lower case actor and plover", []string{"--db", db, "--by", "actor", "--actor", "irq", "--plover", "assault", "--mode", "ASSERTED"}, []string{"actor events mentions goldstein", "USAMIL 1 1 -9.00", "total 1 1"}},
 		{"by country, date range", []string{"--db", db, "--by", "country", "--from", "2020-01-06", "--to", "2020-02-01"}, []string{"country events mentions goldstein", "FRA 1 1 3.00", "IRQ 1 1 3.00", "total 2 2"}},
 		{"nothing matches", []string{"--db", db, "--text", "volcano"}, []string{"day events mentions goldstein", "total 0 0"}},
 	} {
@@ -88,6 +91,12 @@ func TestQueryErrors(t *testing.T) {
 		{"bad quad", []string{"--db", db, "--quad", "5"}, 1, "--quad"},
 		{"bad bbox", []string{"--db", db, "--bbox", "1,2,3"}, 1, "--bbox"},
 		{"bad group", []string{"--db", db, "--by", "colour"}, 1, "colour"},
+		{"code not digits", []string{"--db", db, "--code", "abc"}, 1, `--code "abc"`},
+		{"code not CAMEO", []string{"--db", db, "--code", "99"}, 1, `--code "99"`},
+		{"country not ISO3", []string{"--db", db, "--country", "us"}, 1, `--country "us"`},
+		{"bad mode", []string{"--db", db, "--mode", "sarcastic"}, 1, `--mode "sarcastic"`},
+		{"bad plover", []string{"--db", db, "--plover", "CONFLICT"}, 1, `--plover "CONFLICT"`},
+		{"dates reversed", []string{"--db", db, "--from", "2020-02-01", "--to", "2020-01-01"}, 1, "--to"},
 		{"stray argument", []string{"--db", db, "extra"}, 2, "extra"},
 		{"unreachable postgres", []string{"--postgres", "postgres://u@127.0.0.1:1/x?connect_timeout=2"}, 1, "127.0.0.1:1/x"},
 	} {

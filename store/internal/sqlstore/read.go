@@ -22,16 +22,14 @@ import (
 // mention; otherwise to any mention of the event. f.Actor matches either
 // actor, or only the one in column side when side is set.
 func (s *DB) where(f store.Filter, m, side string) (string, []any, error) {
+	if err := f.Check(); err != nil {
+		return "", nil, err
+	}
 	var conds []string
 	var args []any
 	add := func(c string, a ...any) {
 		conds = append(conds, c)
 		args = append(args, a...)
-	}
-	for _, v := range []string{f.SourceActor, f.TargetActor, f.Actor, f.Country, f.Code, f.Plover, string(f.Mode), f.Place, f.Text, f.DocumentID} {
-		if err := checkText(v); err != nil {
-			return "", nil, fmt.Errorf("filter %q: %w", v, err)
-		}
 	}
 	if !f.From.IsZero() {
 		add("e.day >= ?", store.Day(f.From))
@@ -42,21 +40,14 @@ func (s *DB) where(f store.Filter, m, side string) (string, []any, error) {
 	for _, p := range []struct{ col, prefix string }{
 		{"e.source_code", f.SourceActor}, {"e.target_code", f.TargetActor}, {"e.code", f.Code},
 	} {
-		if p.prefix == "" {
-			continue
+		if p.prefix != "" {
+			c, a := prefixCond(p.col, p.prefix)
+			add(c, a...)
 		}
-		c, a, err := prefixCond(p.col, p.prefix)
-		if err != nil {
-			return "", nil, err
-		}
-		add(c, a...)
 	}
 	if f.Actor != "" {
-		src, a, err := prefixCond("e.source_code", f.Actor)
-		if err != nil {
-			return "", nil, err
-		}
-		tgt, _, _ := prefixCond("e.target_code", f.Actor)
+		src, a := prefixCond("e.source_code", f.Actor)
+		tgt, _ := prefixCond("e.target_code", f.Actor)
 		switch side {
 		case "":
 			add("(("+src+") OR ("+tgt+"))", append(a, a...)...)
@@ -70,9 +61,6 @@ func (s *DB) where(f store.Filter, m, side string) (string, []any, error) {
 		add("e.place_country = ?", f.Country)
 	}
 	if f.QuadClass != 0 {
-		if f.QuadClass < 1 || f.QuadClass > 4 {
-			return "", nil, fmt.Errorf("quad class %d is not 1-4", f.QuadClass)
-		}
 		add("e.quad = ?", f.QuadClass)
 	}
 	if f.Plover != "" {
@@ -85,9 +73,6 @@ func (s *DB) where(f store.Filter, m, side string) (string, []any, error) {
 		add("e.place_name = ?", f.Place)
 	}
 	if b := f.BBox; b != nil {
-		if b.MinLat > b.MaxLat || b.MinLon > b.MaxLon {
-			return "", nil, fmt.Errorf("bounding box %v has min above max", *b)
-		}
 		add("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
 	}
 	if q := s.d.TextQuery(f.Text); q != "" {
@@ -110,17 +95,12 @@ func (s *DB) where(f store.Filter, m, side string) (string, []any, error) {
 	return strings.Join(conds, " AND "), args, nil
 }
 
-// prefixCond is the condition that code column col starts with p. A range
-// finds the codes, and an equality on the part an index covers (an actor's
-// country, an event's root; see migration 0002) lets that index return
-// them newest first.
-func prefixCond(col, p string) (string, []any, error) {
-	for i := 0; i < len(p); i++ {
-		c := p[i]
-		if !('A' <= c && c <= 'Z' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z') {
-			return "", nil, fmt.Errorf("code %q: only letters and digits are allowed", p)
-		}
-	}
+// prefixCond is the condition that code column col starts with p, a
+// non-empty run of letters and digits (Filter.Check). A range finds the
+// codes, and an equality on the part an index covers (an actor's country,
+// an event's root; see migration 0002) lets that index return them newest
+// first.
+func prefixCond(col, p string) (string, []any) {
 	lo, hi := p, p[:len(p)-1]+string(p[len(p)-1]+1)
 	head, n := "substr("+col+", 1, 3)", 3
 	if col == "e.code" {
@@ -128,11 +108,11 @@ func prefixCond(col, p string) (string, []any, error) {
 	}
 	switch {
 	case len(p) < n:
-		return col + " >= ? AND " + col + " < ?", []any{lo, hi}, nil
+		return col + " >= ? AND " + col + " < ?", []any{lo, hi}
 	case len(p) == n:
-		return head + " = ?", []any{p}, nil
+		return head + " = ?", []any{p}
 	}
-	return head + " = ? AND " + col + " >= ? AND " + col + " < ?", []any{p[:n], lo, hi}, nil
+	return head + " = ? AND " + col + " >= ? AND " + col + " < ?", []any{p[:n], lo, hi}
 }
 
 const eventCols = `e.id, e.fold_base, e.day, e.num_mentions, e.num_sources, e.num_articles,
