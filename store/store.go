@@ -79,6 +79,14 @@ type Store interface {
 // ErrNotFound is returned when a requested document does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrReadOnly is returned by the save methods of a store opened with
+// Options.ReadOnly.
+var ErrReadOnly = errors.New("store opened read-only")
+
+// ErrSchema is returned when a store opened read-only has a schema other
+// than the one this annals reads (a read-only store is not migrated).
+var ErrSchema = errors.New("schema version mismatch")
+
 // Options tune a store when it is opened.
 type Options struct {
 	// FoldWindowDays is how many days apart two mentions' dates may be and
@@ -86,6 +94,12 @@ type Options struct {
 	FoldWindowDays int
 	// Now gives DATEADDED times; nil means time.Now. Tests set it.
 	Now func() time.Time
+	// ReadOnly opens the store for the commands that only read it: it
+	// writes nothing to the database (no migrations, no statistics; the
+	// save methods fail with ErrReadOnly), so a database the user may
+	// only read (a shared file, a read-only role) can be queried. A
+	// schema older or newer than this annals reads is an error.
+	ReadOnly bool
 }
 
 // Item is one document and its coded records, for SaveBatch.

@@ -33,16 +33,17 @@ func addStoreFlags(fs *flag.FlagSet) *storeFlags {
 	return sf
 }
 
-// open opens the chosen store. With mustExist, a missing SQLite file is an
-// error rather than a new empty database: reading commands should not
-// create one by a typo.
-func (sf *storeFlags) open(ctx context.Context, mustExist bool) (store.Store, error) {
-	if mustExist && sf.postgres == "" {
+// open opens the chosen store. The commands that only read open it
+// readOnly (store.Options.ReadOnly), so that they can read a database they
+// may not write and change nothing in it; a missing SQLite file is then
+// an error rather than a new empty database made by a typo.
+func (sf *storeFlags) open(ctx context.Context, readOnly bool) (store.Store, error) {
+	if readOnly && sf.postgres == "" {
 		if _, err := os.Stat(sf.db); errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("no database %s (store documents into it first, or name one with --db or --postgres)", sf.db)
 		}
 	}
-	return openStore(ctx, sf.db, sf.postgres, store.Options{FoldWindowDays: sf.foldWindow})
+	return openStore(ctx, sf.db, sf.postgres, store.Options{FoldWindowDays: sf.foldWindow, ReadOnly: readOnly})
 }
 
 // openFiltered opens the chosen store for a command that reads it, with

@@ -43,14 +43,20 @@ type Store struct {
 var _ store.Store = (*Store)(nil)
 
 // Open connects to the database dsn names (a URL or key=value string, as
-// libpq takes) and brings its schema up to date. Errors name the host and
-// database, never the password.
+// libpq takes) and brings its schema up to date. With opt.ReadOnly it
+// checks the schema instead and its sessions are read-only
+// (default_transaction_read_only), so a role that may only SELECT can
+// query. Errors name the host and database, never the password.
 func Open(ctx context.Context, dsn string, opt store.Options) (*Store, error) {
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: bad DSN: %w", err)
 	}
 	name := fmt.Sprintf("%s:%d/%s", cfg.Host, cfg.Port, cfg.Database)
+	if opt.ReadOnly {
+		// The server refuses any write then, whatever the role may do.
+		cfg.RuntimeParams["default_transaction_read_only"] = "on"
+	}
 	db := stdlib.OpenDB(*cfg)
 	s, err := sqlstore.OpenEmbedded(ctx, db, dialect, migrations, "migrations", opt, name)
 	if err != nil {

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"flag"
 	"fmt"
 	"net/url"
@@ -15,6 +16,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 
+	"github.com/annals/annals/event"
 	"github.com/annals/annals/store"
 	"github.com/annals/annals/store/storetest"
 )
@@ -129,4 +131,72 @@ func BenchmarkEvents(b *testing.B) {
 		b.Fatal(err)
 	}
 	storetest.BenchQueries(b, s)
+}
+
+// TestReadOnlyRole reads the store as a role that may only SELECT, as an
+// analyst's account on a shared database would: a read-only store runs no
+// migration and writes nothing, and refuses saves itself. A read-only
+// store of an older schema says so instead of upgrading it.
+func TestReadOnlyRole(t *testing.T) {
+	dsn := tempDatabase(t)(t)
+	w := openIn(t, dsn, store.Options{})
+	if _, err := w.SaveDocument(t.Context(), storetest.Doc("https://a.example/1", "A", "", ""), []event.Record{
+		storetest.Rec("2020-01-05", "IRQLEG", "USAMIL", "106", "Baghdad", 0),
+		storetest.Rec("2020-01-06", "IRQGOV", "USAGOV", "0311", "Baghdad", 1),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := u.Query().Get("search_path")
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { admin.Close() }) // after the role's cleanup below
+	role := fmt.Sprintf("annals_reader_%d_%d", os.Getpid(), time.Now().UnixNano())
+	for _, q := range []string{
+		"CREATE ROLE " + role + " LOGIN",
+		"GRANT USAGE ON SCHEMA " + schema + " TO " + role,
+		"GRANT SELECT ON ALL TABLES IN SCHEMA " + schema + " TO " + role,
+	} {
+		if _, err := admin.ExecContext(t.Context(), q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	t.Cleanup(func() {
+		for _, q := range []string{"DROP OWNED BY " + role, "DROP ROLE " + role} {
+			if _, err := admin.ExecContext(context.Background(), q); err != nil {
+				t.Errorf("%s: %v", q, err)
+			}
+		}
+	})
+	u.User = url.User(role)
+	reader := u.String()
+
+	r, err := Open(t.Context(), reader, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("read-only Open as %s: %v", role, err)
+	}
+	defer r.Close() // before the role is dropped
+	page, err := r.Events(t.Context(), store.Filter{Country: "IRQ"}, store.Page{})
+	if err != nil || len(page.Events) != 2 {
+		t.Errorf("Events as %s: %d events, %v; want 2", role, len(page.Events), err)
+	}
+	if _, err := r.SaveDocument(t.Context(), storetest.Doc("https://a.example/2", "B", "", ""), nil); !errors.Is(err, store.ErrReadOnly) {
+		t.Errorf("SaveDocument on a read-only store: %v, want ErrReadOnly", err)
+	}
+
+	if _, err := admin.ExecContext(t.Context(), "DELETE FROM "+schema+".schema_version WHERE version > 1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(t.Context(), reader, store.Options{ReadOnly: true}); !errors.Is(err, store.ErrSchema) || !strings.Contains(err.Error(), "older") {
+		t.Errorf("read-only Open of an older schema: %v, want ErrSchema saying it is older", err)
+	}
+	var v int
+	if err := admin.QueryRowContext(t.Context(), "SELECT max(version) FROM "+schema+".schema_version").Scan(&v); err != nil || v != 1 {
+		t.Errorf("schema version %d, %v after a read-only Open; want 1, untouched", v, err)
+	}
 }

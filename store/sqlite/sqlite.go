@@ -7,12 +7,30 @@
 // processes may share one file; folding needs no further locks because a
 // write transaction is exclusive. The schema is created and upgraded by
 // the numbered migrations embedded from migrations/*.sql.
+//
+// # Read-only
+//
+// With store.Options.ReadOnly the file is opened with SQLite's mode=ro:
+// nothing is written to it, it is not created when missing, and its
+// schema is checked, not upgraded. A reader of a WAL database needs the
+// -shm index beside it; SQLite creates it where the folder is writable.
+// In a folder the reader cannot write (a shared dataset, a read-only
+// mount) it cannot, and the database is then opened as immutable
+// (immutable=1), provided no -wal file with content lies beside it: the
+// writer closed it cleanly, so every committed transaction is in the
+// database file. Immutable means SQLite takes no locks and looks for no
+// change, so such a file must not be written while it is read. When a
+// -wal file holds transactions not yet in the database (its writer is
+// running or crashed) and there is no -shm file, they cannot be read
+// without writing, and Open says so rather than show the data without
+// them.
 package sqlite
 
 import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -20,7 +38,8 @@ import (
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/annals/annals/store"
 	"github.com/annals/annals/store/internal/sqlstore"
@@ -50,17 +69,16 @@ func open(ctx context.Context, path string, opt store.Options, pragmas ...string
 	if path == "" {
 		return nil, fmt.Errorf("sqlite: no database file given")
 	}
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
+	st, err := os.Stat(path)
+	switch {
+	case err == nil && st.IsDir():
 		return nil, fmt.Errorf("sqlite %s: is a directory", path)
+	case err != nil && opt.ReadOnly:
+		return nil, fmt.Errorf("sqlite %s: %w", path, err)
 	}
 	q := url.Values{}
 	for _, p := range append([]string{
 		fmt.Sprintf("busy_timeout(%d)", BusyTimeout.Milliseconds()),
-		"journal_mode(WAL)",
-		// NORMAL in WAL mode loses no committed transaction on a crash of
-		// annals, only possibly the last ones on a power cut, and makes
-		// commits several times faster than FULL.
-		"synchronous(NORMAL)",
 		"foreign_keys(1)",
 		// Statement journals (each INSERT ... RETURNING writes one) and
 		// sorts stay in memory instead of temporary files.
@@ -69,8 +87,18 @@ func open(ctx context.Context, path string, opt store.Options, pragmas ...string
 	}, pragmas...) {
 		q.Add("_pragma", p)
 	}
-	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?"+q.Encode())
+	var db *sql.DB
+	if opt.ReadOnly {
+		db, err = openReadOnly(ctx, path, q)
+	} else {
+		// NORMAL in WAL mode loses no committed transaction on a crash of
+		// annals, only possibly the last ones on a power cut, and makes
+		// commits several times faster than FULL.
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "synchronous(NORMAL)")
+		q.Set("_txlock", "immediate")
+		db, err = sql.Open("sqlite", dsn(path, q))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("sqlite %s: %w", path, err)
 	}
@@ -79,6 +107,44 @@ func open(ctx context.Context, path string, opt store.Options, pragmas ...string
 		return nil, err
 	}
 	return &Store{s}, nil
+}
+
+// dsn is the driver's name for the file at path with the parameters q.
+func dsn(path string, q url.Values) string {
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// openReadOnly opens path with mode=ro, or, when SQLite cannot read it so
+// because the folder is read-only and the write-ahead log is empty, as
+// immutable (see the package documentation).
+func openReadOnly(ctx context.Context, path string, q url.Values) (*sql.DB, error) {
+	q.Set("mode", "ro")
+	db, err := sql.Open("sqlite", dsn(path, q))
+	if err != nil {
+		return nil, err
+	}
+	// The first read opens the WAL index, which is where a read-only
+	// folder fails.
+	err = db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(new(int))
+	if err == nil {
+		return db, nil
+	}
+	db.Close()
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return nil, err
+	}
+	switch se.Code() {
+	case sqlite3.SQLITE_READONLY_DIRECTORY, sqlite3.SQLITE_READONLY_CANTINIT, sqlite3.SQLITE_CANTOPEN:
+	default:
+		return nil, err
+	}
+	if wal, err := os.Stat(path + "-wal"); err == nil && wal.Size() > 0 {
+		return nil, fmt.Errorf("%s-wal holds transactions not yet in the database, which SQLite cannot read in a folder this process may not write: "+
+			"open the database once where it can be written, or copy the database with its -wal file to a folder you can write", path)
+	}
+	q.Set("immutable", "1")
+	return sql.Open("sqlite", dsn(path, q))
 }
 
 func dialect(m fs.FS) sqlstore.Dialect {

@@ -3,6 +3,8 @@ package sqlite
 import (
 	"bytes"
 	"context"
+	"database/sql"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -12,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/annals/annals/event"
+	"github.com/annals/annals/internal/unprivileged"
 	"github.com/annals/annals/store"
 	"github.com/annals/annals/store/storetest"
 )
@@ -106,7 +109,6 @@ func TestOpenErrors(t *testing.T) {
 				s.Close()
 				t.Fatalf("Open(%s) succeeded", c.path)
 			}
-			t.Log(err)
 			if !strings.Contains(err.Error(), c.path) {
 				t.Errorf("error %q does not name %s", err, c.path)
 			}
@@ -179,4 +181,170 @@ func BenchmarkEvents(b *testing.B) {
 	}
 	defer s.Close()
 	storetest.BenchQueries(b, s)
+}
+
+// twoEvents makes a database of one document with two events at path and
+// returns its store, still open.
+func twoEvents(t *testing.T, path string) *Store {
+	t.Helper()
+	s, err := Open(t.Context(), path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveDocument(t.Context(), storetest.Doc("https://a.example/1", "A", "", ""), []event.Record{
+		storetest.Rec("2020-01-05", "IRQLEG", "USAMIL", "106", "Baghdad", 0),
+		storetest.Rec("2020-01-06", "IRQGOV", "USAGOV", "0311", "Baghdad", 1),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// countEvents opens path read-only and counts its events.
+func countEvents(t *testing.T, path string) (int, error) {
+	t.Helper()
+	s, err := Open(t.Context(), path, store.Options{ReadOnly: true})
+	if err != nil {
+		return 0, err
+	}
+	defer s.Close()
+	page, err := s.Events(t.Context(), store.Filter{}, store.Page{})
+	return len(page.Events), err
+}
+
+func TestReadOnly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "annals.db")
+	if err := twoEvents(t, path).Close(); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(t.Context(), path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err := s.Stats(t.Context()); err != nil || st.Events != 2 {
+		t.Errorf("Stats = %+v, %v; want 2 events", st, err)
+	}
+	_, err = s.SaveDocument(t.Context(), storetest.Doc("https://a.example/2", "A", "", ""), nil)
+	if !errors.Is(err, store.ErrReadOnly) || !strings.Contains(err.Error(), path) {
+		t.Errorf("SaveDocument on a read-only store: %v, want ErrReadOnly naming %s", err, path)
+	}
+	if err := s.Close(); err != nil {
+		t.Errorf("Close: %v", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("a read-only store changed the database file")
+	}
+	missing := filepath.Join(t.TempDir(), "none.db")
+	if _, err := Open(t.Context(), missing, store.Options{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), missing) {
+		t.Errorf("read-only Open of a missing file: %v, want an error naming it", err)
+	}
+	if _, err := os.Stat(missing); !errors.Is(err, os.ErrNotExist) {
+		t.Error("read-only Open created the missing file")
+	}
+}
+
+// exec runs statements on the SQLite file at path.
+func exec(t *testing.T, path string, stmts ...string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range stmts {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestReadOnlySchema checks that a read-only store is not migrated: a
+// database of an older (or newer) schema is refused with a message that
+// says so, and left as it was.
+func TestReadOnlySchema(t *testing.T) {
+	dir := t.TempDir()
+	// The first migration alone, as an annals of that schema made it.
+	old := filepath.Join(dir, "old.db")
+	init, err := migrations.ReadFile("migrations/0001_init.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	exec(t, old, string(init), `CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`, `INSERT INTO schema_version VALUES (1, 0)`)
+	newer := filepath.Join(dir, "newer.db")
+	if err := twoEvents(t, newer).Close(); err != nil {
+		t.Fatal(err)
+	}
+	exec(t, newer, `INSERT INTO schema_version VALUES (99, 0)`)
+	for _, c := range []struct{ path, want string }{{old, "schema version 1 is older"}, {newer, "schema version 99 is newer"}} {
+		before, _ := os.ReadFile(c.path)
+		_, err := Open(t.Context(), c.path, store.Options{ReadOnly: true})
+		if !errors.Is(err, store.ErrSchema) || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), c.path) {
+			t.Errorf("read-only Open: %v, want ErrSchema naming %s and saying %q", err, c.path, c.want)
+		}
+		if after, _ := os.ReadFile(c.path); !bytes.Equal(before, after) {
+			t.Errorf("read-only Open changed %s", c.path)
+		}
+	}
+	// A store that may write upgrades the old one.
+	s, err := Open(t.Context(), old, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if n, err := countEvents(t, old); err != nil || n != 0 {
+		t.Errorf("the upgraded database read-only: %d events, %v", n, err)
+	}
+}
+
+// TestReadOnlyFolder reads databases in a folder this process may not
+// write, as an unprivileged user: a cleanly closed WAL database (opened
+// immutable), one whose writer is still running (its -wal and -shm files
+// read as they are), and one whose -wal cannot be read without its -shm
+// (an error that says why, not the data without the log).
+func TestReadOnlyFolder(t *testing.T) {
+	if !unprivileged.Test(t) {
+		return
+	}
+	src := t.TempDir()
+	clean := filepath.Join(src, "clean.db")
+	if err := twoEvents(t, clean).Close(); err != nil {
+		t.Fatal(err)
+	}
+	live := filepath.Join(src, "live.db")
+	w := twoEvents(t, live) // open: its transactions are in live.db-wal
+	defer w.Close()
+	for _, c := range []struct {
+		name  string
+		files []string // copied from src into a read-only folder
+		want  string   // error; "" for 2 events
+	}{
+		{"closed cleanly", []string{"clean.db"}, ""},
+		{"writer running", []string{"live.db", "live.db-wal", "live.db-shm"}, ""},
+		{"log without index", []string{"live.db", "live.db-wal"}, "live.db-wal holds transactions"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, f := range c.files {
+				b, err := os.ReadFile(filepath.Join(src, f))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			unprivileged.ReadOnly(t, dir)
+			n, err := countEvents(t, filepath.Join(dir, c.files[0]))
+			switch {
+			case c.want == "" && (err != nil || n != 2):
+				t.Errorf("%d events, %v; want 2", n, err)
+			case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+				t.Errorf("%d events, error %v; want one saying %q", n, err, c.want)
+			}
+		})
+	}
 }

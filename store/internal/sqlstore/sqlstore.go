@@ -69,8 +69,9 @@ func OpenEmbedded(ctx context.Context, db *sql.DB, dialect func(fs.FS) Dialect, 
 }
 
 // Open wraps db, which must be reachable, applies pending migrations and
-// prepares the write statements. name says which database it is (file
-// path, host) in errors.
+// prepares the write statements; with opt.ReadOnly it only checks the
+// schema version. name says which database it is (file path, host) in
+// errors.
 func Open(ctx context.Context, db *sql.DB, d Dialect, opt store.Options, name string) (*DB, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
@@ -81,6 +82,12 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt store.Options, name st
 	s := &DB{db: db, d: d, opt: opt, name: name}
 	if err := db.PingContext(ctx); err != nil {
 		return nil, s.errf(err, "connect")
+	}
+	if opt.ReadOnly {
+		if err := s.checkSchema(ctx); err != nil {
+			return nil, err
+		}
+		return s, nil
 	}
 	if err := s.migrate(ctx); err != nil {
 		return nil, err
@@ -95,8 +102,10 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt store.Options, name st
 	return s, nil
 }
 
+// optimize refreshes the planner's statistics, which writes them: a
+// read-only store leaves them as they are.
 func (s *DB) optimize(ctx context.Context) error {
-	if s.d.Optimize == "" {
+	if s.d.Optimize == "" || s.opt.ReadOnly {
 		return nil
 	}
 	if _, err := s.db.ExecContext(ctx, s.d.Optimize); err != nil {
@@ -139,25 +148,70 @@ func (s *DB) q(query string) string {
 	return b.String()
 }
 
+// migration is one file of the dialect's migrations.
+type migration struct {
+	file    string
+	version int
+}
+
+// migrations lists the dialect's migrations in order.
+func (s *DB) migrations() ([]migration, error) {
+	files, err := fs.Glob(s.d.Migrations, "*.sql")
+	if err != nil {
+		return nil, s.errf(err, "list migrations")
+	}
+	sort.Strings(files)
+	ms := make([]migration, len(files))
+	for i, f := range files {
+		v, err := strconv.Atoi(strings.SplitN(f, "_", 2)[0])
+		if err != nil {
+			return nil, s.errf(err, "migration %s: name must start with its version number", f)
+		}
+		ms[i] = migration{f, v}
+	}
+	return ms, nil
+}
+
 // migrate applies the dialect's migrations not yet recorded in
 // schema_version, each in its own transaction.
 func (s *DB) migrate(ctx context.Context) error {
-	files, err := fs.Glob(s.d.Migrations, "*.sql")
+	ms, err := s.migrations()
 	if err != nil {
-		return s.errf(err, "list migrations")
+		return err
 	}
-	sort.Strings(files)
 	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`); err != nil {
 		return s.errf(err, "create schema_version")
 	}
-	for _, f := range files {
-		v, err := strconv.Atoi(strings.SplitN(f, "_", 2)[0])
-		if err != nil {
-			return s.errf(err, "migration %s: name must start with its version number", f)
-		}
-		if err := s.applyMigration(ctx, f, v); err != nil {
+	for _, m := range ms {
+		if err := s.applyMigration(ctx, m.file, m.version); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// checkSchema stands in for migrate when the store is read-only: it
+// changes nothing, and fails unless the database has the schema the
+// migrations make, because queries written for one schema misread
+// another.
+func (s *DB) checkSchema(ctx context.Context) error {
+	ms, err := s.migrations()
+	if err != nil {
+		return err
+	}
+	want := 0
+	if len(ms) > 0 {
+		want = ms[len(ms)-1].version
+	}
+	have, err := s.SchemaVersion(ctx)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%w (is it an annals database?)", err)
+	case have < want:
+		return s.errf(store.ErrSchema, "schema version %d is older than the %d this annals reads, and a read-only store is not upgraded: "+
+			"run a command that writes (annals ingest) on it once, or read it with the annals that made it", have, want)
+	case have > want:
+		return s.errf(store.ErrSchema, "schema version %d is newer than the %d this annals knows: read it with a newer annals", have, want)
 	}
 	return nil
 }

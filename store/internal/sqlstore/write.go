@@ -86,6 +86,9 @@ func (s *DB) SaveDocument(ctx context.Context, doc *event.Document, records []ev
 
 // SaveBatch saves items in one transaction.
 func (s *DB) SaveBatch(ctx context.Context, items []store.Item) ([]store.SaveResult, error) {
+	if s.opt.ReadOnly {
+		return nil, s.errf(store.ErrReadOnly, "save")
+	}
 	now := s.opt.Now()
 	ps := make([]pending, len(items))
 	for i, it := range items {
