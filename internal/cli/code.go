@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/annals/annals/dict"
@@ -71,13 +70,14 @@ func loadGazetteer(path string) (*geo.Gazetteer, error) {
 func codeCommand() *Command {
 	c := &Command{
 		Name:  "code",
-		Usage: "[--published DATE] [--format jsonl|tsv|gdelt|table] [--dicts DIR] [FILE|URL|-]...",
+		Usage: "[--published DATE] [--format jsonl|tsv|gdelt|table] [--wide] [--dicts DIR] [FILE|URL|-]...",
 		Short: "code articles into event records (the main job)",
 	}
 	c.Run = func(ctx context.Context, env *Env, args []string) error {
 		fs := newFlags(env, c)
 		pub := fs.String("published", "", "publication `DATE` (YYYY-MM-DD) for every input; default: from the input, else today")
 		format := fs.String("format", "jsonl", "output `format`: jsonl, tsv, gdelt (GDELT 2.0 Events columns) or table")
+		wide := fs.Bool("wide", false, "with --format table: more columns (quad class, PLOVER, country, sentence, verb), no field cut short")
 		cf := addCodingFlags(fs)
 		inputs, err := parseFlags(fs, args)
 		if err != nil {
@@ -92,7 +92,7 @@ func codeCommand() *Command {
 				return fmt.Errorf("--published %q: want YYYY-MM-DD", *pub)
 			}
 		}
-		out, err := newRecordWriter(env.Stdout, *format)
+		out, err := newRecordWriter(env.Stdout, *format, *wide)
 		if err != nil {
 			return err
 		}
@@ -128,7 +128,7 @@ func codeCommand() *Command {
 				continue
 			}
 			for _, r := range res.Records {
-				if err := out.write(doc, r); err != nil {
+				if err := out.write(it.Input, doc, r); err != nil {
 					return err
 				}
 			}
@@ -144,44 +144,37 @@ func codeCommand() *Command {
 	return c
 }
 
-// recordWriter writes records in one output format.
+// recordWriter writes records in one output format; input is what the
+// document was read from (ingest.Item.Input).
 type recordWriter struct {
-	write func(doc *event.Document, r event.Record) error
+	write func(input string, doc *event.Document, r event.Record) error
 	flush func() error
 }
 
-func newRecordWriter(w io.Writer, format string) (*recordWriter, error) {
+func newRecordWriter(w io.Writer, format string, wide bool) (*recordWriter, error) {
 	switch format {
 	case "jsonl":
 		j := export.NewJSONLWriter(w)
-		return &recordWriter{write: func(_ *event.Document, r event.Record) error { return j.Write(r) }, flush: j.Flush}, nil
-	case "tsv", "table":
-		var tw *tabwriter.Writer
-		dst := w
-		if format == "table" {
-			tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-			dst = tw
-		}
-		fmt.Fprintln(dst, "date\tsource\tcode\ttarget\tlocation\tmode\tverb\tsentence")
+		return &recordWriter{write: func(_ string, _ *event.Document, r event.Record) error { return j.Write(r) }, flush: j.Flush}, nil
+	case "table":
+		t := newEventTable(w, wide)
+		return &recordWriter{write: t.write, flush: t.flush}, nil
+	case "tsv":
+		fmt.Fprintln(w, "date\tsource\tcode\ttarget\tlocation\tmode\tverb\tsentence")
 		return &recordWriter{
-			write: func(_ *event.Document, r event.Record) error {
-				_, err := fmt.Fprintf(dst, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n", orDash(r.Date), actorCode(r.Source), r.Code,
+			write: func(_ string, _ *event.Document, r event.Record) error {
+				_, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n", orDash(r.Date), actorCode(r.Source), r.Code,
 					actorCode(r.Target), placeName(r.Location), r.Mode, oneField(r.Evidence.Verb), r.Sentence.Index)
 				return err
 			},
-			flush: func() error {
-				if tw != nil {
-					return tw.Flush()
-				}
-				return nil
-			},
+			flush: func() error { return nil },
 		}, nil
 	case "gdelt":
 		gw := export.NewWriter(w, export.Events)
 		id := int64(0)
 		now := time.Now().UTC()
 		return &recordWriter{
-			write: func(doc *event.Document, r event.Record) error {
+			write: func(_ string, doc *event.Document, r event.Record) error {
 				id++
 				day, err := store.EventDay(&r, doc, now)
 				if err != nil {

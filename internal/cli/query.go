@@ -3,8 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"text/tabwriter"
 
+	"github.com/annals/annals/cameo"
 	"github.com/annals/annals/store"
 )
 
@@ -36,17 +38,40 @@ func queryCommand() *Command {
 	return c
 }
 
-// printCounts prints counts as an aligned table with a total line.
+// printCounts prints counts as an aligned table with a total line. Keys
+// that are codes (CAMEO roots, quad classes) get their names in a last
+// column, left unaligned so that it reads as text.
 func printCounts(env *Env, key string, counts []store.Count) error {
+	var label func(key string) string
+	switch store.GroupBy(key) {
+	case store.ByRoot:
+		label = func(k string) string {
+			c, _ := cameo.Lookup(k)
+			return c.Name
+		}
+	case store.ByQuadClass:
+		label = func(k string) string {
+			q, _ := strconv.Atoi(k)
+			return cameo.QuadClassName(q)
+		}
+	}
 	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "%s\tevents\tmentions\tgoldstein\t\n", key)
+	fmt.Fprintf(tw, "%s\tevents\tmentions\tgoldstein\t", key)
+	if label != nil {
+		fmt.Fprint(tw, "  label") // right-aligned cells end flush at the tab
+	}
+	fmt.Fprintln(tw)
 	var events, mentions int64
 	for _, c := range counts {
 		k := c.Key
 		if k == "" {
 			k = "-"
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.2f\t\n", k, c.Events, c.Mentions, c.Goldstein)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.2f\t", k, c.Events, c.Mentions, c.Goldstein)
+		if label != nil {
+			fmt.Fprint(tw, "  "+label(c.Key))
+		}
+		fmt.Fprintln(tw)
 		events += c.Events
 		mentions += c.Mentions
 	}

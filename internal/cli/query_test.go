@@ -52,7 +52,8 @@ func TestQuery(t *testing.T) {
 		want []string // lines, spaces squeezed
 	}{
 		{"by day", []string{"--db", db}, []string{"day events mentions goldstein", "2020-01-05 1 2 -4.00", "2020-01-06 1 1 3.00", "2020-02-01 1 1 3.00", "2020-02-03 1 1 -9.00", "total 4 5"}},
-		{"by root, filtered", []string{"--by", "root", "--country", "IRQ", "--db", db}, []string{"root events mentions goldstein", "03 1 1 3.00", "10 1 2 -4.00", "19 1 1 -9.00", "total 3 4"}},
+		{"by root, filtered", []string{"--by", "root", "--country", "IRQ", "--db", db}, []string{"root events mentions goldstein label", "03 1 1 3.00 EXPRESS INTENT TO COOPERATE", "10 1 2 -4.00 DEMAND", "19 1 1 -9.00 FIGHT", "total 3 4"}},
+		{"by quad", []string{"--by", "quad", "--db", db}, []string{"quad events mentions goldstein label", "1 2 2 3.00 verbal cooperation", "3 1 2 -4.00 verbal conflict", "4 1 1 -9.00 material conflict", "total 4 5"}},
 		{"by actor, two filters", []string{"--db", db, "--by", "actor", "--actor", "USA", "--quad", "3"}, []string{"actor events mentions goldstein", "IRQLEG 1 2 -4.00", "total 1 2"}},
 		// Codes in any case, as the API reads them.
 		{"lower case country", []string{"--db", db, "--country", "irq", "--by", "country"}, []string{"country events mentions goldstein", "IRQ 3 4 -3.33", "total 3 4"}},
