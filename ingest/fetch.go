@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"net/netip"
+	"sync"
 	"time"
 )
 
@@ -21,6 +23,11 @@ type Request struct {
 	URL          string
 	ETag         string
 	LastModified string
+	// Untrusted marks a URL that someone other than the operator chose: a
+	// link inside a feed, a URL posted to the API. It may reach only the
+	// addresses the fetcher's AddressPolicy allows. URLs the operator
+	// typed are trusted: fetching localhost is then their choice.
+	Untrusted bool
 }
 
 // Response is a fetched resource.
@@ -34,13 +41,19 @@ type Response struct {
 }
 
 // HTTPFetcher fetches over HTTP with a timeout, a size limit and a
-// User-Agent, and makes conditional requests.
-// Its zero value is ready to use.
+// User-Agent, and makes conditional requests. Untrusted requests reach
+// only the addresses Allow allows (see AddressPolicy).
+// Its zero value is ready to use; it must not be copied after first use.
 type HTTPFetcher struct {
-	Client    *http.Client  // nil: http.DefaultClient
 	UserAgent string        // "": DefaultUserAgent
 	Timeout   time.Duration // whole request, body included; 0: DefaultTimeout
 	MaxBytes  int64         // 0: DefaultMaxBytes
+	// Allow says which addresses untrusted requests may connect to;
+	// nil: PublicOnly.
+	Allow AddressPolicy
+
+	once    sync.Once
+	guarded *http.Client // for untrusted requests, made on first use
 }
 
 // DefaultUserAgent names annals to the sites it reads.
@@ -48,6 +61,13 @@ const DefaultUserAgent = "annals/1 (+https://github.com/annals/annals)"
 
 // DefaultTimeout bounds a fetch when HTTPFetcher.Timeout is zero.
 const DefaultTimeout = 30 * time.Second
+
+func (f *HTTPFetcher) allow(ap netip.AddrPort) error {
+	if f.Allow == nil {
+		return PublicOnly(ap)
+	}
+	return f.Allow(ap)
+}
 
 // Fetch gets req.URL. A 304 answer is a Response with NotModified set, not
 // an error; other non-2xx answers are errors naming the URL and status.
@@ -74,9 +94,13 @@ func (f *HTTPFetcher) Fetch(ctx context.Context, req Request) (*Response, error)
 	if req.LastModified != "" {
 		hr.Header.Set("If-Modified-Since", req.LastModified)
 	}
-	client := f.Client
-	if client == nil {
-		client = http.DefaultClient
+	client := http.DefaultClient
+	if req.Untrusted {
+		f.once.Do(func() { f.guarded = guardedClient(f.allow) })
+		client = f.guarded
+		if err := checkURL(ctx, hr.URL, f.allow); err != nil {
+			return nil, fmt.Errorf("fetch %s: %w", req.URL, err)
+		}
 	}
 	resp, err := client.Do(hr)
 	if err != nil {
@@ -142,7 +166,7 @@ func readURL(ctx context.Context, url string, opts *Options, yield func(Item) bo
 	if opts.Fetcher == nil {
 		return yield(Item{Input: url, Err: fmt.Errorf("ingest %s: no fetcher configured for URLs", url)})
 	}
-	resp, err := opts.Fetcher.Fetch(ctx, Request{URL: url})
+	resp, err := opts.Fetcher.Fetch(ctx, Request{URL: url, Untrusted: opts.UntrustedInputs})
 	if err != nil {
 		return yield(Item{Input: url, Err: fmt.Errorf("ingest %s: %w", url, err)})
 	}

@@ -61,8 +61,13 @@ type Options struct {
 	// articles feed items link to. URL inputs fail without one.
 	Fetcher Fetcher
 	// FetchArticles fetches the page each feed item links to and extracts
-	// its main text; the item's own content is the fallback.
+	// its main text; the item's own content is the fallback. The links are
+	// fetched as untrusted requests (see Request.Untrusted).
 	FetchArticles bool
+	// UntrustedInputs says that URL inputs come from someone other than the
+	// operator (a client of the API): they are fetched as untrusted
+	// requests.
+	UntrustedInputs bool
 	// Warn receives non-fatal problems (skipped files, repaired text).
 	Warn func(input, msg string)
 	// Stdin is read for the input "-"; nil means os.Stdin.
