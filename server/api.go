@@ -405,6 +405,14 @@ func (s *Server) handlePostDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	doc, err := s.readDocument(r.Context(), &in)
+	if errors.Is(err, errFetch) {
+		// One answer for every failure, so that the client learns nothing
+		// of the network behind the server: open from closed ports,
+		// refused addresses, DNS servers. The details go to the log.
+		s.opt.Log.Warn("posted URL not fetched", "url", in.URL, "err", err)
+		writeError(w, http.StatusBadGateway, "could not fetch the URL")
+		return
+	}
 	if err != nil {
 		writeErr(w, err)
 		return
@@ -422,6 +430,9 @@ func (s *Server) handlePostDocument(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, Posted{ID: saved.DocumentID, Skipped: saved.Skipped, Records: len(res.Records), Mentions: saved.Mentions, NewEvents: saved.NewEvents})
 }
 
+// errFetch marks a posted URL that could not be fetched or read.
+var errFetch = errors.New("could not fetch the URL")
+
 // readDocument turns a posted document into an event.Document the way
 // annals ingest reads its inputs, so text is normalised alike.
 func (s *Server) readDocument(ctx context.Context, in *PostDocument) (*event.Document, error) {
@@ -432,7 +443,9 @@ func (s *Server) readDocument(ctx context.Context, in *PostDocument) (*event.Doc
 			return nil, badf("published %q: want YYYY-MM-DD", in.Published)
 		}
 	}
-	opts := ingest.Options{MaxBytes: s.opt.MaxBodyBytes, Fetcher: s.opt.Fetcher}
+	// A posted URL is the client's choice, not the operator's: it may
+	// reach only the addresses the fetcher's policy allows.
+	opts := ingest.Options{MaxBytes: s.opt.MaxBodyBytes, Fetcher: s.opt.Fetcher, UntrustedInputs: true}
 	var input string
 	switch {
 	case (in.Text == "") == (in.URL == ""):
@@ -450,6 +463,9 @@ func (s *Server) readDocument(ctx context.Context, in *PostDocument) (*event.Doc
 	}
 	var doc *event.Document
 	for it := range ingest.Open(ctx, []string{input}, opts) {
+		if it.Err != nil && in.URL != "" {
+			return nil, fmt.Errorf("%w: %w", errFetch, it.Err)
+		}
 		if it.Err != nil {
 			return nil, badf("%v", it.Err)
 		}

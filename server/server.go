@@ -6,8 +6,11 @@
 // POST /api/documents ingests, codes and stores an article. Article text
 // is untrusted: the API returns it as JSON strings and the UI only ever
 // inserts it as text, under a Content-Security-Policy that forbids inline
-// scripts. Requests are bounded: body size, page size, parameter length and
-// the http.Server's timeouts.
+// scripts. A posted URL is fetched only when it resolves to a public
+// address (unless the Fetcher's policy allows more), and a failed fetch
+// tells the client nothing of the network behind the server. Requests are
+// bounded: body size, page size, parameter length and the http.Server's
+// timeouts. Static files are served without directory listings.
 package server
 
 import (
@@ -20,6 +23,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path"
 	"strings"
 	"time"
 
@@ -54,7 +58,8 @@ type Options struct {
 	// Token is the bearer token POST requests must carry; "" makes the
 	// server read-only.
 	Token string
-	// Fetcher fetches the URLs posted to /api/documents; nil refuses URLs.
+	// Fetcher fetches the URLs posted to /api/documents, as untrusted
+	// requests (ingest.Request.Untrusted); nil refuses URLs.
 	Fetcher ingest.Fetcher
 	// MaxBodyBytes caps a request body; 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
@@ -62,8 +67,9 @@ type Options struct {
 	Log *slog.Logger
 	// Now gives the date of documents posted without one; nil means time.Now.
 	Now func() time.Time
-	// Metrics counts the documents posted and is served on GET /metrics;
-	// nil serves no metrics.
+	// Metrics counts the documents posted; nil counts nothing. The server
+	// does not serve them: the caller does, on a listener of its own
+	// (annals serve --metrics-addr), so the API's address shows none.
 	Metrics *metrics.Metrics
 }
 
@@ -103,9 +109,6 @@ func New(opt Options) (*Server, error) {
 		opt.Store, opt.Coder = withMetrics(opt.Store, opt.Coder, opt.Metrics)
 	}
 	s := &Server{opt: opt, mux: http.NewServeMux()}
-	if opt.Metrics != nil {
-		s.mux.Handle("GET /metrics", opt.Metrics.Handler())
-	}
 	for _, r := range s.routes() {
 		s.mux.HandleFunc(r.pattern, r.handler)
 	}
@@ -139,9 +142,27 @@ func (s *Server) routes() []route {
 		{"GET /api/", func(w http.ResponseWriter, r *http.Request) {
 			writeError(w, http.StatusNotFound, "no such endpoint: %s", r.URL.Path)
 		}},
-		{"GET /dist/", http.StripPrefix("/dist/", http.FileServerFS(dist)).ServeHTTP},
-		{"GET /", http.FileServerFS(static).ServeHTTP},
+		{"GET /dist/", http.StripPrefix("/dist/", http.FileServerFS(noListings{dist})).ServeHTTP},
+		{"GET /", http.FileServerFS(noListings{static}).ServeHTTP},
 	}
+}
+
+// noListings hides the directories that have no index.html, so that a
+// file server answers 404 for them instead of listing their files.
+type noListings struct{ fs.FS }
+
+func (n noListings) Open(name string) (fs.File, error) {
+	f, err := n.FS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		if _, err := fs.Stat(n.FS, path.Join(name, "index.html")); err != nil {
+			f.Close()
+			return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+		}
+	}
+	return f, nil
 }
 
 // ServeHTTP sets the security headers every response carries and
