@@ -17,11 +17,13 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/annals/annals/store"
@@ -50,7 +52,7 @@ var _ store.Store = (*Store)(nil)
 func Open(ctx context.Context, dsn string, opt store.Options) (*Store, error) {
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: bad DSN: %w", err)
+		return nil, fmt.Errorf("postgres: bad DSN (not shown: it may hold a password): %s", parseReason(err))
 	}
 	name := fmt.Sprintf("%s:%d/%s", cfg.Host, cfg.Port, cfg.Database)
 	if opt.ReadOnly {
@@ -63,6 +65,26 @@ func Open(ctx context.Context, dsn string, opt store.Options) (*Store, error) {
 		return nil, err
 	}
 	return &Store{s}, nil
+}
+
+// parseReason is why pgx could not parse a DSN, without the DSN: pgx
+// masks the passwords of a DSN it cannot parse only as far as it can tell
+// where they are (not in "password = x", for one), and the error it wraps
+// may quote parts of the DSN.
+func parseReason(err error) string {
+	var pe *pgconn.ParseConfigError
+	if !errors.As(err, &pe) {
+		return "unreadable"
+	}
+	// pe reads "cannot parse `DSN`: reason" or "... reason (wrapped)".
+	msg := pe.Error()
+	if inner := pe.Unwrap(); inner != nil {
+		msg = strings.TrimSuffix(msg, " ("+inner.Error()+")")
+	}
+	if i := strings.LastIndex(msg, "`: "); i >= 0 {
+		return msg[i+len("`: "):]
+	}
+	return "unreadable"
 }
 
 func dialect(m fs.FS) sqlstore.Dialect {

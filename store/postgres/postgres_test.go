@@ -200,3 +200,27 @@ func TestReadOnlyRole(t *testing.T) {
 		t.Errorf("schema version %d, %v after a read-only Open; want 1, untouched", v, err)
 	}
 }
+
+// TestOpenHidesPassword opens DSNs that hold a password and do not parse
+// or do not connect: no error may show the password.
+func TestOpenHidesPassword(t *testing.T) {
+	const pw = "s3cret-Pw"
+	for _, dsn := range []string{
+		"postgres://u:" + pw + "@h:badport/db",
+		"postgres://u:" + pw + "@h:5432/db?password=" + pw + "&x=%zz",
+		"postgresql://u:" + pw + "@[::1/db",
+		"host=h password = " + pw + " port=abc",
+		"host=h password=" + pw + " port=abc",
+		"host=h password='" + pw + " x' port=abc",
+		"host=h password=" + pw + " sslmode=bogus",
+		"host=h password=" + pw + " connect_timeout=x",
+		"host=h " + pw + " port=5432",
+		"host=h password='" + pw,
+		"postgres://u:" + pw + "@127.0.0.1:1/db?connect_timeout=2",
+	} {
+		_, err := Open(t.Context(), dsn, store.Options{})
+		if err == nil || strings.Contains(err.Error(), pw) || strings.Contains(err.Error(), "s3cret") {
+			t.Errorf("Open(%q): %v", dsn, err)
+		}
+	}
+}
