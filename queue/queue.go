@@ -28,6 +28,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	neturl "net/url"
 	"strings"
 	"time"
 
@@ -109,14 +110,30 @@ func Connect(url, name string) (*nats.Conn, jetstream.JetStream, error) {
 		nats.RetryOnFailedConnect(false),
 	)
 	if err != nil {
-		return nil, nil, fmt.Errorf("queue: connect to NATS at %s: %w", url, err)
+		return nil, nil, fmt.Errorf("queue: connect to NATS at %s: %w", hideCredentials(url), err)
 	}
 	js, err := jetstream.New(nc)
 	if err != nil {
 		nc.Close()
-		return nil, nil, fmt.Errorf("queue: JetStream at %s: %w", url, err)
+		return nil, nil, fmt.Errorf("queue: JetStream at %s: %w", hideCredentials(url), err)
 	}
 	return nc, js, nil
+}
+
+// hideCredentials drops the user, password or token from each of a
+// comma-separated list of NATS URLs, for messages.
+func hideCredentials(urls string) string {
+	parts := strings.Split(urls, ",")
+	for i, p := range parts {
+		u, err := neturl.Parse(strings.TrimSpace(p))
+		if err != nil {
+			parts[i] = "(a URL that does not parse)"
+			continue
+		}
+		u.User = nil
+		parts[i] = u.String()
+	}
+	return strings.Join(parts, ",")
 }
 
 // Ensure creates the work stream, the dead-letter stream and the buckets

@@ -128,6 +128,36 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// envFlag is a string flag that falls back on an environment variable,
+// read when the value is asked for, after the flags are parsed. The
+// variable never becomes the flag's default, so -h cannot print it: these
+// variables hold secrets (a token, a DSN with its password, a NATS URL
+// with credentials). Setting the flag, even to "", overrides the variable.
+type envFlag struct {
+	env      string // the variable read when the flag is not set
+	fallback string // when neither is set
+	value    string
+	set      bool
+}
+
+func (f *envFlag) String() string { return "" } // nothing for -h to show
+
+func (f *envFlag) Set(v string) error {
+	f.value, f.set = v, true
+	return nil
+}
+
+// Value is the flag's value, else the variable's, else the fallback.
+func (f *envFlag) Value() string {
+	if f.set {
+		return f.value
+	}
+	if v := os.Getenv(f.env); v != "" {
+		return v
+	}
+	return f.fallback
+}
+
 // openInput opens a named file, or standard input for "-".
 func openInput(env *Env, name string) (io.ReadCloser, error) {
 	if name == "-" {

@@ -66,17 +66,19 @@ func ingestCommand() *Command {
 // fetchFlags say how articles are read and fetched, shared by the commands
 // that read them: ingest, queue submit and watch.
 type fetchFlags struct {
-	fetch    bool
-	maxBytes int64
-	timeout  time.Duration
+	fetch        bool
+	allowPrivate bool
+	maxBytes     int64
+	timeout      time.Duration
 }
 
-// addFetchFlags registers --fetch-articles, --timeout and the size limit
-// under maxName with help maxHelp (queue submit and watch keep --max-bytes
-// for the stream's cap).
+// addFetchFlags registers --fetch-articles, --allow-private-urls, --timeout
+// and the size limit under maxName with help maxHelp (queue submit and
+// watch keep --max-bytes for the stream's cap).
 func addFetchFlags(fs *flag.FlagSet, maxName, maxHelp string) *fetchFlags {
 	ff := &fetchFlags{}
-	fs.BoolVar(&ff.fetch, "fetch-articles", false, "fetch the page each feed item links to")
+	fs.BoolVar(&ff.fetch, "fetch-articles", false, "fetch the page each feed item links to (public addresses, ports 80 and 443)")
+	fs.BoolVar(&ff.allowPrivate, "allow-private-urls", false, "let --fetch-articles follow links to private, loopback and link-local addresses and any port")
 	fs.Int64Var(&ff.maxBytes, maxName, ingest.DefaultMaxBytes, maxHelp)
 	fs.DurationVar(&ff.timeout, "timeout", 30*time.Second, "HTTP `timeout` per request")
 	return ff
@@ -85,9 +87,13 @@ func addFetchFlags(fs *flag.FlagSet, maxName, maxHelp string) *fetchFlags {
 // options returns the ingest options the flags set; warnings go to
 // env.Stderr under the name of command c.
 func (ff *fetchFlags) options(env *Env, c *Command) ingest.Options {
+	f := &ingest.HTTPFetcher{Timeout: ff.timeout, MaxBytes: ff.maxBytes}
+	if ff.allowPrivate {
+		f.Allow = ingest.AnyAddress
+	}
 	return ingest.Options{
 		MaxBytes:      ff.maxBytes,
-		Fetcher:       &ingest.HTTPFetcher{Timeout: ff.timeout, MaxBytes: ff.maxBytes},
+		Fetcher:       f,
 		FetchArticles: ff.fetch,
 		Warn:          func(in, msg string) { fmt.Fprintf(env.Stderr, "annals %s: %s: %s\n", c.Name, in, msg) },
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -34,17 +33,13 @@ func queueCommand() *Command {
 // queueFlags name the NATS servers and the stream of a cluster, shared by
 // every command that uses the queue.
 type queueFlags struct {
-	url string
+	url envFlag
 	cfg queue.Config
 }
 
 func addQueueFlags(fs *flag.FlagSet) *queueFlags {
-	qf := &queueFlags{}
-	def := os.Getenv("ANNALS_NATS")
-	if def == "" {
-		def = nats.DefaultURL
-	}
-	fs.StringVar(&qf.url, "nats", def, "NATS server `URL`s, comma-separated ($ANNALS_NATS sets the default)")
+	qf := &queueFlags{url: envFlag{env: "ANNALS_NATS", fallback: nats.DefaultURL}}
+	fs.Var(&qf.url, "nats", "NATS server `URL`s, comma-separated (default: $ANNALS_NATS, else "+nats.DefaultURL+")")
 	fs.StringVar(&qf.cfg.Stream, "stream", queue.DefaultStream, "JetStream work stream `name`")
 	fs.StringVar(&qf.cfg.Subject, "subject", queue.DefaultSubject, "`subject` documents are published on")
 	fs.StringVar(&qf.cfg.Consumer, "consumer", queue.DefaultConsumer, "durable consumer `name` the workers share")
@@ -54,7 +49,7 @@ func addQueueFlags(fs *flag.FlagSet) *queueFlags {
 
 // connect connects to NATS; the caller closes the connection.
 func (qf *queueFlags) connect(name string) (*nats.Conn, jetstream.JetStream, error) {
-	return queue.Connect(qf.url, name)
+	return queue.Connect(qf.url.Value(), name)
 }
 
 func queueSubmit(ctx context.Context, env *Env, args []string) error {

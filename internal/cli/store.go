@@ -20,7 +20,7 @@ const defaultDB = "annals.db"
 // that read or write it.
 type storeFlags struct {
 	db         string
-	postgres   string
+	postgres   envFlag
 	foldWindow int
 }
 
@@ -28,7 +28,8 @@ type storeFlags struct {
 func addStoreFlags(fs *flag.FlagSet) *storeFlags {
 	sf := &storeFlags{}
 	fs.StringVar(&sf.db, "db", defaultDB, "SQLite database `file`")
-	fs.StringVar(&sf.postgres, "postgres", os.Getenv("ANNALS_POSTGRES"), "PostgreSQL `DSN` (default $ANNALS_POSTGRES); overrides --db")
+	sf.postgres.env = "ANNALS_POSTGRES"
+	fs.Var(&sf.postgres, "postgres", "PostgreSQL `DSN` (default: $ANNALS_POSTGRES, which keeps the password out of the process list); overrides --db")
 	fs.IntVar(&sf.foldWindow, "fold-window", 0, "fold mentions of the same event up to this many `days` apart")
 	return sf
 }
@@ -38,12 +39,13 @@ func addStoreFlags(fs *flag.FlagSet) *storeFlags {
 // may not write and change nothing in it; a missing SQLite file is then
 // an error rather than a new empty database made by a typo.
 func (sf *storeFlags) open(ctx context.Context, readOnly bool) (store.Store, error) {
-	if readOnly && sf.postgres == "" {
+	dsn := sf.postgres.Value()
+	if readOnly && dsn == "" {
 		if _, err := os.Stat(sf.db); errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("no database %s (store documents into it first, or name one with --db or --postgres)", sf.db)
 		}
 	}
-	return openStore(ctx, sf.db, sf.postgres, store.Options{FoldWindowDays: sf.foldWindow, ReadOnly: readOnly})
+	return openStore(ctx, sf.db, dsn, store.Options{FoldWindowDays: sf.foldWindow, ReadOnly: readOnly})
 }
 
 // openFiltered opens the chosen store for a command that reads it, with

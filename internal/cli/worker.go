@@ -38,7 +38,7 @@ func workerCommand() *Command {
 		if err := noArgs(fs, args); err != nil {
 			return err
 		}
-		if sf.postgres == "" {
+		if sf.postgres.Value() == "" {
 			return errors.New("a worker writes to PostgreSQL: give --postgres DSN (or $ANNALS_POSTGRES)")
 		}
 		p, err := cf.pipeline()
