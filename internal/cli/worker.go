@@ -34,7 +34,7 @@ func workerCommand() *Command {
 		fs.DurationVar(&w.AckWait, "ack-wait", 30*time.Second, "redeliver a document when its worker is silent this `long`")
 		fs.DurationVar(&w.DrainTimeout, "drain", 30*time.Second, "on SIGTERM, finish the batch in hand for at most this `long`, then give it back")
 		fs.StringVar(&w.Name, "name", "", "worker `name` shown by annals queue status (default host-pid)")
-		addr := fs.String("metrics", ":9464", "serve Prometheus metrics on http://`ADDR`/metrics (\"\": none)")
+		addr := fs.String("metrics", "127.0.0.1:9464", "serve Prometheus metrics on http://`ADDR`/metrics (\"\": none)")
 		if err := noArgs(fs, args); err != nil {
 			return err
 		}
