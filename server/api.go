@@ -75,7 +75,7 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	out := EventPage{Events: make([]Event, len(page.Events)), Next: encodeCursor(page.Next)}
 	for i, e := range page.Events {
-		out.Events[i] = Event{ID: e.ID, Date: e.Date.Format(time.DateOnly), NumMentions: e.NumMentions, NumSources: e.NumSources,
+		out.Events[i] = Event{ID: e.ID, Date: dateOnly(e.Date), NumMentions: e.NumMentions, NumSources: e.NumSources,
 			NumArticles: e.NumArticles, FirstSeen: e.FirstSeen, SourceURL: e.SourceURL, Confidence: e.Confidence, Description: describe(e.Record.Code), Record: e.Record}
 	}
 	writeJSON(w, http.StatusOK, out)
@@ -351,11 +351,17 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, documentJSON(d))
 }
 
+// dateOnly formats a date as YYYY-MM-DD; "" when it is unknown (zero).
+func dateOnly(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
 func documentJSON(d *store.Document) Document {
 	out := Document{ID: d.ID, URL: d.URL, Title: d.Title, Author: d.Author, Source: d.Source, Added: d.Added, Text: d.Text, Mentions: []Mention{}}
-	if !d.Published.IsZero() {
-		out.Published = d.Published.Format(time.DateOnly)
-	}
+	out.Published = dateOnly(d.Published)
 	for _, m := range d.Mentions {
 		out.Mentions = append(out.Mentions, Mention{
 			ID: m.ID, EventID: m.EventID, Confidence: m.Confidence, Description: describe(m.Record.Code), Record: m.Record,

@@ -176,7 +176,7 @@ func newRecordWriter(w io.Writer, format string, wide bool) (*recordWriter, erro
 		return &recordWriter{
 			write: func(_ string, doc *event.Document, r event.Record) error {
 				id++
-				day, err := store.EventDay(&r, doc, now)
+				day, err := store.EventDay(&r, doc)
 				if err != nil {
 					return err
 				}

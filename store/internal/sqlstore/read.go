@@ -36,6 +36,9 @@ func (s *DB) where(f store.Filter, m, side string) (string, []any, error) {
 	}
 	if !f.To.IsZero() {
 		add("e.day <= ?", store.Day(f.To))
+		if f.From.IsZero() {
+			add("e.day > ?", store.NoDay) // an unknown date is not before To
+		}
 	}
 	for _, p := range []struct{ col, prefix string }{
 		{"e.source_code", f.SourceActor}, {"e.target_code", f.TargetActor}, {"e.code", f.Code},
@@ -398,6 +401,10 @@ func (s *DB) Counts(ctx context.Context, g store.GroupBy, f store.Filter) ([]sto
 	cond, args, err := s.where(f, "", "")
 	if err != nil {
 		return nil, s.errf(err, "counts")
+	}
+	if g == store.ByDay || g == store.ByWeek {
+		cond += " AND e.day > ?" // undated events have no day to count under
+		args = append(args, store.NoDay)
 	}
 	order := "k"
 	if g == store.ByCountry || g == store.ByActor {
