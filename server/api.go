@@ -171,9 +171,12 @@ func (s *Server) handleTimeseries(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 			ser := &out.Series[i]
-			ser.Points = make([]Point, len(counts))
-			for j, c := range counts {
-				ser.Points[j] = Point{Date: c.Key, Events: c.Events, Mentions: c.Mentions, Goldstein: c.Goldstein}
+			ser.Points = make([]Point, 0, len(counts))
+			for _, c := range counts {
+				if c.Key == "" {
+					continue // undated events have no place on a time line
+				}
+				ser.Points = append(ser.Points, Point{Date: c.Key, Events: c.Events, Mentions: c.Mentions, Goldstein: c.Goldstein})
 			}
 			slices.SortFunc(ser.Points, func(a, b Point) int { return strings.Compare(a.Date, b.Date) })
 		})
@@ -381,7 +384,7 @@ type PostDocument struct {
 	URL       string `json:"url,omitempty"`
 	Title     string `json:"title,omitempty"`
 	Source    string `json:"source,omitempty"`
-	Published string `json:"published,omitempty"` // YYYY-MM-DD; default: the page's date, else today
+	Published string `json:"published,omitempty"` // YYYY-MM-DD; default: the page's date, else unknown
 }
 
 // Posted is the answer to POST /api/documents.
@@ -477,11 +480,8 @@ func (s *Server) readDocument(ctx context.Context, in *PostDocument) (*event.Doc
 	if in.Source != "" {
 		doc.Source = in.Source
 	}
-	switch {
-	case !published.IsZero():
+	if !published.IsZero() {
 		doc.Published = published
-	case doc.Published.IsZero():
-		doc.Published = s.opt.Now().UTC().Truncate(24 * time.Hour)
 	}
 	return doc, nil
 }

@@ -60,8 +60,6 @@ type Options struct {
 	MaxBodyBytes int64
 	// Log receives request failures; nil discards them.
 	Log *slog.Logger
-	// Now gives the date of documents posted without one; nil means time.Now.
-	Now func() time.Time
 	// Metrics counts the documents posted and is served on GET /metrics;
 	// nil serves no metrics.
 	Metrics *metrics.Metrics
@@ -95,9 +93,6 @@ func New(opt Options) (*Server, error) {
 	}
 	if opt.Log == nil {
 		opt.Log = slog.New(slog.DiscardHandler)
-	}
-	if opt.Now == nil {
-		opt.Now = time.Now
 	}
 	if opt.Metrics != nil {
 		opt.Store, opt.Coder = withMetrics(opt.Store, opt.Coder, opt.Metrics)

@@ -72,7 +72,7 @@ func FoldKey(base string, day int) string {
 // NoDay is the day number of an event whose date is unknown: its record
 // has no date and its document no publication date. It sorts before every
 // real day, so undated events come last in newest-first listings; date
-// filters and counts by day or week leave them out.
+// filters leave them out, and counts by day or week give them the key "".
 const NoDay = math.MinInt32
 
 // Day returns the days since 1970-01-01 of t's date; NoDay for the zero

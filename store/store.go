@@ -245,8 +245,8 @@ type GroupBy string
 
 // Keys Counts can group by.
 const (
-	ByDay       GroupBy = "day"     // event date, YYYY-MM-DD; undated events left out
-	ByWeek      GroupBy = "week"    // Monday of the event's week, YYYY-MM-DD; undated events left out
+	ByDay       GroupBy = "day"     // event date, YYYY-MM-DD; "" for undated events
+	ByWeek      GroupBy = "week"    // Monday of the event's week, YYYY-MM-DD; "" for undated events
 	ByRoot      GroupBy = "root"    // CAMEO root code
 	ByQuadClass GroupBy = "quad"    // 1-4
 	ByCountry   GroupBy = "country" // place country

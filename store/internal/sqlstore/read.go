@@ -381,10 +381,11 @@ func (s *DB) Document(ctx context.Context, id string) (*store.Document, error) {
 }
 
 // groupKeys are the SQL expressions Counts groups by. The week is keyed by
-// the day number of its Monday (1970-01-01 was a Thursday).
+// the day number of its Monday (1970-01-01 was a Thursday); undated events
+// keep NoDay, which the arithmetic would take out of an INTEGER's range.
 var groupKeys = map[store.GroupBy]string{
 	store.ByDay:       "e.day",
-	store.ByWeek:      "e.day - (((e.day + 3) % 7) + 7) % 7",
+	store.ByWeek:      fmt.Sprintf("CASE WHEN e.day = %d THEN e.day ELSE e.day - (((e.day + 3) %% 7) + 7) %% 7 END", store.NoDay),
 	store.ByRoot:      "e.root",
 	store.ByQuadClass: "e.quad",
 	store.ByCountry:   "e.place_country",
@@ -401,10 +402,6 @@ func (s *DB) Counts(ctx context.Context, g store.GroupBy, f store.Filter) ([]sto
 	cond, args, err := s.where(f, "", "")
 	if err != nil {
 		return nil, s.errf(err, "counts")
-	}
-	if g == store.ByDay || g == store.ByWeek {
-		cond += " AND e.day > ?" // undated events have no day to count under
-		args = append(args, store.NoDay)
 	}
 	order := "k"
 	if g == store.ByCountry || g == store.ByActor {
@@ -445,6 +442,9 @@ func keyString(g store.GroupBy, k any) string {
 		return fmt.Sprint(v)
 	}
 	if g == store.ByDay || g == store.ByWeek {
+		if n == store.NoDay {
+			return "" // undated
+		}
 		return store.DayTime(int(n)).Format("2006-01-02")
 	}
 	return strconv.FormatInt(n, 10)
