@@ -218,9 +218,11 @@ func foldHash(base string) int64 {
 }
 
 // HasDocument reports whether a document with the content hash is stored.
+// It reads, so a read-only store answers too (without the statements
+// prepared for writing).
 func (s *DB) HasDocument(ctx context.Context, hash string) (bool, error) {
 	var id string
-	err := s.st.docByHash.QueryRowContext(ctx, hash).Scan(&id)
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT id FROM documents WHERE hash = ?`), hash).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
