@@ -73,6 +73,7 @@ func codeAndStore(ctx context.Context, env *Env, c *Command, cf *codingFlags, sf
 	defer st.Close()
 	opt.Failed = func(err error) { fmt.Fprintf(env.Stderr, "annals %s: %v\n", c.Name, err) }
 	opt.Progress = prog.update
+	prog.start = time.Now() // the rate leaves out loading the models
 	sum, err := codestore.New(codestore.PipelineCoder(p), st, opt).Run(ctx, pf.items(items))
 	prog.done()
 	pf.warn(env.Stderr, c.Name)
