@@ -79,6 +79,22 @@ func TestEventRow(t *testing.T) {
 	}
 }
 
+// TestEventRowUndated checks that an event of unknown date gets no
+// SQLDATE: the day it was first seen is not the day it happened.
+func TestEventRowUndated(t *testing.T) {
+	e := sampleEvent()
+	e.Record.Date, e.Record.Doc.Published = "", ""
+	row := EventRow(e)
+	for _, col := range []string{"SQLDATE", "MonthYear", "Year", "FractionDate"} {
+		if v := row[Events.Index(col)]; v != "" {
+			t.Errorf("%s = %q for an event of unknown date, want empty", col, v)
+		}
+	}
+	if v := row[Events.Index("DATEADDED")]; v != "20200124101500" {
+		t.Errorf("DATEADDED = %q, want the first-seen time", v)
+	}
+}
+
 func TestGeoTypes(t *testing.T) {
 	tests := []struct {
 		loc                              event.Location

@@ -106,14 +106,15 @@ func EventRow(e store.Event) []string {
 }
 
 // eventDate is the date the event happened: the record's, else its
-// document's publication date, else the day it was first seen.
+// document's publication date; zero when neither is known (the day it was
+// first seen says nothing about when it happened).
 func eventDate(e store.Event) time.Time {
 	for _, s := range []string{e.Record.Date, e.Record.Doc.Published} {
 		if t, err := time.Parse("2006-01-02", s); err == nil {
 			return t
 		}
 	}
-	return e.FirstSeen.UTC()
+	return time.Time{}
 }
 
 // MentionRow renders a mention as a row of the Mentions table. Offsets are

@@ -83,7 +83,8 @@ type UnknownActor struct {
 
 // Code analyses and codes doc. doc.ID is set from the text's hash when
 // empty; doc.Published, when set, resolves relative dates and
-// date-restricted actor codes.
+// date-restricted actor codes. Without it an event gets only a date its
+// text states in full, and nothing stands in for it (not today).
 func (p *Pipeline) Code(ctx context.Context, doc *event.Document) (*Result, error) {
 	if doc.ID == "" {
 		doc.ID = event.DocumentID(doc.Text)
@@ -339,11 +340,11 @@ func (p *Pipeline) record(doc *event.Document, s *event.Sentence, e coder.Event,
 	if v := s.Tokens[e.Verb]; v.Start >= 0 {
 		r.Evidence.Start, r.Evidence.End = v.Start, v.End
 	}
-	if !doc.Published.IsZero() {
-		if x, ok := dates.Resolve(s, e.Verb, doc.Published); ok {
-			r.Date = x.Date.Format("2006-01-02")
-			r.DatePrecision = x.Precision.String()
-		}
+	// Without a publication date only what the text states in full
+	// resolves ("on March 8, 2024", "in 2019"); "on Friday" stays undated.
+	if x, ok := dates.Resolve(s, e.Verb, doc.Published); ok {
+		r.Date = x.Date.Format("2006-01-02")
+		r.DatePrecision = x.Precision.String()
 	}
 	r.Location = p.location(s, e, places)
 	r.ID = recordID(doc.ID, s.Index, e)

@@ -111,6 +111,32 @@ func TestExampleArticle(t *testing.T) {
 	}
 }
 
+// TestUndatedDocument codes documents without a publication date: a
+// relative date ("on Friday") resolves against nothing, so the event has
+// no date, while a date the text states in full is kept.
+func TestUndatedDocument(t *testing.T) {
+	for _, c := range []struct {
+		text, want, precision string
+	}{
+		{"Kenyan police arrested twelve protesters on Friday.", "", ""},
+		{"Kenyan police arrested twelve protesters last week.", "", ""},
+		{"Kenyan police arrested twelve protesters on March 8, 2024.", "2024-03-08", "day"},
+	} {
+		res, err := defaultPipeline(t).Code(t.Context(), &event.Document{Text: c.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := find(res.Records, "KEN", "17", "")
+		if r == nil {
+			t.Errorf("%q: no arrest by Kenyan police in %d records", c.text, len(res.Records))
+			continue
+		}
+		if r.Date != c.want || r.DatePrecision != c.precision || r.Doc.Published != "" {
+			t.Errorf("%q: dated %q (%q), published %q; want %q (%q), unpublished", c.text, r.Date, r.DatePrecision, r.Doc.Published, c.want, c.precision)
+		}
+	}
+}
+
 // TestSeed codes the canonical article of the project when ../shared
 // holds it, and checks the events that must be there.
 func TestSeed(t *testing.T) {

@@ -4,13 +4,14 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/annals/annals/codestore"
 	"github.com/annals/annals/dict"
-	"github.com/annals/annals/event"
 	"github.com/annals/annals/geo"
 	"github.com/annals/annals/ingest"
 	"github.com/annals/annals/internal/testdata"
@@ -120,56 +121,15 @@ func report(b *testing.B, docs, events int) {
 	b.ReportMetric(b.Elapsed().Seconds()*1e3/float64(docs), "ms/doc")
 }
 
-// codeAndSave codes items on n goroutines and saves them 32 per
-// transaction, as annals ingest does.
-func codeAndSave(b *testing.B, items []ingest.Item, n int, code Coder, st store.Store) (docs, events int) {
-	next := make(chan ingest.Item)
-	coded := make(chan store.Item)
-	var wg sync.WaitGroup
-	for range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for it := range next {
-				recs, err := code(context.Background(), it.Doc)
-				if err != nil {
-					b.Error(err)
-					continue
-				}
-				coded <- store.Item{Doc: it.Doc, Records: recs}
-			}
-		}()
+// codeAndSave codes and saves items with n workers, as annals ingest
+// does.
+func codeAndSave(b *testing.B, items []ingest.Item, n int, code codestore.Coder, st store.Store) (docs, events int) {
+	sum, err := codestore.New(code, st, codestore.Options{Workers: n, Failed: func(err error) { b.Error(err) }}).
+		Run(context.Background(), slices.Values(items))
+	if err != nil {
+		b.Fatal(err)
 	}
-	go func() {
-		for _, it := range items {
-			next <- it
-		}
-		close(next)
-		wg.Wait()
-		close(coded)
-	}()
-	var batch []store.Item
-	flush := func() {
-		if len(batch) == 0 {
-			return
-		}
-		res, err := st.SaveBatch(context.Background(), batch)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, r := range res {
-			docs++
-			events += r.Mentions
-		}
-		batch = batch[:0]
-	}
-	for it := range coded {
-		if batch = append(batch, it); len(batch) == 32 {
-			flush()
-		}
-	}
-	flush()
-	return docs, events
+	return sum.Stored, sum.Mentions
 }
 
 func benchStore(b *testing.B) store.Store {
@@ -183,7 +143,7 @@ func benchStore(b *testing.B) store.Store {
 
 // benchCoder loads the pipeline annals code uses, with the embedded
 // models, dictionaries and gazetteer.
-func benchCoder(b *testing.B) Coder {
+func benchCoder(b *testing.B) codestore.Coder {
 	analyzer, err := nlp.Default()
 	if err != nil {
 		b.Fatal(err)
@@ -200,13 +160,7 @@ func benchCoder(b *testing.B) Coder {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return func(ctx context.Context, doc *event.Document) ([]event.Record, error) {
-		res, err := p.Code(ctx, doc)
-		if err != nil {
-			return nil, err
-		}
-		return res.Records, nil
-	}
+	return codestore.PipelineCoder(p)
 }
 
 // BenchmarkSubmit measures publishing one document (a BBC-sized article)

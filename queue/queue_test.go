@@ -162,7 +162,12 @@ func TestRedeliveryAfterCommit(t *testing.T) {
 	}
 	submitAll(t, nc, js, c, items)
 	m := metrics.New()
-	stop := runWorker(t, js, &Worker{Config: c, Code: oneEvent, Store: st, Batch: 4, Metrics: m})
+	var coded sync.Map
+	code := func(ctx context.Context, doc *event.Document) ([]event.Record, error) {
+		coded.Store(doc.URL, true)
+		return oneEvent(ctx, doc)
+	}
+	stop := runWorker(t, js, &Worker{Config: c, Code: code, Store: st, Batch: 4, Metrics: m})
 	waitFor(t, 10*time.Second, "the stream to drain", func() bool {
 		s, err := GetStatus(t.Context(), js, c)
 		return err == nil && s.Stream.Msgs == 0
@@ -177,6 +182,47 @@ func TestRedeliveryAfterCommit(t *testing.T) {
 	}
 	if got := scrape(t, m, `annals_documents_total{outcome="duplicate"}`); got != "4" {
 		t.Errorf("duplicates counted: %s, want 4", got)
+	}
+	for _, it := range items[:4] {
+		if _, ok := coded.Load(it.Doc.URL); ok {
+			t.Errorf("%s was stored, and coded again", it.Input)
+		}
+	}
+}
+
+// TestUndatedThroughQueue sends documents without a publication date
+// through the queue: they are stored with an unknown date, their undated
+// events keep no date and do not fold across articles.
+func TestUndatedThroughQueue(t *testing.T) {
+	nc, js, c := testNATS(t)
+	st, _ := testStore(t)
+	items := testDocs(3)
+	items[0].Doc.Published, items[1].Doc.Published = time.Time{}, time.Time{}
+	submitAll(t, nc, js, c, items)
+	stop := runWorker(t, js, &Worker{Config: c, Code: oneEvent, Store: st})
+	waitFor(t, 10*time.Second, "the stream to drain", func() bool {
+		s, err := GetStatus(t.Context(), js, c)
+		return err == nil && s.Stream.Msgs == 0
+	})
+	stop()
+	for i, it := range items {
+		d, err := st.Document(t.Context(), store.DocumentID(it.Doc, it.Hash))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !d.Published.Equal(it.Doc.Published) {
+			t.Errorf("document %d stored as published %v, want %v", i, d.Published, it.Doc.Published)
+		}
+		if len(d.Mentions) != 1 {
+			t.Fatalf("document %d has %d mentions", i, len(d.Mentions))
+		}
+		page, err := st.Events(t.Context(), store.Filter{DocumentID: d.ID}, store.Page{})
+		if err != nil || len(page.Events) != 1 {
+			t.Fatalf("events of document %d: %v %v", i, page.Events, err)
+		}
+		if e := page.Events[0]; e.Date.IsZero() != it.Doc.Published.IsZero() || e.NumArticles != 1 {
+			t.Errorf("event of document %d: date %v, %d articles; want its document's date and 1 article", i, e.Date, e.NumArticles)
+		}
 	}
 }
 

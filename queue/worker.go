@@ -12,7 +12,6 @@ import (
 	"os"
 	"runtime"
 	"strconv"
-	"sync"
 	"syscall"
 	"time"
 
@@ -20,6 +19,7 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/annals/annals/codestore"
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/metrics"
 	"github.com/annals/annals/store"
@@ -40,15 +40,12 @@ const (
 	HeaderSeq        = "Annals-Stream-Seq" // its sequence in the work stream
 )
 
-// Coder codes one document; pipeline.(*Pipeline).Code wrapped.
-type Coder func(ctx context.Context, doc *event.Document) ([]event.Record, error)
-
-// Worker takes documents off the work stream, codes them and stores them.
-// Several workers, in one process or on many machines, share the stream's
-// durable consumer.
+// Worker takes documents off the work stream, codes them and stores them
+// with the steps of a codestore.Runner. Several workers, in one process or
+// on many machines, share the stream's durable consumer.
 type Worker struct {
 	Config Config
-	Code   Coder
+	Code   codestore.Coder // codestore.PipelineCoder of the pipeline, or a stand-in
 	Store  store.Store
 	Name   string // announced to Status; default host-pid
 
@@ -64,6 +61,8 @@ type Worker struct {
 
 	Metrics *metrics.Metrics // nil: none
 	Log     *slog.Logger     // nil: none
+
+	run *codestore.Runner // codes and saves, made by setDefaults
 }
 
 func (w *Worker) setDefaults() {
@@ -85,6 +84,24 @@ func (w *Worker) setDefaults() {
 	if w.Metrics == nil {
 		w.Metrics = metrics.New()
 	}
+	code := func(ctx context.Context, doc *event.Document) ([]event.Record, error) {
+		start := time.Now()
+		defer func() { w.Metrics.Coded(time.Since(start)) }()
+		return w.Code(ctx, doc)
+	}
+	w.run = codestore.New(code, retrying{w}, codestore.Options{Workers: w.Parallel})
+}
+
+// retrying is the worker's store as its runner sees it: a save that fails
+// for a transient reason is retried until it succeeds or ctx ends.
+type retrying struct{ w *Worker }
+
+func (r retrying) HasDocument(ctx context.Context, hash string) (bool, error) {
+	return r.w.Store.HasDocument(ctx, hash)
+}
+
+func (r retrying) SaveBatch(ctx context.Context, items []store.Item) ([]store.SaveResult, error) {
+	return r.w.saveRetry(ctx, items)
 }
 
 func setDefault[T int | time.Duration](v *T, d T) {
@@ -243,14 +260,12 @@ func collect(b jetstream.MessageBatch, err error) ([]jetstream.Msg, error) {
 	return msgs, nil
 }
 
-// job is one message in the batch in hand.
+// job is one message in the batch in hand, and its document on its way
+// through the runner.
 type job struct {
-	msg   jetstream.Msg
-	meta  *jetstream.MsgMetadata
-	doc   Message
-	item  store.Item
-	err   error
-	saved bool
+	msg  jetstream.Msg
+	meta *jetstream.MsgMetadata
+	codestore.Job
 }
 
 // process codes one batch of messages, then, once the batch before it
@@ -277,42 +292,57 @@ func (w *Worker) process(ctx context.Context, js jetstream.JetStream, msgs []jet
 	go w.keepAlive(msgs, done)
 
 	jobs := make([]*job, len(msgs))
+	steps := make([]*codestore.Job, len(msgs))
 	for i, m := range msgs {
-		jobs[i] = &job{msg: m}
-		jobs[i].meta, _ = m.Metadata()
+		jobs[i] = w.decode(m)
+		steps[i] = &jobs[i].Job
 	}
 	if last := jobs[len(jobs)-1].meta; last != nil {
 		w.Metrics.Lag(last.NumPending, last.Timestamp)
 	}
-	w.code(work, jobs)
+	w.run.Code(work, steps)
 	if prev != nil {
 		<-prev // one save at a time: batches are committed in the order they were fetched
 	}
 	go func() {
 		defer close(done)
 		defer cancel()
-		w.finish(work, js, jobs)
+		w.finish(work, js, jobs, steps)
 	}()
 	return done
 }
 
+// decode makes the job of a message: its document, or the error that
+// makes it a dead letter (a body that is not a document, or a message
+// delivered more often than workers survive).
+func (w *Worker) decode(m jetstream.Msg) *job {
+	j := &job{msg: m}
+	j.meta, _ = m.Metadata()
+	if j.meta != nil && j.meta.NumDelivered > uint64(w.MaxDeliver) {
+		j.Err = fmt.Errorf("delivered %d times without an outcome (workers died on it?)", j.meta.NumDelivered)
+		return j
+	}
+	msg, err := DecodeMessage(m.Data())
+	if err != nil {
+		j.Err = err
+		return j
+	}
+	j.Name, j.Doc, j.Hash = msg.Input, msg.Document(), msg.Hash
+	return j
+}
+
 // finish saves the coded jobs and acknowledges, gives back or
 // dead-letters each message.
-func (w *Worker) finish(work context.Context, js jetstream.JetStream, jobs []*job) {
-	var todo []*job
-	for _, j := range jobs {
-		if j.err == nil {
-			todo = append(todo, j)
-		}
-	}
-	w.save(work, todo)
+func (w *Worker) finish(work context.Context, js jetstream.JetStream, jobs []*job, steps []*codestore.Job) {
+	w.run.Save(work, steps)
 	for _, j := range jobs {
 		switch {
-		case j.saved:
+		case j.Done:
+			w.saved(j.Result)
 			if err := j.msg.Ack(); err != nil {
 				// Redelivered later and found stored: no harm done.
 				w.Metrics.QueueError()
-				w.Log.Warn("ack failed", "input", j.doc.Input, "err", err)
+				w.Log.Warn("ack failed", "input", j.Name, "err", err)
 			}
 		case work.Err() != nil:
 			_ = j.msg.Nak() // draining: another worker takes it now
@@ -339,97 +369,8 @@ func (w *Worker) keepAlive(msgs []jetstream.Msg, done <-chan struct{}) {
 	}
 }
 
-// code decodes and codes the jobs, Parallel at a time.
-func (w *Worker) code(ctx context.Context, jobs []*job) {
-	next := make(chan *job)
-	var wg sync.WaitGroup
-	for range min(w.Parallel, len(jobs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range next {
-				w.codeOne(ctx, j)
-			}
-		}()
-	}
-	for _, j := range jobs {
-		next <- j
-	}
-	close(next)
-	wg.Wait()
-}
-
-func (w *Worker) codeOne(ctx context.Context, j *job) {
-	if j.meta != nil && j.meta.NumDelivered > uint64(w.MaxDeliver) {
-		j.err = fmt.Errorf("delivered %d times without an outcome (workers died on it?)", j.meta.NumDelivered)
-		return
-	}
-	if j.doc, j.err = DecodeMessage(j.msg.Data()); j.err != nil {
-		return
-	}
-	if ctx.Err() != nil {
-		j.err = ctx.Err()
-		return
-	}
-	doc := j.doc.Document()
-	start := time.Now()
-	recs, err := safeCode(ctx, w.Code, doc)
-	w.Metrics.Coded(time.Since(start))
-	if err != nil {
-		j.err = fmt.Errorf("coding %s: %w", j.doc.Input, err)
-		return
-	}
-	j.item = store.Item{Doc: doc, Records: recs}
-}
-
-// safeCode turns a panic while coding into an error: one bad document must
-// become a dead letter, not take the worker down with its batch.
-func safeCode(ctx context.Context, code Coder, doc *event.Document) (recs []event.Record, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("panic: %v", r)
-		}
-	}()
-	return code(ctx, doc)
-}
-
-// save stores the jobs in one transaction, retrying while the database is
-// unreachable. When the transaction fails for another reason, one document
-// is at fault: each is then saved alone, and the ones that fail keep their
-// error.
-func (w *Worker) save(ctx context.Context, jobs []*job) {
-	if len(jobs) == 0 {
-		return
-	}
-	items := make([]store.Item, len(jobs))
-	for i, j := range jobs {
-		items[i] = j.item
-	}
-	res, err := w.saveRetry(ctx, items)
-	if err == nil {
-		for i, j := range jobs {
-			w.saved(j, res[i])
-		}
-		return
-	}
-	if len(jobs) == 1 || ctx.Err() != nil {
-		for _, j := range jobs {
-			j.err = err
-		}
-		return
-	}
-	for _, j := range jobs {
-		res, err := w.saveRetry(ctx, []store.Item{j.item})
-		if err != nil {
-			j.err = err
-			continue
-		}
-		w.saved(j, res[0])
-	}
-}
-
-func (w *Worker) saved(j *job, r store.SaveResult) {
-	j.saved = true
+// saved counts a document in the store.
+func (w *Worker) saved(r store.SaveResult) {
 	if r.Skipped {
 		w.Metrics.Document(metrics.Duplicate, 0, 0)
 		return
@@ -500,14 +441,14 @@ func (w *Worker) fail(js jetstream.JetStream, j *job) {
 	if j.meta != nil {
 		n = j.meta.NumDelivered
 	}
-	w.Log.Warn("document failed", "input", j.doc.Input, "delivery", n, "err", j.err)
+	w.Log.Warn("document failed", "input", j.Name, "delivery", n, "err", j.Err)
 	if n < uint64(w.MaxDeliver) {
 		w.Metrics.Document(metrics.Failed, 0, 0)
 		_ = j.msg.NakWithDelay(w.RetryDelay * time.Duration(n))
 		return
 	}
 	dead := &nats.Msg{Subject: w.Config.DeadSubject(), Data: j.msg.Data(), Header: nats.Header{}}
-	dead.Header.Set(HeaderError, j.err.Error())
+	dead.Header.Set(HeaderError, j.Err.Error())
 	dead.Header.Set(HeaderDeliveries, strconv.FormatUint(n, 10))
 	if j.meta != nil {
 		seq := strconv.FormatUint(j.meta.Sequence.Stream, 10)
@@ -520,7 +461,7 @@ func (w *Worker) fail(js jetstream.JetStream, j *job) {
 	defer cancel()
 	if _, err := js.PublishMsg(ctx, dead); err != nil {
 		w.Metrics.QueueError()
-		w.Log.Error("dead letter not published, giving the document back", "input", j.doc.Input, "err", err)
+		w.Log.Error("dead letter not published, giving the document back", "input", j.Name, "err", err)
 		_ = j.msg.NakWithDelay(w.RetryDelay)
 		return
 	}

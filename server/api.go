@@ -75,7 +75,7 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	out := EventPage{Events: make([]Event, len(page.Events)), Next: encodeCursor(page.Next)}
 	for i, e := range page.Events {
-		out.Events[i] = Event{ID: e.ID, Date: e.Date.Format(time.DateOnly), NumMentions: e.NumMentions, NumSources: e.NumSources,
+		out.Events[i] = Event{ID: e.ID, Date: dateOnly(e.Date), NumMentions: e.NumMentions, NumSources: e.NumSources,
 			NumArticles: e.NumArticles, FirstSeen: e.FirstSeen, SourceURL: e.SourceURL, Confidence: e.Confidence, Description: describe(e.Record.Code), Record: e.Record}
 	}
 	writeJSON(w, http.StatusOK, out)
@@ -171,9 +171,12 @@ func (s *Server) handleTimeseries(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 			ser := &out.Series[i]
-			ser.Points = make([]Point, len(counts))
-			for j, c := range counts {
-				ser.Points[j] = Point{Date: c.Key, Events: c.Events, Mentions: c.Mentions, Goldstein: c.Goldstein}
+			ser.Points = make([]Point, 0, len(counts))
+			for _, c := range counts {
+				if c.Key == "" {
+					continue // undated events have no place on a time line
+				}
+				ser.Points = append(ser.Points, Point{Date: c.Key, Events: c.Events, Mentions: c.Mentions, Goldstein: c.Goldstein})
 			}
 			slices.SortFunc(ser.Points, func(a, b Point) int { return strings.Compare(a.Date, b.Date) })
 		})
@@ -351,11 +354,17 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, documentJSON(d))
 }
 
+// dateOnly formats a date as YYYY-MM-DD; "" when it is unknown (zero).
+func dateOnly(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
 func documentJSON(d *store.Document) Document {
 	out := Document{ID: d.ID, URL: d.URL, Title: d.Title, Author: d.Author, Source: d.Source, Added: d.Added, Text: d.Text, Mentions: []Mention{}}
-	if !d.Published.IsZero() {
-		out.Published = d.Published.Format(time.DateOnly)
-	}
+	out.Published = dateOnly(d.Published)
 	for _, m := range d.Mentions {
 		out.Mentions = append(out.Mentions, Mention{
 			ID: m.ID, EventID: m.EventID, Confidence: m.Confidence, Description: describe(m.Record.Code), Record: m.Record,
@@ -375,7 +384,7 @@ type PostDocument struct {
 	URL       string `json:"url,omitempty"`
 	Title     string `json:"title,omitempty"`
 	Source    string `json:"source,omitempty"`
-	Published string `json:"published,omitempty"` // YYYY-MM-DD; default: the page's date, else today
+	Published string `json:"published,omitempty"` // YYYY-MM-DD; default: the page's date, else unknown
 }
 
 // Posted is the answer to POST /api/documents.
@@ -487,11 +496,8 @@ func (s *Server) readDocument(ctx context.Context, in *PostDocument) (*event.Doc
 	if in.Source != "" {
 		doc.Source = in.Source
 	}
-	switch {
-	case !published.IsZero():
+	if !published.IsZero() {
 		doc.Published = published
-	case doc.Published.IsZero():
-		doc.Published = s.opt.Now().UTC().Truncate(24 * time.Hour)
 	}
 	return doc, nil
 }

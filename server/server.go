@@ -65,8 +65,6 @@ type Options struct {
 	MaxBodyBytes int64
 	// Log receives request failures; nil discards them.
 	Log *slog.Logger
-	// Now gives the date of documents posted without one; nil means time.Now.
-	Now func() time.Time
 	// Metrics counts the documents posted; nil counts nothing. The server
 	// does not serve them: the caller does, on a listener of its own
 	// (annals serve --metrics-addr), so the API's address shows none.
@@ -101,9 +99,6 @@ func New(opt Options) (*Server, error) {
 	}
 	if opt.Log == nil {
 		opt.Log = slog.New(slog.DiscardHandler)
-	}
-	if opt.Now == nil {
-		opt.Now = time.Now
 	}
 	if opt.Metrics != nil {
 		opt.Store, opt.Coder = withMetrics(opt.Store, opt.Coder, opt.Metrics)

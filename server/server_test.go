@@ -406,6 +406,51 @@ func TestTimeseries(t *testing.T) {
 	}
 }
 
+// TestUndatedEvents posts an article without a publication date: its
+// events are listed with an empty date, and the time series, which cannot
+// place them, leave them out rather than put them on the day of the post.
+func TestUndatedEvents(t *testing.T) {
+	f := newFixture(t)
+	dated := len(readTruth(t, f.store).events)
+	var res Posted
+	post := PostDocument{Title: "Undated", Text: "Iraqi forces attacked militants near Mosul on Thursday, the Iraqi defence ministry said."}
+	if code := f.do(t, "POST", "/api/documents", post, &res); code != http.StatusCreated || res.NewEvents == 0 {
+		t.Fatalf("post: status %d, %+v", code, res)
+	}
+	var page EventPage
+	if code := f.do(t, "GET", "/api/events?limit=500", nil, &page); code != 200 {
+		t.Fatalf("GET /api/events: %d", code)
+	}
+	undated := 0
+	for _, e := range page.Events {
+		if (e.Record.Doc.ID == res.ID) != (e.Date == "") {
+			t.Errorf("event %d of document %s dated %q", e.ID, e.Record.Doc.ID, e.Date)
+		}
+		if e.Date == "" {
+			undated++
+		}
+	}
+	if undated != res.NewEvents || len(page.Events) != dated+undated {
+		t.Errorf("%d undated events of %d, want the %d of the post", undated, len(page.Events), res.NewEvents)
+	}
+	var ts Timeseries
+	if code := f.do(t, "GET", "/api/timeseries?interval=day&by=all", nil, &ts); code != 200 {
+		t.Fatalf("GET /api/timeseries: %d", code)
+	}
+	total := 0
+	for _, s := range ts.Series {
+		for _, p := range s.Points {
+			if p.Date == "" {
+				t.Errorf("series %q has a point without a date", s.Key)
+			}
+			total += int(p.Events)
+		}
+	}
+	if total != dated {
+		t.Errorf("%d events in the time series, want the %d dated ones", total, dated)
+	}
+}
+
 func TestActors(t *testing.T) {
 	f := newFixture(t)
 	tr := readTruth(t, f.store)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"strings"
 	"time"
@@ -51,26 +52,52 @@ func FoldBase(r *event.Record) string {
 	return src + "|" + tgt + "|" + r.Code + "|" + place
 }
 
+// UndatedBase is the fold base of a mention without a date (see NoDay),
+// tied to its document by the document's content hash: such a mention
+// folds only with mentions of its own article. Undated articles may lie
+// years apart, so nothing says that two of them report one happening.
+func UndatedBase(base, hash string) string {
+	return base + "|doc:" + hash[:min(len(hash), 16)]
+}
+
 // FoldKey is an event's fold key: its FoldBase and the date of its first
-// mention.
+// mention, or "undated".
 func FoldKey(base string, day int) string {
+	if day == NoDay {
+		return base + "|undated"
+	}
 	return base + "|" + DayTime(day).Format("20060102")
 }
 
-// Day returns the days since 1970-01-01 of t's date.
+// NoDay is the day number of an event whose date is unknown: its record
+// has no date and its document no publication date. It sorts before every
+// real day, so undated events come last in newest-first listings; date
+// filters leave them out, and counts by day or week give them the key "".
+const NoDay = math.MinInt32
+
+// Day returns the days since 1970-01-01 of t's date; NoDay for the zero
+// time.
 func Day(t time.Time) int {
+	if t.IsZero() {
+		return NoDay
+	}
 	y, m, d := t.Date()
 	return int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
 }
 
-// DayTime returns midnight UTC of a day number made by Day.
+// DayTime returns midnight UTC of a day number made by Day; the zero time
+// for NoDay.
 func DayTime(day int) time.Time {
+	if day == NoDay {
+		return time.Time{}
+	}
 	return time.Unix(int64(day)*86400, 0).UTC()
 }
 
 // EventDay returns the day an event mention happened: the record's date,
-// else the document's publication date, else the day it was added.
-func EventDay(r *event.Record, doc *event.Document, added time.Time) (int, error) {
+// else the document's publication date, else NoDay. The day a document
+// is stored says nothing about when its events happened.
+func EventDay(r *event.Record, doc *event.Document) (int, error) {
 	if r.Date != "" {
 		t, err := time.Parse("2006-01-02", r.Date)
 		if err != nil {
@@ -78,10 +105,7 @@ func EventDay(r *event.Record, doc *event.Document, added time.Time) (int, error
 		}
 		return Day(t), nil
 	}
-	if !doc.Published.IsZero() {
-		return Day(doc.Published), nil
-	}
-	return Day(added), nil
+	return Day(doc.Published), nil
 }
 
 // leadSentences is how many first sentences count as an article's lead,

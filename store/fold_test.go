@@ -42,7 +42,6 @@ func TestOutlet(t *testing.T) {
 }
 
 func TestEventDay(t *testing.T) {
-	added := time.Date(2021, 3, 4, 23, 59, 0, 0, time.UTC)
 	pub := time.Date(2020, 1, 24, 8, 0, 0, 0, time.UTC)
 	for _, c := range []struct {
 		name    string
@@ -53,16 +52,16 @@ func TestEventDay(t *testing.T) {
 	}{
 		{"record date", "2020-01-05", pub, "2020-01-05", false},
 		{"publication date", "", pub, "2020-01-24", false},
-		{"day added", "", time.Time{}, "2021-03-04", false},
+		{"unknown", "", time.Time{}, "0001-01-01", false},
 		{"before 1970", "1968-08-21", pub, "1968-08-21", false},
 		{"malformed", "2020/01/05", pub, "", true},
 	} {
-		day, err := EventDay(&event.Record{Date: c.date}, &event.Document{Published: c.pub}, added)
+		day, err := EventDay(&event.Record{Date: c.date}, &event.Document{Published: c.pub})
 		if (err != nil) != c.wantErr {
 			t.Errorf("%s: error %v", c.name, err)
 			continue
 		}
-		if err == nil && DayTime(day).Format("2006-01-02") != c.want {
+		if err == nil && DayTime(day).Format("2006-01-02") != c.want || c.pub.IsZero() && c.date == "" && day != NoDay {
 			t.Errorf("%s: EventDay = %s, want %s", c.name, DayTime(day).Format("2006-01-02"), c.want)
 		}
 	}

@@ -16,6 +16,13 @@
 // distinct outlets of those documents (NumSources). Every mention keeps its
 // own record, document, sentence and byte offsets, so no provenance is lost.
 //
+// A mention's date is its record's, else its document's publication date.
+// A mention with neither is undated: its event has no date (Event.Date is
+// zero, NoDay in the database), and it folds only with mentions of its own
+// document (see UndatedBase), never into a dated event nor with another
+// article. The day a document happens to be stored is never taken for the
+// day its events happened.
+//
 // # Idempotence
 //
 // A document is identified by the SHA-256 of its text (Document.Hash).
@@ -48,6 +55,10 @@ type Store interface {
 	// SaveBatch saves several documents in one transaction, for throughput;
 	// the results are in the order of items.
 	SaveBatch(ctx context.Context, items []Item) ([]SaveResult, error)
+	// HasDocument reports whether a document whose text has the content
+	// hash hash (event.ContentHash) is stored, so that a caller can skip a
+	// stored document before the cost of coding it.
+	HasDocument(ctx context.Context, hash string) (bool, error)
 
 	// Events returns one page of the events that match f, newest event
 	// date first.
@@ -124,8 +135,8 @@ type Document struct {
 	URL       string
 	Title     string
 	Author    string
-	Source    string // outlet; GDELT MentionSourceName
-	Published time.Time
+	Source    string    // outlet; GDELT MentionSourceName
+	Published time.Time // zero when unknown
 	Text      string
 	Added     time.Time // when it was stored
 	Mentions  []Mention // filled by Store.Document, in sentence order
@@ -137,7 +148,7 @@ type Event struct {
 	ID          int64        // GLOBALEVENTID
 	FoldKey     string       // actors|code|place|first date, see FoldKey
 	Record      event.Record // the first mention's record, representative
-	Date        time.Time    // SQLDATE: the first mention's event date
+	Date        time.Time    // SQLDATE: the first mention's event date; zero when unknown
 	NumMentions int          // every mention, several per article possible
 	NumSources  int          // distinct outlets
 	NumArticles int          // distinct documents
@@ -185,7 +196,7 @@ type Stats struct {
 // Filter selects events. Zero fields do not filter; set fields must all
 // match.
 type Filter struct {
-	From, To    time.Time // event date range, inclusive days
+	From, To    time.Time // event date range, inclusive days; either leaves undated events out
 	SourceActor string    // source actor code prefix ("IRQ" matches IRQGOV)
 	TargetActor string    // target actor code prefix
 	Actor       string    // either actor's code prefix
@@ -234,8 +245,8 @@ type GroupBy string
 
 // Keys Counts can group by.
 const (
-	ByDay       GroupBy = "day"     // event date, YYYY-MM-DD
-	ByWeek      GroupBy = "week"    // Monday of the event's week, YYYY-MM-DD
+	ByDay       GroupBy = "day"     // event date, YYYY-MM-DD; "" for undated events
+	ByWeek      GroupBy = "week"    // Monday of the event's week, YYYY-MM-DD; "" for undated events
 	ByRoot      GroupBy = "root"    // CAMEO root code
 	ByQuadClass GroupBy = "quad"    // 1-4
 	ByCountry   GroupBy = "country" // place country

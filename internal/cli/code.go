@@ -75,7 +75,7 @@ func codeCommand() *Command {
 	}
 	c.Run = func(ctx context.Context, env *Env, args []string) error {
 		fs := newFlags(env, c)
-		pub := fs.String("published", "", "publication `DATE` (YYYY-MM-DD) for every input; default: from the input, else today")
+		pf := addPublishedFlag(fs)
 		format := fs.String("format", "jsonl", "output `format`: jsonl, tsv, gdelt (GDELT 2.0 Events columns) or table")
 		wide := fs.Bool("wide", false, "with --format table: more columns (quad class, PLOVER, country, sentence, verb), no field cut short")
 		cf := addCodingFlags(fs)
@@ -85,12 +85,6 @@ func codeCommand() *Command {
 		}
 		if len(inputs) == 0 {
 			inputs = []string{"-"}
-		}
-		var published time.Time
-		if *pub != "" {
-			if published, err = time.Parse("2006-01-02", *pub); err != nil {
-				return fmt.Errorf("--published %q: want YYYY-MM-DD", *pub)
-			}
 		}
 		out, err := newRecordWriter(env.Stdout, *format, *wide)
 		if err != nil {
@@ -106,21 +100,13 @@ func codeCommand() *Command {
 			Warn:    func(in, msg string) { fmt.Fprintf(env.Stderr, "annals code: %s: %s\n", in, msg) },
 		}
 		failed := 0
-		for it := range ingest.Open(ctx, inputs, opts) {
+		for it := range pf.items(ingest.Open(ctx, inputs, opts)) {
 			if it.Err != nil {
 				failed++
 				fmt.Fprintf(env.Stderr, "annals code: %v\n", it.Err)
 				continue
 			}
 			doc := it.Doc
-			switch {
-			case !published.IsZero():
-				doc.Published = published
-			case doc.Published.IsZero():
-				doc.Published = time.Now().UTC().Truncate(24 * time.Hour)
-				fmt.Fprintf(env.Stderr, "annals code: %s: no publication date; using today (%s); set --published\n",
-					it.Input, doc.Published.Format("2006-01-02"))
-			}
 			res, err := p.Code(ctx, doc)
 			if err != nil {
 				failed++
@@ -136,6 +122,7 @@ func codeCommand() *Command {
 		if err := out.flush(); err != nil {
 			return err
 		}
+		pf.warn(env.Stderr, c.Name)
 		if failed > 0 {
 			return fmt.Errorf("%d inputs failed", failed)
 		}
@@ -176,7 +163,7 @@ func newRecordWriter(w io.Writer, format string, wide bool) (*recordWriter, erro
 		return &recordWriter{
 			write: func(_ string, doc *event.Document, r event.Record) error {
 				id++
-				day, err := store.EventDay(&r, doc, now)
+				day, err := store.EventDay(&r, doc)
 				if err != nil {
 					return err
 				}

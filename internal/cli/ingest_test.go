@@ -59,16 +59,20 @@ func TestIngestIsIdempotent(t *testing.T) {
 		}
 		return errb.String()
 	}
-	run()
+	msg := run()
 	first := stats(t, db)
 	if first.Documents != 12 || first.Mentions == 0 {
 		t.Fatalf("after the first run: %+v", first)
 	}
-	msg := run()
+	// The summary names documents, mentions and events apart.
+	if want := fmt.Sprintf("12 documents stored, 0 already stored, 0 failed; %d mentions, %d new events", first.Mentions, first.Events); !strings.Contains(msg, want) {
+		t.Errorf("summary of the first run: %q, want %q", msg, want)
+	}
+	msg = run()
 	if again := stats(t, db); again != first {
 		t.Errorf("re-ingesting changed the store: %+v, then %+v", first, again)
 	}
-	if !strings.Contains(msg, "0 documents stored, 12 already stored") {
+	if !strings.Contains(msg, "0 documents stored, 12 already stored, 0 failed; 0 mentions, 0 new events") {
 		t.Errorf("summary of the second run: %q", msg)
 	}
 }

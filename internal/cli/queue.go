@@ -53,12 +53,13 @@ func (qf *queueFlags) connect(name string) (*nats.Conn, jetstream.JetStream, err
 }
 
 func queueSubmit(ctx context.Context, env *Env, args []string) error {
-	c := &Command{Name: "queue submit", Usage: "--nats URL [--stream NAME] [--max-bytes N [--wait]] [--format F] INPUT...",
+	c := &Command{Name: "queue submit", Usage: "--nats URL [--stream NAME] [--max-bytes N [--wait]] [--published DATE] [--format F] INPUT...",
 		Short: "publish one message per document of the inputs (as annals ingest reads them) to the work stream"}
 	fs := newFlags(env, c)
 	qf := addQueueFlags(fs)
 	fs.Int64Var(&qf.cfg.MaxBytes, "max-bytes", 0, "cap the work stream's storage at `N` bytes; a full stream refuses documents (0: no cap)")
 	fs.DurationVar(&qf.cfg.Duplicates, "dup-window", 2*time.Minute, "a document published again within this `duration` is queued once")
+	pf := addPublishedFlag(fs)
 	wait := fs.Bool("wait", false, "when the stream is full, wait for workers to make room instead of stopping (for backfills larger than --max-bytes)")
 	format := fs.String("format", "", "input `format` for every input (default: by extension, content type or content)")
 	ff := addFetchFlags(fs, "max-input-bytes", "refuse inputs larger than `N` bytes")
@@ -84,7 +85,7 @@ func queueSubmit(ctx context.Context, env *Env, args []string) error {
 	opts.Format, opts.Stdin = ingest.Format(*format), env.Stdin
 	var queued, dups, failed int
 	start := time.Now()
-	for it := range ingest.Open(ctx, inputs, opts) {
+	for it := range pf.items(ingest.Open(ctx, inputs, opts)) {
 		dup, err := pub.Submit(ctx, it)
 		switch {
 		case errors.Is(err, queue.ErrStreamFull):
@@ -98,6 +99,7 @@ func queueSubmit(ctx context.Context, env *Env, args []string) error {
 			queued++
 		}
 	}
+	pf.warn(env.Stderr, c.Name)
 	fmt.Fprintf(env.Stderr, "%d documents queued, %d already queued, %d inputs failed, %.1f documents/s\n",
 		queued, dups, failed, float64(queued+dups)/time.Since(start).Seconds())
 	if err := ctx.Err(); err != nil {

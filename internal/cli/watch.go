@@ -7,9 +7,9 @@ import (
 	"fmt"
 	"iter"
 	"os"
-	"runtime"
 	"time"
 
+	"github.com/annals/annals/codestore"
 	"github.com/annals/annals/ingest"
 	"github.com/annals/annals/queue"
 )
@@ -17,7 +17,7 @@ import (
 func watchCommand() *Command {
 	c := &Command{
 		Name:  "watch",
-		Usage: "[--nats URL | --state FILE --db FILE | --postgres DSN] [--interval D] FEED...",
+		Usage: "[--nats URL | --state FILE --db FILE | --postgres DSN] [--interval D] [--published DATE] FEED...",
 		Short: "poll feeds and queue (--nats) or code and store their new items, until stopped",
 	}
 	c.Run = func(ctx context.Context, env *Env, args []string) error {
@@ -25,6 +25,7 @@ func watchCommand() *Command {
 		qf := addQueueFlags(fs)
 		sf := addStoreFlags(fs)
 		cf := addCodingFlags(fs)
+		pf := addPublishedFlag(fs)
 		statePath := fs.String("state", "annals-watch.json", "without --nats: the `file` that remembers seen items and feed validators")
 		interval := fs.Duration("interval", 5*time.Minute, "time between polls (0: poll once)")
 		ff := addFetchFlags(fs, "max-input-bytes", "refuse feeds and pages larger than `N` bytes")
@@ -40,21 +41,13 @@ func watchCommand() *Command {
 		opts := ff.options(env, c)
 		w := ingest.Watcher{Feeds: feeds, Interval: *interval, Fetcher: opts.Fetcher, Options: opts}
 		if flagSet(fs, "nats") || os.Getenv("ANNALS_NATS") != "" {
-			return watchCluster(ctx, env, qf, w, *name)
+			return watchCluster(ctx, env, qf, w, pf, *name)
 		}
-		run, err := newIngestRun(ctx, env, cf, sf, runtime.GOMAXPROCS(0), 32)
-		if err != nil {
-			return err
-		}
-		defer run.store.Close()
 		if w.State, err = ingest.OpenFileState(*statePath); err != nil {
 			return err
 		}
 		items, wait := watchItems(ctx, &w)
-		sum, err := run.run(ctx, items, env.Stderr)
-		run.progress.done()
-		fmt.Fprintf(env.Stderr, "%d documents stored, %d already stored, %d events (%d new), %d failed\n",
-			sum.stored, sum.skipped, sum.mentions, sum.newEvents, sum.failed)
+		_, err = codeAndStore(ctx, env, c, cf, sf, pf, items, codestore.Options{}, newProgress(env.Stderr))
 		return errors.Join(ignoreCancel(err), wait())
 	}
 	return c
@@ -89,7 +82,7 @@ func watchItems(ctx context.Context, w *ingest.Watcher) (items iter.Seq[ingest.I
 
 // watchCluster polls under leases in the cluster's bucket and queues the
 // new items.
-func watchCluster(ctx context.Context, env *Env, qf *queueFlags, w ingest.Watcher, name string) error {
+func watchCluster(ctx context.Context, env *Env, qf *queueFlags, w ingest.Watcher, pf *publishedFlag, name string) error {
 	nc, js, err := qf.connect("annals watch")
 	if err != nil {
 		return err
@@ -110,6 +103,9 @@ func watchCluster(ctx context.Context, env *Env, qf *queueFlags, w ingest.Watche
 	cw := &queue.ClusterWatcher{Watcher: w, KV: kv, Name: name}
 	var queued, dups, failed int
 	err = cw.Run(ctx, func(ctx context.Context, it ingest.Item) error {
+		if it.Doc != nil {
+			pf.set(it.Doc)
+		}
 		dup, err := pub.Submit(ctx, it)
 		switch {
 		case errors.Is(err, queue.ErrStreamFull):
@@ -127,6 +123,7 @@ func watchCluster(ctx context.Context, env *Env, qf *queueFlags, w ingest.Watche
 		}
 		return nil
 	})
+	pf.warn(env.Stderr, "watch")
 	fmt.Fprintf(env.Stderr, "%d documents queued, %d already queued, %d failed\n", queued, dups, failed)
 	return ignoreCancel(err)
 }

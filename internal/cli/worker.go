@@ -10,7 +10,7 @@ import (
 	"runtime"
 	"time"
 
-	"github.com/annals/annals/event"
+	"github.com/annals/annals/codestore"
 	"github.com/annals/annals/metrics"
 	"github.com/annals/annals/queue"
 )
@@ -45,13 +45,7 @@ func workerCommand() *Command {
 		if err != nil {
 			return err
 		}
-		w.Code = func(ctx context.Context, doc *event.Document) ([]event.Record, error) {
-			res, err := p.Code(ctx, doc)
-			if err != nil {
-				return nil, err
-			}
-			return res.Records, nil
-		}
+		w.Code = codestore.PipelineCoder(p)
 		st, err := sf.open(ctx, false)
 		if err != nil {
 			return err

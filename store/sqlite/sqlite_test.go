@@ -228,6 +228,9 @@ func TestReadOnly(t *testing.T) {
 	if st, err := s.Stats(t.Context()); err != nil || st.Events != 2 {
 		t.Errorf("Stats = %+v, %v; want 2 events", st, err)
 	}
+	if ok, err := s.HasDocument(t.Context(), event.ContentHash("nothing stored")); ok || err != nil {
+		t.Errorf("HasDocument on a read-only store = %v, %v; want false", ok, err)
+	}
 	_, err = s.SaveDocument(t.Context(), storetest.Doc("https://a.example/2", "A", "", ""), nil)
 	if !errors.Is(err, store.ErrReadOnly) || !strings.Contains(err.Error(), path) {
 		t.Errorf("SaveDocument on a read-only store: %v, want ErrReadOnly naming %s", err, path)

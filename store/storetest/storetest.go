@@ -42,7 +42,9 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Idempotent", func(t *testing.T) { testIdempotent(t, open) })
 	t.Run("Atomic", func(t *testing.T) { testAtomic(t, open) })
 	t.Run("BadInput", func(t *testing.T) { testBadInput(t, open) })
+	t.Run("HasDocument", func(t *testing.T) { testHasDocument(t, open) })
 	t.Run("Folding", func(t *testing.T) { testFolding(t, open) })
+	t.Run("Undated", func(t *testing.T) { testUndated(t, open) })
 	t.Run("Filters", func(t *testing.T) { testFilters(t, open) })
 	t.Run("Pagination", func(t *testing.T) { testPagination(t, open) })
 	t.Run("Aggregates", func(t *testing.T) { testAggregates(t, open) })
@@ -348,6 +350,13 @@ func testFolding(t *testing.T, open Opener) {
 	march := func(date string, sentence int) event.Record {
 		return Rec(date, "IRQLEG", "USAMIL", "106", "Baghdad", sentence)
 	}
+	// Articles without a publication date, and the key their undated
+	// mentions of the march fold under.
+	undated1, undated2 := Doc("https://u.example/1", "U", "", ""), Doc("https://v.example/1", "V", "", "")
+	undatedKey := func(d *event.Document) string {
+		r := march("", 0)
+		return store.FoldKey(store.UndatedBase(store.FoldBase(&r), event.ContentHash(d.Text)), store.NoDay)
+	}
 	for _, c := range []struct {
 		name   string
 		window int
@@ -394,6 +403,18 @@ func testFolding(t *testing.T, open Opener) {
 			{Doc("https://a.example/1", "A", "", "2020-01-05"), []event.Record{march("", 0)}},
 			{Doc("https://b.example/1", "B", "", ""), []event.Record{march("2020-01-05", 0)}},
 		}, []string{"IRQLEG|USAMIL|106|geonames:98182|20200105 2/2/2"}},
+		{"undated mentions of one article fold together", 0, []article{
+			{undated1, []event.Record{march("", 0), march("", 3)}},
+		}, []string{undatedKey(undated1) + " 2/1/1"}},
+		{"undated articles do not fold together", 5, []article{
+			{undated1, []event.Record{march("", 0)}},
+			{undated2, []event.Record{march("", 0)}},
+		}, []string{undatedKey(undated1) + " 1/1/1", undatedKey(undated2) + " 1/1/1"}},
+		{"undated mentions do not fold into dated events", 5, []article{
+			{Doc("https://a.example/1", "A", "", "2020-01-05"), []event.Record{march("", 0)}},
+			{undated1, []event.Record{march("", 0)}},
+			{Doc("https://c.example/1", "C", "", ""), []event.Record{march("2020-01-05", 0)}},
+		}, []string{"IRQLEG|USAMIL|106|geonames:98182|20200105 2/2/2", undatedKey(undated1) + " 1/1/1"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			s := open(t, options(c.window))
@@ -409,6 +430,92 @@ func testFolding(t *testing.T, open Opener) {
 				t.Errorf("%d mentions stored, want every one of the %d", got, n)
 			}
 		})
+	}
+}
+
+func testHasDocument(t *testing.T, open Opener) {
+	s := open(t, options(0))
+	d := Doc("https://news.example/a", "Example News", "Parliament voted.\n\nTroops stayed.", "")
+	has := func(text string) bool {
+		t.Helper()
+		ok, err := s.HasDocument(ctx(t), event.ContentHash(text))
+		if err != nil {
+			t.Fatalf("HasDocument: %v", err)
+		}
+		return ok
+	}
+	if has(d.Text) {
+		t.Error("HasDocument in an empty store = true")
+	}
+	save(t, s, d, Rec("2020-01-05", "IRQLEG", "USAMIL", "106", "Baghdad", 0))
+	if !has(d.Text) || !has("Parliament voted. Troops stayed.") {
+		t.Error("HasDocument of the stored text (or of it reflowed) = false")
+	}
+	if has("Parliament voted. Troops left.") {
+		t.Error("HasDocument of another text = true")
+	}
+}
+
+// testUndated stores events without a date beside dated ones and reads
+// them back through every listing: they have no date, come last newest
+// first, date filters leave them out and counts by day or week put them
+// under the key "".
+func testUndated(t *testing.T, open Opener) {
+	s := open(t, options(0))
+	saveAll(t, s, corpus())
+	dated := stats(t, s).Events
+	d := Doc("https://u.example/1", "U", "Undated article about a vote and a meeting.", "")
+	save(t, s, d, Rec("", "IRQLEG", "USAMIL", "106", "Baghdad", 0), Rec("", "FRAGOV", "DEUGOV", "040", "Paris", 1))
+	doc, err := s.Document(ctx(t), store.DocumentID(d, event.ContentHash(d.Text)))
+	if err != nil {
+		t.Fatalf("Document: %v", err)
+	}
+	if !doc.Published.IsZero() {
+		t.Errorf("undated document read back as published %v", doc.Published)
+	}
+	var all []store.Event
+	cursor := ""
+	for pages := 0; ; pages++ {
+		if pages > int(dated)+2 {
+			t.Fatal("more pages than events")
+		}
+		page, err := s.Events(ctx(t), store.Filter{}, store.Page{Limit: 2, Cursor: cursor})
+		if err != nil {
+			t.Fatalf("Events: %v", err)
+		}
+		all = append(all, page.Events...)
+		if cursor = page.Next; cursor == "" {
+			break
+		}
+	}
+	if len(all) != int(dated)+2 {
+		t.Fatalf("pages gave %d events, want %d", len(all), dated+2)
+	}
+	for i, e := range all {
+		if undated := i >= int(dated); e.Date.IsZero() != undated {
+			t.Errorf("event %d of %d (%s) has date %v; want the undated ones last, with no date", i, len(all), e.FoldKey, e.Date)
+		}
+	}
+	for _, f := range []store.Filter{{From: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}, {To: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)}} {
+		if got := allEvents(t, s, f); len(got) != int(dated) {
+			t.Errorf("Events(%+v) gave %d events, want the %d dated ones", f, len(got), dated)
+		}
+	}
+	for _, g := range []store.GroupBy{store.ByDay, store.ByWeek, store.ByRoot} {
+		counts, err := s.Counts(ctx(t), g, store.Filter{})
+		if err != nil {
+			t.Fatalf("Counts(%s): %v", g, err)
+		}
+		n, undated := int64(0), int64(0)
+		for _, c := range counts {
+			n += c.Events
+			if c.Key == "" {
+				undated += c.Events
+			}
+		}
+		if n != dated+2 || g != store.ByRoot && undated != 2 {
+			t.Errorf("Counts(%s) = %+v: %d events, %d under \"\"; want %d, 2 of them undated", g, counts, n, undated, dated+2)
+		}
 	}
 }
 

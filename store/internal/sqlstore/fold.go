@@ -149,6 +149,9 @@ func (s *DB) candidates(ctx context.Context, tx *sql.Tx, ps []pending, order []i
 			continue
 		}
 		for _, r := range ps[i].recs {
+			if r.day == store.NoDay {
+				continue // tied to its new document: nothing stored to fold into
+			}
 			if !seen[r.base] {
 				seen[r.base] = true
 				bases = append(bases, r.base)

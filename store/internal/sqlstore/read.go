@@ -36,6 +36,9 @@ func (s *DB) where(f store.Filter, m, side string) (string, []any, error) {
 	}
 	if !f.To.IsZero() {
 		add("e.day <= ?", store.Day(f.To))
+		if f.From.IsZero() {
+			add("e.day > ?", store.NoDay) // an unknown date is not before To
+		}
 	}
 	for _, p := range []struct{ col, prefix string }{
 		{"e.source_code", f.SourceActor}, {"e.target_code", f.TargetActor}, {"e.code", f.Code},
@@ -378,10 +381,11 @@ func (s *DB) Document(ctx context.Context, id string) (*store.Document, error) {
 }
 
 // groupKeys are the SQL expressions Counts groups by. The week is keyed by
-// the day number of its Monday (1970-01-01 was a Thursday).
+// the day number of its Monday (1970-01-01 was a Thursday); undated events
+// keep NoDay, which the arithmetic would take out of an INTEGER's range.
 var groupKeys = map[store.GroupBy]string{
 	store.ByDay:       "e.day",
-	store.ByWeek:      "e.day - (((e.day + 3) % 7) + 7) % 7",
+	store.ByWeek:      fmt.Sprintf("CASE WHEN e.day = %d THEN e.day ELSE e.day - (((e.day + 3) %% 7) + 7) %% 7 END", store.NoDay),
 	store.ByRoot:      "e.root",
 	store.ByQuadClass: "e.quad",
 	store.ByCountry:   "e.place_country",
@@ -438,6 +442,9 @@ func keyString(g store.GroupBy, k any) string {
 		return fmt.Sprint(v)
 	}
 	if g == store.ByDay || g == store.ByWeek {
+		if n == store.NoDay {
+			return "" // undated
+		}
 		return store.DayTime(int(n)).Format("2006-01-02")
 	}
 	return strconv.FormatInt(n, 10)

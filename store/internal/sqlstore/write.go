@@ -10,7 +10,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/annals/annals/event"
@@ -92,7 +91,7 @@ func (s *DB) SaveBatch(ctx context.Context, items []store.Item) ([]store.SaveRes
 	now := s.opt.Now()
 	ps := make([]pending, len(items))
 	for i, it := range items {
-		p, err := check(it, now)
+		p, err := check(it)
 		if err != nil {
 			return nil, fmt.Errorf("%s %s: save: %w", s.d.Name, s.name, err)
 		}
@@ -144,7 +143,7 @@ func (s *DB) SaveBatch(ctx context.Context, items []store.Item) ([]store.SaveRes
 }
 
 // check validates one item and encodes its records.
-func check(it store.Item, now time.Time) (pending, error) {
+func check(it store.Item) (pending, error) {
 	doc := it.Doc
 	if doc == nil {
 		return pending{}, errors.New("nil document")
@@ -169,7 +168,7 @@ func check(it store.Item, now time.Time) (pending, error) {
 				return pending{}, fmt.Errorf("document %q: record %d (%s): %w", name, i, r.ID, err)
 			}
 		}
-		day, err := store.EventDay(r, doc, now)
+		day, err := store.EventDay(r, doc)
 		if err != nil {
 			return pending{}, fmt.Errorf("document %q: record %d: %w", name, i, err)
 		}
@@ -177,7 +176,11 @@ func check(it store.Item, now time.Time) (pending, error) {
 		if err != nil {
 			return pending{}, fmt.Errorf("document %q: record %d: encode: %w", name, i, err)
 		}
-		p.recs[i] = pendingRecord{rec: r, base: store.FoldBase(r), day: day, conf: store.Confidence(r), json: j}
+		base := store.FoldBase(r)
+		if day == store.NoDay {
+			base = store.UndatedBase(base, hash)
+		}
+		p.recs[i] = pendingRecord{rec: r, base: base, day: day, conf: store.Confidence(r), json: j}
 	}
 	return p, nil
 }
@@ -212,6 +215,21 @@ func foldHash(base string) int64 {
 	h := fnv.New64a()
 	h.Write([]byte(base))
 	return int64(h.Sum64())
+}
+
+// HasDocument reports whether a document with the content hash is stored.
+// It reads, so a read-only store answers too (without the statements
+// prepared for writing).
+func (s *DB) HasDocument(ctx context.Context, hash string) (bool, error) {
+	var id string
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT id FROM documents WHERE hash = ?`), hash).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, s.errf(err, "look up document %.16s", hash)
+	}
+	return true, nil
 }
 
 // insertDocument inserts p's document unless its text is stored already.
