@@ -128,8 +128,6 @@ func refDate(it *gofeed.Item) time.Time {
 	return time.Time{}
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 func rel(dir, p string) string {
 	if r, err := filepath.Rel(dir, p); err == nil {
 		return r
