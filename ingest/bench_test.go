@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -36,6 +37,24 @@ func BenchmarkOpenJSONL(b *testing.B) {
 		}
 		if n != 1000 {
 			b.Fatalf("%d documents", n)
+		}
+	}
+}
+
+func BenchmarkParseFeed(b *testing.B) {
+	var buf bytes.Buffer
+	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Wire</title>`)
+	for i := range 200 {
+		fmt.Fprintf(&buf, `<item><title>Story %d &amp; more</title><link>https://example.org/s/%d</link><guid>s-%d</guid><pubDate>Tue, 10 Mar 2020 09:%02d:00 EST</pubDate><dc:creator>Desk</dc:creator><description>%s</description></item>`,
+			i, i, i, i%60, strings.Repeat("&lt;p&gt;Words of the story, &lt;b&gt;some bold&lt;/b&gt;.&lt;/p&gt;", 10))
+	}
+	buf.WriteString(`</channel></rss>`)
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		f, err := ParseFeed(data)
+		if err != nil || len(f.Items) != 200 {
+			b.Fatal(len(f.Items), err)
 		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -75,10 +77,145 @@ func TestParseFeed(t *testing.T) {
 			}
 		})
 	}
-	for _, bad := range []string{`<html><body>x</body></html>`, ``, `not xml at all`} {
+	for _, bad := range []string{
+		`<html><body>x</body></html>`,
+		``,
+		`not xml at all`,
+		`{"text":"a JSON record"}`,
+		`{"version":"https://jsonfeed.org/version/1.1","items":[`,
+		`<rss version="2.0"><channel><item><title>cut`,
+		`{"version":"https://jsonfeed.org/version/1.1","items":[null]}`, // gofeed panics on it
+	} {
 		if _, err := ParseFeed([]byte(bad)); err == nil {
 			t.Errorf("ParseFeed(%q): no error", bad)
 		}
+	}
+}
+
+// TestParseFeedShapes reads feeds of the shapes that broke annals' own
+// parser: one per file in testdata/feed, each written for this test.
+func TestParseFeedShapes(t *testing.T) {
+	utc := func(s string) time.Time {
+		d, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.UTC()
+	}
+	tests := []struct {
+		file, title string
+		items       []FeedItem
+	}{
+		// A <source> inside an entry describes the feed the entry came
+		// from; it must neither end the feed nor lend the entry its id,
+		// title or date.
+		{"planet.atom", "Planet River Towns", []FeedItem{
+			{Key: "tag:ferrytimes.example.com,2024:ferry-strike", Title: "Ferry crews strike at dawn", Link: "https://ferrytimes.example.com/2024/ferry-strike", Author: "R. Pilot", Published: utc("2024-03-04T05:15:00Z"), Content: "Crews walked off the morning boats."},
+			{Key: "tag:millgazette.example.org,2024:mill-fire", Title: "Fire at the old mill", Link: "https://millgazette.example.org/mill-fire", Published: utc("2024-03-03T21:40:00Z"), Content: "Firefighters kept the blaze from the granary."},
+			{Key: "tag:planet.example.net,2024:notice", Title: "Planet adds two feeds", Link: "https://planet.example.net/notice", Published: utc("2024-03-02T09:00:00Z"), Content: "Welcome to the river towns."},
+			{Key: "tag:ferrytimes.example.com,2024:timetable", Title: "Winter timetable ends", Link: "https://ferrytimes.example.com/2024/timetable", Published: utc("2024-03-01T08:30:00Z"), Content: "Summer sailings start on Monday."},
+		}},
+		// itunes:, media: and atom: elements after the item's own
+		// title, link, author and description are not the item's.
+		{"namespaced.rss", "Harbour Radio", []FeedItem{
+			{Key: "hr-2024-0117", Title: "Harbour master resigns", Link: "https://radio.example.com/news/harbour-master", Author: "T. Quay", Published: utc("2024-01-17T18:05:00Z"), Content: "The harbour master resigned after the dredging vote."},
+			{Key: "https://radio.example.com/news/dredging", Title: "Dredging starts in April", Link: "https://radio.example.com/news/dredging", Published: utc("2024-01-16T09:00:00Z"), Content: "Work on the channel starts in April."},
+		}},
+		// Atom 0.3 dates an entry by issued, else modified.
+		{"atom03.xml", "Lock Keeper's Log", []FeedItem{
+			{Key: "tag:lockkeeper.example.org,2005:lock-7", Title: "Lock 7 reopens", Link: "https://lockkeeper.example.org/2005/06/lock-7", Published: utc("2005-06-10T11:30:00Z"), Content: "Boats passed Lock 7 again on Friday."},
+			{Key: "tag:lockkeeper.example.org,2005:levels", Title: "Water levels low", Link: "https://lockkeeper.example.org/2005/06/levels", Published: utc("2005-06-08T07:00:00Z"), Content: "The canal is a foot below normal."},
+		}},
+		// Relative links resolve against the xml:base in scope.
+		{"xmlbase.atom", "Moorland Courier", []FeedItem{
+			{Key: "tag:moorland.example.org,2023:road", Title: "Moor road reopens", Link: "https://moorland.example.org/news/2023/11/road-reopens.html", Published: utc("2023-11-02T10:00:00Z"), Content: "The moor road reopened after the landslip."},
+			{Key: "tag:moorland.example.org,2023:bus", Title: "Bus route changes", Link: "https://moorland.example.org/transport/bus-route", Published: utc("2023-11-01T15:00:00Z"), Content: "The 41 bus no longer stops at the quarry."},
+		}},
+		// JSON Feed: content_html is HTML, content_text keeps its
+		// paragraphs, date_modified dates an item without
+		// date_published.
+		{"jsonfeed.json", "Orchard Notes", []FeedItem{
+			{Key: "https://orchard.example.com/2022/frost", Title: "Late frost hits the blossom", Link: "https://orchard.example.com/2022/frost", Author: "A. Grower", Published: utc("2022-04-21T10:00:00Z"), Content: "A late frost damaged the apple blossom.\n\nGrowers expect a small crop."},
+			{Key: "orchard-2022-market", Title: "Cider market opens", Link: "https://orchard.example.com/2022/market", Published: utc("2022-04-18T12:00:00Z"), Content: "The cider market opened on Saturday.\n\nTwelve stalls took part."},
+		}},
+		// RSS 1.0: the image and textinput beside the items are not
+		// items, and Dublin Core title and description are not the
+		// item's own.
+		{"rss1.rdf", "Valley Almanac", []FeedItem{
+			{Key: "https://valley.example.org/2003/flood", Title: "Flood warning lifted", Link: "https://valley.example.org/2003/flood", Author: "B. Weir", Published: utc("2003-02-11T08:00:00Z"), Content: "The river fell overnight."},
+			{Key: "https://valley.example.org/2003/fair", Title: "Spring fair dates set", Link: "https://valley.example.org/2003/fair", Published: utc("2003-02-10T17:00:00Z"), Content: "The fair runs for three days in May."},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", "feed", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := ParseFeed(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkFeed(t, f, tt.title, tt.items)
+			if len(f.Repairs) != 0 {
+				t.Errorf("repairs %q on a clean feed", f.Repairs)
+			}
+		})
+	}
+}
+
+func checkFeed(t *testing.T, f *FeedDoc, title string, items []FeedItem) {
+	t.Helper()
+	if f.Title != title || len(f.Items) != len(items) {
+		t.Fatalf("got %q with %d items, want %q with %d: %+v", f.Title, len(f.Items), title, len(items), f.Items)
+	}
+	for i, w := range items {
+		g := f.Items[i]
+		if g.Key != w.Key || g.Title != w.Title || g.Link != w.Link || g.Author != w.Author || !g.Published.Equal(w.Published) || g.Content != w.Content {
+			t.Errorf("item %d:\n got %+v\nwant %+v", i, g, w)
+		}
+	}
+}
+
+// TestParseFeedRepairs: one bad character costs that character, not the
+// feed.
+func TestParseFeedRepairs(t *testing.T) {
+	feed := "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Tide\x0bwatch</title>" +
+		"<item><guid>t1</guid><title>Ferry\x08 delayed</title><description>Fog held the ferry.</description></item>" +
+		"<item><guid>t2</guid><title>Tide&#1; tables&#x1F; out</title><description>Caf\xe9 reopens.</description></item>" +
+		"<item><guid>t3</guid><title>Bridge\uFFFE toll</title><description>Tolls rise &#xFFFF;in June.</description></item>" +
+		"</channel></rss>"
+	f, err := ParseFeed([]byte(feed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFeed(t, f, "Tidewatch", []FeedItem{
+		{Key: "t1", Title: "Ferry delayed", Content: "Fog held the ferry."},
+		{Key: "t2", Title: "Tide tables out", Content: "Caf\uFFFD reopens."},
+		{Key: "t3", Title: "Bridge toll", Content: "Tolls rise in June."},
+	})
+	want := []string{"invalid UTF-8 replaced by U+FFFD", "6 control or non-XML characters dropped"}
+	if strings.Join(f.Repairs, "|") != strings.Join(want, "|") {
+		t.Errorf("repairs %q, want %q", f.Repairs, want)
+	}
+	// Reading the feed as an input warns of the repairs, naming it.
+	var warns []string
+	opts := Options{Stdin: strings.NewReader(feed), Warn: func(in, msg string) { warns = append(warns, in+": "+msg) }}
+	n := 0
+	for it := range Open(context.Background(), []string{"-"}, opts) {
+		if it.Err != nil {
+			t.Fatal(it.Err)
+		}
+		n++
+	}
+	if n != 3 || strings.Join(warns, "|") != "-: "+strings.Join(want, "|-: ") {
+		t.Errorf("%d documents, warnings %q", n, warns)
+	}
+	// Latin-1 bytes in a feed that declares Latin-1 are text, not
+	// invalid UTF-8; its control bytes still go.
+	latin := "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>L</title><item><guid>l1</guid><title>Caf\xe9\x01 du port</title></item></channel></rss>"
+	if f, err := ParseFeed([]byte(latin)); err != nil || len(f.Items) != 1 || f.Items[0].Title != "Café du port" {
+		t.Errorf("Latin-1 feed: %+v %v", f, err)
 	}
 }
 

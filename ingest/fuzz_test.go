@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -31,14 +33,31 @@ func FuzzParseFeed(f *testing.F) {
 	f.Add([]byte(rss2))
 	f.Add([]byte(atom1))
 	f.Add([]byte(rss1))
+	shapes, err := filepath.Glob(filepath.Join("testdata", "feed", "*"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, p := range shapes {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><title>a\x08&#1;\xff\uFFFE</title></item></channel></rss>"))
+	f.Add([]byte("{\"version\":\"https://jsonfeed.org/version/1\",\"items\":[{\"title\":\"\x01\",\"content_text\":\"a\\u0000b\"}]}"))
+	f.Add([]byte(`{"version":"1","items":[{"authors":[null]},null]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		feed, err := ParseFeed(data)
 		if err != nil {
 			return
 		}
 		for _, it := range feed.Items {
-			if !utf8.ValidString(it.Content) || !utf8.ValidString(it.Title) {
+			if !utf8.ValidString(it.Content) || !utf8.ValidString(it.Title) || !utf8.ValidString(it.Link) || !utf8.ValidString(it.Author) {
 				t.Errorf("invalid UTF-8 item %+v", it)
+			}
+			if it.Key == "" {
+				t.Errorf("item without a key: %+v", it)
 			}
 		}
 	})

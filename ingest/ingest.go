@@ -1,6 +1,6 @@
 // Package ingest turns the places users keep articles in into
 // event.Documents: plain text files, folders, standard input, HTML pages,
-// RSS 2.0 and Atom feeds (with their linked articles), JSON Lines and CSV.
+// RSS, Atom and JSON feeds (with their linked articles), JSON Lines and CSV.
 //
 // Open streams: it walks folders and reads line-based files one record at a
 // time, so a folder of a million articles never sits in memory at once. Each
@@ -45,7 +45,7 @@ const (
 	Auto  Format = ""
 	Text  Format = "text"
 	HTML  Format = "html"
-	Feed  Format = "feed" // RSS 2.0, RSS 1.0 or Atom
+	Feed  Format = "feed" // RSS, Atom or JSON Feed
 	JSONL Format = "jsonl"
 	CSV   Format = "csv"
 )
@@ -287,6 +287,8 @@ func Sniff(data []byte) Format {
 	head = bytes.TrimLeftFunc(head, unicode.IsSpace)
 	lower := bytes.ToLower(head)
 	switch {
+	case bytes.HasPrefix(lower, []byte("{")) && (bytes.Contains(lower, []byte(`jsonfeed.org/version/`)) || bytes.Contains(lower, []byte(`jsonfeed.org\/version\/`))):
+		return Feed // JSON Feed, its slashes escaped or not: one object over many lines
 	case bytes.HasPrefix(lower, []byte("{")):
 		return JSONL
 	case bytes.HasPrefix(lower, []byte("<!doctype html")), bytes.HasPrefix(lower, []byte("<html")):

@@ -145,6 +145,8 @@ func TestOpenStdinSniffs(t *testing.T) {
 		{"html", "<!DOCTYPE html><title>T</title><p>Negotiators left Geneva without a deal on Thursday evening.</p>", "T", "Negotiators left Geneva without a deal on Thursday evening."},
 		{"jsonl", `{"title":"J","body":"Negotiators left Geneva."}`, "J", "Negotiators left Geneva."},
 		{"feed", `<rss version="2.0"><channel><title>F</title><item><title>I</title><description>Negotiators left Geneva.</description></item></channel></rss>`, "I", "Negotiators left Geneva."},
+		{"json feed", "{\n  \"version\": \"https://jsonfeed.org/version/1.1\",\n  \"title\": \"F\",\n  \"items\": [{\"id\": \"1\", \"title\": \"I\",\n    \"content_text\": \"Negotiators left Geneva.\"}]\n}", "I", "Negotiators left Geneva."},
+		{"json feed, escaped slashes", `{"version":"https:\/\/jsonfeed.org\/version\/1","title":"F","items":[{"id":"1","title":"I","content_html":"<p>Negotiators left Geneva.</p>"}]}`, "I", "Negotiators left Geneva."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

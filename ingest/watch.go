@@ -34,11 +34,19 @@ type Watcher struct {
 	Options  Options // FetchArticles, MaxBytes and Warn apply to items
 }
 
-// validators are what a conditional GET needs.
+// validators are what a conditional GET needs, and which item keys the
+// feed's seen marks use.
 type validators struct {
 	ETag         string `json:"etag,omitempty"`
 	LastModified string `json:"last_modified,omitempty"`
+	// Keys is the item-key scheme of the last complete poll: zero for
+	// annals' own feed parser, itemKeys since ParseFeed reads with
+	// gofeed.
+	Keys int `json:"keys,omitempty"`
 }
+
+// itemKeys is the current item-key scheme (see validators.Keys).
+const itemKeys = 2
 
 // Run polls every feed, then waits Interval and polls again, until ctx is
 // cancelled; it then returns nil. New items go to emit, oldest first; an
@@ -78,11 +86,15 @@ func (w *Watcher) Run(ctx context.Context, emit func(context.Context, Item) erro
 func (w *Watcher) poll(ctx context.Context, feed string, emit func(context.Context, Item) error) error {
 	vkey := "feed." + keyHash(feed)
 	var v validators
-	if raw, ok, err := w.State.Get(ctx, vkey); err != nil {
+	raw, polled, err := w.State.Get(ctx, vkey)
+	if err != nil {
 		return fmt.Errorf("watch %s: state: %w", feed, err)
-	} else if ok {
+	} else if polled {
 		_ = json.Unmarshal(raw, &v) // unreadable validators only cost a full fetch
 	}
+	// A feed last polled under the old key scheme may know an item by
+	// its old key; that is looked up until one poll has completed.
+	legacy := polled && v.Keys < itemKeys
 	resp, err := w.Fetcher.Fetch(ctx, Request{URL: feed, ETag: v.ETag, LastModified: v.LastModified})
 	if err != nil {
 		if ctx.Err() != nil {
@@ -97,6 +109,9 @@ func (w *Watcher) poll(ctx context.Context, feed string, emit func(context.Conte
 	if err != nil {
 		return emit(ctx, Item{Input: feed, Err: fmt.Errorf("watch %s: %w", feed, err)})
 	}
+	for _, r := range parsed.Repairs {
+		w.Options.warn(feed, "%s", r)
+	}
 	opts := w.Options
 	if opts.Fetcher == nil {
 		opts.Fetcher = w.Fetcher
@@ -106,10 +121,18 @@ func (w *Watcher) poll(ctx context.Context, feed string, emit func(context.Conte
 	items := slices.Clone(parsed.Items)
 	slices.Reverse(items)
 	for _, it := range items {
-		skey := "seen." + keyHash(feed+"\x00"+it.Key)
+		skey := seenKey(feed, it.Key)
 		_, seen, err := w.State.Get(ctx, skey)
 		if err != nil {
 			return fmt.Errorf("watch %s: state: %w", feed, err)
+		}
+		if !seen && legacy && it.legacyKey != "" {
+			if _, seen, err = w.State.Get(ctx, seenKey(feed, it.legacyKey)); err == nil && seen {
+				err = w.State.Put(ctx, skey, []byte(time.Now().UTC().Format(time.RFC3339)))
+			}
+			if err != nil {
+				return fmt.Errorf("watch %s: state: %w", feed, err)
+			}
 		}
 		if seen {
 			continue
@@ -127,11 +150,16 @@ func (w *Watcher) poll(ctx context.Context, feed string, emit func(context.Conte
 	}
 	// Validators are saved last: a poll cut short refetches the feed and
 	// skips what it already emitted.
-	raw, _ := json.Marshal(validators{ETag: resp.ETag, LastModified: resp.LastModified})
+	raw, _ = json.Marshal(validators{ETag: resp.ETag, LastModified: resp.LastModified, Keys: itemKeys})
 	if err := w.State.Put(ctx, vkey, raw); err != nil {
 		return fmt.Errorf("watch %s: state: %w", feed, err)
 	}
 	return nil
+}
+
+// seenKey is the state key that marks item key as emitted from feed.
+func seenKey(feed, key string) string {
+	return "seen." + keyHash(feed+"\x00"+key)
 }
 
 // keyHash makes any string a valid, short state key.
