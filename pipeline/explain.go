@@ -10,11 +10,16 @@ import (
 // an event was missed.
 type Explanation struct {
 	coder.Trace
-	// Unfiltered lists the codes of the events a coder finds in the
-	// sentence when it keeps what the pipeline drops: events without a
-	// source or target, and negated ones. Self-events are not dropped by
-	// the coder either, only by Code.
-	Unfiltered []string
+	// Unfiltered lists the events a coder finds in the sentence when it
+	// keeps what the pipeline drops: events without a source or a target,
+	// negated ones and those whose actors are the same.
+	Unfiltered []Unfiltered
+}
+
+// Unfiltered is an event of an unfiltered coder.
+type Unfiltered struct {
+	Code      string
+	HasSource bool
 }
 
 // Explain analyses the parsed sentence s of an article published on date
@@ -24,7 +29,7 @@ func (p *Pipeline) Explain(s *event.Sentence, date int) Explanation {
 	loose := coder.New(p.dicts, coder.Options{AllowMonads: true, KeepNegated: true, RoleOnlyActors: true, SourceOnly: true, DemandYield: true})
 	evs, _ := loose.CodeSentence(s, date)
 	for _, e := range evs {
-		ex.Unfiltered = append(ex.Unfiltered, e.Code)
+		ex.Unfiltered = append(ex.Unfiltered, Unfiltered{Code: e.Code, HasSource: e.Source.Code != "" || e.Source.Ref != coder.NoRef})
 	}
 	return ex
 }

@@ -68,6 +68,7 @@ const (
 	CauseTag        = "parse: event word mistagged"
 	CauseNoActor    = "no actor"
 	CauseFiltered   = "filtered (one-sided, self-event, negated)"
+	CauseNoSource   = "no source (agentless passive, implied actor)"
 	CauseParse      = "parse"
 	CauseTaken      = "coded once for two gold events"
 	CauseDuplicate  = "duplicate of a matched event"
@@ -349,10 +350,17 @@ func missCause(g *Event, s *event.Sentence, off int, recs []*event.Record, cands
 			mistagged++
 		}
 	}
-	for _, code := range ex.Unfiltered {
-		if in(g.Root, code[:min(2, len(code))]) {
-			return CauseFiltered
+	noSource := false
+	for _, u := range ex.Unfiltered {
+		if in(g.Root, u.Code[:min(2, len(u.Code))]) {
+			if u.HasSource {
+				return CauseFiltered
+			}
+			noSource = true
 		}
+	}
+	if noSource {
+		return CauseNoSource
 	}
 	switch {
 	case words == 0:
