@@ -15,14 +15,17 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/input"
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
 // browser starts headless chromium for the test, or skips when there is
-// none (install it with apt-get install chromium). Script errors on the
-// page are appended to jsErrors.
-func browser(t *testing.T, jsErrors *syncList) context.Context {
+// none (install it with apt-get install chromium). What the page reports
+// as an error is appended to pageErrors: uncaught exceptions, calls of
+// console.error, and the browser's own errors (a failed load, a blocked
+// resource).
+func browser(t *testing.T, pageErrors *syncList) context.Context {
 	t.Helper()
 	path := os.Getenv("ANNALS_CHROMIUM")
 	if path == "" {
@@ -50,17 +53,32 @@ func browser(t *testing.T, jsErrors *syncList) context.Context {
 		chromedp.WindowSize(1280, 900),
 	}
 	// The whole session is bounded: a hung page fails the test, not CI.
-	bctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
+	bctx, cancel := context.WithTimeout(t.Context(), 5*time.Minute)
 	t.Cleanup(cancel)
 	actx, cancel := chromedp.NewExecAllocator(bctx, opts...)
 	t.Cleanup(cancel)
 	ctx, cancel := chromedp.NewContext(actx, chromedp.WithListener(func(ev any) {
-		if e, ok := ev.(*runtime.EventExceptionThrown); ok && e.ExceptionDetails != nil {
-			msg := e.ExceptionDetails.Text
-			if ex := e.ExceptionDetails.Exception; ex != nil {
-				msg += " " + ex.Description
+		switch e := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			if d := e.ExceptionDetails; d != nil {
+				msg := d.Text
+				if d.Exception != nil {
+					msg += " " + d.Exception.Description
+				}
+				pageErrors.add(msg)
 			}
-			jsErrors.add(msg)
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.ConsoleAPICalledTypeError {
+				var args []string
+				for _, a := range e.Args {
+					args = append(args, strings.Trim(string(a.Value), `"`)+a.Description)
+				}
+				pageErrors.add("console.error: " + strings.Join(args, " "))
+			}
+		case *cdplog.EventEntryAdded:
+			if e.Entry != nil && e.Entry.Level == cdplog.EntryLevelError {
+				pageErrors.add(e.Entry.Text + " " + e.Entry.URL)
+			}
 		}
 	}))
 	t.Cleanup(cancel)
@@ -96,11 +114,15 @@ func screenshotDir(t *testing.T) string {
 	return t.TempDir()
 }
 
-// page drives one browser tab for a test, failing it on the first error.
+// page drives the browser tab for one test, failing it on the first error.
 type page struct {
-	t     *testing.T
-	ctx   context.Context
-	shots string
+	t      *testing.T
+	ctx    context.Context
+	base   string // the server's URL
+	shots  string
+	errors *syncList
+	seen   int  // errors already reported
+	loads  *int // pages loaded in the tab, by all the tests
 }
 
 func (p *page) do(what string, steps ...chromedp.Action[chromedp.Void]) {
@@ -110,13 +132,32 @@ func (p *page) do(what string, steps ...chromedp.Action[chromedp.Void]) {
 	}
 }
 
-func eval[T any](p *page, expr string) T {
+func eval[T any](p *page, expr string, opts ...chromedp.EvaluateOption) T {
 	p.t.Helper()
-	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr))
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr, opts...))
 	if err != nil {
 		p.t.Fatalf("evaluate %s: %v", expr, err)
 	}
 	return v
+}
+
+// wait polls a JavaScript condition until it holds, for 30 seconds at
+// most: long enough for a loaded machine, short enough that a broken page
+// fails the subtest and leaves time for the next.
+func (p *page) wait(what, cond string) {
+	p.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		_, err := chromedp.Run(p.ctx, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingTimeout(time.Until(deadline))))
+		if err == nil {
+			return
+		}
+		// Just after a navigation the poll can start in the document that
+		// is going away; it then fails at once and is started again.
+		if gone := strings.Contains(err.Error(), "Cannot find context") || strings.Contains(err.Error(), "context was destroyed"); !gone || time.Now().After(deadline) || p.ctx.Err() != nil {
+			p.t.Fatalf("%s: %s never held: %v", what, cond, err)
+		}
+	}
 }
 
 func (p *page) text(sel string) string {
@@ -126,6 +167,36 @@ func (p *page) text(sel string) string {
 		p.t.Fatalf("text of %s: %v", sel, err)
 	}
 	return v
+}
+
+// load opens the UI at hash as a new document, as typing the address,
+// following a bookmark or reloading does: a change of the hash alone
+// would keep the running script, which a deep link does not have. A query
+// string of its own makes each load a new document (the UI reads none).
+func (p *page) load(hash string) {
+	p.t.Helper()
+	*p.loads++
+	p.do("load "+hash, chromedp.Navigate(fmt.Sprintf("%s/?load=%d%s", p.base, *p.loads, hash)), chromedp.WaitReady(`#view`))
+}
+
+// rendered waits until the view has replaced its "Loading…" and fails the
+// test if it shows an error.
+func (p *page) rendered(what string) {
+	p.t.Helper()
+	p.wait(what, `document.querySelector("#view > :not(.loading)") !== null`)
+	if msg := eval[string](p, `(document.querySelector("#view .error") || {}).textContent || ""`); msg != "" {
+		p.t.Errorf("%s: the view shows an error: %q", what, msg)
+	}
+}
+
+// pageErrors fails the test with the page's errors since the last call.
+func (p *page) pageErrors(what string) {
+	p.t.Helper()
+	all := p.errors.list()
+	if errs := all[p.seen:]; len(errs) > 0 {
+		p.t.Errorf("%s: errors on the page: %q", what, errs)
+	}
+	p.seen = len(all)
 }
 
 func (p *page) shot(name string) {
@@ -141,14 +212,40 @@ func (p *page) shot(name string) {
 	p.t.Logf("screenshot %s", path)
 }
 
+// desktop and phone are the viewports the tests use.
+var (
+	desktop = chromedp.EmulateViewport(1280, 900)
+	laptop  = chromedp.EmulateViewport(1024, 768)
+	phone   = chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile)
+)
+
+// TestBrowser drives the web UI in headless Chromium over the fixture's
+// store: one browser and one store for all its subtests, which run in
+// turn in the same tab.
 func TestBrowser(t *testing.T) {
-	var jsErrors syncList
-	ctx := browser(t, &jsErrors)
+	var pageErrors syncList
+	ctx := browser(t, &pageErrors)
 	f := newFixture(t)
 	ts := httptest.NewServer(f.srv)
 	defer ts.Close()
-	p := &page{t: t, ctx: ctx, shots: screenshotDir(t)}
+	shots := screenshotDir(t)
+	loads := 0
+	run := func(name string, test func(*page, *fixture)) {
+		t.Run(name, func(t *testing.T) {
+			p := &page{t: t, ctx: ctx, base: ts.URL, shots: shots, errors: &pageErrors, seen: len(pageErrors.list()), loads: &loads}
+			p.do("desktop viewport", desktop)
+			test(p, f)
+			p.pageErrors(name)
+		})
+	}
+	run("walkthrough", browseWalkthrough)
+	run("favicon", browseFavicon)
+}
 
+// browseWalkthrough is a first visit by clicks: filter, follow a row to
+// its article, hover its verb, look at each view, drag a box on the map.
+func browseWalkthrough(p *page, f *fixture) {
+	t, ctx := p.t, p.ctx
 	// The expected rows: the API's answer to the same filters.
 	filter := url.Values{"country": {"UKR"}, "code": {"19"}}
 	var want EventPage
@@ -158,7 +255,7 @@ func TestBrowser(t *testing.T) {
 	}
 
 	const rowsJS = `[...document.querySelectorAll("table.events tbody tr")].map(r => r.textContent)`
-	p.do("load the events table", chromedp.Navigate(ts.URL+"/#/events"), chromedp.WaitVisible(`table.events tbody tr`))
+	p.do("load the events table", chromedp.Navigate(p.base+"/#/events"), chromedp.WaitVisible(`table.events tbody tr`))
 	p.shot("events")
 	p.do("filter by country and code",
 		chromedp.SetValue(`input[name=country]`, "UKR"),
@@ -180,7 +277,7 @@ func TestBrowser(t *testing.T) {
 	}
 
 	// A deep link reproduces the view.
-	p.do("open the deep link", chromedp.Navigate(ts.URL+"/"+hash), chromedp.WaitVisible(`table.events tbody tr`))
+	p.do("open the deep link", chromedp.Navigate(p.base+"/"+hash), chromedp.WaitVisible(`table.events tbody tr`))
 	if again := eval[[]string](p, rowsJS); strings.Join(again, "\n") != strings.Join(rows, "\n") {
 		t.Errorf("deep link %s shows %q, want %q", hash, again, rows)
 	}
@@ -211,12 +308,13 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("title %q not shown as text", title)
 	}
 
+	// Each view by its link in the menu.
 	for _, v := range []struct{ name, ready string }{
 		{"timeline", `svg.chart rect`},
 		{"network", `svg.network path.edge`},
 		{"map", `svg.map circle.place`},
 	} {
-		p.do(v.name, chromedp.Navigate(ts.URL+"/#/"+v.name), chromedp.WaitVisible(v.ready))
+		p.do(v.name, chromedp.Click(`#nav a[data-view=`+v.name+`]`), chromedp.WaitVisible(v.ready))
 		p.shot(v.name)
 	}
 
@@ -240,12 +338,37 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 	// A fresh load, so the page sees the phone's width from the start.
-	p.do("phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate("about:blank"), chromedp.Navigate(ts.URL+"/#/events?country=UKR"),
-		chromedp.WaitVisible(`table.events tbody tr`))
+	p.do("phone", phone)
+	p.load("#/events?country=UKR")
+	p.do("phone events", chromedp.WaitVisible(`table.events tbody tr`))
 	p.shot("phone-events")
-	p.do("phone article", chromedp.Navigate(ts.URL+"/#/doc/"+f.docs[2].ID), chromedp.WaitVisible(`.article-text .hl-verb`))
+	p.load("#/doc/" + f.docs[2].ID)
+	p.do("phone article", chromedp.WaitVisible(`.article-text .hl-verb`))
 	p.shot("phone-article")
-	if errs := jsErrors.list(); len(errs) > 0 {
-		t.Errorf("script errors on the page: %q", errs)
+}
+
+// browseFavicon checks that the page's icon is served, from the binary,
+// as an icon the browser can draw.
+func browseFavicon(p *page, f *fixture) {
+	p.load("#/events")
+	p.rendered("events")
+	got := eval[[]string](p, `Promise.all(["/favicon.ico", document.querySelector("link[rel~=icon]") ? document.querySelector("link[rel~=icon]").href : "/favicon.ico"].map(async (u) => {
+		const res = await fetch(u);
+		const img = new Image();
+		img.src = u;
+		const drawn = await img.decode().then(() => img.naturalWidth + "x" + img.naturalHeight, (e) => "undecodable: " + e.message);
+		return [u, res.status, res.headers.get("content-type"), drawn].join(" ");
+	}))`, chromedp.EvalAwaitPromise)
+	for _, g := range got {
+		fields := strings.Fields(g)
+		if len(fields) < 4 || fields[1] != "200" || !strings.HasPrefix(fields[2], "image/") || strings.HasPrefix(fields[3], "undecodable") || fields[3] == "0x0" {
+			p.t.Errorf("icon: %q, want 200, an image type and a picture", g)
+		}
 	}
+	for _, want := range []string{"image/x-icon", "image/vnd.microsoft.icon"} {
+		if strings.Contains(got[0], want) {
+			return
+		}
+	}
+	p.t.Errorf("/favicon.ico: %q, want an icon type", got[0])
 }
