@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net/http/httptest"
@@ -239,6 +240,7 @@ func TestBrowser(t *testing.T) {
 		})
 	}
 	run("walkthrough", browseWalkthrough)
+	run("deep links", browseDeepLinks)
 	run("favicon", browseFavicon)
 }
 
@@ -345,6 +347,167 @@ func browseWalkthrough(p *page, f *fixture) {
 	p.load("#/doc/" + f.docs[2].ID)
 	p.do("phone article", chromedp.WaitVisible(`.article-text .hl-verb`))
 	p.shot("phone-article")
+}
+
+// browseDeepLinks loads every view straight from its address, with each
+// kind of filter in it, and once by a reload: each must render what the
+// API has for those filters, with no error on the page.
+func browseDeepLinks(p *page, f *fixture) {
+	t := p.t
+	// Every filter the UI knows appears in some set; each set matches
+	// events in the fixture, so each view has something to draw.
+	filterSets := []url.Values{
+		{},
+		{"country": {"UKR"}, "code": {"19"}},
+		{"from": {"2024-03-10"}, "to": {"2024-03-20"}, "quad": {"4"}, "mode": {"reported"}},
+		{"source": {"KENGOV"}, "target": {"TZA"}},
+		{"actor": {"IRQGOV"}, "plover": {"CONSULT"}},
+		{"place": {"Baghdad"}},
+		{"bbox": {"-20,18,41,72"}, "text": {"border"}},
+	}
+	for _, fs := range filterSets {
+		if len(fs) == 0 {
+			continue
+		}
+		var page EventPage
+		if f.do(t, "GET", "/api/events?"+fs.Encode(), nil, &page); len(page.Events) == 0 {
+			t.Fatalf("no fixture event matches %s: the deep links would test nothing", fs.Encode())
+		}
+	}
+	type deepLink struct {
+		view     string
+		settings url.Values // the view's own settings
+		filters  url.Values
+	}
+	var links []deepLink
+	for _, view := range []string{"events", "timeline", "map", "network"} {
+		for _, fs := range filterSets {
+			links = append(links, deepLink{view: view, filters: fs})
+		}
+	}
+	links = append(links,
+		deepLink{view: "timeline", settings: url.Values{"interval": {"week"}, "by": {"root"}}, filters: filterSets[1]},
+	)
+	// Articles, by the link of an events row: the event to show, and the
+	// filters the way back keeps.
+	for _, fs := range []url.Values{filterSets[1], filterSets[4]} {
+		var page EventPage
+		f.do(t, "GET", "/api/events?"+fs.Encode(), nil, &page)
+		e := page.Events[0]
+		links = append(links, deepLink{view: "doc/" + e.Record.Doc.ID, settings: url.Values{"event": {fmt.Sprint(e.ID)}}, filters: fs})
+	}
+
+	for _, l := range links {
+		q := url.Values{}
+		for k, v := range l.filters {
+			q[k] = v
+		}
+		for k, v := range l.settings {
+			q[k] = v
+		}
+		hash := "#/" + l.view
+		if len(q) > 0 {
+			hash += "?" + q.Encode()
+		}
+		p.load(hash)
+		p.rendered(hash)
+		checkView(p, f, hash, l.view, l.filters, l.settings)
+		p.pageErrors(hash)
+	}
+
+	// A reload of a view reached by clicks.
+	p.load("#/events?country=IRQ")
+	p.rendered("events")
+	p.do("go to the map", chromedp.Click(`#nav a[data-view=map]`))
+	p.wait("the map by its link", `location.hash.startsWith("#/map") && document.querySelector("svg.map circle.place") !== null`)
+	p.do("reload the map", chromedp.Reload(), chromedp.WaitReady(`#view`))
+	p.rendered("reloaded map")
+	checkView(p, f, "reloaded #/map?country=IRQ", "map", url.Values{"country": {"IRQ"}}, nil)
+	p.pageErrors("reloaded map")
+}
+
+// checkView checks that the view on the page shows what the API gives for
+// filters, and that the filter form and the menu's links carry them.
+func checkView(p *page, f *fixture, what, view string, filters, settings url.Values) {
+	t := p.t
+	t.Helper()
+	qs := filters.Encode()
+	for k, v := range filters {
+		if got := eval[string](p, `document.querySelector("#filters [name=`+k+`]").value`); got != v[0] {
+			t.Errorf("%s: filter field %s shows %q, want %q", what, k, got, v[0])
+		}
+	}
+	for _, link := range eval[[]string](p, `[...document.querySelectorAll("#nav a")].map(a => a.getAttribute("href"))`) {
+		u, err := url.Parse(strings.TrimPrefix(link, "#"))
+		if err != nil || u.Query().Encode() != qs {
+			t.Errorf("%s: menu link %q does not keep the filters %q", what, link, qs)
+		}
+	}
+	switch {
+	case view == "events":
+		var want EventPage
+		f.do(t, "GET", "/api/events?limit=50&"+qs, nil, &want)
+		if got := eval[int](p, `document.querySelectorAll("table.events tbody tr").length`); got != len(want.Events) {
+			t.Errorf("%s: %d rows, want %d", what, got, len(want.Events))
+		}
+	case view == "timeline":
+		var ts Timeseries
+		f.do(t, "GET", "/api/timeseries?by=all&"+qs, nil, &ts)
+		total := 0
+		for _, s := range ts.Series {
+			for _, pt := range s.Points {
+				total += int(pt.Events)
+			}
+		}
+		if got := chartEvents(p); got != total {
+			t.Errorf("%s: the chart's bars hold %d events, want %d", what, got, total)
+		}
+		if by := cmp.Or(settings.Get("by"), "quad"); eval[string](p, `(document.querySelector("select[name=by]") || {}).value`) != by {
+			t.Errorf("%s: split by is not %s", what, by)
+		}
+		if in := settings.Get("interval"); in != "" {
+			if label := eval[string](p, `document.querySelector("svg.chart").getAttribute("aria-label")`); label != "Events per "+in {
+				t.Errorf("%s: chart %q, want per %s", what, label, in)
+			}
+		}
+	case view == "map":
+		var want Places
+		f.do(t, "GET", "/api/places?"+qs, nil, &want)
+		if got := eval[int](p, `document.querySelectorAll("svg.map circle.place").length`); got != len(want.Places) {
+			t.Errorf("%s: %d places drawn, want %d", what, got, len(want.Places))
+		}
+		if land := eval[int](p, `document.querySelectorAll("svg.map path.land").length`); land < 100 {
+			t.Errorf("%s: %d countries drawn", what, land)
+		}
+	case view == "network":
+		var want Network
+		f.do(t, "GET", "/api/actors?limit=60&"+qs, nil, &want)
+		rows := min(30, len(want.Edges))
+		if got := eval[int](p, `document.querySelectorAll("table.edges tbody tr").length`); got != rows {
+			t.Errorf("%s: %d edge rows, want %d", what, got, rows)
+		}
+		if got := eval[int](p, `document.querySelectorAll("svg.network path.edge").length`); rows > 0 && got == 0 {
+			t.Errorf("%s: no edges drawn", what)
+		}
+	case strings.HasPrefix(view, "doc/"):
+		if n := eval[int](p, `document.querySelectorAll(".article-text .hl-verb.current").length`); n == 0 {
+			t.Errorf("%s: the event's verb is not highlighted", what)
+		}
+		back := eval[string](p, `document.querySelector("a.back").getAttribute("href")`)
+		if u, err := url.Parse(strings.TrimPrefix(back, "#")); err != nil || u.Query().Encode() != qs {
+			t.Errorf("%s: the way back %q does not keep the filters %q", what, back, qs)
+		}
+	default:
+		t.Fatalf("no check for view %q", view)
+	}
+}
+
+// chartEvents adds up the events of the timeline's bars, from their hover
+// titles ("2024-03: 5 events (…)").
+func chartEvents(p *page) int {
+	p.t.Helper()
+	return eval[int](p, `[...document.querySelectorAll("svg.chart rect title")]
+		.reduce((a, t) => a + Number((/: (\d+) events?\b/.exec(t.textContent) || [0, NaN])[1]), 0)`)
 }
 
 // browseFavicon checks that the page's icon is served, from the binary,

@@ -5,7 +5,6 @@
 "use strict";
 
 const FILTERS = ["from", "to", "source", "target", "actor", "country", "code", "quad", "plover", "mode", "place", "bbox", "text"];
-const QUADS = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
 const EVENT_COLUMNS = ["Date", "Source", "Event", "Target", "Place", "Mode", "Quad", "Mentions", "Sentence"];
 const SVGNS = "http://www.w3.org/2000/svg";
 const view = document.getElementById("view");
@@ -120,7 +119,7 @@ function fillForm(params) {
   for (const k of FILTERS) form.elements[k].value = params.get(k) || "";
 }
 
-form.addEventListener("submit", (ev) => {
+function applyFilters(ev) {
   ev.preventDefault();
   const r = route();
   const params = new URLSearchParams();
@@ -128,19 +127,15 @@ form.addEventListener("submit", (ev) => {
     const v = form.elements[k].value.trim();
     if (v) params.set(k, v);
   }
-  // Keep a view's own settings (interval, by) across filter changes.
+  // Keep a view's own settings (interval, by, range) across filter changes.
   for (const [k, v] of r.params) if (!FILTERS.includes(k) && k !== "event") params.set(k, v);
   location.hash = href(r.name === "doc" ? "events" : r.name, params);
-});
+}
 
-document.getElementById("clear").addEventListener("click", () => {
+function clearFilters() {
   const r = route();
   location.hash = href(r.name === "doc" ? "events" : r.name, new URLSearchParams());
-});
-
-window.addEventListener("hashchange", render);
-if (matchMedia("(max-width: 700px)").matches) document.getElementById("filters-box").open = false;
-render();
+}
 
 // ---- tooltip ----
 
@@ -298,12 +293,20 @@ function choice(label, name, value, options, r) {
 
 // ---- map ----
 
+// world holds the decoded boundaries once the first map has asked for them.
 let world = null;
 
 // loadWorld fetches the packaged Natural Earth boundaries (world-atlas
-// TopoJSON) and decodes their arcs once.
-async function loadWorld() {
-  if (world) return world;
+// TopoJSON) and decodes their arcs, once: later calls share the promise.
+function loadWorld() {
+  world ??= fetchWorld().catch((err) => {
+    world = null; // let the next map try again
+    throw err;
+  });
+  return world;
+}
+
+async function fetchWorld() {
   const res = await fetch("/dist/countries-110m.json");
   if (!res.ok) throw new Error("world boundaries: " + res.statusText);
   const topo = await res.json();
@@ -333,11 +336,10 @@ async function loadWorld() {
     }
     return pts;
   };
-  world = topo.objects.countries.geometries.map((g) => {
+  return topo.objects.countries.geometries.map((g) => {
     const polys = g.type === "Polygon" ? [g.arcs] : g.type === "MultiPolygon" ? g.arcs : [];
     return { name: (g.properties && g.properties.name) || "", rings: polys.flatMap((p) => p.map(ring)) };
   });
-  return world;
 }
 
 async function renderMap(r) {
@@ -537,3 +539,15 @@ async function renderDoc(r) {
   const cur = text.querySelector(".current");
   if (cur) cur.scrollIntoView({ block: "center" });
 }
+
+// ---- start ----
+
+// Last in the file: the first render runs synchronously into the views'
+// code, so every top-level let and const above must be initialised by now
+// (a view that touched one declared below this point would throw a
+// ReferenceError on a direct load, though not after a click).
+form.addEventListener("submit", applyFilters);
+document.getElementById("clear").addEventListener("click", clearFilters);
+window.addEventListener("hashchange", render);
+if (matchMedia("(max-width: 700px)").matches) document.getElementById("filters-box").open = false;
+render();
