@@ -3,7 +3,9 @@ package server
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"fmt"
+	"math"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -241,6 +243,8 @@ func TestBrowser(t *testing.T) {
 	}
 	run("walkthrough", browseWalkthrough)
 	run("deep links", browseDeepLinks)
+	run("timeline range", browseTimelineRange)
+	run("phone timeline", browsePhoneTimeline)
 	run("favicon", browseFavicon)
 }
 
@@ -387,6 +391,8 @@ func browseDeepLinks(p *page, f *fixture) {
 	}
 	links = append(links,
 		deepLink{view: "timeline", settings: url.Values{"interval": {"week"}, "by": {"root"}}, filters: filterSets[1]},
+		deepLink{view: "timeline", settings: url.Values{"interval": {"month"}, "by": {"all"}, "range": {"all"}}},
+		deepLink{view: "timeline", settings: url.Values{"interval": {"year"}, "by": {"quad"}}, filters: filterSets[3]},
 	)
 	// Articles, by the link of an events row: the event to show, and the
 	// filters the way back keeps.
@@ -459,8 +465,15 @@ func checkView(p *page, f *fixture, what, view string, filters, settings url.Val
 				total += int(pt.Events)
 			}
 		}
-		if got := chartEvents(p); got != total {
-			t.Errorf("%s: the chart's bars hold %d events, want %d", what, got, total)
+		got := chartEvents(p)
+		// The default range holds the 1st to the 99th percentile of the
+		// events: at least 98% of them.
+		low := int(math.Ceil(0.98 * float64(total)))
+		if settings.Get("range") == "all" {
+			low = total
+		}
+		if got < low || got > total {
+			t.Errorf("%s: the chart's bars hold %d events, want %d to %d", what, got, low, total)
 		}
 		if by := cmp.Or(settings.Get("by"), "quad"); eval[string](p, `(document.querySelector("select[name=by]") || {}).value`) != by {
 			t.Errorf("%s: split by is not %s", what, by)
@@ -508,6 +521,120 @@ func chartEvents(p *page) int {
 	p.t.Helper()
 	return eval[int](p, `[...document.querySelectorAll("svg.chart rect title")]
 		.reduce((a, t) => a + Number((/: (\d+) events?\b/.exec(t.textContent) || [0, NaN])[1]), 0)`)
+}
+
+// browseTimelineRange checks the timeline's default range against an
+// outlier: the fixture's archive article has one event in 1933, less
+// than 1% of them, and the rest are in 2024.
+func browseTimelineRange(p *page, f *fixture) {
+	t := p.t
+	var ts Timeseries
+	f.do(t, "GET", "/api/timeseries?interval=day&by=all", nil, &ts)
+	pts := ts.Series[0].Points
+	total := 0
+	for _, pt := range pts {
+		total += int(pt.Events)
+	}
+	first, last := pts[0], pts[len(pts)-1]
+	if !strings.HasPrefix(first.Date, "1933-") || first.Events != 1 || !strings.HasPrefix(pts[1].Date, "2024-") || total < 100 {
+		t.Fatalf("the fixture lacks its outlier: %d events, first %+v, second %+v", total, first, pts[1])
+	}
+	ticks := func() []string {
+		return eval[[]string](p, `[...document.querySelectorAll("svg.chart text.tick")].slice(1).map(t => t.textContent)`)
+	}
+
+	// By default: the days where the data is, by day, and a way to widen.
+	p.load("#/timeline?by=all")
+	p.rendered("timeline")
+	p.shot("timeline-default")
+	tk := ticks()
+	if len(tk) < 2 || !strings.HasPrefix(tk[0], "2024-") || tk[len(tk)-1] != last.Date {
+		t.Errorf("default range: axis labels %q, want 2024's days up to %s", tk, last.Date)
+	}
+	if got := chartEvents(p); got != total-1 {
+		t.Errorf("default range: bars hold %d events, want all but the outlier, %d", got, total-1)
+	}
+	if label := eval[string](p, `document.querySelector("svg.chart").getAttribute("aria-label")`); label != "Events per day" {
+		t.Errorf("default range: %q, want per day", label)
+	}
+	note := eval[string](p, `(document.querySelector("#view p.range") || {}).textContent || ""`)
+	if !strings.Contains(note, "1 outside") || !strings.Contains(note, first.Date) {
+		t.Errorf("default range: the note %q does not tell of the event outside (%s)", note, first.Date)
+	}
+
+	// Widened: every event, by year.
+	if eval[int](p, `document.querySelectorAll("#view p.range button").length`) != 1 {
+		t.Fatal("default range: no control to show all dates")
+	}
+	p.do("show all dates", chromedp.Click(`#view p.range button`))
+	p.wait("the full range", `location.hash.includes("range=all") && document.querySelector("svg.chart[aria-label='Events per year']") !== null`)
+	p.shot("timeline-all")
+	if tk := ticks(); len(tk) < 2 || tk[0] != "1933" || tk[len(tk)-1] != last.Date[:4] {
+		t.Errorf("full range: axis labels %q, want 1933 to %s", tk, last.Date[:4])
+	}
+	if got := chartEvents(p); got != total {
+		t.Errorf("full range: bars hold %d events, want %d", got, total)
+	}
+
+	// A period chosen by hand is drawn over the whole range, however many
+	// periods that makes: nothing stops after a fixed number of them.
+	for _, c := range []struct {
+		interval, firstTick, lastTick string
+	}{
+		{"day", first.Date, last.Date},
+		{"week", "1933-03-06", "2024-03-18"},
+		{"month", "1933-03", last.Date[:7]},
+	} {
+		p.load("#/timeline?by=quad&range=all&interval=" + c.interval)
+		p.rendered("timeline per " + c.interval)
+		if tk := ticks(); len(tk) < 2 || tk[0] != c.firstTick || tk[len(tk)-1] != c.lastTick {
+			t.Errorf("full range per %s: axis labels %q, want %s to %s", c.interval, tk, c.firstTick, c.lastTick)
+		}
+		if got := chartEvents(p); got != total {
+			t.Errorf("full range per %s: bars hold %d events, want %d", c.interval, got, total)
+		}
+	}
+}
+
+// browsePhoneTimeline checks that the timeline's axis labels are readable
+// on a phone: at least 11 CSS pixels once the chart is fitted to the
+// screen, and not on top of each other.
+func browsePhoneTimeline(p *page, f *fixture) {
+	p.do("phone", phone)
+	for _, hash := range []string{"#/timeline", "#/timeline?range=all&by=all"} {
+		p.load(hash)
+		p.rendered(hash)
+		p.shot("phone-timeline")
+		var ticks []struct {
+			Text        string
+			Px          float64
+			Left, Right float64
+		}
+		raw := eval[string](p, `(() => {
+			const chart = document.querySelector("svg.chart");
+			const scale = chart.getBoundingClientRect().width / chart.viewBox.baseVal.width;
+			return JSON.stringify([...chart.querySelectorAll("text.tick")].map((t) => {
+				const b = t.getBoundingClientRect();
+				return { Text: t.textContent, Px: parseFloat(getComputedStyle(t).fontSize) * scale, Left: b.left, Right: b.right };
+			}));
+		})()`)
+		if err := json.Unmarshal([]byte(raw), &ticks); err != nil {
+			p.t.Fatal(err)
+		}
+		if len(ticks) < 3 {
+			p.t.Fatalf("%s: %d axis labels", hash, len(ticks))
+		}
+		for i, tk := range ticks {
+			if tk.Px < 11 {
+				p.t.Errorf("%s: axis label %q is %.1f px on the phone, want at least 11", hash, tk.Text, tk.Px)
+			}
+			// Labels along the time axis (all but the first, the y maximum)
+			// must not overlap.
+			if i > 1 && tk.Left < ticks[i-1].Right {
+				p.t.Errorf("%s: axis labels %q and %q overlap", hash, ticks[i-1].Text, tk.Text)
+			}
+		}
+	}
 }
 
 // browseFavicon checks that the page's icon is served, from the binary,
