@@ -244,6 +244,8 @@ func TestBrowser(t *testing.T) {
 	run("walkthrough", browseWalkthrough)
 	run("deep links", browseDeepLinks)
 	run("timeline range", browseTimelineRange)
+	run("tooltip in viewport", browseTooltip)
+	run("edge table", browseEdgeTable)
 	run("phone timeline", browsePhoneTimeline)
 	run("favicon", browseFavicon)
 }
@@ -592,6 +594,86 @@ func browseTimelineRange(p *page, f *fixture) {
 		}
 		if got := chartEvents(p); got != total {
 			t.Errorf("full range per %s: bars hold %d events, want %d", c.interval, got, total)
+		}
+	}
+}
+
+// browseTooltip hovers every highlighted phrase of the articles with the
+// phrase at the top, the middle and the bottom of a short window: the
+// event's details must show inside the window each time.
+func browseTooltip(p *page, f *fixture) {
+	for _, vp := range []struct {
+		name string
+		size chromedp.Action[chromedp.Void]
+	}{
+		{"short window", chromedp.EmulateViewport(900, 260)},
+		{"phone", phone},
+	} {
+		p.do(vp.name, vp.size)
+		for _, d := range f.docs[:3] {
+			p.load("#/doc/" + d.ID)
+			p.wait("article", `document.querySelector(".article-text [data-mentions]") !== null`)
+			bad := eval[[]string](p, `(() => {
+				const out = [], vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
+				const tip = document.getElementById("tip");
+				for (const span of document.querySelectorAll(".article-text [data-mentions]")) {
+					for (const block of ["start", "center", "end"]) {
+						span.scrollIntoView({ block });
+						const r = span.getClientRects()[0];
+						const x = r.left + Math.min(4, r.width / 2), y = r.top + r.height / 2;
+						span.dispatchEvent(new MouseEvent("mouseover", { bubbles: true, clientX: x, clientY: y }));
+						const b = tip.getBoundingClientRect();
+						if (tip.hidden || b.top < 0 || b.left < 0 || b.bottom > vh || b.right > vw) {
+							out.push(block + " " + JSON.stringify(span.textContent.slice(0, 30)) + ": tip " +
+								[b.left, b.top, b.right, b.bottom].map(Math.round) + " in " + vw + "x" + vh + (tip.hidden ? " (hidden)" : ""));
+						}
+					}
+				}
+				return out;
+			})()`)
+			if len(bad) > 0 {
+				p.t.Errorf("%s, article %s: the tip leaves the window: %q", vp.name, d.ID, bad)
+			}
+		}
+	}
+}
+
+// browseEdgeTable checks that the network's edge table shows its last
+// column, Goldstein, whole, without scrolling, at each width.
+func browseEdgeTable(p *page, f *fixture) {
+	for _, vp := range []struct {
+		name string
+		size chromedp.Action[chromedp.Void]
+	}{
+		{"desktop", desktop},
+		{"laptop", laptop},
+		{"phone", phone},
+	} {
+		p.do(vp.name, vp.size)
+		p.load("#/network")
+		p.rendered("network")
+		p.shot("network-" + vp.name)
+		var m struct {
+			Header, Cell, Box    [2]float64 // left, right
+			ScrollW, ClientW, VW float64
+		}
+		raw := eval[string](p, `(() => {
+			const lr = (e) => { const b = e.getBoundingClientRect(); return [b.left, b.right]; };
+			const box = document.querySelector("table.edges").closest(".scroll");
+			return JSON.stringify({
+				Header: lr(document.querySelector("table.edges thead th:last-child")),
+				Cell: lr(document.querySelector("table.edges tbody tr td:last-child")),
+				Box: lr(box), ScrollW: box.scrollWidth, ClientW: box.clientWidth,
+				VW: document.documentElement.clientWidth,
+			});
+		})()`)
+		if err := json.Unmarshal([]byte(raw), &m); err != nil {
+			p.t.Fatal(err)
+		}
+		right := min(m.Box[1], m.VW)
+		if m.ScrollW > m.ClientW+1 || m.Header[1] > right+1 || m.Cell[1] > right+1 {
+			p.t.Errorf("%s: the Goldstein column is cut: header ends at %.0f, cell at %.0f, the table's box at %.0f (scroll width %.0f of %.0f), the window at %.0f",
+				vp.name, m.Header[1], m.Cell[1], m.Box[1], m.ScrollW, m.ClientW, m.VW)
 		}
 	}
 }

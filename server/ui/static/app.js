@@ -139,13 +139,26 @@ function clearFilters() {
 
 // ---- tooltip ----
 
-function showTip(target, lines) {
+// showTip shows lines beside target: below it, or above when only that
+// fits, and always inside the viewport. point is where the pointer is,
+// if it is one: a phrase wrapped over several lines is placed by the line
+// under the pointer, not by its whole box, which can be taller than the
+// screen.
+function showTip(target, lines, point) {
   tip.replaceChildren(...lines.map((l) => el("div", null, l)));
   tip.hidden = false;
-  const b = target.getBoundingClientRect();
-  const top = b.bottom + 6 + tip.offsetHeight > innerHeight ? b.top - tip.offsetHeight - 6 : b.bottom + 6;
-  tip.style.top = Math.max(4, top + scrollY) + "px";
-  tip.style.left = Math.max(4, Math.min(b.left + scrollX, innerWidth - tip.offsetWidth - 8 + scrollX)) + "px";
+  const rects = [...target.getClientRects()];
+  const b = (point && rects.find((q) => point.x >= q.left && point.x <= q.right && point.y >= q.top && point.y <= q.bottom)) ||
+    rects[0] || target.getBoundingClientRect();
+  // The visible area, without scroll bars; the tip's CSS caps its height to it.
+  const vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
+  const gap = 6, edge = 4, h = tip.offsetHeight, w = tip.offsetWidth;
+  const below = vh - b.bottom - gap - edge, above = b.top - gap - edge;
+  let top = h <= below || below >= above ? b.bottom + gap : b.top - gap - h;
+  top = Math.max(edge, Math.min(top, vh - h - edge));
+  const left = Math.max(edge, Math.min(b.left, vw - w - edge));
+  tip.style.top = top + scrollY + "px";
+  tip.style.left = left + scrollX + "px";
 }
 
 function hideTip() {
@@ -536,12 +549,16 @@ async function renderNetwork(r) {
     g.append(svg("a", { href: href("events", withParam(r.params, "actor", n)) },
       svg("circle", { cx: x, cy: y, r: radius(n).toFixed(1), class: "node" }, svgTitle(`${n}: ${weight.get(n)} events`)), label));
   }
+  // On a narrow screen the pair breaks after the arrow, so that every
+  // column, Goldstein last, fits without scrolling sideways.
   const rows = res.edges.slice(0, 30).map((e) => el("tr", null,
-    el("td", null, el("a", { href: href("events", withParam(withParam(r.params, "source", e.source), "target", e.target)) }, e.source + " → " + e.target)),
+    el("td", null, el("a", { href: href("events", withParam(withParam(r.params, "source", e.source), "target", e.target)) },
+      el("span", { class: "nowrap" }, e.source + " →"), " ", el("span", { class: "nowrap" }, e.target))),
     el("td", { class: "num" }, String(e.events)), el("td", { class: "num coop" }, String(e.cooperation)),
     el("td", { class: "num conflict" }, String(e.conflict)), el("td", { class: "num" }, e.goldstein.toFixed(1))));
+  const headers = [["Actors", "source → target"], ["Events"], ["Coop.", "cooperation events"], ["Conflict", "conflict events"], ["Goldstein", "mean Goldstein score"]];
   const table = el("table", { class: "edges" },
-    el("thead", null, el("tr", null, ...["Actors", "Events", "Cooperation", "Conflict", "Goldstein"].map((h) => el("th", { scope: "col" }, h)))),
+    el("thead", null, el("tr", null, ...headers.map(([h, title]) => el("th", { scope: "col", title }, h)))),
     el("tbody", null, ...rows));
   const legend = el("p", { class: "count" }, "Edges: ", el("span", { class: "coop" }, "mostly cooperation"), ", ", el("span", { class: "conflict" }, "mostly conflict"), ", grey: even. " + res.edges.length + (res.truncated ? "+" : "") + " edges.");
   view.replaceChildren(legend, el("div", { class: "netbox" }, g, el("div", { class: "scroll" }, table)));
@@ -596,7 +613,8 @@ async function renderDoc(r) {
   const onHover = (ev) => {
     const t = ev.target.closest("[data-mentions]");
     if (!t || !t.dataset.mentions) return hideTip();
-    showTip(t, t.dataset.mentions.split(" ").flatMap((i, k) => (k ? ["—"] : []).concat(details(Number(i)))));
+    const point = ev.type === "mouseover" ? { x: ev.clientX, y: ev.clientY } : null;
+    showTip(t, t.dataset.mentions.split(" ").flatMap((i, k) => (k ? ["—"] : []).concat(details(Number(i)))), point);
   };
   text.addEventListener("mouseover", onHover);
   text.addEventListener("focusin", onHover);
