@@ -338,7 +338,8 @@ async function renderTimeline(r) {
     }
     return m;
   });
-  const max = Math.max(1, ...stacks.values());
+  let max = 1; // a loop, not Math.max(...): there can be more bars than a call takes arguments
+  for (const c of stacks.values()) max = Math.max(max, c);
   const bw = (W - L - R) / n;
   const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: "chart", role: "img", "aria-label": "Events per " + interval });
   const base = new Map();
