@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -44,6 +45,23 @@ KYIV, March 20 (annals test) – Ukrainian troops shelled Russian positions near
 Russia accused Ukraine of attacking civilians in Belgorod <img src=x onerror="window.__pwned=3"> on Saturday.
 
 Poland condemned the attacks <b onmouseover=window.__pwned=4>and</b> urged Russia to withdraw its troops.`},
+	digest(),
+	// One event far from all the others, as a misdated sentence gives:
+	// the timeline must not let it hide them.
+	{Title: "From the archive", Source: "annals test archive", Published: "1933-03-08", Text: `From the archive
+
+Police arrested protesters in Berlin on Monday.`},
+}
+
+// digest is a made-up daily round-up: three events a day for four weeks,
+// enough events that a single outlier is under 1% of them.
+func digest() PostDocument {
+	var b strings.Builder
+	b.WriteString("Daily digest\n\n")
+	for d := 1; d <= 28; d++ {
+		fmt.Fprintf(&b, "On February %d, Indian police arrested protesters in Delhi. Brazilian troops attacked gang members in Rio de Janeiro on February %[1]d. On February %[1]d, the Mexican government praised Canada.\n\n", d)
+	}
+	return PostDocument{Title: "Daily digest", Source: "annals test wire", Published: "2024-03-01", Text: b.String()}
 }
 
 // fixture is a store filled through the API's own write path (ingest,

@@ -84,7 +84,7 @@ type Server struct {
 var openAPI []byte
 
 // ui holds the web UI: ui/static is written by hand, ui/dist is built
-// from npm packages (see ui/package.json) and committed.
+// from npm packages and ui/build.mjs (the favicon) and committed.
 //
 //go:embed ui/static ui/dist
 var uiFiles embed.FS
@@ -136,6 +136,10 @@ func (s *Server) routes() []route {
 		{"POST /api/documents", s.handlePostDocument},
 		{"GET /api/", func(w http.ResponseWriter, r *http.Request) {
 			writeError(w, http.StatusNotFound, "no such endpoint: %s", r.URL.Path)
+		}},
+		{"GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "image/x-icon") // not in Go's own list of types
+			http.ServeFileFS(w, r, dist, "favicon.ico")
 		}},
 		{"GET /dist/", http.StripPrefix("/dist/", http.FileServerFS(noListings{dist})).ServeHTTP},
 		{"GET /", http.FileServerFS(noListings{static}).ServeHTTP},

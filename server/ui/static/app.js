@@ -5,7 +5,6 @@
 "use strict";
 
 const FILTERS = ["from", "to", "source", "target", "actor", "country", "code", "quad", "plover", "mode", "place", "bbox", "text"];
-const QUADS = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
 const EVENT_COLUMNS = ["Date", "Source", "Event", "Target", "Place", "Mode", "Quad", "Mentions", "Sentence"];
 const SVGNS = "http://www.w3.org/2000/svg";
 const view = document.getElementById("view");
@@ -120,7 +119,7 @@ function fillForm(params) {
   for (const k of FILTERS) form.elements[k].value = params.get(k) || "";
 }
 
-form.addEventListener("submit", (ev) => {
+function applyFilters(ev) {
   ev.preventDefault();
   const r = route();
   const params = new URLSearchParams();
@@ -128,29 +127,38 @@ form.addEventListener("submit", (ev) => {
     const v = form.elements[k].value.trim();
     if (v) params.set(k, v);
   }
-  // Keep a view's own settings (interval, by) across filter changes.
+  // Keep a view's own settings (interval, by, range) across filter changes.
   for (const [k, v] of r.params) if (!FILTERS.includes(k) && k !== "event") params.set(k, v);
   location.hash = href(r.name === "doc" ? "events" : r.name, params);
-});
+}
 
-document.getElementById("clear").addEventListener("click", () => {
+function clearFilters() {
   const r = route();
   location.hash = href(r.name === "doc" ? "events" : r.name, new URLSearchParams());
-});
-
-window.addEventListener("hashchange", render);
-if (matchMedia("(max-width: 700px)").matches) document.getElementById("filters-box").open = false;
-render();
+}
 
 // ---- tooltip ----
 
-function showTip(target, lines) {
+// showTip shows lines beside target: below it, or above when only that
+// fits, and always inside the viewport. point is where the pointer is,
+// if it is one: a phrase wrapped over several lines is placed by the line
+// under the pointer, not by its whole box, which can be taller than the
+// screen.
+function showTip(target, lines, point) {
   tip.replaceChildren(...lines.map((l) => el("div", null, l)));
   tip.hidden = false;
-  const b = target.getBoundingClientRect();
-  const top = b.bottom + 6 + tip.offsetHeight > innerHeight ? b.top - tip.offsetHeight - 6 : b.bottom + 6;
-  tip.style.top = Math.max(4, top + scrollY) + "px";
-  tip.style.left = Math.max(4, Math.min(b.left + scrollX, innerWidth - tip.offsetWidth - 8 + scrollX)) + "px";
+  const rects = [...target.getClientRects()];
+  const b = (point && rects.find((q) => point.x >= q.left && point.x <= q.right && point.y >= q.top && point.y <= q.bottom)) ||
+    rects[0] || target.getBoundingClientRect();
+  // The visible area, without scroll bars; the tip's CSS caps its height to it.
+  const vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
+  const gap = 6, edge = 4, h = tip.offsetHeight, w = tip.offsetWidth;
+  const below = vh - b.bottom - gap - edge, above = b.top - gap - edge;
+  let top = h <= below || below >= above ? b.bottom + gap : b.top - gap - h;
+  top = Math.max(edge, Math.min(top, vh - h - edge));
+  const left = Math.max(edge, Math.min(b.left, vw - w - edge));
+  tip.style.top = top + scrollY + "px";
+  tip.style.left = left + scrollX + "px";
 }
 
 function hideTip() {
@@ -209,80 +217,170 @@ function eventRow(e) {
 const PALETTE = ["#4e79a7", "#59a14f", "#f28e2b", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
   "#1f77b4", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#393b79"];
 const QUADCOLORS = { 1: "#59a14f", 2: "#4e79a7", 3: "#f28e2b", 4: "#e15759" };
+const DAY_MS = 86400000;
+// The automatic period is the finest that draws at most this many bars.
+const AUTO_BARS = 120;
+
+// Days are numbered from 1970-01-01, so periods are integer arithmetic.
+function dayNumber(iso) {
+  return Math.round(Date.parse(iso + "T00:00:00Z") / DAY_MS);
+}
+
+function isoDay(n) {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
+// dayOf numbers a calendar day; setUTCFullYear, unlike Date.UTC, keeps
+// years below 100 and rolls day 0 back to the month before.
+function dayOf(y, m, d) {
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d);
+  return Math.round(t.getTime() / DAY_MS);
+}
+
+// PERIODS number the periods a day falls in: index maps a day number to
+// its period, start maps a period back to its first day. Weeks start on
+// Monday, as the API's do (1970-01-01 was a Thursday).
+const PERIODS = {
+  day: { index: (n) => n, start: (i) => i, label: (iso) => iso },
+  week: { index: (n) => Math.floor((n + 3) / 7), start: (i) => i * 7 - 3, label: (iso) => iso },
+  month: {
+    index: (n) => { const t = new Date(n * DAY_MS); return t.getUTCFullYear() * 12 + t.getUTCMonth(); },
+    start: (i) => dayOf(Math.floor(i / 12), (i % 12) + 1, 1),
+    label: (iso) => iso.slice(0, 7),
+  },
+  year: { index: (n) => new Date(n * DAY_MS).getUTCFullYear(), start: (i) => dayOf(i, 1, 1), label: (iso) => iso.slice(0, 4) },
+};
+
+// quantileDay is the first day by which a share q of the events had
+// happened; days is [day number, events] in day order.
+function quantileDay(days, total, q) {
+  let seen = 0;
+  for (const [d, n] of days) {
+    seen += n;
+    if (seen >= q * total) return d;
+  }
+  return days[days.length - 1][0];
+}
 
 async function renderTimeline(r) {
-  const interval = r.params.get("interval") || "day";
   const by = r.params.get("by") || "quad";
+  const chosen = r.params.get("interval") || "auto";
+  const wide = r.params.get("range") === "all";
   const params = filterParams(r.params);
-  params.set("interval", interval);
+  // Counts per day, binned here into the period that fits the range shown.
+  params.set("interval", "day");
   params.set("by", by);
   const res = await api("timeseries", params);
-  const controls = el("div", { class: "controls" },
-    choice("Per", "interval", interval, [["day", "day"], ["week", "week"]], r),
-    choice("Split by", "by", by, [["all", "nothing"], ["quad", "quad class"], ["root", "CAMEO root"]], r));
-  const colour = (s, i) => (by === "quad" ? QUADCOLORS[s.key] : PALETTE[i % PALETTE.length]);
-  // Periods from the first to the last, so gaps show as gaps.
-  const dates = new Set();
-  for (const s of res.series) for (const p of s.points) dates.add(p.date);
-  const sorted = [...dates].sort();
-  if (sorted.length === 0) {
-    view.replaceChildren(controls, el("p", { class: "count" }, "No events match these filters."));
+  const perDay = new Map();
+  for (const s of res.series) for (const p of s.points) perDay.set(p.date, (perDay.get(p.date) || 0) + p.events);
+  const days = [...perDay].map(([iso, n]) => [dayNumber(iso), n]).sort((a, b) => a[0] - b[0]);
+  const total = days.reduce((a, [, n]) => a + n, 0);
+  const periodChoice = (auto) => choice("Per", "interval", chosen,
+    [["auto", "auto" + (auto ? " (" + auto + ")" : "")], ...Object.keys(PERIODS).map((p) => [p, p])], r);
+  const splitChoice = choice("Split by", "by", by, [["all", "nothing"], ["quad", "quad class"], ["root", "CAMEO root"]], r);
+  if (total === 0) {
+    view.replaceChildren(el("div", { class: "controls" }, periodChoice(""), splitChoice), el("p", { class: "count" }, "No events match these filters."));
     return;
   }
-  const periods = [];
-  const step = interval === "week" ? 7 : 1;
-  for (let d = new Date(sorted[0] + "T00:00:00Z"), end = new Date(sorted[sorted.length - 1] + "T00:00:00Z"); d <= end && periods.length < 5000; d.setUTCDate(d.getUTCDate() + step)) {
-    periods.push(d.toISOString().slice(0, 10));
+  // By default the range where the data is: from the 1st to the 99th
+  // percentile of event days plus a margin, so that one misdated event
+  // (a sentence about 1933) cannot squeeze the rest into one bar.
+  const first = days[0][0], last = days[days.length - 1][0];
+  const p1 = quantileDay(days, total, 0.01), p99 = quantileDay(days, total, 0.99);
+  const margin = Math.max(1, Math.ceil((p99 - p1) * 0.05));
+  const core = [Math.max(first, p1 - margin), Math.min(last, p99 + margin)];
+  const [lo, hi] = wide ? [first, last] : core;
+  const bars = (p) => PERIODS[p].index(hi) - PERIODS[p].index(lo) + 1;
+  const auto = Object.keys(PERIODS).find((p) => bars(p) <= AUTO_BARS) || "year";
+  const interval = PERIODS[chosen] ? chosen : auto;
+  const P = PERIODS[interval];
+  const k0 = P.index(lo), n = bars(interval);
+  let outside = 0;
+  for (const [d, c] of days) if (d < lo || d > hi) outside += c;
+
+  const note = el("p", { class: "count range" });
+  const toggle = (all, text) => el("button", { type: "button", class: "link", onclick: () => {
+    const p = new URLSearchParams(r.params);
+    if (all) p.set("range", "all");
+    else p.delete("range");
+    location.hash = href(r.name, p);
+  } }, text);
+  const span = `${isoDay(lo)} to ${isoDay(hi)}`;
+  if (wide) {
+    note.append(`All dates, ${span}: ${plural(total, "event")}. `);
+    if (core[0] > first || core[1] < last) note.append(toggle(false, "Show where most events are"));
+  } else if (outside > 0) {
+    note.append(`${span}, where most events are: ${plural(total - outside, "event")} shown, ${outside} outside (the events run from ${isoDay(first)} to ${isoDay(last)}). `,
+      toggle(true, "Show all dates"));
+  } else {
+    note.append(`${span}: ${plural(total, "event")}.`);
   }
-  const index = new Map(periods.map((p, i) => [p, i]));
-  const stacks = periods.map(() => 0);
-  const W = 900, H = 320, L = 44, B = 28, T = 10;
-  let max = 0;
-  for (const s of res.series) for (const p of s.points) if (index.has(p.date)) stacks[index.get(p.date)] += p.events;
-  max = Math.max(1, ...stacks);
-  const bw = (W - L - 10) / periods.length;
-  const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", role: "img", "aria-label": "Events per " + interval });
-  const base = periods.map(() => 0);
-  res.series.forEach((s, i) => {
+
+  const box = el("div", { class: "chartbox" });
+  const legend = el("ul", { class: "legend" });
+  view.replaceChildren(el("div", { class: "controls" }, periodChoice(auto), splitChoice), note, box, legend);
+  // Drawn at the box's own width, so text is as large on a phone as on a
+  // laptop instead of shrinking with a scaled-down picture.
+  const cs = getComputedStyle(box);
+  const W = Math.max(280, Math.floor(box.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)));
+  const H = W < 560 ? 240 : 320, L = 44, R = 12, B = 28, T = 10;
+  const colour = (s, i) => (by === "quad" ? QUADCOLORS[s.key] : PALETTE[i % PALETTE.length]);
+  const stacks = new Map();
+  const binned = res.series.map((s) => {
+    const m = new Map();
     for (const p of s.points) {
-      const k = index.get(p.date);
-      if (k === undefined) continue;
-      const h = (p.events / max) * (H - B - T);
-      const y = H - B - base[k] - h;
-      base[k] += h;
+      const d = dayNumber(p.date);
+      if (d < lo || d > hi) continue;
+      const k = P.index(d) - k0;
+      m.set(k, (m.get(k) || 0) + p.events);
+      stacks.set(k, (stacks.get(k) || 0) + p.events);
+    }
+    return m;
+  });
+  let max = 1; // a loop, not Math.max(...): there can be more bars than a call takes arguments
+  for (const c of stacks.values()) max = Math.max(max, c);
+  const bw = (W - L - R) / n;
+  const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: "chart", role: "img", "aria-label": "Events per " + interval });
+  const base = new Map();
+  res.series.forEach((s, i) => {
+    for (const [k, c] of [...binned[i]].sort((a, b) => a[0] - b[0])) {
+      const h = (c / max) * (H - B - T);
+      const y = H - B - (base.get(k) || 0) - h;
+      base.set(k, (base.get(k) || 0) + h);
+      const from = isoDay(P.start(k0 + k)), to = isoDay(P.start(k0 + k + 1) - 1);
       // Each bar links to its period's events.
-      const link = withParam(withParam(r.params, "from", p.date), "to", addDays(p.date, step - 1));
+      const link = withParam(withParam(r.params, "from", from), "to", to);
       if (by === "quad") link.set("quad", s.key);
       if (by === "root" && (link.get("code") || "").length < s.key.length) link.set("code", s.key);
       chart.append(svg("a", { href: href("events", link) }, svg("rect", { x: L + k * bw, y, width: Math.max(1, bw - 1), height: h, fill: colour(s, i) },
-        svgTitle(`${p.date}: ${p.events} events (${s.label || s.key})`))));
+        svgTitle(`${P.label(from)}: ${plural(c, "event")} (${s.label || s.key})`))));
     }
   });
-  chart.append(svg("line", { x1: L, y1: H - B, x2: W - 10, y2: H - B, class: "axis" }));
+  chart.append(svg("line", { x1: L, y1: H - B, x2: W - R, y2: H - B, class: "axis" }));
   chart.append(svg("line", { x1: L, y1: T, x2: L, y2: H - B, class: "axis" }));
   const yl = svg("text", { x: L - 6, y: T + 10, "text-anchor": "end", class: "tick" });
-  yl.textContent = String(Math.max(...stacks));
+  yl.textContent = String(max);
   chart.append(yl);
-  const ticks = Math.min(6, periods.length);
+  // As many period labels as fit side by side (about 7.5 px a character
+  // and a gap), the first and last included.
+  const labelWidth = 7.5 * P.label(isoDay(lo)).length + 24;
+  const ticks = Math.min(n, Math.max(2, Math.floor((W - L - R) / labelWidth)));
   for (let t = 0; t < ticks; t++) {
-    const k = Math.round((t * (periods.length - 1)) / Math.max(1, ticks - 1));
-    const tx = svg("text", { x: L + k * bw + bw / 2, y: H - 8, "text-anchor": "middle", class: "tick" });
-    tx.textContent = periods[k];
+    const k = ticks === 1 ? 0 : Math.round((t * (n - 1)) / (ticks - 1));
+    const anchor = ticks === 1 ? "middle" : t === 0 ? "start" : t === ticks - 1 ? "end" : "middle";
+    const x = anchor === "start" ? L + k * bw : anchor === "end" ? L + (k + 1) * bw : L + k * bw + bw / 2;
+    const tx = svg("text", { x, y: H - 8, "text-anchor": anchor, class: "tick" });
+    tx.textContent = P.label(isoDay(P.start(k0 + k)));
     chart.append(tx);
   }
-  const legend = el("ul", { class: "legend" }, ...res.series.map((s, i) => {
+  box.append(chart);
+  legend.append(...res.series.map((s, i) => {
     const sw = el("span", { class: "swatch" });
     sw.style.background = colour(s, i);
-    const total = s.points.reduce((a, p) => a + p.events, 0);
-    return el("li", null, sw, (s.label || s.key) + " — " + total);
+    const shown = [...binned[i].values()].reduce((a, c) => a + c, 0);
+    return el("li", null, sw, (s.label || s.key) + " — " + shown);
   }));
-  view.replaceChildren(controls, el("div", { class: "chartbox" }, chart), legend);
-}
-
-function addDays(date, n) {
-  const d = new Date(date + "T00:00:00Z");
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 // choice is a select that rewrites one view setting in the URL.
@@ -298,12 +396,20 @@ function choice(label, name, value, options, r) {
 
 // ---- map ----
 
+// world holds the decoded boundaries once the first map has asked for them.
 let world = null;
 
 // loadWorld fetches the packaged Natural Earth boundaries (world-atlas
-// TopoJSON) and decodes their arcs once.
-async function loadWorld() {
-  if (world) return world;
+// TopoJSON) and decodes their arcs, once: later calls share the promise.
+function loadWorld() {
+  world ??= fetchWorld().catch((err) => {
+    world = null; // let the next map try again
+    throw err;
+  });
+  return world;
+}
+
+async function fetchWorld() {
   const res = await fetch("/dist/countries-110m.json");
   if (!res.ok) throw new Error("world boundaries: " + res.statusText);
   const topo = await res.json();
@@ -333,11 +439,10 @@ async function loadWorld() {
     }
     return pts;
   };
-  world = topo.objects.countries.geometries.map((g) => {
+  return topo.objects.countries.geometries.map((g) => {
     const polys = g.type === "Polygon" ? [g.arcs] : g.type === "MultiPolygon" ? g.arcs : [];
     return { name: (g.properties && g.properties.name) || "", rings: polys.flatMap((p) => p.map(ring)) };
   });
-  return world;
 }
 
 async function renderMap(r) {
@@ -445,12 +550,16 @@ async function renderNetwork(r) {
     g.append(svg("a", { href: href("events", withParam(r.params, "actor", n)) },
       svg("circle", { cx: x, cy: y, r: radius(n).toFixed(1), class: "node" }, svgTitle(`${n}: ${weight.get(n)} events`)), label));
   }
+  // On a narrow screen the pair breaks after the arrow, so that every
+  // column, Goldstein last, fits without scrolling sideways.
   const rows = res.edges.slice(0, 30).map((e) => el("tr", null,
-    el("td", null, el("a", { href: href("events", withParam(withParam(r.params, "source", e.source), "target", e.target)) }, e.source + " → " + e.target)),
+    el("td", null, el("a", { href: href("events", withParam(withParam(r.params, "source", e.source), "target", e.target)) },
+      el("span", { class: "nowrap" }, e.source + " →"), " ", el("span", { class: "nowrap" }, e.target))),
     el("td", { class: "num" }, String(e.events)), el("td", { class: "num coop" }, String(e.cooperation)),
     el("td", { class: "num conflict" }, String(e.conflict)), el("td", { class: "num" }, e.goldstein.toFixed(1))));
+  const headers = [["Actors", "source → target"], ["Events"], ["Coop.", "cooperation events"], ["Conflict", "conflict events"], ["Goldstein", "mean Goldstein score"]];
   const table = el("table", { class: "edges" },
-    el("thead", null, el("tr", null, ...["Actors", "Events", "Cooperation", "Conflict", "Goldstein"].map((h) => el("th", { scope: "col" }, h)))),
+    el("thead", null, el("tr", null, ...headers.map(([h, title]) => el("th", { scope: "col", title }, h)))),
     el("tbody", null, ...rows));
   const legend = el("p", { class: "count" }, "Edges: ", el("span", { class: "coop" }, "mostly cooperation"), ", ", el("span", { class: "conflict" }, "mostly conflict"), ", grey: even. " + res.edges.length + (res.truncated ? "+" : "") + " edges.");
   view.replaceChildren(legend, el("div", { class: "netbox" }, g, el("div", { class: "scroll" }, table)));
@@ -505,7 +614,8 @@ async function renderDoc(r) {
   const onHover = (ev) => {
     const t = ev.target.closest("[data-mentions]");
     if (!t || !t.dataset.mentions) return hideTip();
-    showTip(t, t.dataset.mentions.split(" ").flatMap((i, k) => (k ? ["—"] : []).concat(details(Number(i)))));
+    const point = ev.type === "mouseover" ? { x: ev.clientX, y: ev.clientY } : null;
+    showTip(t, t.dataset.mentions.split(" ").flatMap((i, k) => (k ? ["—"] : []).concat(details(Number(i)))), point);
   };
   text.addEventListener("mouseover", onHover);
   text.addEventListener("focusin", onHover);
@@ -537,3 +647,15 @@ async function renderDoc(r) {
   const cur = text.querySelector(".current");
   if (cur) cur.scrollIntoView({ block: "center" });
 }
+
+// ---- start ----
+
+// Last in the file: the first render runs synchronously into the views'
+// code, so every top-level let and const above must be initialised by now
+// (a view that touched one declared below this point would throw a
+// ReferenceError on a direct load, though not after a click).
+form.addEventListener("submit", applyFilters);
+document.getElementById("clear").addEventListener("click", clearFilters);
+window.addEventListener("hashchange", render);
+if (matchMedia("(max-width: 700px)").matches) document.getElementById("filters-box").open = false;
+render();
