@@ -40,10 +40,10 @@ func ParseHTML(data []byte, contentType string) (*event.Document, error) {
 	doc.Published = publishedOf(meta.dates...)
 	// Class and id names misfire on some sites ("sidebar-right" layouts
 	// holding the article); as Readability does, a short result is retried
-	// without them.
-	doc.Text = mainText(root, true)
+	// without the names that do (see overlayAttr for those that stay).
+	doc.Text = findArticle(root, unlikelyAttr).text()
 	if n := utf8.RuneCountInString(doc.Text); n < 500 {
-		if loose := mainText(root, false); utf8.RuneCountInString(loose) > 2*n {
+		if loose := findArticle(root, overlayAttr).text(); utf8.RuneCountInString(loose) > 2*n {
 			doc.Text = loose
 		}
 	}
@@ -280,7 +280,7 @@ func textOf(n *html.Node) string {
 // dropped are elements that never hold article text.
 var dropped = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Nav: true,
-	atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Form: true,
+	atom.Header: true, atom.Footer: true, atom.Aside: true,
 	atom.Iframe: true, atom.Svg: true, atom.Button: true, atom.Select: true,
 	atom.Textarea: true, atom.Template: true, atom.Object: true, atom.Embed: true,
 	atom.Canvas: true, atom.Menu: true, atom.Dialog: true, atom.Head: true,
@@ -288,9 +288,15 @@ var dropped = map[atom.Atom]bool{
 
 // unlikelyAttr matches class and id values of page furniture; likelyAttr
 // rescues those that also name content ("sidebar-article-body"). The lists
-// follow Mozilla Readability's unlikely-candidate heuristic.
+// follow Mozilla Readability's unlikely-candidate heuristic. Layout names
+// among them misfire (the article inside "layout-sidebar-right"), so a
+// short result is retried without them; overlayAttr names what never holds
+// the article, whatever its length: comment threads and overlays over the
+// page. It stays in the retry, which would otherwise replace a short post
+// with the discussion under it. "commentary" is an article genre.
 var (
 	unlikelyAttr = regexp.MustCompile(`(?i)-ad-|ad-break|agegate|ai2html|banner|breadcrumbs|combx|comment|community|cookie|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|newsletter|pager|pagination|popup|promo|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|supplemental|yom-remote`)
+	overlayAttr  = regexp.MustCompile(`(?i)agegate|comment(?:[^a]|$)|cookie|disqus|gdpr|newsletter|popup|remark|replies|shoutbox`)
 	likelyAttr   = regexp.MustCompile(`(?i)and|article|body|column|content|main|shadow`)
 )
 
@@ -320,7 +326,7 @@ type block struct {
 	heading   bool
 }
 
-func skipNode(n *html.Node, byName bool) bool {
+func skipNode(n *html.Node, furniture *regexp.Regexp) bool {
 	if n.Type == html.CommentNode || n.Type == html.DoctypeNode {
 		return true
 	}
@@ -330,7 +336,7 @@ func skipNode(n *html.Node, byName bool) bool {
 	if dropped[n.DataAtom] || dropRoles[strings.ToLower(attr(n, "role"))] || hasAttr(n, "hidden") || hiddenStyle.MatchString(attr(n, "style")) {
 		return true
 	}
-	if !byName {
+	if furniture == nil {
 		return false
 	}
 	switch n.DataAtom {
@@ -340,12 +346,12 @@ func skipNode(n *html.Node, byName bool) bool {
 		return false
 	}
 	names := attr(n, "class") + " " + attr(n, "id")
-	return unlikelyAttr.MatchString(names) && !likelyAttr.MatchString(names)
+	return furniture.MatchString(names) && !likelyAttr.MatchString(names)
 }
 
-// collectBlocks splits the visible text under root into blocks; byName
-// also drops elements whose class or id names page furniture.
-func collectBlocks(root *html.Node, byName bool) []block {
+// collectBlocks splits the visible text under root into blocks, without
+// the elements whose class or id matches furniture (none when nil).
+func collectBlocks(root *html.Node, furniture *regexp.Regexp) []block {
 	var blocks []block
 	var cur strings.Builder
 	links := 0
@@ -359,7 +365,7 @@ func collectBlocks(root *html.Node, byName bool) []block {
 	}
 	var visit func(n, owner *html.Node, inLink bool, depth int)
 	visit = func(n, owner *html.Node, inLink bool, depth int) {
-		if depth > 512 || skipNode(n, byName) {
+		if depth > 512 || skipNode(n, furniture) {
 			return
 		}
 		switch {
@@ -402,14 +408,22 @@ func collectBlocks(root *html.Node, byName bool) []block {
 	return blocks
 }
 
-// mainText picks the article body in the manner of Readability: each good
-// paragraph scores for its container and, less and less, for up to four
-// more ancestors; the best container, its score cut by its own link
+// article is the main content of a page: the container chosen, the
+// siblings kept with it, and the page's text blocks.
+type article struct {
+	blocks []block
+	best   *html.Node // nil when no paragraph scored
+	keep   map[*html.Node]bool
+}
+
+// findArticle picks the article body in the manner of Readability: each
+// good paragraph scores for its container and, less and less, for up to
+// four more ancestors; the best container, its score cut by its own link
 // density, is the article, together with the siblings that score close to
-// it (articles split in several <div>s). Its text blocks come back joined
-// by blank lines.
-func mainText(root *html.Node, byName bool) string {
-	blocks := collectBlocks(root, byName)
+// it (articles split in several <div>s). furniture names the classes and
+// ids of elements left out.
+func findArticle(root *html.Node, furniture *regexp.Regexp) article {
+	blocks := collectBlocks(root, furniture)
 	scores := map[*html.Node]float64{}
 	chars := map[*html.Node]int{}
 	links := map[*html.Node]int{}
@@ -455,18 +469,28 @@ func mainText(root *html.Node, byName bool) string {
 			best = n
 		}
 	}
-	keep := map[*html.Node]bool{best: true}
-	if best != nil && best.Parent != nil {
+	a := article{blocks: blocks, best: best, keep: map[*html.Node]bool{best: true}}
+	if best == nil {
+		return a
+	}
+	if best.Parent != nil {
 		threshold := max(3, scores[best]*0.2)
 		for sib := best.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
 			if scores[sib] >= threshold {
-				keep[sib] = true
+				a.keep[sib] = true
 			}
 		}
 	}
+	return a
+}
+
+// text is the article's blocks joined by blank lines, without the short
+// lines of links (tags, "Read more"), the link lists and the forms inside
+// it.
+func (a article) text() string {
 	var out []string
-	for _, b := range blocks {
-		if best != nil && !underAny(b.owner, keep) {
+	for _, b := range a.blocks {
+		if a.best != nil && !a.holds(b.owner) {
 			continue
 		}
 		n := utf8.RuneCountInString(b.text)
@@ -480,6 +504,21 @@ func mainText(root *html.Node, byName bool) string {
 		out = append(out, b.text)
 	}
 	return strings.Join(out, "\n\n")
+}
+
+// holds reports whether n is inside the article. A form inside it is a
+// widget (sign-up, comment box), not its text, while one around it is the
+// page's own frame (ASP.NET wraps whole pages in a <form>).
+func (a article) holds(n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if a.keep[n] {
+			return true
+		}
+		if n.DataAtom == atom.Form {
+			return false
+		}
+	}
+	return false
 }
 
 func linkDensity(b block) float64 {
@@ -517,7 +556,7 @@ func htmlFragmentText(s string) string {
 		return strings.Join(strings.Fields(s), " ")
 	}
 	var parts []string
-	for _, b := range collectBlocks(root, false) {
+	for _, b := range collectBlocks(root, nil) {
 		parts = append(parts, b.text)
 	}
 	return strings.Join(parts, "\n\n")

@@ -107,6 +107,17 @@ func TestHTMLSelection(t *testing.T) {
 			"One is a sentence long enough, with a comma, to be scored as text.\n\nTwo is a sentence long enough, with a comma, to be scored as text.\n\nThree is a sentence long enough, with a comma, to be scored as text.\n\nFour is a sentence long enough, with a comma, to be scored as text."},
 		{"misleading class retried", `<html class="ads-enabled"><body><div class="layout-sidebar-right">` + para("Kept") + `</div>`,
 			"Kept is a sentence long enough, with a comma, to be scored as text."},
+		// ASP.NET and other frameworks wrap the whole page in a <form>.
+		{"page inside a form", `<body><form method="post" action="/story.aspx"><div class="masthead"><a href="/">Home</a></div><div class="story">` + para("One") + para("Two") + `</div><input type="submit" value="Search"></form>`,
+			"One is a sentence long enough, with a comma, to be scored as text.\n\nTwo is a sentence long enough, with a comma, to be scored as text."},
+		// A form inside the article is a widget.
+		{"form inside the article", `<body><div class="story">` + para("One") + `<form action="/signup"><p>Sign up for the weekly letter, with news and views, every Friday morning.</p><input type="email"><button>Go</button></form>` + para("Two") + `</div>`,
+			"One is a sentence long enough, with a comma, to be scored as text.\n\nTwo is a sentence long enough, with a comma, to be scored as text."},
+		// The retry of a short result without class filters must not let
+		// the comment thread in: it is longer than the post.
+		{"short post over its comments", `<body><div class="post">` + para("Post") + `</div><div id="comments" class="comments-area"><ol class="comment-list">` +
+			strings.Repeat(`<li class="comment">`+para("Reply")+para("Answer")+`</li>`, 3) + `</ol></div>`,
+			"Post is a sentence long enough, with a comma, to be scored as text."},
 		{"furniture by class", `<body><div>` + para("Body") + para("More") + `</div><div class="comments">` + para("Reader") + `</div>`,
 			"Body is a sentence long enough, with a comma, to be scored as text.\n\nMore is a sentence long enough, with a comma, to be scored as text."},
 	}
