@@ -283,7 +283,7 @@ var dropped = map[atom.Atom]bool{
 	atom.Header: true, atom.Footer: true, atom.Aside: true,
 	atom.Iframe: true, atom.Svg: true, atom.Button: true, atom.Select: true,
 	atom.Textarea: true, atom.Template: true, atom.Object: true, atom.Embed: true,
-	atom.Canvas: true, atom.Menu: true, atom.Dialog: true, atom.Head: true,
+	atom.Canvas: true, atom.Menu: true, atom.Figcaption: true, atom.Dialog: true, atom.Head: true,
 }
 
 // unlikelyAttr matches class and id values of page furniture; likelyAttr
@@ -295,7 +295,7 @@ var dropped = map[atom.Atom]bool{
 // page. It stays in the retry, which would otherwise replace a short post
 // with the discussion under it. "commentary" is an article genre.
 var (
-	unlikelyAttr = regexp.MustCompile(`(?i)-ad-|ad-break|agegate|ai2html|banner|breadcrumbs|combx|comment|community|cookie|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|newsletter|pager|pagination|popup|promo|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|supplemental|yom-remote`)
+	unlikelyAttr = regexp.MustCompile(`(?i)-ad-|ad-break|agegate|ai2html|banner|breadcrumbs|caption|carousel|combx|comment|community|cookie|cover-wrap|disqus|extra|footer|gallery|gdpr|header|legends|menu|newsletter|pager|pagination|popup|promo|related|remark|replies|rss|shoutbox|sidebar|skyscraper|slideshow|social|sponsor|subscribe|supplemental|yom-remote`)
 	overlayAttr  = regexp.MustCompile(`(?i)agegate|comment(?:[^a]|$)|cookie|disqus|gdpr|newsletter|popup|remark|replies|shoutbox`)
 	likelyAttr   = regexp.MustCompile(`(?i)and|article|body|column|content|main|shadow`)
 )
@@ -315,6 +315,9 @@ var blockElems = map[atom.Atom]bool{
 	atom.H6: true, atom.Figure: true, atom.Figcaption: true, atom.Body: true, atom.Hr: true,
 	atom.Address: true, atom.Center: true,
 }
+
+// paragraphs are the block elements that hold one paragraph's text.
+var paragraphs = map[atom.Atom]bool{atom.P: true, atom.Li: true, atom.Blockquote: true, atom.Pre: true}
 
 var headings = map[atom.Atom]bool{atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true}
 
@@ -424,7 +427,6 @@ type article struct {
 // ids of elements left out.
 func findArticle(root *html.Node, furniture *regexp.Regexp) article {
 	blocks := collectBlocks(root, furniture)
-	scores := map[*html.Node]float64{}
 	chars := map[*html.Node]int{}
 	links := map[*html.Node]int{}
 	for _, b := range blocks {
@@ -432,18 +434,32 @@ func findArticle(root *html.Node, furniture *regexp.Regexp) article {
 			chars[a] += len(b.text)
 			links[a] += b.linkChars
 		}
+	}
+	scores := map[*html.Node]float64{}
+	var candidates []*html.Node    // in document order, for ties
+	units := map[*html.Node]bool{} // good paragraphs with the wrappers around them alone
+	for _, b := range blocks {
 		n := utf8.RuneCountInString(b.text)
 		if n < 25 || b.heading || linkDensity(b) > 0.33 {
 			continue
 		}
 		s := 1 + float64(strings.Count(b.text, ",")) + min(float64(n)/100, 3)
-		container := b.owner
-		if container.DataAtom == atom.P || container.DataAtom == atom.Li || container.DataAtom == atom.Blockquote || container.DataAtom == atom.Pre {
-			if container.Parent != nil {
-				container = container.Parent
-			}
+		// A paragraph scores for the element that holds it with others:
+		// wrappers around it alone (a <div class="card"> per paragraph)
+		// are part of it, not a container.
+		unit := b.owner
+		for unit.Parent != nil && unit.Parent.Type == html.ElementNode && chars[unit.Parent] == chars[unit] {
+			unit = unit.Parent
+		}
+		units[unit] = true
+		container := unit
+		if (unit != b.owner || paragraphs[unit.DataAtom]) && unit.Parent != nil && unit.Parent.Type == html.ElementNode {
+			container = unit.Parent
 		}
 		for level, a := 0, container; level < 5 && a != nil && a.Type == html.ElementNode; level, a = level+1, a.Parent {
+			if _, ok := scores[a]; !ok {
+				candidates = append(candidates, a)
+			}
 			switch level {
 			case 0:
 				scores[a] += s
@@ -455,17 +471,14 @@ func findArticle(root *html.Node, furniture *regexp.Regexp) article {
 		}
 	}
 	var best *html.Node
-	for n, s := range scores {
+	for _, n := range candidates {
+		s := scores[n]
 		if n.DataAtom == atom.Article || n.DataAtom == atom.Main {
 			s *= 1.25
 		}
-		if chars[n] > 0 {
-			s *= 1 - float64(links[n])/float64(chars[n])
-		}
+		s *= 1 - linkShare(n, links, chars)
 		scores[n] = s
-	}
-	for n, s := range scores {
-		if best == nil || s > scores[best] || s == scores[best] && depthOf(n) > depthOf(best) {
+		if best == nil || s > scores[best] {
 			best = n
 		}
 	}
@@ -473,15 +486,44 @@ func findArticle(root *html.Node, furniture *regexp.Regexp) article {
 	if best == nil {
 		return a
 	}
+	// A container that is the only child with text of its parent is the
+	// same content one wrapper deeper: climb to where the article splits
+	// into its parts, so that the siblings below are the other parts (a
+	// story in column <div>s, each wrapping its own <div> of paragraphs).
+	for p := best.Parent; p != nil && p.Type == html.ElementNode && p.DataAtom != atom.Body && chars[p] == chars[best]; p = best.Parent {
+		scores[p] = max(scores[p], scores[best])
+		best = p
+	}
+	a.best, a.keep = best, map[*html.Node]bool{best: true}
 	if best.Parent != nil {
 		threshold := max(3, scores[best]*0.2)
+		var first, last *html.Node
 		for sib := best.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
-			if scores[sib] >= threshold {
+			if scores[sib] >= threshold || sib == best {
+				a.keep[sib] = true
+				if first == nil {
+					first = sib
+				}
+				last = sib
+			}
+		}
+		// A lone paragraph between two parts is a part too, however short
+		// (a column of one paragraph scores only for the columns' parent).
+		for sib := first; sib != last; sib = sib.NextSibling {
+			if units[sib] {
 				a.keep[sib] = true
 			}
 		}
 	}
 	return a
+}
+
+// linkShare is the share of n's text inside links.
+func linkShare(n *html.Node, links, chars map[*html.Node]int) float64 {
+	if chars[n] == 0 {
+		return 0
+	}
+	return float64(links[n]) / float64(chars[n])
 }
 
 // text is the article's blocks joined by blank lines, without the short

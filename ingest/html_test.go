@@ -134,6 +134,58 @@ func TestHTMLSelection(t *testing.T) {
 	}
 }
 
+// story is five paragraphs of one made-up news story.
+var story = []string{
+	"Floodwaters receded from the lower town on Tuesday, leaving mud a metre deep in the market square, and the council said the bridge would stay closed.",
+	"Engineers found cracks in two of the bridge's piers, a spokeswoman said, and divers will inspect the foundations once the river falls further.",
+	"Traders began clearing their stalls before dawn.",
+	"The regional government has promised emergency grants to shopkeepers, though the amount has not been set, and insurers have sent assessors to the town.",
+	"Forecasters expect dry weather for the rest of the week, which should let the river return to its usual level by Sunday.",
+}
+
+func TestHTMLStoryLayouts(t *testing.T) {
+	p := func(i int) string { return "<p>" + story[i] + "</p>" }
+	want := strings.Join(story, "\n\n")
+	tests := []struct{ name, in string }{
+		// Each column wraps its paragraphs in a <div> of its own, so each
+		// inner <div> scores apart; one column holds a single paragraph.
+		{"story in column divs", `<body><header><a href="/">Home</a></header><section class="story">` +
+			`<div class="col"><div class="inner">` + p(0) + p(1) + `</div><aside></aside></div>` +
+			`<div class="col"><div class="inner">` + p(2) + `</div><aside></aside></div>` +
+			`<div class="col"><div class="inner">` + p(3) + p(4) + `</div></div></section>` +
+			`<div class="more"><a href="/a">Another story with a long headline of its own</a></div>`},
+		// Each paragraph in a card of its own: the cards' parent holds the
+		// story, not the card with the longest paragraph.
+		{"a card per paragraph", `<body><div id="body">` +
+			func() string {
+				var b strings.Builder
+				for i := range story {
+					b.WriteString(`<div class="card"><div class="card-content">` + p(i) + `</div></div>`)
+				}
+				return b.String()
+			}() + `</div><ul class="links"><li><a href="/b">Weather</a></li><li><a href="/c">Sport</a></li></ul>`},
+		// Captions, figures and galleries repeat the story in other
+		// words; they are not its text.
+		{"captions and galleries", `<body><article>` + p(0) + p(1) +
+			`<figure><img src="a.jpg"><figcaption>Mud fills the market square of the lower town on Tuesday, after the flood.</figcaption></figure>` +
+			p(2) + p(3) +
+			`<div class="photo-gallery"><div class="slide"><p>A trader clears her stall in the lower town, where the water stood a metre high.</p></div></div>` +
+			`<div class="image"><img src="b.jpg"><div class="caption-text">The closed bridge, seen from the east bank of the river, on Tuesday afternoon.</div></div>` +
+			p(4) + `</article>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := ParseHTML([]byte(tt.in), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Text != want {
+				t.Errorf("text:\n%s\nwant:\n%s", doc.Text, want)
+			}
+		})
+	}
+}
+
 func TestHTMLTooDeep(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "deep.html")
