@@ -325,8 +325,11 @@ var headings = map[atom.Atom]bool{atom.H1: true, atom.H2: true, atom.H3: true, a
 type block struct {
 	text      string
 	linkChars int
+	lead      int        // chars of the link to another page that opens the block
 	owner     *html.Node // innermost block element holding the text
 	heading   bool
+	teaser    bool // part of a teaser of another page (see markTeasers)
+	card      bool // of a teaser under a linked headline of its own
 }
 
 func skipNode(n *html.Node, furniture *regexp.Regexp) bool {
@@ -357,25 +360,33 @@ func skipNode(n *html.Node, furniture *regexp.Regexp) bool {
 func collectBlocks(root *html.Node, furniture *regexp.Regexp) []block {
 	var blocks []block
 	var cur strings.Builder
-	links := 0
+	links, lead, plain := 0, 0, false
 	flush := func(owner *html.Node) {
 		t := strings.Join(strings.Fields(cur.String()), " ")
 		if t != "" {
-			blocks = append(blocks, block{text: t, linkChars: links, owner: owner, heading: headings[owner.DataAtom]})
+			blocks = append(blocks, block{text: t, linkChars: links, lead: lead, owner: owner, heading: headings[owner.DataAtom]})
 		}
 		cur.Reset()
-		links = 0
+		links, lead, plain = 0, 0, false
 	}
-	var visit func(n, owner *html.Node, inLink bool, depth int)
-	visit = func(n, owner *html.Node, inLink bool, depth int) {
+	var visit func(n, owner, link *html.Node, depth int)
+	visit = func(n, owner, link *html.Node, depth int) {
 		if depth > 512 || skipNode(n, furniture) {
 			return
 		}
 		switch {
 		case n.Type == html.TextNode:
 			cur.WriteString(n.Data)
-			if inLink {
-				links += len(strings.Join(strings.Fields(n.Data), " "))
+			t := len(strings.Join(strings.Fields(n.Data), " "))
+			switch {
+			case t == 0:
+			case link == nil:
+				plain = true
+			case !plain && !strings.HasPrefix(attr(link, "href"), "#"):
+				lead += t
+				fallthrough
+			default:
+				links += t
 			}
 			return
 		case n.Type == html.ElementNode && n.DataAtom == atom.Br:
@@ -395,10 +406,10 @@ func collectBlocks(root *html.Node, furniture *regexp.Regexp) []block {
 			owner = n
 		}
 		if n.DataAtom == atom.A {
-			inLink = true
+			link = n
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			visit(c, owner, inLink, depth+1)
+			visit(c, owner, link, depth+1)
 		}
 		if isBlock {
 			flush(owner)
@@ -406,7 +417,7 @@ func collectBlocks(root *html.Node, furniture *regexp.Regexp) []block {
 			cur.WriteByte(' ') // inline elements still separate words
 		}
 	}
-	visit(root, root, false, 0)
+	visit(root, root, nil, 0)
 	flush(root)
 	return blocks
 }
@@ -435,12 +446,13 @@ func findArticle(root *html.Node, furniture *regexp.Regexp) article {
 			links[a] += b.linkChars
 		}
 	}
+	markTeasers(blocks, chars)
 	scores := map[*html.Node]float64{}
 	var candidates []*html.Node    // in document order, for ties
 	units := map[*html.Node]bool{} // good paragraphs with the wrappers around them alone
 	for _, b := range blocks {
 		n := utf8.RuneCountInString(b.text)
-		if n < 25 || b.heading || linkDensity(b) > 0.33 {
+		if n < 25 || b.heading || b.teaser || linkDensity(b) > 0.33 {
 			continue
 		}
 		s := 1 + float64(strings.Count(b.text, ",")) + min(float64(n)/100, 3)
@@ -518,6 +530,65 @@ func findArticle(root *html.Node, furniture *regexp.Regexp) article {
 	return a
 }
 
+// markTeasers marks the blocks of teasers of other pages: a headline
+// linked elsewhere (a block that is all link, or the link that opens a
+// list item) with a short summary under the element that holds it. Their
+// summaries read like paragraphs, and a list of them outscored short
+// stories; they are links out of the page all the same. An <h1> linked to
+// its own page is the story's title, not a teaser.
+func markTeasers(blocks []block, chars map[*html.Node]int) {
+	const maxSummary = 400 // bytes of text beside the headline
+	for i := range blocks {
+		b := &blocks[i]
+		if b.lead < 20 || b.owner.DataAtom == atom.H1 {
+			continue
+		}
+		unit := b.owner
+		for unit.Parent != nil && chars[unit.Parent] == chars[unit] {
+			unit = unit.Parent
+		}
+		var item *html.Node
+		var rest int
+		card := b.lead*10 >= len(b.text)*9
+		switch {
+		case card && unit.Parent != nil:
+			item, rest = unit.Parent, chars[unit.Parent]-chars[unit]
+		case unit.DataAtom == atom.Li:
+			item, rest = unit, len(b.text)-b.lead
+		default:
+			continue
+		}
+		if rest == 0 || rest > maxSummary || item.DataAtom == atom.Body {
+			continue
+		}
+		// Only a kicker ("WORLD NEWS") may come before the headline.
+		first := i
+		for first > 0 && isUnder(blocks[first-1].owner, item) {
+			if utf8.RuneCountInString(blocks[first-1].text) >= 25 {
+				break
+			}
+			first--
+		}
+		if first > 0 && isUnder(blocks[first-1].owner, item) {
+			continue
+		}
+		for j := first; j < len(blocks) && isUnder(blocks[j].owner, item); j++ {
+			blocks[j].teaser = true
+			blocks[j].card = blocks[j].card || card
+		}
+	}
+}
+
+// isUnder reports whether n is anc or inside it.
+func isUnder(n, anc *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == anc {
+			return true
+		}
+	}
+	return false
+}
+
 // linkShare is the share of n's text inside links.
 func linkShare(n *html.Node, links, chars map[*html.Node]int) float64 {
 	if chars[n] == 0 {
@@ -537,7 +608,9 @@ func (a article) text() string {
 		}
 		n := utf8.RuneCountInString(b.text)
 		switch {
-		case b.heading && n <= 200:
+		case b.card:
+			continue
+		case b.heading && n <= 200 && linkDensity(b) <= 0.5:
 		case linkDensity(b) > 0.5:
 			continue
 		case n < 25 && linkDensity(b) > 0:

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -181,6 +182,50 @@ func TestHTMLStoryLayouts(t *testing.T) {
 			}
 			if doc.Text != want {
 				t.Errorf("text:\n%s\nwant:\n%s", doc.Text, want)
+			}
+		})
+	}
+}
+
+func TestHTMLTeasers(t *testing.T) {
+	p := func(i int) string { return "<p>" + story[i] + "</p>" }
+	teaser := func(i int) string {
+		return fmt.Sprintf(`<li><a href="/news/%d">Other story number %d, with a headline of its own</a> <span>The summary of that other story runs for a sentence or two, with commas, clauses and a trailing ellipsis, as summaries do...</span></li>`, i, i)
+	}
+	var teasers strings.Builder
+	for i := range 8 {
+		teasers.WriteString(teaser(i))
+	}
+	tests := []struct{ name, in, want string }{
+		// Eight teasers of other stories outscored a story of three
+		// paragraphs, having more text and more commas.
+		{"teaser list beside a short story", `<body><div class="main"><div class="latest"><h3>Latest</h3><ul>` + teasers.String() + `</ul></div>` +
+			`<div class="story"><h1>Bridge stays closed</h1>` + p(0) + p(1) + p(3) + `</div></div>`,
+			"Bridge stays closed\n\n" + story[0] + "\n\n" + story[1] + "\n\n" + story[3]},
+		// Cards of other stories, a linked heading over a summary, inside
+		// the story's container.
+		{"cards inside the story", `<body><article>` + p(0) + p(1) + p(3) + p(4) +
+			`<div class="next"><a href="/news/9"><h4>Other story number nine, with a headline</h4></a><p>The summary of that other story runs for a sentence or two.</p></div></article>`,
+			story[0] + "\n\n" + story[1] + "\n\n" + story[3] + "\n\n" + story[4]},
+		// A digest is a list of linked headlines with summaries: inside
+		// the story, it is the story.
+		{"digest", `<body><article><p>Good morning! Here is the news you need to know this Tuesday.</p><ol>` + teasers.String() + `</ol></article><div class="more"><a href="/x">More</a></div>`,
+			"Good morning! Here is the news you need to know this Tuesday.\n\n" + func() string {
+				var out []string
+				for i := range 8 {
+					out = append(out, fmt.Sprintf("Other story number %d, with a headline of its own The summary of that other story runs for a sentence or two, with commas, clauses and a trailing ellipsis, as summaries do...", i))
+				}
+				return strings.Join(out, "\n\n")
+			}()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := ParseHTML([]byte(tt.in), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Text != tt.want {
+				t.Errorf("text:\n%s\nwant:\n%s", doc.Text, tt.want)
 			}
 		})
 	}
