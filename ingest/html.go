@@ -48,9 +48,10 @@ func ParseHTML(data []byte, contentType string) (*event.Document, error) {
 		}
 	}
 	// A page that claims UTF-8 (or claims nothing) may still hold bad
-	// bytes; the decoder passes them through.
+	// bytes; the decoder passes them through. Soft hyphens are invisible
+	// hints that would split words in two.
 	for _, f := range []*string{&doc.Text, &doc.Title, &doc.Author, &doc.Source} {
-		*f = strings.ToValidUTF8(*f, "\uFFFD")
+		*f = strings.ReplaceAll(strings.ToValidUTF8(*f, "\uFFFD"), "\u00ad", "")
 	}
 	return doc, nil
 }

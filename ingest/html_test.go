@@ -249,6 +249,7 @@ func TestHTMLBroken(t *testing.T) {
 		{"br paragraphs", `<body><div>First part of the text that is long.<br><br>Second part of the text that is long.</div>`, "First part of the text that is long.\n\nSecond part of the text that is long."},
 		{"utf-8 without declaration", "<p>Café owners protested in the square on Monday morning.</p>", "Café owners protested in the square on Monday morning."},
 		{"latin1 meta", "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xe9 owners protested in the square on Monday morning.</p>", "Café owners protested in the square on Monday morning."},
+		{"soft hyphens", "<p>Demon&shy;strators gathered out\u00adside the parlia&shy;ment on Monday.</p>", "Demonstrators gathered outside the parliament on Monday."},
 		{"empty", ``, ""},
 		{"garbage", "<<<>>>\x00<a <b", "<<<>>>"},
 	}
