@@ -8,14 +8,15 @@
 #   bash bench/extract/run.sh DIR
 #
 # DIR is the benchmark's repository unpacked (ground-truth.json,
-# html/*.html.gz). One line per library (name, version, figures), then the
-# line of annals:
+# html/*.html.gz). One line per library (name, version, figures), one of
+# annals' timing, then the line of annals' figures:
 #
 #   pages=N f1=0.xxx precision=0.xxx recall=0.xxx ms_per_page=N
 #
 # Times are from the page's bytes to its text, HTML parsing included, one
-# page at a time on one goroutine; on a shared machine compare them as
-# ratios within one run.
+# page at a time on one goroutine: wall time, and the process's CPU time
+# (garbage collection included), which a shared machine disturbs less;
+# compare them as ratios within one run.
 set -euo pipefail
 dir=$(cd "${1:?usage: bash bench/extract/run.sh DIR}" && pwd)
 cd "$(dirname "$0")/../.."
@@ -26,8 +27,10 @@ go build -o "$tmp/annals" ./cmd/annals
 (cd bench/extract/libs && go build -o "$tmp/libs" .)
 
 "$tmp/libs" -bench "$dir" -out "$tmp" 2> "$tmp/libs.err" > "$tmp/libs.txt" || { cat "$tmp/libs.err"; exit 1; }
-while read -r name version ms; do
+while read -r name version ms cpu; do
   figures=$("$tmp/annals" eval extract --benchmark "$dir" --predictions "$tmp/$name.json" --worst 0)
-  printf '%-24s %-36s %s ms_per_page=%s\n' "$name" "$version" "$figures" "$ms"
+  printf '%-24s %-36s %s ms_per_page=%s cpu_ms_per_page=%s\n' "$name" "$version" "$figures" "$ms" "$cpu"
 done < "$tmp/libs.txt"
-"$tmp/annals" eval extract --benchmark "$dir" --worst 0
+"$tmp/annals" eval extract --benchmark "$dir" --worst 0 > "$tmp/annals.txt"
+printf '%-24s %-36s %s\n' annals "$(git rev-parse --short HEAD 2>/dev/null || echo -)" "$(sed -n 's/^timing: //p' "$tmp/annals.txt")"
+tail -n 1 "$tmp/annals.txt"

@@ -106,6 +106,9 @@ func TestRunBenchmark(t *testing.T) {
 	if !strings.HasPrefix(s.String(), "pages=2 f1=") || !strings.Contains(s.String(), " ms_per_page=") {
 		t.Errorf("figures line %q", s)
 	}
+	if !strings.HasPrefix(s.Timing(), "ms_per_page=") || !strings.Contains(s.Timing(), " cpu_ms_per_page=") {
+		t.Errorf("timing %q", s.Timing())
+	}
 
 	// Another extractor's output, in the benchmark's wrapped format.
 	preds := filepath.Join(t.TempDir(), "other.json")
@@ -118,7 +121,7 @@ func TestRunBenchmark(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o.Results[0].Match.FP == 0 || o.Recall() != 0.5 || strings.Contains(o.String(), "ms_per_page") {
+	if o.Results[0].Match.FP == 0 || o.Recall() != 0.5 || strings.Contains(o.String(), "ms_per_page") || o.Timing() != "" {
 		t.Errorf("predictions scored %+v %s", o.Results, o)
 	}
 	delete(got, "p2")

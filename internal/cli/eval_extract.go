@@ -60,7 +60,10 @@ func evalExtractBenchmark(ctx context.Context, env *Env, dir, preds string, wors
 		return err
 	}
 	for _, r := range s.Worst(worst) {
-		fmt.Fprintf(env.Stdout, "%s tp=%.3f fp=%.3f fn=%.3f %q\n", r.ID[:12], r.Match.TP, r.Match.FP, r.Match.FN, clip(r.Got, 60))
+		fmt.Fprintf(env.Stdout, "%s tp=%.3f fp=%.3f fn=%.3f %q\n", r.ID[:min(12, len(r.ID))], r.Match.TP, r.Match.FP, r.Match.FN, clip(r.Got, 60))
+	}
+	if t := s.Timing(); t != "" {
+		fmt.Fprintln(env.Stdout, "timing:", t)
 	}
 	fmt.Fprintln(env.Stdout, s)
 	return nil

@@ -7,8 +7,9 @@
 //	libs -bench DIR -out OUTDIR
 //
 // For each library it writes OUTDIR/NAME.json in the benchmark's output
-// format and prints "NAME VERSION MS_PER_PAGE": the time from the page's
-// bytes to its text, html.Parse included, as annals' figure is.
+// format and prints "NAME VERSION MS_PER_PAGE CPU_MS_PER_PAGE": the wall
+// and process CPU time from the page's bytes to its text, html.Parse
+// included, as annals' figures are.
 package main
 
 import (
@@ -24,6 +25,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	readeck "codeberg.org/readeck/go-readability/v2"
@@ -102,16 +104,19 @@ func run(dir, out string) error {
 	}
 	for _, e := range extractors {
 		got := map[string]body{}
-		var elapsed time.Duration
+		texts := make([]string, len(ids))
+		start, cpu := time.Now(), cpuTime()
 		for i, id := range ids {
-			start := time.Now()
 			text, err := e.extract(pages[i])
-			elapsed += time.Since(start)
 			if err != nil {
 				// The benchmark's programs print nothing for a failed page.
 				fmt.Fprintf(os.Stderr, "libs: %s: %s: %v\n", e.name, id, err)
 			}
-			got[id] = body{strings.ReplaceAll(text, "\u00ad", "")} // as the benchmark's run_*.py
+			texts[i] = text
+		}
+		elapsed, cpu := time.Since(start), cpuTime()-cpu
+		for i, id := range ids {
+			got[id] = body{strings.ReplaceAll(texts[i], "\u00ad", "")} // as the benchmark's run_*.py
 		}
 		data, err := json.Marshal(map[string]any{"version": versions[e.module], "output": got})
 		if err != nil {
@@ -120,9 +125,19 @@ func run(dir, out string) error {
 		if err := os.WriteFile(filepath.Join(out, e.name+".json"), data, 0o644); err != nil {
 			return err
 		}
-		fmt.Printf("%s %s %.2f\n", e.name, versions[e.module], float64(elapsed)/float64(time.Millisecond)/float64(len(ids)))
+		perPage := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) / float64(len(ids)) }
+		fmt.Printf("%s %s %.2f %.2f\n", e.name, versions[e.module], perPage(elapsed), perPage(cpu))
 	}
 	return nil
+}
+
+// cpuTime is the CPU time this process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // load reads the pages named in ground-truth.json, in the order of their IDs.
