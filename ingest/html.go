@@ -508,15 +508,26 @@ func findArticle(root *html.Node, furniture *nameList) article {
 			}
 		}
 	}
+	for _, n := range candidates {
+		if n.DataAtom == atom.Article || n.DataAtom == atom.Main {
+			scores[n] *= 1.25
+		}
+		scores[n] *= 1 - linkShare(n, links, chars)
+	}
+	// A wrapper around a container alone holds the same content: it
+	// scores as much, so that parts of a story nested in wrappers of
+	// different depths compare as equals (see the siblings below).
+	for _, n := range candidates {
+		for p := n.Parent; p != nil && p.Type == html.ElementNode && chars[p] == chars[n]; p = p.Parent {
+			if _, ok := scores[p]; !ok {
+				candidates = append(candidates, p)
+			}
+			scores[p] = max(scores[p], scores[n])
+		}
+	}
 	var best *html.Node
 	for _, n := range candidates {
-		s := scores[n]
-		if n.DataAtom == atom.Article || n.DataAtom == atom.Main {
-			s *= 1.25
-		}
-		s *= 1 - linkShare(n, links, chars)
-		scores[n] = s
-		if best == nil || s > scores[best] {
+		if best == nil || scores[n] > scores[best] {
 			best = n
 		}
 	}
@@ -529,7 +540,6 @@ func findArticle(root *html.Node, furniture *nameList) article {
 	// into its parts, so that the siblings below are the other parts (a
 	// story in column <div>s, each wrapping its own <div> of paragraphs).
 	for p := best.Parent; p != nil && p.Type == html.ElementNode && p.DataAtom != atom.Body && chars[p] == chars[best]; p = best.Parent {
-		scores[p] = max(scores[p], scores[best])
 		best = p
 	}
 	a.best, a.keep = best, map[*html.Node]bool{best: true}

@@ -155,6 +155,12 @@ func TestHTMLStoryLayouts(t *testing.T) {
 			`<div class="col"><div class="inner">` + p(2) + `</div><aside></aside></div>` +
 			`<div class="col"><div class="inner">` + p(3) + p(4) + `</div></div></section>` +
 			`<div class="more"><a href="/a">Another story with a long headline of its own</a></div>`},
+		// The parts of a story wrapped to different depths compare by
+		// what they hold, not by how deep it is.
+		{"parts nested to different depths", `<body><div class="story">` +
+			`<div class="part"><div class="a"><div class="b"><div class="c"><div class="text">` + p(0) + p(1) + `</div></div></div></div></div>` +
+			`<div class="part"><div class="text">` + p(2) + p(3) + p(4) + `</div></div></div>` +
+			`<div class="more"><a href="/a">Another story with a long headline of its own</a></div>`},
 		// Each paragraph in a card of its own: the cards' parent holds the
 		// story, not the card with the longest paragraph.
 		{"a card per paragraph", `<body><div id="body">` +
