@@ -464,15 +464,9 @@ type article struct {
 // ids of elements left out.
 func findArticle(root *html.Node, furniture *nameList) article {
 	blocks := collectBlocks(root, furniture)
-	chars := map[*html.Node]int{}
-	links := map[*html.Node]int{}
-	for _, b := range blocks {
-		for a := b.owner; a != nil; a = a.Parent {
-			chars[a] += len(b.text)
-			links[a] += b.linkChars
-		}
-	}
-	markTeasers(blocks, chars)
+	text := textSpans(blocks)
+	chars := func(n *html.Node) int { return text.of(n).chars }
+	markTeasers(blocks, text)
 	scores := map[*html.Node]float64{}
 	var candidates []*html.Node    // in document order, for ties
 	units := map[*html.Node]bool{} // good paragraphs with the wrappers around them alone
@@ -486,7 +480,7 @@ func findArticle(root *html.Node, furniture *nameList) article {
 		// wrappers around it alone (a <div class="card"> per paragraph)
 		// are part of it, not a container.
 		unit := b.owner
-		for unit.Parent != nil && unit.Parent.Type == html.ElementNode && chars[unit.Parent] == chars[unit] {
+		for unit.Parent != nil && unit.Parent.Type == html.ElementNode && chars(unit.Parent) == chars(unit) {
 			unit = unit.Parent
 		}
 		units[unit] = true
@@ -512,13 +506,13 @@ func findArticle(root *html.Node, furniture *nameList) article {
 		if n.DataAtom == atom.Article || n.DataAtom == atom.Main {
 			scores[n] *= 1.25
 		}
-		scores[n] *= 1 - linkShare(n, links, chars)
+		scores[n] *= 1 - text.of(n).linkShare()
 	}
 	// A wrapper around a container alone holds the same content: it
 	// scores as much, so that parts of a story nested in wrappers of
 	// different depths compare as equals (see the siblings below).
 	for _, n := range candidates {
-		for p := n.Parent; p != nil && p.Type == html.ElementNode && chars[p] == chars[n]; p = p.Parent {
+		for p := n.Parent; p != nil && p.Type == html.ElementNode && chars(p) == chars(n); p = p.Parent {
 			if _, ok := scores[p]; !ok {
 				candidates = append(candidates, p)
 			}
@@ -539,7 +533,7 @@ func findArticle(root *html.Node, furniture *nameList) article {
 	// same content one wrapper deeper: climb to where the article splits
 	// into its parts, so that the siblings below are the other parts (a
 	// story in column <div>s, each wrapping its own <div> of paragraphs).
-	for p := best.Parent; p != nil && p.Type == html.ElementNode && p.DataAtom != atom.Body && chars[p] == chars[best]; p = best.Parent {
+	for p := best.Parent; p != nil && p.Type == html.ElementNode && p.DataAtom != atom.Body && chars(p) == chars(best); p = best.Parent {
 		best = p
 	}
 	a.best, a.keep = best, map[*html.Node]bool{best: true}
@@ -572,15 +566,16 @@ func findArticle(root *html.Node, furniture *nameList) article {
 // summaries read like paragraphs, and a list of them outscored short
 // stories; they are links out of the page all the same. An <h1> linked to
 // its own page is the story's title, not a teaser.
-func markTeasers(blocks []block, chars map[*html.Node]int) {
+func markTeasers(blocks []block, text spans) {
 	const maxSummary = 400 // bytes of text beside the headline
+	done := map[*html.Node]bool{}
 	for i := range blocks {
 		b := &blocks[i]
-		if b.lead < 20 || b.owner.DataAtom == atom.H1 {
+		if b.lead < 20 || b.teaser || b.owner.DataAtom == atom.H1 {
 			continue
 		}
 		unit := b.owner
-		for unit.Parent != nil && chars[unit.Parent] == chars[unit] {
+		for unit.Parent != nil && text.of(unit.Parent).chars == text.of(unit).chars {
 			unit = unit.Parent
 		}
 		var item *html.Node
@@ -588,27 +583,27 @@ func markTeasers(blocks []block, chars map[*html.Node]int) {
 		card := b.lead*10 >= len(b.text)*9
 		switch {
 		case card && unit.Parent != nil:
-			item, rest = unit.Parent, chars[unit.Parent]-chars[unit]
+			item, rest = unit.Parent, text.of(unit.Parent).chars-text.of(unit).chars
 		case unit.DataAtom == atom.Li:
-			item, rest = unit, len(b.text)-b.lead
+			item, rest = unit, text.of(unit).chars-b.lead
 		default:
 			continue
 		}
-		if rest == 0 || rest > maxSummary || item.DataAtom == atom.Body {
+		if rest == 0 || rest > maxSummary || item.DataAtom == atom.Body || done[item] {
 			continue
 		}
-		// Only a kicker ("WORLD NEWS") may come before the headline.
-		first := i
-		for first > 0 && isUnder(blocks[first-1].owner, item) {
-			if utf8.RuneCountInString(blocks[first-1].text) >= 25 {
-				break
-			}
-			first--
+		done[item] = true
+		// Only a kicker ("WORLD NEWS") may come before the headline. The
+		// summary bounds the blocks looked at.
+		in := text.of(item)
+		kicker := true
+		for j := in.first; j < i; j++ {
+			kicker = kicker && utf8.RuneCountInString(blocks[j].text) < 25
 		}
-		if first > 0 && isUnder(blocks[first-1].owner, item) {
+		if !kicker {
 			continue
 		}
-		for j := first; j < len(blocks) && isUnder(blocks[j].owner, item); j++ {
+		for j := in.first; j <= in.last; j++ {
 			blocks[j].teaser = true
 			blocks[j].card = blocks[j].card || card
 		}
@@ -625,12 +620,46 @@ func isUnder(n, anc *html.Node) bool {
 	return false
 }
 
-// linkShare is the share of n's text inside links.
-func linkShare(n *html.Node, links, chars map[*html.Node]int) float64 {
-	if chars[n] == 0 {
+// span is what the text blocks under an element add up to.
+type span struct {
+	chars, links int // bytes of text, and of text in links
+	first, last  int // indexes of the first and last block
+}
+
+// linkShare is the share of the span's text inside links.
+func (s span) linkShare() float64 {
+	if s.chars == 0 {
 		return 0
 	}
-	return float64(links[n]) / float64(chars[n])
+	return float64(s.links) / float64(s.chars)
+}
+
+// spans holds the span of every element that holds text.
+type spans map[*html.Node]*span
+
+func textSpans(blocks []block) spans {
+	text := spans{}
+	for i, b := range blocks {
+		for a := b.owner; a != nil; a = a.Parent {
+			s := text[a]
+			if s == nil {
+				s = &span{first: i}
+				text[a] = s
+			}
+			s.chars += len(b.text)
+			s.links += b.linkChars
+			s.last = i
+		}
+	}
+	return text
+}
+
+// of is n's span, empty when n holds no text.
+func (t spans) of(n *html.Node) span {
+	if s := t[n]; s != nil {
+		return *s
+	}
+	return span{}
 }
 
 // text is the article's blocks joined by blank lines, without the short
