@@ -1,8 +1,10 @@
 // Package extract scores annals' HTML article extraction (ingest.ParseHTML)
-// against pages with a known main text, laid out as Mozilla Readability's
-// test pages: one folder per page holding source.html (the page),
-// expected.html (its article) and, optionally, expected-metadata.json
-// ({"title": ..., "publishedTime": ...}).
+// against pages with a known main text, in two layouts: Zyte's
+// article-extraction benchmark, scored by its token-shingle F1 (see
+// shingle.go), and Mozilla Readability's test pages: one folder per page
+// holding source.html (the page), expected.html (its article) and,
+// optionally, expected-metadata.json ({"title": ..., "publishedTime": ...}),
+// scored as follows.
 //
 // Text is compared as bags of lower-cased words (letter and digit runs):
 // precision is the share of extracted words that belong to the article,
