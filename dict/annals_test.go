@@ -9,7 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 )
 
 // A small dictionary of made-up places that uses every construct.
@@ -300,7 +300,7 @@ func TestDefault(t *testing.T) {
 
 // TestCAMEOCodes checks the generated code list against the CAMEO table.
 func TestCAMEOCodes(t *testing.T) {
-	data, err := os.ReadFile(testdata.File(t, "anchors/cameo/cameo_codes.tsv"))
+	data, err := os.ReadFile(testshared.File(t, "anchors/cameo/cameo_codes.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}

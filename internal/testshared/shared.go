@@ -1,8 +1,8 @@
-// Package testdata gives tests and benchmarks their inputs: it locates the
+// Package testshared gives tests and benchmarks their inputs: it locates the
 // shared data folder (../shared beside the repository), skipping when it is
 // absent, reads the BBC news texts and the EWT dev treebank there, writes
 // CoNLL-U sentences from compact rows and gzips the loaders' test inputs.
-package testdata
+package testshared
 
 import (
 	"os"
