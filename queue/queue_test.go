@@ -206,7 +206,7 @@ func TestUndatedThroughQueue(t *testing.T) {
 	})
 	stop()
 	for i, it := range items {
-		d, err := st.Document(t.Context(), store.DocumentID(it.Doc, it.Hash))
+		d, err := st.Document(t.Context(), event.DocumentID(it.Doc.Text))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -140,7 +140,7 @@ func testSaveAndRead(t *testing.T, open Opener) {
 	recs[1].Quote = &event.Quote{Speaker: "the minister", Text: "We will talk."}
 	recs[1].Mode = event.Reported
 	res := save(t, s, d, recs...)
-	want := store.SaveResult{DocumentID: store.DocumentID(d, event.ContentHash(d.Text)), Mentions: 2, NewEvents: 2}
+	want := store.SaveResult{DocumentID: event.DocumentID(d.Text), Mentions: 2, NewEvents: 2}
 	if res != want {
 		t.Fatalf("SaveDocument = %+v, want %+v", res, want)
 	}
@@ -460,7 +460,7 @@ func testUndated(t *testing.T, open Opener) {
 	dated := stats(t, s).Events
 	d := Doc("https://u.example/1", "U", "Undated article about a vote and a meeting.", "")
 	save(t, s, d, Rec("", "IRQLEG", "USAMIL", "106", "Baghdad", 0), Rec("", "FRAGOV", "DEUGOV", "040", "Paris", 1))
-	doc, err := s.Document(ctx(t), store.DocumentID(d, event.ContentHash(d.Text)))
+	doc, err := s.Document(ctx(t), event.DocumentID(d.Text))
 	if err != nil {
 		t.Fatalf("Document: %v", err)
 	}
@@ -562,7 +562,7 @@ func testFilters(t *testing.T, open Opener) {
 		{"text", store.Filter{Text: "usamil"}, []string{"190", "106"}},
 		{"text, all words", store.Filter{Text: "IRQOPP IRQGOV"}, []string{"141"}},
 		{"text, no match", store.Filter{Text: "volcano"}, nil},
-		{"document", store.Filter{DocumentID: store.DocumentID(arts[1].doc, event.ContentHash(arts[1].doc.Text))}, []string{"190", "141"}},
+		{"document", store.Filter{DocumentID: event.DocumentID(arts[1].doc.Text)}, []string{"190", "141"}},
 		{"two filters", store.Filter{Country: "IRQ", QuadClass: 3}, []string{"141", "106"}},
 		{"three filters", store.Filter{SourceActor: "IRQ", Code: "1", From: day("2020-01-01")}, []string{"141", "106"}},
 	} {
