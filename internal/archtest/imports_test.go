@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/annals/annals/internal/testshared"
 )
 
 // module is the module path of annals.
@@ -142,9 +144,12 @@ func TestRulesOnFakeGraphs(t *testing.T) {
 // TestModuleImports checks the rules on the module's packages as they are:
 // their own imports (not their tests'), under the current build context.
 func TestModuleImports(t *testing.T) {
-	root := moduleRoot(t)
+	root, err := testshared.ModuleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
 	graph := map[string][]string{}
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -195,25 +200,5 @@ func TestModuleImports(t *testing.T) {
 	}
 	for _, v := range violations(graph, rules) {
 		t.Error(v)
-	}
-}
-
-// moduleRoot returns the folder of annals' go.mod, above the test's.
-func moduleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
-		if err == nil && strings.HasPrefix(string(data), "module "+module+"\n") {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod of " + module + " above the test's folder")
-		}
-		dir = parent
 	}
 }
