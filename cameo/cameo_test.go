@@ -2,9 +2,13 @@ package cameo_test
 
 import (
 	"fmt"
+	"os"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/annals/annals/cameo"
+	"github.com/annals/annals/internal/testshared"
 )
 
 func TestLookup(t *testing.T) {
@@ -77,4 +81,88 @@ func ExampleQuadClassName() {
 	c, _ := cameo.Lookup("190")
 	fmt.Println(c.QuadClass, cameo.QuadClassName(c.QuadClass))
 	// Output: 4 material conflict
+}
+
+func TestIntent(t *testing.T) {
+	for _, tt := range []struct {
+		code, want string
+		ok         bool
+	}{
+		{"073", "0333", true},
+		{"0731", "0333", true}, // a private extension: by its prefix 073
+		{"040", "036", true},
+		{"0831", "0341", true},
+		{"190", "138", true},
+		{"163", "1312", true},
+		{"141", "133", true},
+		{"111", "", false},
+		{"010", "", false},
+		{"9", "", false},
+	} {
+		if got, ok := cameo.Intent(tt.code); got != tt.want || ok != tt.ok {
+			t.Errorf("Intent(%s) = %q %v, want %q %v", tt.code, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestDemand(t *testing.T) {
+	for _, tt := range []struct {
+		code, want string
+		ok         bool
+	}{
+		{"080", "105", true},
+		{"0811", "1051", true},
+		{"083", "104", true},
+		{"0832", "1042", true},
+		{"0871", "1056", true},
+		{"08", "", false}, // the root is no yield in a way a demand can name
+		{"073", "", false},
+	} {
+		if got, ok := cameo.Demand(tt.code); got != tt.want || ok != tt.ok {
+			t.Errorf("Demand(%s) = %q %v, want %q %v", tt.code, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestMapsStayInCAMEO checks the intention and demand maps against the
+// table: every deed (04 to 08, 14 to 20) has an intention, which is an
+// intention code (03x, 13x), and every yield (08x) a demand code (10x).
+func TestMapsStayInCAMEO(t *testing.T) {
+	for _, c := range cameo.Codes() {
+		i, ok := cameo.Intent(c.Code)
+		if r := c.Root(); ok != (r >= "04" && r <= "08" || r >= "14") {
+			t.Errorf("Intent(%s) ok = %v", c.Code, ok)
+		}
+		if ok && (!cameo.Valid(i) || cameo.Root(i) != "03" && cameo.Root(i) != "13") {
+			t.Errorf("Intent(%s) = %s: not an intention code", c.Code, i)
+		}
+		d, ok := cameo.Demand(c.Code)
+		if ok != (c.Root() == "08" && c.Code != "08") {
+			t.Errorf("Demand(%s) ok = %v", c.Code, ok)
+		}
+		if ok && (!cameo.Valid(d) || cameo.Root(d) != "10") {
+			t.Errorf("Demand(%s) = %s: not a demand code", c.Code, d)
+		}
+	}
+}
+
+// TestTableIsCurrent checks the generated table against the CAMEO table it
+// is generated from: the same codes, in the same order.
+func TestTableIsCurrent(t *testing.T) {
+	data, err := os.ReadFile(testshared.File(t, "anchors/cameo/cameo_codes.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got []string
+	for i, l := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		if i > 0 {
+			want = append(want, strings.SplitN(l, "\t", 2)[0])
+		}
+	}
+	for _, c := range cameo.Codes() {
+		got = append(got, c.Code)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("the table has %d codes, cameo_codes.tsv %d: run go generate ./cameo", len(got), len(want))
+	}
 }

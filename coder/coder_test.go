@@ -10,7 +10,7 @@ import (
 	"github.com/annals/annals/conllu"
 	"github.com/annals/annals/dict"
 	"github.com/annals/annals/event"
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 )
 
 // The dictionaries of these tests: made-up countries of a made-up sea.
@@ -360,7 +360,7 @@ func TestCoder(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := strings.Join(code(t, c, tt.date, testdata.CoNLLU(t, tt.rows...)), " ")
+			got := strings.Join(code(t, c, tt.date, testshared.CoNLLU(t, tt.rows...)), " ")
 			if got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
@@ -370,7 +370,7 @@ func TestCoder(t *testing.T) {
 
 func TestEventEvidence(t *testing.T) {
 	c := testCoder(t)
-	s, err := conllu.Parse(testdata.CoNLLU(t,
+	s, err := conllu.Parse(testshared.CoNLLU(t,
 		"Kestria Kestria PROPN 2 nsubj",
 		"sent send VERB 0 root",
 		"medicine medicine NOUN 2 obj",
@@ -394,12 +394,12 @@ func TestEventEvidence(t *testing.T) {
 }
 
 func TestCodeStory(t *testing.T) {
-	one := testdata.CoNLLU(t,
+	one := testshared.CoNLLU(t,
 		"Kestria Kestria PROPN 2 nsubj",
 		"attacked attack VERB 0 root",
 		"Valmore Valmore PROPN 2 obj",
 	)
-	discard := testdata.CoNLLU(t,
+	discard := testshared.CoNLLU(t,
 		"the the DET 2 det",
 		"weather weather NOUN 3 compound",
 		"forecast forecast NOUN 0 root",
@@ -472,7 +472,7 @@ func TestNounEvents(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := strings.Join(code(t, c, 0, testdata.CoNLLU(t, tt.rows...)), " "); got != tt.want {
+			if got := strings.Join(code(t, c, 0, testshared.CoNLLU(t, tt.rows...)), " "); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
@@ -480,7 +480,7 @@ func TestNounEvents(t *testing.T) {
 }
 
 func TestKeepReferences(t *testing.T) {
-	block := testdata.CoNLLU(t,
+	block := testshared.CoNLLU(t,
 		"He he PRON 2 nsubj",
 		"attacked attack VERB 0 root",
 		"Valmore Valmore PROPN 2 obj",
@@ -497,7 +497,7 @@ func TestKeepReferences(t *testing.T) {
 	if len(evs) != 1 || evs[0].Source.Ref != coder.Pronoun || evs[0].Source.First != 0 || evs[0].Target.Code != "VAL" {
 		t.Errorf("got %+v, want one event with a pronoun source", evs)
 	}
-	name, err := conllu.Parse(testdata.CoNLLU(t,
+	name, err := conllu.Parse(testshared.CoNLLU(t,
 		"Lira Lira PROPN 2 flat",
 		"Moss Moss PROPN 3 nsubj",
 		"attacked attack VERB 0 root",
@@ -543,7 +543,7 @@ func TestDemandYield(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := strings.Join(code(t, c, 0, testdata.CoNLLU(t, tt.rows...)), " "); got != tt.want {
+			if got := strings.Join(code(t, c, 0, testshared.CoNLLU(t, tt.rows...)), " "); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
@@ -576,7 +576,7 @@ func TestArticleOptions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			block := testdata.CoNLLU(t, tt.rows...)
+			block := testshared.CoNLLU(t, tt.rows...)
 			if got := code(t, testCoder(t), 0, block); len(got) != 0 {
 				t.Errorf("PETRARCH mode coded %v", got)
 			}

@@ -1,16 +1,10 @@
 package coder
 
-import "strings"
+import (
+	"strings"
 
-// demandOf mirrors CAMEO's yield codes (08x) onto its demand codes (10x):
-// to demand that someone yield in a way is the 10x code of that 08x.
-var demandOf = map[string]string{
-	"080": "105", "081": "1051", "0811": "1051", "0812": "1051", "0813": "1051", "0814": "1051",
-	"082": "1052", "083": "104", "0831": "1041", "0832": "1042", "0833": "1043", "0834": "1044",
-	"084": "1053", "0841": "1053", "0842": "1053", "085": "1054", "086": "1055", "0861": "1055",
-	"0862": "1055", "0863": "1055", "087": "1056", "0871": "1056", "0872": "1056", "0873": "1056",
-	"0874": "1056",
-}
+	"github.com/annals/annals/cameo"
+)
 
 // codeDemand codes what a statement, appeal or demand asks for: "Shammari
 // said the president should resign", "we call on him to step down". When
@@ -36,7 +30,7 @@ func (st *sentence) codeDemand(v int, code string, sources, targets []Actor, ver
 			continue
 		}
 		vc, coded := st.codeOf(c)
-		demand, ok := demandOf[vc.code]
+		demand, ok := cameo.Demand(vc.code)
 		switch {
 		case ok:
 		case st.baseRel(c) == "ccomp" && code[:2] == "01":

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/annals/annals/cameo"
 )
 
 // The files of annals' own dictionary format (docs/dictionaries.md). Each
@@ -470,7 +472,7 @@ func (l *annalsLoader) synset(ln annalsLine) {
 func eventCode(code string) (c1, c2 string, err error) {
 	c1, c2 = splitPair(code)
 	for _, c := range []string{c1, c2} {
-		if c != "" && c != "---" && !slices.Contains(cameoCodes, c) {
+		if c != "" && c != "---" && !cameo.Valid(c) {
 			return "", "", fmt.Errorf("%q is not a CAMEO event code", c)
 		}
 	}

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"github.com/annals/annals/internal/testdata"
 )
 
 // A small dictionary of made-up places that uses every construct.
@@ -295,24 +293,6 @@ func TestDefault(t *testing.T) {
 		if _, ok := s.Actors.Match(strings.Fields(name), 0); !ok {
 			t.Errorf("country %s missing", name)
 		}
-	}
-}
-
-// TestCAMEOCodes checks the generated code list against the CAMEO table.
-func TestCAMEOCodes(t *testing.T) {
-	data, err := os.ReadFile(testdata.File(t, "anchors/cameo/cameo_codes.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want []string
-	for i, l := range strings.Split(strings.TrimSpace(string(data)), "\n") {
-		if i > 0 {
-			want = append(want, strings.SplitN(l, "\t", 2)[0])
-		}
-	}
-	slices.Sort(want)
-	if !slices.Equal(want, cameoCodes) {
-		t.Errorf("cameoCodes has %d codes, the table %d: run go run ./dict/internal/gen", len(cameoCodes), len(want))
 	}
 }
 

@@ -10,7 +10,7 @@ import (
 	"github.com/annals/annals/coder"
 	"github.com/annals/annals/conllu"
 	"github.com/annals/annals/dict"
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 )
 
 // TestDefaultCodes codes hand-parsed sentences with the embedded
@@ -138,7 +138,7 @@ func TestDefaultCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := conllu.Parse(testdata.CoNLLU(t, tt.rows...), "test")
+			s, err := conllu.Parse(testshared.CoNLLU(t, tt.rows...), "test")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -4,7 +4,7 @@ import (
 	"runtime"
 
 	"errors"
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 	"strings"
 	"testing"
 )
@@ -253,7 +253,7 @@ func FuzzLoad(f *testing.F) {
 // BenchmarkLoadPhoenix loads the full Phoenix dictionaries of PETRARCH-2
 // and reports the heap they hold.
 func BenchmarkLoadPhoenix(b *testing.B) {
-	dir := testdata.File(b, "anchors/petrarch2/dictionaries")
+	dir := testshared.File(b, "anchors/petrarch2/dictionaries")
 	files := Files{Dir: dir, Verbs: []string{"CAMEO.2.0.txt"},
 		Actors: []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"},
 		Agents: []string{"Phoenix.agents.txt"}, Discards: []string{"Phoenix.discards.txt"}, Issues: []string{"Phoenix.IssueCoding.txt"}}

@@ -17,7 +17,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/annals/annals/event"
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 	"github.com/annals/annals/store"
 )
 
@@ -312,7 +312,7 @@ func TestParquetTypesMatchTables(t *testing.T) {
 }
 
 func TestSchemaFiles(t *testing.T) {
-	shared := testdata.Shared(t)
+	shared := testshared.Shared(t)
 	for _, tc := range []struct {
 		file  string
 		table Table
@@ -335,7 +335,7 @@ func TestSchemaFiles(t *testing.T) {
 // Parquet types, and checks that annals' formatting of dates, Goldstein
 // values and FIPS codes reproduces GDELT's where both have the facts.
 func TestRealGDELT(t *testing.T) {
-	shared := testdata.Shared(t)
+	shared := testshared.Shared(t)
 	files := []struct {
 		name  string
 		table Table

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/annals/annals/cameo"
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/store"
 )
@@ -77,11 +79,7 @@ func EventRow(e store.Event) []string {
 	} else {
 		set("EventBaseCode", r.Code)
 	}
-	root := r.Root
-	if root == "" && len(r.Code) >= 2 {
-		root = r.Code[:2]
-	}
-	set("EventRootCode", root)
+	set("EventRootCode", cmp.Or(r.Root, cameo.Root(r.Code)))
 	if r.QuadClass > 0 {
 		set("QuadClass", strconv.Itoa(r.QuadClass))
 	}

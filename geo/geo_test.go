@@ -14,7 +14,7 @@ import (
 	"testing"
 
 	"github.com/annals/annals/event"
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 )
 
 // testGazetteer is a small hand-made gazetteer with the ambiguities the
@@ -324,7 +324,7 @@ func FuzzFindToponyms(f *testing.F) {
 }
 
 func TestBuildFromGeoNames(t *testing.T) {
-	shared := testdata.Shared(t)
+	shared := testshared.Shared(t)
 	g, err := Build(context.Background(), BuildOptions{
 		Dir:       filepath.Join(shared, "corpora", "geonames"),
 		Countries: filepath.Join(shared, "corpora", "countries", "world-countries.countries.json"),

@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 )
 
 func TestSharedNews(t *testing.T) {
@@ -19,7 +19,7 @@ func TestSharedNews(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.file), func(t *testing.T) {
-			p := testdata.File(t, tt.file)
+			p := testshared.File(t, tt.file)
 			docs, errs := 0, 0
 			ids := map[string]bool{}
 			for it := range Open(context.Background(), []string{p}, Options{}) {

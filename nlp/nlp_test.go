@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"github.com/annals/annals/eval/ud"
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 )
 
 func TestProcess(t *testing.T) {
@@ -74,7 +74,7 @@ func TestProcess(t *testing.T) {
 // TestDevFloor runs the committed models on EWT dev (gold tokens,
 // predicted tags): the figures of docs/models.md must hold.
 func TestDevFloor(t *testing.T) {
-	path := testdata.File(t, "corpora/ud_english_ewt/en_ewt-ud-dev.conllu")
+	path := testshared.File(t, "corpora/ud_english_ewt/en_ewt-ud-dev.conllu")
 	p, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -107,7 +107,7 @@ const devDigest = "d866416e954a853984cbd0b5ae56a1a66e4afd79488d76932ec1dcd77a85a
 // tokens of EWT dev: tags, lemmas, heads, relations and entity tags, token
 // by token. Faster scoring must leave every one of them as it was.
 func TestOutputsPinned(t *testing.T) {
-	sents := testdata.EWTDev(t)
+	sents := testshared.EWTDev(t)
 	p, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -149,7 +149,7 @@ var modelsDir = flag.String("models", "", "directory of model files for Benchmar
 // to compare on a loaded machine) and the peak resident memory of the
 // process, models included.
 func BenchmarkPipeline(b *testing.B) {
-	texts := testdata.BBCTexts(b)[:300]
+	texts := testshared.BBCTexts(b)[:300]
 	load := Default
 	if *modelsDir != "" {
 		load = func() (*Pipeline, error) { return Load(*modelsDir) }
@@ -193,7 +193,7 @@ func cpuSeconds(b *testing.B) float64 {
 // BenchmarkTagParse tags and parses the gold tokens of EWT dev: the speed of
 // the tagger and parser alone, without tokenizer, lemmatizer and NER.
 func BenchmarkTagParse(b *testing.B) {
-	sents := testdata.EWTDev(b)
+	sents := testshared.EWTDev(b)
 	p, err := Default()
 	if err != nil {
 		b.Fatal(err)

@@ -8,14 +8,14 @@ import (
 	"time"
 
 	"github.com/annals/annals/event"
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 )
 
 // BenchmarkCodeBBC codes the BBC news articles of ../shared, one article
 // per iteration, and reports articles per CPU-second (the per-core rate,
 // steady on a loaded machine) and the heap in use.
 func BenchmarkCodeBBC(b *testing.B) {
-	texts := testdata.BBCTexts(b)
+	texts := testshared.BBCTexts(b)
 	p := defaultPipeline(b)
 	pub := time.Date(2005, 1, 1, 0, 0, 0, 0, time.UTC)
 	ctx := context.Background()

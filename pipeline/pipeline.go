@@ -264,12 +264,30 @@ func (p *Pipeline) setMode(r *event.Record, s *event.Sentence, e coder.Event, te
 	if q := quote.Containing(quotes.Quotes, v.Start, v.End); q != nil {
 		r.Quote = q.Record(text)
 	}
-	if c, ok := intent(r.Code, r.Mode); ok {
-		r.Code, r.Root = c, cameo.Root(c)
-		if d, ok := cameo.Lookup(c); ok {
-			r.QuadClass, r.Goldstein, r.Plover = d.QuadClass, d.Goldstein, d.Plover
-		}
+	if c, ok := intention(r.Code, r.Mode); ok {
+		setCode(r, c)
 		r.Evidence.Rule += " (intention)"
+	}
+}
+
+// intention returns the code of the intention to do code when the text
+// presents the deed as intended or future (CAMEO codes "Finland will give
+// Tanzania a grant" as 033, express intent to provide material aid), and
+// whether it does. A protest only announced is not a threat unless vowed:
+// "crowds are expected to turn out" stays a future protest.
+func intention(code string, mode event.Mode) (string, bool) {
+	if mode != event.Intended && (mode != event.Future || cameo.Root(code) == "14") {
+		return "", false
+	}
+	return cameo.Intent(code)
+}
+
+// setCode sets r's CAMEO code and what the code table says of it.
+func setCode(r *event.Record, code string) {
+	r.Code, r.Root = code, cameo.Root(code)
+	r.QuadClass, r.Goldstein, r.Plover = 0, 0, ""
+	if c, ok := cameo.Lookup(code); ok {
+		r.QuadClass, r.Goldstein, r.Plover = c.QuadClass, c.Goldstein, c.Plover
 	}
 }
 
@@ -326,17 +344,13 @@ func (p *Pipeline) record(doc *event.Document, s *event.Sentence, e coder.Event,
 	r := event.Record{
 		Doc:      event.DocRef{ID: doc.ID, URL: doc.URL, Title: doc.Title},
 		Sentence: event.SentenceRef{Index: s.Index, Start: s.Start, End: s.End, Text: s.Text},
-		Code:     e.Code,
-		Root:     cameo.Root(e.Code),
 		Mode:     event.Asserted,
 		Evidence: event.Evidence{Verb: e.VerbText, Rule: e.Rule},
 	}
 	if !doc.Published.IsZero() {
 		r.Doc.Published = doc.Published.Format("2006-01-02")
 	}
-	if c, ok := cameo.Lookup(e.Code); ok {
-		r.QuadClass, r.Goldstein, r.Plover = c.QuadClass, c.Goldstein, c.Plover
-	}
+	setCode(&r, e.Code)
 	if v := s.Tokens[e.Verb]; v.Start >= 0 {
 		r.Evidence.Start, r.Evidence.End = v.Start, v.End
 	}

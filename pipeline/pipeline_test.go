@@ -12,7 +12,7 @@ import (
 	"github.com/annals/annals/dict"
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/geo"
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 	"github.com/annals/annals/nlp"
 	"github.com/annals/annals/pipeline"
 )
@@ -140,7 +140,7 @@ func TestUndatedDocument(t *testing.T) {
 // TestSeed codes the canonical article of the project when ../shared
 // holds it, and checks the events that must be there.
 func TestSeed(t *testing.T) {
-	path := testdata.File(t, "seed/baghdad-march.txt")
+	path := testshared.File(t, "seed/baghdad-march.txt")
 	text, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)

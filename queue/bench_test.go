@@ -14,7 +14,7 @@ import (
 	"github.com/annals/annals/dict"
 	"github.com/annals/annals/geo"
 	"github.com/annals/annals/ingest"
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 	"github.com/annals/annals/metrics"
 	"github.com/annals/annals/nlp"
 	"github.com/annals/annals/pipeline"
@@ -32,7 +32,7 @@ const benchDocs = 200
 //
 //	go test ./queue -run XXX -bench Cluster -benchtime 3x
 func BenchmarkCluster(b *testing.B) {
-	shared := testdata.Shared(b)
+	shared := testshared.Shared(b)
 	var items []ingest.Item
 	for it := range ingest.Open(context.Background(), []string{filepath.Join(shared, "news", "bbc", "bbc_news_2004_2005.jsonl")}, ingest.Options{}) {
 		if it.Err == nil {

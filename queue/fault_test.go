@@ -19,7 +19,7 @@ import (
 
 	_ "github.com/jackc/pgx/v5/stdlib"
 
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 )
 
 // natsServer is a nats-server process of the test's own, with JetStream
@@ -91,7 +91,7 @@ func TestFault(t *testing.T) {
 	if testing.Short() {
 		t.Skip("fault test: builds annals, runs a three-worker cluster (about a minute)")
 	}
-	bbc := testdata.File(t, "news/bbc/bbc_news_2004_2005.jsonl")
+	bbc := testshared.File(t, "news/bbc/bbc_news_2004_2005.jsonl")
 	dsn := testPostgresDSN(t)
 	ns := startNATS(t)
 	tmp := t.TempDir()

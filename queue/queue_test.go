@@ -4,16 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"net"
 	"regexp"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/annals/annals/event"
@@ -206,7 +202,7 @@ func TestUndatedThroughQueue(t *testing.T) {
 	})
 	stop()
 	for i, it := range items {
-		d, err := st.Document(t.Context(), store.DocumentID(it.Doc, it.Hash))
+		d, err := st.Document(t.Context(), event.DocumentID(it.Doc.Text))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -315,29 +311,6 @@ func TestStatusLine(t *testing.T) {
 				t.Errorf("Line() = %q, want %q", got, tt.want)
 			}
 		})
-	}
-}
-
-func TestTransient(t *testing.T) {
-	tests := []struct {
-		err  error
-		want bool
-	}{
-		{&pgconn.PgError{Code: "57P01", Message: "terminating connection due to administrator command"}, true},
-		{&pgconn.PgError{Code: "08006"}, true},
-		{&pgconn.PgError{Code: "40P01"}, true},
-		{&pgconn.PgError{Code: "23505"}, false},
-		{&pgconn.PgError{Code: "22021"}, false},
-		{fmt.Errorf("save: %w", syscall.ECONNREFUSED), true},
-		{fmt.Errorf("save: %w", io.ErrUnexpectedEOF), true},
-		{&net.OpError{Op: "dial", Err: errors.New("no route")}, true},
-		{fmt.Errorf("postgres x: commit: %w", errors.New("conn closed")), true},
-		{errors.New(`document "x": text: NUL byte (binary data?)`), false},
-	}
-	for _, tt := range tests {
-		if got := Transient(tt.err); got != tt.want {
-			t.Errorf("Transient(%v) = %v, want %v", tt.err, got, tt.want)
-		}
 	}
 }
 

@@ -2,20 +2,15 @@ package queue
 
 import (
 	"context"
-	"database/sql/driver"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
-	"net"
 	"os"
 	"runtime"
 	"strconv"
-	"syscall"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
@@ -389,7 +384,7 @@ func (w *Worker) saveRetry(ctx context.Context, items []store.Item) ([]store.Sav
 			return res, nil
 		}
 		w.Metrics.DBError()
-		if !Transient(err) {
+		if !errors.Is(err, store.ErrUnavailable) {
 			return nil, err
 		}
 		w.Log.Warn("database unavailable, retrying", "documents", len(items), "err", err)
@@ -397,41 +392,6 @@ func (w *Worker) saveRetry(ctx context.Context, items []store.Item) ([]store.Sav
 			return nil, err
 		}
 	}
-}
-
-// Transient reports whether err is a failure of the connection to the
-// database or of its availability, which passes by itself, rather than one
-// caused by what was being saved.
-func Transient(err error) bool {
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) {
-		switch pgErr.Code[:2] {
-		case "08", // connection exception
-			"40", // serialization failure, deadlock: retry the transaction
-			"53", // insufficient resources
-			"57", // operator intervention: admin shutdown, pg_terminate_backend
-			"58": // system error
-			return true
-		}
-		return false
-	}
-	var netErr net.Error
-	var connErr *pgconn.ConnectError
-	return errors.As(err, &netErr) || errors.As(err, &connErr) || pgconn.SafeToRetry(err) || pgconn.Timeout(err) ||
-		errors.Is(err, driver.ErrBadConn) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
-		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
-		isClosedConn(err)
-}
-
-// isClosedConn catches pgx's "conn closed", which carries no type of its
-// own and is what a connection killed between two statements reports.
-func isClosedConn(err error) bool {
-	for e := err; e != nil; e = errors.Unwrap(e) {
-		if e.Error() == "conn closed" {
-			return true
-		}
-	}
-	return false
 }
 
 // fail gives a message that could not be coded or stored back for a later

@@ -485,10 +485,8 @@ func (s *Server) readDocument(ctx context.Context, in *PostDocument) (*event.Doc
 	if doc == nil || strings.TrimSpace(doc.Text) == "" {
 		return nil, badf("no article text in %s", cmp.Or(in.URL, "the posted text"))
 	}
-	// ingest's id hashes the text with its whitespace collapsed, but the
-	// store tells documents apart by their exact text: two posts that
-	// differ only in spacing would share an id and the second would fail.
-	// The pipeline's id hashes the exact text.
+	// A posted document is named by its text, never by an id that a
+	// fetched page or JSON line carries.
 	doc.ID = event.DocumentID(doc.Text)
 	if in.Title != "" {
 		doc.Title = in.Title

@@ -15,7 +15,7 @@ import (
 
 	"github.com/annals/annals/dict"
 	"github.com/annals/annals/geo"
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 	"github.com/annals/annals/nlp"
 	"github.com/annals/annals/pipeline"
 	"github.com/annals/annals/store"
@@ -82,7 +82,7 @@ var pipelineOnce struct {
 
 func testPipeline(t testing.TB) *pipeline.Pipeline {
 	t.Helper()
-	shared := testdata.Shared(t)
+	shared := testshared.Shared(t)
 	pipelineOnce.Do(func() {
 		an, err := nlp.Default()
 		if err != nil {

@@ -32,12 +32,22 @@ var FilterParams = []FilterParam{
 	{"actor", "either actor's `code` or its prefix"},
 	{"country", "`ISO3` country of the event's place (KEN)"},
 	{"code", "CAMEO event `code` or its prefix: a root (19), a base (190) or a code (1951)"},
-	{"quad", "quad `class`: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict"},
+	{"quad", "quad `class`: " + quadClasses()},
 	{"plover", "PLOVER `category` (ASSAULT, PROTEST, ...)"},
 	{"mode", "`mode`: asserted, negated, future, intended, reported or hypothetical"},
 	{"place", "place `name`, exact"},
 	{"bbox", "places inside `minlat,minlon,maxlat,maxlon` (degrees)"},
 	{"text", "`words` that all occur in a sentence reporting the event"},
+}
+
+// quadClasses lists the quad classes with their names, for help: "1
+// verbal cooperation, 2 material cooperation, ...".
+func quadClasses() string {
+	var qs []string
+	for q := 1; cameo.QuadClassName(q) != ""; q++ {
+		qs = append(qs, strconv.Itoa(q)+" "+cameo.QuadClassName(q))
+	}
+	return strings.Join(qs, ", ")
 }
 
 // MaxFilterValue bounds the length of one filter value, in bytes.

@@ -10,15 +10,6 @@ import (
 	"github.com/annals/annals/event"
 )
 
-// DocumentID returns doc.ID, or an id made from the content hash when the
-// document has none.
-func DocumentID(doc *event.Document, hash string) string {
-	if doc.ID != "" {
-		return doc.ID
-	}
-	return "d-" + hash[:16]
-}
-
 // Outlet names the outlet of a document: its Source, else its URL's host,
 // else its URL. Distinct outlets make an event's NumSources.
 func Outlet(doc *event.Document) string {

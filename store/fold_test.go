@@ -84,13 +84,3 @@ func TestConfidence(t *testing.T) {
 		}
 	}
 }
-
-func TestDocumentID(t *testing.T) {
-	h := event.ContentHash("text")
-	if got := DocumentID(&event.Document{ID: "given"}, h); got != "given" {
-		t.Errorf("DocumentID kept %q, want the given id", got)
-	}
-	if got := DocumentID(&event.Document{}, h); got != "d-"+h[:16] || len(h) != 64 {
-		t.Errorf("DocumentID = %q from hash %q", got, h)
-	}
-}

@@ -94,6 +94,15 @@ var ErrNotFound = errors.New("not found")
 // Options.ReadOnly.
 var ErrReadOnly = errors.New("store opened read-only")
 
+// ErrUnavailable marks a failure of the database rather than of what was
+// asked of it, one that passes by itself: the server cannot be reached or
+// the connection broke, it is shutting down or out of resources, or the
+// transaction lost a serialization conflict or a deadlock. Retrying the
+// same call later may succeed. Backends wrap such errors with it, so that
+// callers (the queue's workers) test errors.Is(err, ErrUnavailable) and
+// know nothing of the database's own error codes.
+var ErrUnavailable = errors.New("database unavailable")
+
 // ErrSchema is returned when a store opened read-only has a schema other
 // than the one this annals reads (a read-only store is not migrated).
 var ErrSchema = errors.New("schema version mismatch")

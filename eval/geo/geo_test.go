@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/annals/annals/geo"
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 )
 
 // Two articles of our own, one in each layout. Offsets count characters
@@ -113,7 +113,7 @@ func TestScoreArticle(t *testing.T) {
 // embedded gazetteer keeps its recall and accuracy (floors well under
 // the figures in docs/benchmarks.md, to catch breakage, not to tune).
 func TestGoldSets(t *testing.T) {
-	dir := testdata.File(t, "news/labeled/geoparsing")
+	dir := testshared.File(t, "news/labeled/geoparsing")
 	g, err := geo.Default()
 	if err != nil {
 		t.Fatal(err)

@@ -11,7 +11,7 @@ import (
 
 	"github.com/annals/annals/cameo"
 	"github.com/annals/annals/eval/events"
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 )
 
 // listed is one row of news-dev-articles.tsv.
@@ -182,7 +182,7 @@ func TestCheckEventFindsFaults(t *testing.T) {
 // texts in the shared folder (whose hashes events.Corpus checks).
 func TestNewsDev(t *testing.T) {
 	list := readList(t, "news-dev-articles.tsv")
-	corpus := events.NewCorpus(testdata.Shared(t))
+	corpus := events.NewCorpus(testshared.Shared(t))
 	f, err := os.Open("news-dev.jsonl")
 	if err != nil {
 		t.Fatal(err)

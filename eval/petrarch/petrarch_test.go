@@ -11,13 +11,13 @@ import (
 	"github.com/annals/annals/dict"
 	"github.com/annals/annals/eval/petrarch"
 	"github.com/annals/annals/event"
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 	"github.com/annals/annals/nlp"
 )
 
 func loadSuite(tb testing.TB) (*petrarch.File, *coder.Coder) {
 	tb.Helper()
-	path := testdata.File(tb, "anchors/validation/lotr-suite/PETR_Validate_records_2_02.xml")
+	path := testshared.File(tb, "anchors/validation/lotr-suite/PETR_Validate_records_2_02.xml")
 	fh, err := os.Open(path)
 	if err != nil {
 		tb.Fatal(err)

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 )
 
 // text is a made-up article; offsets below are in characters, and the
@@ -178,7 +178,7 @@ func TestReadAndEvaluate(t *testing.T) {
 // TestPolNeARDev scores the PolNeAR dev split on tokens alone (no models,
 // so it stays fast) and checks a floor under the documented figures.
 func TestPolNeARDev(t *testing.T) {
-	dir := testdata.File(t, "news/labeled/polnear")
+	dir := testshared.File(t, "news/labeled/polnear")
 	arts, err := Read(dir, "dev")
 	if err != nil {
 		t.Skipf("PolNeAR not available: %v", err)

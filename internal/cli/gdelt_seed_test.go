@@ -10,14 +10,14 @@ import (
 	"testing"
 
 	"github.com/annals/annals/export"
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 )
 
 // TestSeedGDELTExport ingests the seed article and exports its events and
 // mentions as GDELT 2.0 tables, read back with the reader that reads
 // GDELT's own files.
 func TestSeedGDELTExport(t *testing.T) {
-	seed := testdata.File(t, "seed/baghdad-march.txt")
+	seed := testshared.File(t, "seed/baghdad-march.txt")
 	dir := t.TempDir()
 	// The seed's date comes from a JSON Lines record, as a feed would give it.
 	text, err := os.ReadFile(seed)

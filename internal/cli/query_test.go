@@ -51,14 +51,14 @@ func TestQuery(t *testing.T) {
 		args []string
 		want []string // lines, spaces squeezed
 	}{
-		{"by day", []string{"--db", db}, []string{"day events mentions goldstein", "2020-01-05 1 2 -4.00", "2020-01-06 1 1 3.00", "2020-02-01 1 1 3.00", "2020-02-03 1 1 -9.00", "total 4 5"}},
-		{"by root, filtered", []string{"--by", "root", "--country", "IRQ", "--db", db}, []string{"root events mentions goldstein label", "03 1 1 3.00 EXPRESS INTENT TO COOPERATE", "10 1 2 -4.00 DEMAND", "19 1 1 -9.00 FIGHT", "total 3 4"}},
-		{"by quad", []string{"--by", "quad", "--db", db}, []string{"quad events mentions goldstein label", "1 2 2 3.00 verbal cooperation", "3 1 2 -4.00 verbal conflict", "4 1 1 -9.00 material conflict", "total 4 5"}},
-		{"by actor, two filters", []string{"--db", db, "--by", "actor", "--actor", "USA", "--quad", "3"}, []string{"actor events mentions goldstein", "IRQLEG 1 2 -4.00", "total 1 2"}},
+		{"by day", []string{"--db", db}, []string{"day events mentions goldstein", "2020-01-05 1 2 -5.00", "2020-01-06 1 1 5.20", "2020-02-01 1 1 1.00", "2020-02-03 1 1 -10.00", "total 4 5"}},
+		{"by root, filtered", []string{"--by", "root", "--country", "IRQ", "--db", db}, []string{"root events mentions goldstein label", "03 1 1 5.20 EXPRESS INTENT TO COOPERATE", "10 1 2 -5.00 DEMAND", "19 1 1 -10.00 FIGHT", "total 3 4"}},
+		{"by quad", []string{"--by", "quad", "--db", db}, []string{"quad events mentions goldstein label", "1 2 2 3.10 verbal cooperation", "3 1 2 -5.00 verbal conflict", "4 1 1 -10.00 material conflict", "total 4 5"}},
+		{"by actor, two filters", []string{"--db", db, "--by", "actor", "--actor", "USA", "--quad", "3"}, []string{"actor events mentions goldstein", "IRQLEG 1 2 -5.00", "total 1 2"}},
 		// Codes in any case, as the API reads them.
-		{"lower case country", []string{"--db", db, "--country", "irq", "--by", "country"}, []string{"country events mentions goldstein", "IRQ 3 4 -3.33", "total 3 4"}},
-		{"lower case actor and plover", []string{"--db", db, "--by", "actor", "--actor", "irq", "--plover", "assault", "--mode", "ASSERTED"}, []string{"actor events mentions goldstein", "USAMIL 1 1 -9.00", "total 1 1"}},
-		{"by country, date range", []string{"--db", db, "--by", "country", "--from", "2020-01-06", "--to", "2020-02-01"}, []string{"country events mentions goldstein", "FRA 1 1 3.00", "IRQ 1 1 3.00", "total 2 2"}},
+		{"lower case country", []string{"--db", db, "--country", "irq", "--by", "country"}, []string{"country events mentions goldstein", "IRQ 3 4 -3.27", "total 3 4"}},
+		{"lower case actor and plover", []string{"--db", db, "--by", "actor", "--actor", "irq", "--plover", "assault", "--mode", "ASSERTED"}, []string{"actor events mentions goldstein", "USAMIL 1 1 -10.00", "total 1 1"}},
+		{"by country, date range", []string{"--db", db, "--by", "country", "--from", "2020-01-06", "--to", "2020-02-01"}, []string{"country events mentions goldstein", "FRA 1 1 1.00", "IRQ 1 1 5.20", "total 2 2"}},
 		{"nothing matches", []string{"--db", db, "--text", "volcano"}, []string{"day events mentions goldstein", "total 0 0"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {

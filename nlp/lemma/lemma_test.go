@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/annals/annals/event"
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 )
 
 func TestRuleFor(t *testing.T) {
@@ -79,7 +79,7 @@ func TestDefault(t *testing.T) {
 
 // TestDevFloor lemmatizes EWT dev from gold tags with the committed model.
 func TestDevFloor(t *testing.T) {
-	sents := testdata.EWTDev(t)
+	sents := testshared.EWTDev(t)
 	l, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -95,10 +95,10 @@ func TestLoadCorrupt(t *testing.T) {
 	for name, in := range map[string][]byte{
 		"empty":      nil,
 		"plain text": []byte(magic + "\n"),
-		"bad magic":  testdata.Gzip("annals-lemma-0\n"),
-		"bad line":   testdata.Gzip(magic + "\nR\tNNS\ts\n"),
-		"bad strip":  testdata.Gzip(magic + "\nR\tNNS\ts\t-1\t\n"),
-		"bad utf8":   testdata.Gzip(magic + "\nX\tNN\t\xff\tx\n"),
+		"bad magic":  testshared.Gzip("annals-lemma-0\n"),
+		"bad line":   testshared.Gzip(magic + "\nR\tNNS\ts\n"),
+		"bad strip":  testshared.Gzip(magic + "\nR\tNNS\ts\t-1\t\n"),
+		"bad utf8":   testshared.Gzip(magic + "\nX\tNN\t\xff\tx\n"),
 	} {
 		if _, err := Load(bytes.NewReader(in)); err == nil {
 			t.Errorf("%s: Load succeeded", name)
@@ -107,7 +107,7 @@ func TestLoadCorrupt(t *testing.T) {
 }
 
 func FuzzLoad(f *testing.F) {
-	f.Add(testdata.Gzip(magic + "\nR\tNNS\ts\t1\t\nX\tVBD\twent\tgo\n"))
+	f.Add(testshared.Gzip(magic + "\nR\tNNS\ts\t1\t\nX\tVBD\twent\tgo\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		l, err := Load(bytes.NewReader(in))
 		if err != nil {

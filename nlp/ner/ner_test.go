@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/annals/annals/event"
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 	"github.com/annals/annals/nlp/perceptron"
 	"github.com/annals/annals/nlp/tag"
 	"github.com/annals/annals/nlp/tokenize"
@@ -98,7 +98,7 @@ func TestTagEmpty(t *testing.T) {
 // TestDevFloor guards the accuracy of the embedded model on UNER
 // English-EWT dev (measured 0.69; see docs/models.md).
 func TestDevFloor(t *testing.T) {
-	dev, err := ReadFile(testdata.File(t, "corpora/uner_english_ewt/en_ewt-ud-dev.iob2"))
+	dev, err := ReadFile(testshared.File(t, "corpora/uner_english_ewt/en_ewt-ud-dev.iob2"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,8 +137,8 @@ func TestLoadCorrupt(t *testing.T) {
 	}{
 		{"empty", nil},
 		{"not gzip", []byte("hello")},
-		{"gzip of text", testdata.Gzip("not a model at all")},
-		{"huge count", testdata.Gzip(magic + "\xff\xff\xff\xff\xff\xff\x01")}, // right magic, absurd cluster count
+		{"gzip of text", testshared.Gzip("not a model at all")},
+		{"huge count", testshared.Gzip(magic + "\xff\xff\xff\xff\xff\xff\x01")}, // right magic, absurd cluster count
 		{"truncated", embedded[:len(embedded)/2]},
 	}
 	for _, tt := range tests {

@@ -3,12 +3,12 @@ package parse
 import (
 	"testing"
 
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 )
 
 // BenchmarkParse parses EWT dev (gold tags) and reports tokens per second.
 func BenchmarkParse(b *testing.B) {
-	sents := testdata.EWTDev(b)
+	sents := testshared.EWTDev(b)
 	p, err := Default()
 	if err != nil {
 		b.Fatal(err)

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/annals/annals/event"
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 )
 
 // sentence builds a tagged sentence from "word/TAG" items.
@@ -96,7 +96,7 @@ func equal(a, b []int) bool {
 // TestOracle follows zero-cost transitions from the start: the dynamic
 // oracle must rebuild every gold tree (made projective) exactly.
 func TestOracle(t *testing.T) {
-	sents := testdata.EWTDev(t)
+	sents := testshared.EWTDev(t)
 	rels := map[string]bool{"root": true}
 	for _, s := range sents {
 		for _, tok := range s.Tokens {
@@ -179,7 +179,7 @@ func TestDefaultHandWritten(t *testing.T) {
 // TestDevFloor parses EWT dev with gold tags: the committed model must keep
 // its accuracy.
 func TestDevFloor(t *testing.T) {
-	sents := testdata.EWTDev(t)
+	sents := testshared.EWTDev(t)
 	p, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -203,9 +203,9 @@ func TestLoadCorrupt(t *testing.T) {
 	for name, in := range map[string][]byte{
 		"empty":     nil,
 		"text":      []byte("not a model"),
-		"magic":     testdata.Gzip("annals-tagger-1\n"),
+		"magic":     testshared.Gzip("annals-tagger-1\n"),
 		"truncated": good.Bytes()[:good.Len()/3],
-		"no model":  testdata.Gzip(magic),
+		"no model":  testshared.Gzip(magic),
 	} {
 		if _, err := Load(bytes.NewReader(in)); err == nil {
 			t.Errorf("%s: Load succeeded", name)
@@ -216,7 +216,7 @@ func TestLoadCorrupt(t *testing.T) {
 }
 
 func FuzzLoad(f *testing.F) {
-	f.Add(testdata.Gzip(magic + "annals-perceptron-1\n\x03\x05SHIFT\x04LEFT\x05RIGHT\x00annals-perceptron-1\n\x02\x04root\x03dep\x00"))
+	f.Add(testshared.Gzip(magic + "annals-perceptron-1\n\x03\x05SHIFT\x04LEFT\x05RIGHT\x00annals-perceptron-1\n\x02\x04root\x03dep\x00"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		p, err := Load(bytes.NewReader(in))
 		if err != nil {

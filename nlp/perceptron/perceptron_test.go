@@ -9,7 +9,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 )
 
 // trainToy learns to tell n classes apart by a single indicative feature
@@ -126,9 +126,9 @@ func TestLoadCorrupt(t *testing.T) {
 	}{
 		{"empty", nil, ErrFormat},
 		{"not gzip", []byte("hello"), ErrFormat},
-		{"wrong magic", testdata.Gzip("annals-other\n\x01"), ErrFormat},
-		{"truncated", testdata.Gzip(good.String()[:good.Len()/2]), ErrCorrupt},
-		{"huge label count", testdata.Gzip(magic + "\xff\xff\xff\x7f"), ErrCorrupt},
+		{"wrong magic", testshared.Gzip("annals-other\n\x01"), ErrFormat},
+		{"truncated", testshared.Gzip(good.String()[:good.Len()/2]), ErrCorrupt},
+		{"huge label count", testshared.Gzip(magic + "\xff\xff\xff\x7f"), ErrCorrupt},
 	}
 	for _, tt := range tests {
 		if _, err := Load(bytes.NewReader(tt.in)); !errors.Is(err, tt.want) {

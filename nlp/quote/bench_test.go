@@ -4,14 +4,14 @@ import (
 	"testing"
 
 	"github.com/annals/annals/event"
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 	"github.com/annals/annals/nlp/tokenize"
 )
 
 // BenchmarkFind finds the quotes of every BBC article (tokenized once,
 // outside the timing) and reports articles and quotes per second.
 func BenchmarkFind(b *testing.B) {
-	texts := testdata.BBCTexts(b)
+	texts := testshared.BBCTexts(b)
 	docs := make([][]event.Sentence, len(texts))
 	for i, t := range texts {
 		docs[i] = tokenize.Split(t)

@@ -6,14 +6,14 @@ import (
 	"testing"
 
 	"github.com/annals/annals/event"
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 	"github.com/annals/annals/nlp/tokenize"
 )
 
 // TestSeed runs on the seed article (tokens only): the speakers
 // its quotes must resolve to and the modes of its hedged events.
 func TestSeed(t *testing.T) {
-	b, err := os.ReadFile(testdata.File(t, "seed/baghdad-march.txt"))
+	b, err := os.ReadFile(testshared.File(t, "seed/baghdad-march.txt"))
 	if err != nil {
 		t.Skipf("seed article not available: %v", err)
 	}

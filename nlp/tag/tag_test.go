@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/annals/annals/event"
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 )
 
 func tokens(text string) *event.Sentence {
@@ -80,7 +80,7 @@ func TestTrainToy(t *testing.T) {
 
 // TestDevFloor tags EWT dev with the committed model.
 func TestDevFloor(t *testing.T) {
-	sents := testdata.EWTDev(t)
+	sents := testshared.EWTDev(t)
 	tg, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -119,7 +119,7 @@ func TestSaveLoad(t *testing.T) {
 }
 
 func FuzzLoad(f *testing.F) {
-	f.Add(testdata.Gzip(magic + "\x01\x03the\x01\x05annals-perceptron-1\n\x01\x05DT DET\x00"))
+	f.Add(testshared.Gzip(magic + "\x01\x03the\x01\x05annals-perceptron-1\n\x01\x05DT DET\x00"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		tg, err := Load(bytes.NewReader(in))
 		if err != nil {

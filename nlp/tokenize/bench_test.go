@@ -3,13 +3,13 @@ package tokenize
 import (
 	"testing"
 
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 )
 
 // BenchmarkSplit splits every BBC article once per iteration and reports
 // tokens per second.
 func BenchmarkSplit(b *testing.B) {
-	texts := testdata.BBCTexts(b)
+	texts := testshared.BBCTexts(b)
 	size, tokens := 0, 0
 	for _, t := range texts {
 		size += len(t)

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 )
 
 // goldSentence is one sentence of a UD treebank as the tokenizer sees it.
@@ -168,7 +168,7 @@ func udScores(tb testing.TB, path string, logf func(string, ...any)) (tokens, se
 // test sets; run with -v to see the sentences tokenized differently from
 // the gold and the sentence ends missed or made up.
 func TestUD(t *testing.T) {
-	shared := testdata.Shared(t)
+	shared := testshared.Shared(t)
 	tests := []struct {
 		file            string
 		tokens, sentEnd float64 // F1 floors, a little under the measured figures

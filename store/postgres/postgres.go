@@ -16,11 +16,15 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"net"
 	"strings"
+	"syscall"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -105,6 +109,41 @@ func dialect(m fs.FS) sqlstore.Dialect {
 		TextMatch: func(m string) string {
 			return "to_tsvector('simple', " + m + ".sentence) @@ plainto_tsquery('simple', ?)"
 		},
-		TextQuery: strings.TrimSpace,
+		TextQuery:   strings.TrimSpace,
+		Unavailable: unavailable,
 	}
+}
+
+// unavailable reports whether err is a failure of the connection to the
+// database or of its availability, which passes by itself, rather than one
+// caused by what was asked: the SQLSTATE classes of connection exceptions,
+// transaction rollbacks (serialization failure, deadlock), insufficient
+// resources, operator intervention (shutdown, pg_terminate_backend) and
+// system errors, and the network errors of a broken connection.
+func unavailable(err error) bool {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		switch pgErr.Code[:2] {
+		case "08", "40", "53", "57", "58":
+			return true
+		}
+		return false
+	}
+	var netErr net.Error
+	var connErr *pgconn.ConnectError
+	return errors.As(err, &netErr) || errors.As(err, &connErr) || pgconn.SafeToRetry(err) || pgconn.Timeout(err) ||
+		errors.Is(err, driver.ErrBadConn) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
+		isClosedConn(err)
+}
+
+// isClosedConn catches pgx's "conn closed", which carries no type of its
+// own and is what a connection killed between two statements reports.
+func isClosedConn(err error) bool {
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if e.Error() == "conn closed" {
+			return true
+		}
+	}
+	return false
 }

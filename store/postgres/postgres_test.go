@@ -6,14 +6,18 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"net"
 	"net/url"
 	"os"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/annals/annals/event"
@@ -101,8 +105,69 @@ func TestUnreachable(t *testing.T) {
 	if msg := err.Error(); !strings.Contains(msg, "127.0.0.1:1/events") || strings.Contains(msg, "secret") {
 		t.Errorf("error %q should name the host and database, not the password", msg)
 	}
+	if !errors.Is(err, store.ErrUnavailable) {
+		t.Errorf("error %q of an unreachable server is not store.ErrUnavailable", err)
+	}
 	if _, err := Open(ctx, "postgres://[bad", store.Options{}); err == nil {
 		t.Error("Open of a malformed DSN succeeded")
+	}
+}
+
+func TestUnavailable(t *testing.T) {
+	tests := []struct {
+		err  error
+		want bool
+	}{
+		{&pgconn.PgError{Code: "57P01", Message: "terminating connection due to administrator command"}, true},
+		{&pgconn.PgError{Code: "08006"}, true},
+		{&pgconn.PgError{Code: "40P01"}, true},
+		{&pgconn.PgError{Code: "23505"}, false},
+		{&pgconn.PgError{Code: "22021"}, false},
+		{fmt.Errorf("save: %w", syscall.ECONNREFUSED), true},
+		{fmt.Errorf("save: %w", io.ErrUnexpectedEOF), true},
+		{&net.OpError{Op: "dial", Err: errors.New("no route")}, true},
+		{fmt.Errorf("commit: %w", errors.New("conn closed")), true},
+		{errors.New(`document "x": text: NUL byte (binary data?)`), false},
+	}
+	for _, tt := range tests {
+		if got := unavailable(tt.err); got != tt.want {
+			t.Errorf("unavailable(%v) = %v, want %v", tt.err, got, tt.want)
+		}
+	}
+}
+
+// TestTerminatedIsUnavailable saves through a connection the server has
+// ended, as an administrator's pg_terminate_backend or a restart does:
+// the failure is store.ErrUnavailable, one a caller may retry, and the
+// retry succeeds.
+func TestTerminatedIsUnavailable(t *testing.T) {
+	dsn := tempDatabase(t)(t)
+	s := openIn(t, dsn, store.Options{})
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	doc := storetest.Doc("https://a.example/1", "A", "", "2020-01-05")
+	recs := []event.Record{storetest.Rec("2020-01-05", "IRQLEG", "USAMIL", "106", "Baghdad", 0)}
+	var n int
+	if err := admin.QueryRowContext(t.Context(), `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+		WHERE datname = current_database() AND pid <> pg_backend_pid()`).Scan(&n); err != nil || n == 0 {
+		t.Fatalf("terminate the store's connections: %d ended, %v", n, err)
+	}
+	_, err = s.SaveDocument(t.Context(), doc, recs)
+	if err == nil {
+		t.Skip("the driver reconnected by itself; nothing to classify")
+	}
+	if !errors.Is(err, store.ErrUnavailable) {
+		t.Fatalf("save through a terminated connection: %v, not store.ErrUnavailable", err)
+	}
+	if _, err := s.SaveDocument(t.Context(), doc, recs); err != nil {
+		t.Errorf("retry: %v", err)
+	}
+	bad := storetest.Doc("https://a.example/2", "A", "text with a NUL \x00 byte", "")
+	if _, err := s.SaveDocument(t.Context(), bad, nil); err == nil || errors.Is(err, store.ErrUnavailable) {
+		t.Errorf("save of a bad document: %v, want an error that is not store.ErrUnavailable", err)
 	}
 }
 

@@ -10,7 +10,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/annals/annals/internal/testdata"
+	"github.com/annals/annals/internal/testshared"
 )
 
 const testMagic = "annals-test-1\n"
@@ -64,9 +64,9 @@ func TestReadErrors(t *testing.T) {
 	}{
 		{"empty", nil, readAll, errBad},
 		{"not gzip", []byte(testMagic), readAll, errBad},
-		{"other magic", testdata.Gzip("annals-other\nweights"), readAll, errBad},
-		{"short magic", testdata.Gzip("annals"), readAll, errBad},
-		{"decode error", testdata.Gzip(testMagic + "x"), func(*bufio.Reader) (string, error) { return "", decodeFailed }, decodeFailed},
+		{"other magic", testshared.Gzip("annals-other\nweights"), readAll, errBad},
+		{"short magic", testshared.Gzip("annals"), readAll, errBad},
+		{"decode error", testshared.Gzip(testMagic + "x"), func(*bufio.Reader) (string, error) { return "", decodeFailed }, decodeFailed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -78,8 +78,8 @@ func TestReadErrors(t *testing.T) {
 }
 
 func FuzzRead(f *testing.F) {
-	f.Add(testdata.Gzip(testMagic + "weights"))
-	f.Add(testdata.Gzip("annals-other\n"))
+	f.Add(testshared.Gzip(testMagic + "weights"))
+	f.Add(testshared.Gzip("annals-other\n"))
 	f.Add([]byte("plain text"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		got, err := Read(bytes.NewReader(in), testMagic, errBad, readAll)

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/annals/annals/cameo"
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/store"
 )
@@ -270,7 +271,7 @@ func eventValues(e *newEvent, added int64) []any {
 	// two digits, whatever the record says.
 	root := rec.Root
 	if len(rec.Code) >= 2 {
-		root = rec.Code[:2]
+		root = cameo.Root(rec.Code)
 	}
 	return []any{e.r.base, e.r.day, srcCode, srcCountry, tgtCode, tgtCountry,
 		rec.Code, root, rec.QuadClass, rec.Goldstein, rec.Plover, string(rec.Mode), name, country, admin1, lat, lon,

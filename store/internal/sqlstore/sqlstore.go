@@ -37,6 +37,10 @@ type Dialect struct {
 	// user's words into that placeholder's value.
 	TextMatch func(m string) string
 	TextQuery func(words string) string
+	// Unavailable reports whether err, from the database driver, is a
+	// failure of the database that passes by itself (see
+	// store.ErrUnavailable); nil when there is none to tell.
+	Unavailable func(err error) bool
 	// Optimize refreshes the query planner's statistics; it runs when a
 	// store opens and closes. Empty where the server keeps them itself
 	// (PostgreSQL's autovacuum).
@@ -125,8 +129,12 @@ func (s *DB) Close() error {
 	return err
 }
 
-// errf wraps err with the backend, the database and what was being done.
+// errf wraps err with the backend, the database and what was being done,
+// and with store.ErrUnavailable when the dialect says the database failed.
 func (s *DB) errf(err error, format string, args ...any) error {
+	if s.d.Unavailable != nil && !errors.Is(err, store.ErrUnavailable) && s.d.Unavailable(err) {
+		err = fmt.Errorf("%w: %w", store.ErrUnavailable, err)
+	}
 	return fmt.Errorf("%s %s: %s: %w", s.d.Name, s.name, fmt.Sprintf(format, args...), err)
 }
 

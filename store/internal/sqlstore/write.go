@@ -159,8 +159,12 @@ func check(it store.Item) (pending, error) {
 			return pending{}, fmt.Errorf("document %q: %s: %w", name, f.name, err)
 		}
 	}
+	id := doc.ID
+	if id == "" {
+		id = event.DocumentID(doc.Text)
+	}
 	hash := event.ContentHash(doc.Text)
-	p := pending{doc: doc, hash: hash, id: store.DocumentID(doc, hash), outlet: store.Outlet(doc), recs: make([]pendingRecord, len(it.Records))}
+	p := pending{doc: doc, hash: hash, id: id, outlet: store.Outlet(doc), recs: make([]pendingRecord, len(it.Records))}
 	for i := range it.Records {
 		r := &it.Records[i]
 		for _, v := range recordStrings(r) {

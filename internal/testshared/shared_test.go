@@ -1,9 +1,10 @@
-package testdata
+package testshared
 
 import (
 	"bytes"
 	"compress/gzip"
 	"io"
+	"os"
 	"path/filepath"
 	"testing"
 )
@@ -15,6 +16,17 @@ func TestShared(t *testing.T) {
 	}
 	if p := File(t, "news/bbc"); filepath.Dir(p) != filepath.Join(shared, "news") {
 		t.Errorf("File(news/bbc) = %s, want it under %s", p, shared)
+	}
+}
+
+func TestModuleRoot(t *testing.T) {
+	root, err := ModuleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil || !bytes.HasPrefix(mod, []byte("module github.com/annals/annals\n")) {
+		t.Errorf("ModuleRoot() = %s, whose go.mod is not annals' (%v)", root, err)
 	}
 }
 
