@@ -228,12 +228,7 @@ type tally struct {
 	n                 float64
 	countries, region map[string]float64
 	byKey             map[string]*tally
-	local             []keyedPlace // resolved cities and districts
-}
-
-type keyedPlace struct {
-	key   string
-	place *Place
+	local             localPlaces // resolved cities and districts
 }
 
 func newTally() *tally {
@@ -266,7 +261,7 @@ func (g *Gazetteer) tally(rs []Resolution, keys []string, c Context) *tally {
 		}
 		t.add(r.Place.Country, region)
 		if k := r.Place.Kind; k == City || k == Admin2 {
-			t.local = append(t.local, keyedPlace{keys[i], r.Place})
+			t.local.add(keys[i], r.Place)
 		}
 		own := t.byKey[keys[i]]
 		if own == nil {
@@ -300,13 +295,66 @@ const nearKm = 150
 
 // near reports whether another name of the article was resolved to a
 // city or district within nearKm of p.
-func (s shares) near(p *Place) bool {
-	for _, l := range s.all.local {
-		if l.key != s.key && l.place != p && Distance(l.place.Lat, l.place.Lon, p.Lat, p.Lon) < nearKm {
-			return true
+func (s shares) near(p *Place) bool { return s.all.local.near(p, s.key) }
+
+// localPlaces are the cities and districts the names of an article were
+// resolved to, each once, in cells of a grid over the unit sphere, so that
+// near looks only at the places around p, not at every place of a long
+// document for every mention.
+type localPlaces struct {
+	of   map[*Place]*localPlace
+	grid map[[3]int][]*localPlace
+}
+
+// localPlace is a place with the name that was first resolved to it.
+type localPlace struct {
+	place *Place
+	key   string
+	more  bool // another name was resolved to it too
+}
+
+// nearCell is the side of a grid cell in chord lengths of the unit
+// sphere: more than the chord of nearKm (0.0235), so that places within
+// nearKm of each other lie in the same or neighbouring cells.
+const nearCell = 0.03
+
+func (l *localPlaces) add(key string, p *Place) {
+	if lp := l.of[p]; lp != nil {
+		lp.more = lp.more || lp.key != key
+		return
+	}
+	if l.of == nil {
+		l.of, l.grid = map[*Place]*localPlace{}, map[[3]int][]*localPlace{}
+	}
+	lp := &localPlace{place: p, key: key}
+	l.of[p] = lp
+	c := cell(p)
+	l.grid[c] = append(l.grid[c], lp)
+}
+
+// near reports whether a place other than p within nearKm of it had a
+// name other than key resolved to it.
+func (l *localPlaces) near(p *Place, key string) bool {
+	c := cell(p)
+	for dx := -1; dx <= 1; dx++ {
+		for dy := -1; dy <= 1; dy++ {
+			for dz := -1; dz <= 1; dz++ {
+				for _, lp := range l.grid[[3]int{c[0] + dx, c[1] + dy, c[2] + dz}] {
+					if lp.place != p && (lp.key != key || lp.more) && Distance(lp.place.Lat, lp.place.Lon, p.Lat, p.Lon) < nearKm {
+						return true
+					}
+				}
+			}
 		}
 	}
 	return false
+}
+
+// cell returns the grid cell of p's point on the unit sphere.
+func cell(p *Place) [3]int {
+	lat, lon := p.Lat*math.Pi/180, p.Lon*math.Pi/180
+	x, y, z := math.Cos(lat)*math.Cos(lon), math.Cos(lat)*math.Sin(lon), math.Sin(lat)
+	return [3]int{int(math.Floor(x / nearCell)), int(math.Floor(y / nearCell)), int(math.Floor(z / nearCell))}
 }
 
 func (s shares) country(cc string) float64 {

@@ -26,15 +26,21 @@ func EntityMentions(s *event.Sentence) []Mention {
 // order.
 func Merge(tagged, found []Mention) []Mention {
 	out := append([]Mention(nil), tagged...)
-	for _, f := range found {
-		overlaps := false
-		for _, t := range tagged {
-			if f.Start < t.End && t.Start < f.End {
-				overlaps = true
-				break
-			}
+	// A found span overlaps a tagged one when some tagged span starting
+	// before its end ends after its start: with the tagged spans by start
+	// and the greatest end of each prefix, one binary search answers.
+	byStart := append([]Mention(nil), tagged...)
+	sort.SliceStable(byStart, func(i, j int) bool { return byStart[i].Start < byStart[j].Start })
+	maxEnd := make([]int, len(byStart))
+	for i, t := range byStart {
+		maxEnd[i] = t.End
+		if i > 0 {
+			maxEnd[i] = max(t.End, maxEnd[i-1])
 		}
-		if !overlaps {
+	}
+	for _, f := range found {
+		n := sort.Search(len(byStart), func(i int) bool { return byStart[i].Start >= f.End })
+		if n == 0 || maxEnd[n-1] <= f.Start {
 			out = append(out, f)
 		}
 	}
