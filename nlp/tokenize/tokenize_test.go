@@ -203,3 +203,41 @@ func TestSplitHuge(t *testing.T) {
 	text := strings.Repeat("a.", 1<<17) + strings.Repeat(".)", 1<<17)
 	checkInvariants(t, text, Split(text))
 }
+
+// TestSplitRunOn checks that text without sentence ends comes out in
+// sentences of at most maxSentence tokens, cut at a comma or line end
+// where the second half of a piece has one: the stages after Split do
+// work per pair of words of a sentence, which a run-on document would
+// make quadratic.
+func TestSplitRunOn(t *testing.T) {
+	tests := []struct {
+		name, unit string
+		last       string // what every sentence but the last must end with; "" for anything
+	}{
+		{"no punctuation", "police arrested protesters in Nairobi ", ""},
+		{"commas", "police arrested protesters, ", ","},
+		{"lines", "police arrested protesters\n", "protesters"},
+		{"closers after a period", "a. ) ) ) ) ) ) ) ) ) ", ""},
+		{"closers without spaces", "a.)))))))))))))))))))", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := strings.Repeat(tt.unit, 5000)
+			sents := Split(text)
+			checkInvariants(t, text, sents)
+			for i, s := range sents {
+				if len(s.Tokens) > maxSentence {
+					t.Fatalf("sentence %d has %d tokens, want at most %d", i, len(s.Tokens), maxSentence)
+				}
+				if i+1 < len(sents) && tt.last != "" && s.Tokens[len(s.Tokens)-1].Text != tt.last {
+					t.Errorf("sentence %d ends with %q, want %q", i, s.Tokens[len(s.Tokens)-1].Text, tt.last)
+				}
+			}
+		})
+	}
+	// A news sentence is never cut.
+	long := strings.Repeat("police in Nairobi arrested protesters and ", 20) + "left."
+	if got := Split(long); len(got) != 1 {
+		t.Errorf("a %d-byte sentence split into %d", len(long), len(got))
+	}
+}
