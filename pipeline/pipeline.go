@@ -13,8 +13,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"slices"
+	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/annals/annals/cameo"
 	"github.com/annals/annals/coder"
@@ -125,20 +126,18 @@ func (p *Pipeline) Code(ctx context.Context, doc *event.Document) (*Result, erro
 	}
 	places := p.places(doc, sents, evs)
 	names := p.names(sents, date)
-	var earlier []*event.Actor // actors with a country, in text order
+	earlier := descriptions{} // actors with a country, in text order, by role
 	for _, c := range all {
 		s := &sents[c.sent]
-		src, ok1 := p.actor(doc, sents, s, c.ev.Source, quotes, names, date)
-		tgt, ok2 := p.actor(doc, sents, s, c.ev.Target, quotes, names, date)
+		src, ok1 := p.actor(doc, sents, c.sent, c.ev.Source, quotes, names, date)
+		tgt, ok2 := p.actor(doc, sents, c.sent, c.ev.Target, quotes, names, date)
 		if !ok1 || !ok2 || src == nil {
 			continue // a reference that names no known actor
 		}
 		for _, a := range []*event.Actor{src, tgt} {
 			if a != nil {
-				describe(doc.Text, a, earlier)
-				if a.Country != "" {
-					earlier = append(earlier, a)
-				}
+				earlier.describe(doc.Text, a)
+				earlier.add(a)
 			}
 		}
 		if tgt != nil && tgt.Code == src.Code {
@@ -146,26 +145,50 @@ func (p *Pipeline) Code(ctx context.Context, doc *event.Document) (*Result, erro
 		}
 		r := p.record(doc, s, c.ev, places)
 		r.Source, r.Target = src, tgt
-		p.setMode(&r, s, c.ev, doc.Text, quotes)
+		p.setMode(&r, s, c.sent, c.ev, doc.Text, quotes)
 		res.Records = append(res.Records, r)
 	}
 	return res, nil
 }
 
+// descriptions holds the article's actors with a country, in text order,
+// under each of their roles, so that a description looks only at the
+// actors with its role.
+type descriptions map[string][]*event.Actor
+
+// add notes a, when it has a country, under its roles.
+func (ds descriptions) add(a *event.Actor) {
+	if a.Country == "" {
+		return
+	}
+	for _, r := range a.Roles {
+		ds[r] = append(ds[r], a)
+	}
+}
+
 // describe resolves a definite description ("the president", "the
 // cleric"): an actor named only by its role, after "the", stands for the
 // latest actor of the article before it with that role and a country.
-func describe(text string, a *event.Actor, earlier []*event.Actor) {
-	if a.Country != "" || len(a.Roles) == 0 || !strings.HasSuffix(strings.ToLower(strings.TrimSpace(text[:a.Start])), "the") {
+// Every actor of an earlier sentence ends before a, so the search passes
+// over a's own sentence's actors at most.
+func (ds descriptions) describe(text string, a *event.Actor) {
+	if a.Country != "" || len(a.Roles) == 0 || !afterThe(text, a.Start) {
 		return
 	}
-	for i := len(earlier) - 1; i >= 0; i-- {
-		e := earlier[i]
-		if e.End <= a.Start && slices.Contains(e.Roles, a.Roles[0]) {
+	same := ds[a.Roles[0]]
+	for i := len(same) - 1; i >= 0; i-- {
+		if e := same[i]; e.End <= a.Start {
 			a.Code, a.Country, a.Roles = e.Code, e.Country, e.Roles
 			return
 		}
 	}
+}
+
+// afterThe reports whether the text before offset at ends in "the", in
+// any case, spaces aside. It reads only the end of the text before at.
+func afterThe(text string, at int) bool {
+	before := strings.TrimRightFunc(text[:at], unicode.IsSpace)
+	return len(before) >= 3 && strings.EqualFold(before[len(before)-3:], "the")
 }
 
 // names codes the people and organisations of the article from the first
@@ -212,7 +235,9 @@ func nameKey(w string) string {
 // speaker) and a bare name through an earlier, fuller mention, each coded
 // from what it stands for. ok is false when a reference stands for
 // nothing the dictionaries or the context can code.
-func (p *Pipeline) actor(doc *event.Document, sents []event.Sentence, s *event.Sentence, a coder.Actor, quotes *quote.Doc, names map[string]string, date int) (*event.Actor, bool) {
+// The actor is of sentence sents[si].
+func (p *Pipeline) actor(doc *event.Document, sents []event.Sentence, si int, a coder.Actor, quotes *quote.Doc, names map[string]string, date int) (*event.Actor, bool) {
+	s := &sents[si]
 	switch a.Ref {
 	case coder.NoRef:
 		return recordActor(doc.Text, s, a), true
@@ -228,18 +253,15 @@ func (p *Pipeline) actor(doc *event.Document, sents []event.Sentence, s *event.S
 	var m quote.Mention
 	switch strings.ToLower(tok.Text) {
 	case "i", "we", "me", "us":
-		if q := quote.Containing(quotes.Quotes, tok.Start, tok.End); q != nil {
+		if q := quotes.Holding(si, a.First); q != nil {
 			m = q.Entity
 		}
 	default:
-		m = quotes.Resolve(s.Index, a.First, a.Last)
+		m = quotes.Resolve(si, a.First, a.Last)
 		// The speaker of a quotation ("..., he said") is resolved by the
 		// quote finder, which knows whose turn it is.
-		for _, q := range quotes.Quotes {
-			if q.Speaker.Text != "" && q.Speaker.Start <= tok.Start && tok.End <= q.Speaker.End {
-				m = q.Entity
-				break
-			}
+		if q := quotes.SpeakerAt(si, a.First); q != nil {
+			m = q.Entity
 		}
 	}
 	if m.Text == "" || m.Sentence < 0 || m.Sentence >= len(sents) {
@@ -253,15 +275,16 @@ func (p *Pipeline) actor(doc *event.Document, sents []event.Sentence, s *event.S
 	return ref, ref != nil
 }
 
-// setMode sets how the text presents the event and, inside a quotation,
-// the quotation and its speaker.
-func (p *Pipeline) setMode(r *event.Record, s *event.Sentence, e coder.Event, text string, quotes *quote.Doc) {
-	r.Mode = quote.Mode(s, e.Verb, quotes.Quotes)
+// setMode sets how the text presents the event of sentence s, at index si
+// of the quotes' sentences, and, inside a quotation, the quotation and its
+// speaker.
+func (p *Pipeline) setMode(r *event.Record, s *event.Sentence, si int, e coder.Event, text string, quotes *quote.Doc) {
+	q := quotes.Holding(si, e.Verb)
+	r.Mode = quote.Mode(s, e.Verb, q)
 	if e.Negated {
 		r.Mode = event.Negated
 	}
-	v := s.Tokens[e.Verb]
-	if q := quote.Containing(quotes.Quotes, v.Start, v.End); q != nil {
+	if q != nil {
 		r.Quote = q.Record(text)
 	}
 	if c, ok := intention(r.Code, r.Mode); ok {
@@ -375,9 +398,11 @@ func (p *Pipeline) location(s *event.Sentence, e coder.Event, places []geo.Resol
 	}
 	in := clauseSpan(s, e.Verb)
 	var best *geo.Resolution
-	for i := range places {
+	// places are in text order: those of the sentence start at from.
+	from := sort.Search(len(places), func(i int) bool { return places[i].Start >= s.Start })
+	for i := from; i < len(places) && places[i].Start <= s.End; i++ {
 		pl := &places[i]
-		if pl.Place == nil || pl.Start < s.Start || pl.End > s.End {
+		if pl.Place == nil || pl.End > s.End {
 			continue
 		}
 		k := tokenAt(s, pl.Start)

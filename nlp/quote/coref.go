@@ -126,6 +126,12 @@ func (d *doc) nameWord(s, i int) bool {
 	return true
 }
 
+// sameKeyWindow is how many of the latest entities of one key ("Smith")
+// a new name is compared with. An article names a few people of one
+// surname; a long document of many articles may name thousands, and
+// comparing each mention with all of them would make the pass quadratic.
+const sameKeyWindow = 64
+
 // addName records the mention first..last of sentence s, merging it with
 // an earlier entity of the same last word ("Sadr" after "Muqtada al-Sadr").
 func (c *coref) addName(s, first, last, kind int, byKey map[string][]*entity) {
@@ -142,8 +148,9 @@ func (c *coref) addName(s, first, last, kind int, byKey map[string][]*entity) {
 	g := d.nameGender(s, first, last)
 	var e *entity
 	f := d.givenName(s, first, last)
-	for k := len(byKey[key]) - 1; k >= 0 && e == nil; k-- {
-		x := byKey[key][k]
+	same := byKey[key]
+	for k := len(same) - 1; k >= 0 && k >= len(same)-sameKeyWindow && e == nil; k-- {
+		x := same[k]
 		xf := d.givenName(x.rep.Sentence, x.rep.First, x.rep.Last)
 		switch {
 		case g != 0 && x.gender != 0 && g != x.gender:

@@ -108,13 +108,34 @@ func (d *doc) possessive(k int) bool {
 	if !strings.HasSuffix(prev, "s") || !isWord(next) || capitalized(next) {
 		return false
 	}
-	for j := k + 1; j < len(d.flat) && d.para[j] == d.para[k]; j++ {
-		if f, dir, ok := mark(d.tok(j).Text); ok && f == 's' && dir <= 0 {
-			p := d.tok(j - 1).Text
-			return p == "," || p == "." || p == "?" || p == "!"
+	j := d.closingAfter(k)
+	if j < 0 {
+		return false
+	}
+	p := d.tok(j - 1).Text
+	return p == "," || p == "." || p == "?" || p == "!"
+}
+
+// closingAfter returns the flat index of the first single closing or
+// straight mark after flat token k in its paragraph, or -1. The answers
+// for all tokens are found in one pass, on the first call: a search from
+// each apostrophe to its paragraph's end would be quadratic in a long
+// paragraph.
+func (d *doc) closingAfter(k int) int {
+	if d.closing == nil {
+		d.closing = make([]int32, len(d.flat))
+		next := int32(-1)
+		for j := len(d.flat) - 1; j >= 0; j-- {
+			if j+1 < len(d.flat) && d.para[j+1] != d.para[j] {
+				next = -1
+			}
+			d.closing[j] = next
+			if f, dir, ok := mark(d.tok(j).Text); ok && f == 's' && dir <= 0 {
+				next = int32(j)
+			}
 		}
 	}
-	return false
+	return int(d.closing[k])
 }
 
 // glued reports whether flat tokens a and b touch (no space between).

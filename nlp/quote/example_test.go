@@ -12,16 +12,16 @@ func Example() {
 		"“We will stay,” the cleric said, “until the last soldier leaves.”\n\n" +
 		"He did not rule out a march on the embassy, according to his aides."
 	sents := tokenize.Split(text)
-	quotes, err := quote.Find(text, sents)
+	doc, err := quote.Analyze(text, sents)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	for _, q := range quotes {
+	for _, q := range doc.Quotes {
 		fmt.Printf("%s %q: %s (%s → %s)\n", q.Kind, q.Cue, q.Text(text), q.Speaker.Text, q.Entity.Text)
 	}
 	last := &sents[len(sents)-1]
-	fmt.Println(last.Tokens[3].Text, quote.Mode(last, 3, quotes))
+	fmt.Println(last.Tokens[3].Text, quote.Mode(last, 3, doc.Holding(last.Index, 3)))
 	// Output:
 	// direct "said": We will stay, ... until the last soldier leaves. (the cleric → Hamid al-Nouri)
 	// according "according to": He did not rule out a march on the embassy (his aides → his aides)

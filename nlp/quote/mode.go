@@ -9,11 +9,11 @@ import (
 // Mode says how sentence s presents the event of the verb at token index
 // verb: hypothetical (a condition, a modal, or a negated hedge as in "did
 // not rule out his participation"), negated, intended ("vowed to march"),
-// future ("will", "are expected to turn out"), reported (inside one of the
-// document's quotes, as Find returns them) or asserted. It reads the
-// auxiliaries and governing verbs before the verb, back to its clause's
-// start.
-func Mode(s *event.Sentence, verb int, quotes []Quote) event.Mode {
+// future ("will", "are expected to turn out"), reported (inside quote q,
+// the one holding the verb as Doc.Holding returns it, nil when none) or
+// asserted. It reads the auxiliaries and governing verbs before the verb,
+// back to its clause's start.
+func Mode(s *event.Sentence, verb int, q *Quote) event.Mode {
 	ts := s.Tokens
 	if verb < 0 || verb >= len(ts) {
 		return event.Asserted
@@ -60,22 +60,20 @@ func Mode(s *event.Sentence, verb int, quotes []Quote) event.Mode {
 			chain = false
 		}
 	}
-	for i := range quotes {
-		if quotes[i].Covers(ts[verb].Start, ts[verb].End) {
-			// a claim within speech is reported unless it is not a
-			// claim at all
-			switch {
-			case hedge && neg || modal || cond:
-				return event.Hypothetical
-			case neg:
-				return event.Negated
-			case intended:
-				return event.Intended // "vowed to march": the vow's content
-			case future:
-				return event.Future // not yet happened, whoever says so
-			}
-			return event.Reported
+	if q != nil {
+		// a claim within speech is reported unless it is not a claim at
+		// all
+		switch {
+		case hedge && neg || modal || cond:
+			return event.Hypothetical
+		case neg:
+			return event.Negated
+		case intended:
+			return event.Intended // "vowed to march": the vow's content
+		case future:
+			return event.Future // not yet happened, whoever says so
 		}
+		return event.Reported
 	}
 	switch {
 	case hedge && neg:

@@ -31,7 +31,7 @@ func TestMode(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			sents := tokenize.Split(tt.text)
-			qs, err := Find(tt.text, sents)
+			doc, err := Analyze(tt.text, sents)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -45,7 +45,7 @@ func TestMode(t *testing.T) {
 			if v < 0 {
 				t.Fatalf("no token %q", tt.verb)
 			}
-			if got := Mode(s, v, qs); got != tt.want {
+			if got := Mode(s, v, doc.Holding(0, v)); got != tt.want {
 				t.Errorf("Mode(%q) = %s, want %s", tt.verb, got, tt.want)
 			}
 		})

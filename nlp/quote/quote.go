@@ -78,31 +78,11 @@ func (q *Quote) Record(doc string) *event.Quote {
 	return &event.Quote{Speaker: q.Entity.Text, Text: q.Text(doc), Start: q.Start, End: q.End}
 }
 
-// Covers reports whether the byte range [start, end) lies within one of
-// the quote's content parts.
-func (q *Quote) Covers(start, end int) bool {
-	for _, p := range q.Parts {
-		if start >= p.Start && end <= p.End {
-			return true
-		}
-	}
-	return false
-}
-
-// Containing returns the quote whose content holds [start, end), or nil.
-func Containing(quotes []Quote, start, end int) *Quote {
-	for i := range quotes {
-		if quotes[i].Covers(start, end) {
-			return &quotes[i]
-		}
-	}
-	return nil
-}
-
 // Find returns the quotes of a document in text order: direct quotes first
 // found by their quotation marks, then indirect speech in what is left.
 // text is the document text and sents its sentences in order, with token
-// offsets into text. It fails only when the offsets do not fit the text.
+// offsets into text. It fails only when the offsets do not fit the text
+// or the text they cover is not valid UTF-8.
 func Find(text string, sents []event.Sentence) ([]Quote, error) {
 	a, err := Analyze(text, sents)
 	if err != nil {
@@ -116,6 +96,13 @@ func Find(text string, sents []event.Sentence) ([]Quote, error) {
 type Doc struct {
 	Quotes []Quote // in text order
 	d      *doc
+	// By flat token: the index of the first quote whose content, and of
+	// the first whose speaker phrase, holds the token; -1 when none. A
+	// caller asks for every event, so the answer must not cost a pass
+	// over all the quotes.
+	content, speaker []int32
+	// minEnd[i] is the least End of Quotes[i:], for Resolve's hint.
+	minEnd []int
 }
 
 // Analyze finds the quotes of a document (see Find) and keeps what is
@@ -131,7 +118,61 @@ func Analyze(text string, sents []event.Sentence) (*Doc, error) {
 	}
 	sort.SliceStable(d.quotes, func(i, j int) bool { return d.quotes[i].Start < d.quotes[j].Start })
 	d.resolveSpeakers()
-	return &Doc{Quotes: d.quotes, d: d}, nil
+	x := &Doc{Quotes: d.quotes, d: d, content: d.noQuotes(), speaker: d.noQuotes(), minEnd: make([]int, len(d.quotes))}
+	// The later quote is painted first, so that the first one holding a
+	// token is left; quotes nest only within a sentence (a headline's
+	// content around a quotation), so the painting is linear.
+	for i := len(d.quotes) - 1; i >= 0; i-- {
+		q := &d.quotes[i]
+		for _, p := range q.Parts {
+			d.paint(x.content, p.Start, p.End, i)
+		}
+		if q.Speaker.Text != "" {
+			d.paint(x.speaker, q.Speaker.Start, q.Speaker.End, i)
+		}
+		x.minEnd[i] = q.End
+		if i+1 < len(d.quotes) {
+			x.minEnd[i] = min(q.End, x.minEnd[i+1])
+		}
+	}
+	return x, nil
+}
+
+// noQuotes returns a value for each flat token, all -1.
+func (d *doc) noQuotes() []int32 {
+	out := make([]int32, len(d.flat))
+	for k := range out {
+		out[k] = -1
+	}
+	return out
+}
+
+// paint sets by[k] to quote index i for each flat token k that lies
+// within the byte range [start, end).
+func (d *doc) paint(by []int32, start, end, i int) {
+	k := sort.Search(len(d.flat), func(k int) bool { return d.tok(k).Start >= start })
+	for ; k < len(d.flat) && d.tok(k).End <= end; k++ {
+		by[k] = int32(i)
+	}
+}
+
+// Holding returns the quote whose content holds token ti of sentence si
+// (the first in text order, when quotes nest), or nil.
+func (x *Doc) Holding(si, ti int) *Quote { return x.at(x.content, si, ti) }
+
+// SpeakerAt returns the quote whose speaker phrase holds token ti of
+// sentence si (the "he" of "..., he said"), or nil.
+func (x *Doc) SpeakerAt(si, ti int) *Quote { return x.at(x.speaker, si, ti) }
+
+func (x *Doc) at(by []int32, si, ti int) *Quote {
+	d := x.d
+	if si < 0 || si >= len(d.sents) || ti < 0 || ti >= len(d.sents[si].Tokens) {
+		return nil
+	}
+	if i := by[d.off[si]+ti]; i >= 0 {
+		return &x.Quotes[i]
+	}
+	return nil
 }
 
 // resolveSpeakers resolves every quote's speaker in text order, each with
@@ -163,11 +204,11 @@ func (x *Doc) Resolve(si, first, last int) Mention {
 		return Mention{}
 	}
 	m := d.mention(si, first, last)
+	// the hint is the last quote that ends before m: the last i with
+	// minEnd[i] <= m.Start, since minEnd grows with i
 	var hint *Quote
-	for i := range d.quotes {
-		if d.quotes[i].End <= m.Start {
-			hint = &d.quotes[i]
-		}
+	if i := sort.Search(len(x.minEnd), func(i int) bool { return x.minEnd[i] > m.Start }) - 1; i >= 0 {
+		hint = &d.quotes[i]
 	}
 	m, _ = d.coref.resolve(m, hint, false)
 	return m
@@ -188,13 +229,15 @@ type doc struct {
 	quoted []bool   // by flat index: inside quotation marks, attributed or not
 	parsed []bool
 	quotes []Quote
-	coref  *coref
+	// closing is, by flat index, the next single closing mark in the
+	// paragraph (closingAfter); nil until first needed.
+	closing []int32
+	coref   *coref
 }
 
+// newDoc reads only the text from the first token to the last, so that a
+// caller may analyse one part of a long text at the cost of that part.
 func newDoc(text string, sents []event.Sentence) (*doc, error) {
-	if !utf8.ValidString(text) {
-		return nil, fmt.Errorf("quote: document text is not valid UTF-8")
-	}
 	d := &doc{text: text, sents: sents}
 	d.off = make([]int, len(sents))
 	d.parsed = make([]bool, len(sents))
@@ -207,7 +250,7 @@ func newDoc(text string, sents []event.Sentence) (*doc, error) {
 	d.used = make([]bool, n)
 	d.low = make([]string, 0, n)
 	d.quoted = make([]bool, n)
-	prevEnd, p := 0, 0
+	prevEnd, p, first := 0, 0, 0
 	for si := range sents {
 		s := &sents[si]
 		d.off[si] = len(d.flat)
@@ -215,6 +258,9 @@ func newDoc(text string, sents []event.Sentence) (*doc, error) {
 			t := &s.Tokens[ti]
 			if t.Start < prevEnd || t.End < t.Start || t.End > len(text) {
 				return nil, fmt.Errorf("quote: sentence %d token %d %q: offsets %d-%d out of order or outside the %d-byte text", si, ti, t.Text, t.Start, t.End, len(text))
+			}
+			if len(d.flat) == 0 {
+				first = t.Start
 			}
 			if t.Head > 0 {
 				d.parsed[si] = true
@@ -227,6 +273,9 @@ func newDoc(text string, sents []event.Sentence) (*doc, error) {
 			d.para = append(d.para, p)
 			prevEnd = t.End
 		}
+	}
+	if !utf8.ValidString(text[first:prevEnd]) {
+		return nil, fmt.Errorf("quote: the text of the sentences (bytes %d-%d) is not valid UTF-8", first, prevEnd)
 	}
 	d.coref = newCoref(d)
 	return d, nil

@@ -19,10 +19,11 @@ func TestSeed(t *testing.T) {
 	}
 	text := string(b)
 	sents := tokenize.Split(text)
-	qs, err := Find(text, sents)
+	doc, err := Analyze(text, sents)
 	if err != nil {
 		t.Fatal(err)
 	}
+	qs := doc.Quotes
 	speakers := []struct{ content, speaker, entity string }{
 		{"The skies, land, and sovereignty", "the cleric", "Muqtada al-Sadr"},
 		{"It will reignite the flame", "he", "Nasser al-Shammari"},
@@ -58,7 +59,7 @@ func TestSeed(t *testing.T) {
 			t.Errorf("no sentence %q... with %q", w.sentence, w.verb)
 			continue
 		}
-		if got := Mode(s, v, qs); got != w.want {
+		if got := Mode(s, v, doc.Holding(s.Index, v)); got != w.want {
 			t.Errorf("%q in %q...: %s, want %s", w.verb, w.sentence, got, w.want)
 		}
 	}
