@@ -46,6 +46,8 @@ type Pipeline struct {
 	dicts *dict.Set
 	coder *coder.Coder
 	gaz   *geo.Gazetteer
+	// keepSentences fills Result.Sentences (WithSentences).
+	keepSentences bool
 }
 
 // New returns a pipeline over opt's parts.
@@ -62,9 +64,19 @@ func New(opt Options) (*Pipeline, error) {
 	return &Pipeline{nlp: opt.Analyzer, dicts: opt.Dicts, coder: coder.New(opt.Dicts, co), gaz: opt.Gazetteer}, nil
 }
 
+// WithSentences returns a pipeline like p that also returns the analysed
+// sentences of each document in Result.Sentences, for error analysis.
+// They take some 25 times the size of the text, which p lets go of as
+// soon as each part of a document is coded.
+func (p *Pipeline) WithSentences() *Pipeline {
+	q := *p
+	q.keepSentences = true
+	return &q
+}
+
 // Result is what coding one document gives.
 type Result struct {
-	Sentences []event.Sentence
+	Sentences []event.Sentence // only from a pipeline WithSentences
 	Records   []event.Record
 	Discarded bool // a story discard phrase dropped every event
 	// Unknown lists the names of people and organisations that no actor
@@ -85,23 +97,69 @@ type UnknownActor struct {
 // Code analyses and codes doc. doc.ID is set from the text's hash when
 // empty; doc.Published, when set, resolves relative dates and
 // date-restricted actor codes. Without it an event gets only a date its
-// text states in full, and nothing stands in for it (not today).
+// text states in full, and nothing stands in for it (not today). A
+// document longer than partBytes is coded in parts (see parts).
 func (p *Pipeline) Code(ctx context.Context, doc *event.Document) (*Result, error) {
 	if doc.ID == "" {
 		doc.ID = event.DocumentID(doc.Text)
 	}
-	sents, err := p.nlp.Process(ctx, doc.Text)
-	if err != nil {
-		return nil, fmt.Errorf("pipeline: analyse %s: %w", docName(doc), err)
-	}
-	res := &Result{Sentences: sents}
 	date := 0
 	if !doc.Published.IsZero() {
 		y, m, d := doc.Published.Date()
 		date = y*10000 + int(m)*100 + d
 	}
+	res := &Result{}
+	first := 0 // index of the part's first sentence in the document
+	for _, part := range parts(doc.Text) {
+		sents, err := p.nlp.Process(ctx, doc.Text[part.start:part.end])
+		if err != nil {
+			return nil, fmt.Errorf("pipeline: analyse %s: %w", docName(doc), err)
+		}
+		moveTo(sents, part.start, first)
+		first += len(sents)
+		if p.keepSentences {
+			res.Sentences = append(res.Sentences, sents...)
+		}
+		if err := p.codePart(doc, part, sents, date, res); err != nil {
+			return nil, err
+		}
+		if res.Discarded {
+			res.Records = nil
+			return res, nil
+		}
+	}
+	return res, nil
+}
+
+// moveTo places the sentences of a part that starts at byte offset off
+// and sentence index first of the document there.
+func moveTo(sents []event.Sentence, off, first int) {
+	for i := range sents {
+		s := &sents[i]
+		s.Index += first
+		s.Start += off
+		s.End += off
+		for k := range s.Tokens {
+			if t := &s.Tokens[k]; t.Start >= 0 {
+				t.Start += off
+				t.End += off
+			}
+		}
+		for k := range s.Entities {
+			if e := &s.Entities[k]; e.Start >= 0 {
+				e.Start += off
+				e.End += off
+			}
+		}
+	}
+}
+
+// codePart codes the sentences of one part of doc into res, or sets
+// res.Discarded. The article-wide steps (quotes and their speakers,
+// pronouns, names, descriptions, places) see this part only.
+func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Sentence, date int, res *Result) error {
 	type coded struct {
-		sent int
+		sent int // index into sents
 		ev   coder.Event
 	}
 	var all []coded
@@ -110,7 +168,7 @@ func (p *Pipeline) Code(ctx context.Context, doc *event.Document) (*Result, erro
 		evs, discard := p.coder.CodeSentence(&sents[i], date)
 		if discard == coder.StoryDiscard {
 			res.Discarded = true
-			return res, nil
+			return nil
 		}
 		for _, e := range evs {
 			all = append(all, coded{i, e})
@@ -122,9 +180,9 @@ func (p *Pipeline) Code(ctx context.Context, doc *event.Document) (*Result, erro
 	}
 	quotes, err := quote.Analyze(doc.Text, sents)
 	if err != nil {
-		return nil, fmt.Errorf("pipeline: quotes of %s: %w", docName(doc), err)
+		return fmt.Errorf("pipeline: quotes of %s: %w", docName(doc), err)
 	}
-	places := p.places(doc, sents, evs)
+	places := p.places(doc, part, sents, evs)
 	names := p.names(sents, date)
 	earlier := descriptions{} // actors with a country, in text order, by role
 	for _, c := range all {
@@ -148,7 +206,7 @@ func (p *Pipeline) Code(ctx context.Context, doc *event.Document) (*Result, erro
 		p.setMode(&r, s, c.sent, c.ev, doc.Text, quotes)
 		res.Records = append(res.Records, r)
 	}
-	return res, nil
+	return nil
 }
 
 // descriptions holds the article's actors with a country, in text order,
@@ -338,9 +396,9 @@ func docName(doc *event.Document) string {
 	return doc.ID
 }
 
-// places resolves the article's place names once, with the actor
-// countries of its events as context.
-func (p *Pipeline) places(doc *event.Document, sents []event.Sentence, evs []coder.Event) []geo.Resolution {
+// places resolves the place names of a part of the article once, with the
+// actor countries of its events as context.
+func (p *Pipeline) places(doc *event.Document, part span, sents []event.Sentence, evs []coder.Event) []geo.Resolution {
 	if p.gaz == nil {
 		return nil
 	}
@@ -348,7 +406,11 @@ func (p *Pipeline) places(doc *event.Document, sents []event.Sentence, evs []cod
 	for i := range sents {
 		tagged = append(tagged, geo.EntityMentions(&sents[i])...)
 	}
-	found := p.gaz.FindToponyms(doc.Text, geo.FindOptions{})
+	found := p.gaz.FindToponyms(doc.Text[part.start:part.end], geo.FindOptions{})
+	for i := range found {
+		found[i].Start += part.start
+		found[i].End += part.start
+	}
 	var countries []string
 	seen := map[string]bool{}
 	for _, e := range evs {

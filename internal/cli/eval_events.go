@@ -40,6 +40,7 @@ func evalEvents(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	p = p.WithSentences()
 	corpus := events.NewCorpus(*shared)
 	res := events.NewResult()
 	for i := range arts {
