@@ -44,8 +44,8 @@ func BenchmarkCodeSize(b *testing.B) {
 	pub := time.Date(2005, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, kind := range []string{"bbc", "repeated"} {
 		for _, mb := range []float64{0.1, 1, 10} {
-			text := docs[kind](int(mb * 1e6))
 			b.Run(fmt.Sprintf("%s/MB=%g", kind, mb), func(b *testing.B) {
+				text := docs[kind](int(mb * 1e6))
 				runtime.GC()
 				peak := watchHeap()
 				start, cpu0 := time.Now(), cpuSeconds()
