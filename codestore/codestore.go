@@ -1,7 +1,8 @@
 // Package codestore codes documents with the pipeline and saves them in a
 // store. It is the one engine behind annals ingest and watch, which stream
-// documents through Run, and behind the queue workers, which call its two
-// steps, Code and Save, on the batches they take off the work stream.
+// documents through Run, behind the queue workers, which call its two
+// steps, Code and Save, on the batches they take off the work stream, and
+// behind the API's posted documents, which go through One.
 //
 // A document whose text is stored already (same content hash) is skipped
 // before it is coded. Coding runs Options.Workers documents at a time, and
@@ -160,6 +161,15 @@ func (r *Runner) safeCode(ctx context.Context, doc *event.Document) (recs []even
 		}
 	}()
 	return r.code(ctx, doc)
+}
+
+// One codes and saves a single document, as Code and Save do a batch: the
+// path of a document posted to the API. The job says what became of it.
+func (r *Runner) One(ctx context.Context, name string, doc *event.Document) *Job {
+	j := &Job{Name: name, Doc: doc}
+	r.codeOne(ctx, j)
+	r.Save(ctx, []*Job{j})
+	return j
 }
 
 // Save saves the coded jobs (those neither Done nor failed) in one

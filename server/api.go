@@ -391,7 +391,7 @@ type PostDocument struct {
 type Posted struct {
 	ID        string `json:"id"`
 	Skipped   bool   `json:"skipped"` // the same text was stored before
-	Records   int    `json:"records"` // events coded
+	Records   int    `json:"records"` // events coded; 0 when Skipped, since a stored text is not coded again
 	Mentions  int    `json:"mentions"`
 	NewEvents int    `json:"new_events"`
 }
@@ -426,17 +426,16 @@ func (s *Server) handlePostDocument(w http.ResponseWriter, r *http.Request) {
 		writeErr(w, err)
 		return
 	}
-	res, err := s.opt.Coder.Code(r.Context(), doc)
-	if err != nil {
-		s.internal(w, r, fmt.Errorf("code %s: %w", doc.ID, err))
+	j := s.runner.One(r.Context(), "posted document "+doc.ID, doc)
+	if s.opt.Metrics != nil {
+		s.opt.Metrics.Document(outcome(j), j.Result.Mentions, j.Result.NewEvents)
+	}
+	if j.Err != nil {
+		s.internal(w, r, j.Err)
 		return
 	}
-	saved, err := s.opt.Store.SaveDocument(r.Context(), doc, res.Records)
-	if err != nil {
-		s.internal(w, r, fmt.Errorf("save %s: %w", doc.ID, err))
-		return
-	}
-	writeJSON(w, http.StatusCreated, Posted{ID: saved.DocumentID, Skipped: saved.Skipped, Records: len(res.Records), Mentions: saved.Mentions, NewEvents: saved.NewEvents})
+	writeJSON(w, http.StatusCreated, Posted{ID: doc.ID, Skipped: j.Result.Skipped, Records: len(j.Records),
+		Mentions: j.Result.Mentions, NewEvents: j.Result.NewEvents})
 }
 
 // errFetch marks a posted URL that could not be fetched or read.

@@ -4,20 +4,21 @@ import (
 	"context"
 	"time"
 
+	"github.com/annals/annals/codestore"
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/metrics"
 	"github.com/annals/annals/pipeline"
 	"github.com/annals/annals/store"
 )
 
-// withMetrics wraps the store and the coder so that every posted document
-// is counted in m: its coding time, its outcome, its mentions and a failed
-// save.
+// withMetrics wraps the store and the coder so that posted documents are
+// timed in m as they are coded and saved, and failed saves counted; the
+// handler counts each document's outcome.
 func withMetrics(st Store, c Coder, m *metrics.Metrics) (Store, Coder) {
 	if c != nil {
 		c = timedCoder{c, m}
 	}
-	return countingStore{st, m}, c
+	return timedStore{st, m}, c
 }
 
 type timedCoder struct {
@@ -32,24 +33,29 @@ func (c timedCoder) Code(ctx context.Context, doc *event.Document) (*pipeline.Re
 	return res, err
 }
 
-type countingStore struct {
+type timedStore struct {
 	Store
 	m *metrics.Metrics
 }
 
-func (s countingStore) SaveDocument(ctx context.Context, doc *event.Document, records []event.Record) (store.SaveResult, error) {
+func (s timedStore) SaveBatch(ctx context.Context, items []store.Item) ([]store.SaveResult, error) {
 	start := time.Now()
-	res, err := s.Store.SaveDocument(ctx, doc, records)
-	switch {
-	case err != nil:
+	res, err := s.Store.SaveBatch(ctx, items)
+	if err != nil {
 		s.m.DBError()
-		s.m.Document(metrics.Failed, 0, 0)
-	case res.Skipped:
+	} else {
 		s.m.Saved(time.Since(start))
-		s.m.Document(metrics.Duplicate, 0, 0)
-	default:
-		s.m.Saved(time.Since(start))
-		s.m.Document(metrics.Stored, res.Mentions, res.NewEvents)
 	}
 	return res, err
+}
+
+// outcome is the metrics outcome of a posted document.
+func outcome(j *codestore.Job) string {
+	switch {
+	case j.Err != nil:
+		return metrics.Failed
+	case j.Result.Skipped:
+		return metrics.Duplicate
+	}
+	return metrics.Stored
 }

@@ -27,6 +27,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/annals/annals/codestore"
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/ingest"
 	"github.com/annals/annals/metrics"
@@ -36,7 +37,7 @@ import (
 
 // Store is what the server needs of an annals store (store.Store has it).
 type Store interface {
-	SaveDocument(ctx context.Context, doc *event.Document, records []event.Record) (store.SaveResult, error)
+	codestore.Store // to save posted documents
 	Events(ctx context.Context, f store.Filter, p store.Page) (store.EventPage, error)
 	Counts(ctx context.Context, g store.GroupBy, f store.Filter) ([]store.Count, error)
 	ActorNetwork(ctx context.Context, f store.Filter) ([]store.Edge, error)
@@ -78,6 +79,10 @@ const DefaultMaxBodyBytes = 2 << 20
 type Server struct {
 	opt Options
 	mux *http.ServeMux
+	// runner codes and saves posted documents with the engine of annals
+	// ingest: a text stored before is not coded again, a panic while
+	// coding fails the one request; nil when the server is read-only.
+	runner *codestore.Runner
 }
 
 //go:embed openapi.json
@@ -104,6 +109,16 @@ func New(opt Options) (*Server, error) {
 		opt.Store, opt.Coder = withMetrics(opt.Store, opt.Coder, opt.Metrics)
 	}
 	s := &Server{opt: opt, mux: http.NewServeMux()}
+	if opt.Coder != nil {
+		code := func(ctx context.Context, doc *event.Document) ([]event.Record, error) {
+			res, err := opt.Coder.Code(ctx, doc)
+			if err != nil {
+				return nil, err
+			}
+			return res.Records, nil
+		}
+		s.runner = codestore.New(code, opt.Store, codestore.Options{Workers: 1})
+	}
 	for _, r := range s.routes() {
 		s.mux.HandleFunc(r.pattern, r.handler)
 	}
