@@ -113,6 +113,8 @@ type sentence struct {
 	actor  []*dict.ActorMatch // per token: the actor phrase covering it
 	agent  []*dict.AgentMatch // per token: the agent phrase covering it
 	events []Event
+	// sportStory marks a sentence of a story about sport.
+	sportStory bool
 
 	heads    []int // head of each token (-1 for the root), after repairs
 	kidBuf   []int // backing array of kids
@@ -124,8 +126,14 @@ type sentence struct {
 // picks date-restricted actor codes. It reports a discard instead of
 // events when the sentence holds a discard phrase.
 func (c *Coder) CodeSentence(s *event.Sentence, date int) ([]Event, Discard) {
+	return c.codeSentence(s, date, false)
+}
+
+// codeSentence is CodeSentence in a story about sport or not.
+func (c *Coder) codeSentence(s *event.Sentence, date int, sport bool) ([]Event, Discard) {
 	st := c.prepare(s, date)
 	defer st.release()
+	st.sportStory = sport
 	if found, story := c.d.Discards.Find(st.words); found {
 		if story {
 			return nil, StoryDiscard
@@ -140,12 +148,20 @@ func (c *Coder) CodeSentence(s *event.Sentence, date int) ([]Event, Discard) {
 }
 
 // CodeStory codes the sentences of one story. A story discard anywhere
-// drops every event of the story.
+// drops every event of the story. A story about sport (a few words of
+// contests among its sentences) codes no violence: its "attacks" and
+// "beat" are the game's.
 func (c *Coder) CodeStory(ss []*event.Sentence, date int) ([][]Event, Discard) {
 	out := make([][]Event, len(ss))
 	seen := map[[3]string]bool{}
+	sport := 0
+	if c.d.Senses != nil {
+		for _, s := range ss {
+			sport += c.sportWords(s)
+		}
+	}
 	for i, s := range ss {
-		evs, d := c.CodeSentence(s, date)
+		evs, d := c.codeSentence(s, date, sport >= sportStoryWords)
 		if d == StoryDiscard {
 			return nil, StoryDiscard
 		}

@@ -21,19 +21,22 @@ func (st *sentence) codeNoun(k int) {
 		return
 	}
 	var sources, targets []Actor
+	agent := -1
+	var patients []int
 	for _, c := range st.kids[k] {
 		switch {
 		case st.rel(c) == "nmod:poss":
 			if sources == nil {
-				sources = st.resolve(c, true)
+				sources, agent = st.resolve(c, true), c
 			}
 		case st.baseRel(c) == "nmod" || st.baseRel(c) == "acl":
 			switch st.caseWord(c) {
 			case "BY", "FROM":
 				if sources == nil {
-					sources = st.resolve(c, true)
+					sources, agent = st.resolve(c, true), c
 				}
 			case "OF", "ON", "AGAINST", "WITH", "BETWEEN", "TO", "AMONG":
+				patients = append(patients, c)
 				if targets == nil {
 					targets = st.resolve(c, false)
 				}
@@ -64,12 +67,22 @@ func (st *sentence) codeNoun(k int) {
 	if len(sources) == 0 || len(targets) == 0 {
 		return
 	}
+	code, code2 := ne.Code, ne.Code2
+	if sensed := st.checkSense(k, code, false, agent, patients, st.subtree(k, nil), sources, targets); sensed != code {
+		if sensed == "" {
+			return
+		}
+		if code2 != "" && violentCode(code2) {
+			code2 = sensed
+		}
+		code = sensed
+	}
 	rule := "NOUN: " + ne.Noun
 	for _, s := range sources {
 		for _, t := range targets {
-			st.emit(s, t, ne.Code, k, st.toks[k].Text, rule, false)
-			if ne.Code2 != "" {
-				st.emit(t, s, ne.Code2, k, st.toks[k].Text, rule, false)
+			st.emit(s, t, code, k, st.toks[k].Text, rule, false)
+			if code2 != "" {
+				st.emit(t, s, code2, k, st.toks[k].Text, rule, false)
 			}
 		}
 	}

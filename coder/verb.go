@@ -100,6 +100,16 @@ func (st *sentence) codeVerb(v int) {
 		}
 	}
 
+	if sensed := st.verbSense(v, vc.form, code, vc.pre, post, sources, targets); sensed != code {
+		if sensed == "" {
+			return
+		}
+		if code2 != "" && violentCode(code2) {
+			code2 = sensed
+		}
+		code = sensed
+	}
+
 	verbText := strings.Join(strings.Fields(strings.Join(textOf(st.toks[from:to+1]), " ")), " ")
 	emit := func(src, tgt Actor, c string) { st.emit(src, tgt, c, v, verbText, rule, negated) }
 	if len(sources) == 0 {

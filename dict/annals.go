@@ -24,12 +24,13 @@ const (
 	SynsetsFile   = "synsets.txt"
 	DiscardsFile  = "discards.txt"
 	NounsFile     = "nouns.txt"
+	SensesFile    = "senses.txt"
 )
 
 // annalsFiles lists the files of the annals format in the order they load:
-// synonym sets before the verbs that use them, countries before the actors
-// that override them.
-var annalsFiles = []string{SynsetsFile, VerbsFile, NounsFile, CountriesFile, ActorsFile, AgentsFile, DiscardsFile}
+// synonym sets before the verbs and senses that use them, countries before
+// the actors that override them.
+var annalsFiles = []string{SynsetsFile, VerbsFile, NounsFile, CountriesFile, ActorsFile, AgentsFile, DiscardsFile, SensesFile}
 
 // maxFileSize bounds a dictionary file: the real ones are well under a
 // megabyte, so anything this big is not a dictionary.
@@ -49,7 +50,7 @@ var (
 // their token's lemma too (Verbs.MatchLemmas).
 func LoadAnnals(fsys fs.FS, name func(file string) string) (*Set, error) {
 	l := &annalsLoader{
-		set:    &Set{Verbs: NewVerbs(), Actors: NewActors(), Agents: NewAgents(), Discards: &Discards{}, Issues: &Issues{}, Nouns: Nouns{}},
+		set:    &Set{Verbs: NewVerbs(), Actors: NewActors(), Agents: NewAgents(), Discards: &Discards{}, Issues: &Issues{}, Nouns: Nouns{}, Senses: Senses{}},
 		actors: map[string]*actorEntries{}, agents: map[string]*agentEntry{},
 		verbs: map[string]*verbEntry{}, name: name,
 	}
@@ -186,6 +187,8 @@ func (l *annalsLoader) line(f string, ln annalsLine) {
 		l.discard(ln)
 	case NounsFile:
 		l.noun(ln)
+	case SensesFile:
+		l.sense(ln)
 	}
 }
 

@@ -18,6 +18,7 @@ type Set struct {
 	Issues    *Issues
 	Negations Negations // nil: negated events keep their code
 	Nouns     Nouns     // events named by nouns; nil codes none
+	Senses    Senses    // word classes of the sense check; nil checks nothing
 }
 
 // Files names the dictionary files of a Set. Relative paths are taken

@@ -162,14 +162,20 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 		sent int // index into sents
 		ev   coder.Event
 	}
-	var all []coded
+	story := make([]*event.Sentence, len(sents))
 	for i := range sents {
 		res.Unknown = append(res.Unknown, p.unknown(&sents[i], date)...)
-		evs, discard := p.coder.CodeSentence(&sents[i], date)
-		if discard == coder.StoryDiscard {
-			res.Discarded = true
-			return nil
-		}
+		story[i] = &sents[i]
+	}
+	// One story: what the whole article is about (a game, say) decides
+	// the sense of its words.
+	bySentence, discard := p.coder.CodeStory(story, date)
+	if discard == coder.StoryDiscard {
+		res.Discarded = true
+		return nil
+	}
+	var all []coded
+	for i, evs := range bySentence {
 		for _, e := range evs {
 			all = append(all, coded{i, e})
 		}

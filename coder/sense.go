@@ -1,0 +1,261 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/annals/annals/dict"
+	"github.com/annals/annals/event"
+)
+
+// The sense check. The verbs that code force ("attack", "hit", "beat",
+// "fight", "shoot", "strike") have figurative senses that news uses far
+// more often than the literal one: "Blair attacked the plans" is
+// criticism, "Nadal beats Roddick", "shares shot up" and "markets hit
+// highs" are no events, and an earthquake that "killed 100,000" has no
+// actor. The word classes of the dictionaries' senses (dict.Sense) decide:
+//
+//   - a subject (or the "by" phrase of a passive) headed by an inert word
+//     (markets, figures, natural forces) is no actor, whatever the code;
+//   - a violent code (18x-20x) in a sentence or story about sport codes
+//     nothing;
+//   - what the verb acts on decides next: an opinion word ("the plans", "his
+//     record") makes a verbal verb criticism (111) and any other verb
+//     figurative, an abstract or inert one ("a record high", "costs",
+//     "search warrants") figurative;
+//   - otherwise the clause must show force: a violent word (a weapon, a
+//     casualty, a verb that always harms), a target word as what is acted
+//     on (a building, a convoy, a crowd), an armed actor (military, police,
+//     rebels, militias) or two states on both sides. Without it a verbal
+//     verb is criticism and any other codes nothing.
+//
+// Without senses in the dictionaries (PETRARCH's) nothing is checked.
+
+// violentCode reports CAMEO's codes of force: 18x assault, 19x fight, 20x
+// unconventional mass violence.
+func violentCode(code string) bool {
+	switch code[:2] {
+	case "18", "19", "20":
+		return true
+	}
+	return false
+}
+
+// criticism is what a figurative attack codes: criticize or denounce.
+const criticism = "111"
+
+// sense returns the classes of token k. A verb is known by its lemma (the
+// verb "forces" is no armed force, "shooting" no shooting by itself); a
+// proper noun is a name (the oil company Shell is no shell), except for
+// the words of a contest ("the Olympic final").
+func (st *sentence) sense(k int) dict.Sense {
+	switch st.toks[k].UPOS {
+	case "VERB":
+		if st.lemmas[k] != "" {
+			return st.c.d.Senses.Of(st.lemmas[k], st.lemmas[k])
+		}
+	case "PROPN":
+		return st.c.d.Senses.Of(st.words[k], st.lemmas[k]) & dict.Sport
+	}
+	return st.c.d.Senses.Of(st.words[k], st.lemmas[k])
+}
+
+// inert reports whether token k heads a phrase that cannot act: no actor
+// or role word covers it and it names a thing that does not act.
+func (st *sentence) inert(k int) bool {
+	return st.actor[k] == nil && st.agent[k] == nil && st.sense(k)&dict.Inert != 0
+}
+
+// sportSentence reports whether the sentence, or the story it is part of,
+// is about a contest.
+func (st *sentence) sportSentence() bool {
+	if st.sportStory {
+		return true
+	}
+	for k := range st.toks {
+		if st.sense(k)&dict.Sport != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// sportWords counts the words of s that name a contest; the coder calls a
+// story with sportStoryWords of them about sport.
+func (c *Coder) sportWords(s *event.Sentence) int {
+	n := 0
+	for _, t := range s.Tokens {
+		lemma := t.Lemma
+		if lemma == "_" {
+			lemma = t.Text
+		}
+		if c.d.Senses.Of(strings.ToUpper(t.Text), strings.ToUpper(lemma))&dict.Sport != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// sportStoryWords is how many contest words make a story a sport story:
+// one can be a metaphor ("a political football"), three are a report.
+const sportStoryWords = 3
+
+// agentHead returns the head of the phrase that acts in verb v's clause:
+// its subject, or the "by" phrase of a passive; -1 when there is none.
+func (st *sentence) agentHead(v int) int {
+	if st.passive(v) {
+		for _, k := range st.kids[v] {
+			if (st.baseRel(k) == "obl" || st.baseRel(k) == "nmod") && st.caseWord(k) == "BY" {
+				return k
+			}
+		}
+		return -1
+	}
+	return st.subject(v)
+}
+
+// patients returns the heads of what verb v acts on: its object (the
+// subject of a passive), its phrases with "at", "on", "against", "into",
+// "upon" or "with", and the "of", "on", "against" or "at" phrases of
+// those ("launched attacks on websites").
+func (st *sentence) patients(v int) []int {
+	var out []int
+	if st.passive(v) {
+		if s := st.child(v, "nsubj"); s >= 0 {
+			out = append(out, s)
+		}
+	}
+	for _, k := range st.kids[v] {
+		switch st.baseRel(k) {
+		case "obj", "iobj":
+			out = append(out, k)
+		case "obl":
+			switch st.caseWord(k) {
+			case "AT", "ON", "AGAINST", "INTO", "UPON", "WITH":
+				out = append(out, k)
+			}
+		}
+	}
+	for i := 0; i < len(out); i++ {
+		p := out[i]
+		for _, c := range st.kids[p] {
+			if st.baseRel(c) != "nmod" {
+				continue
+			}
+			switch st.caseWord(c) {
+			case "OF", "ON", "AGAINST", "AT":
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// armedRoles are the roles that use force as their trade.
+var armedRoles = []string{"MIL", "COP", "REB", "INS", "SEP", "UAF", "PKO"}
+
+// armed reports whether an actor code names an armed actor.
+func armed(code string) bool {
+	if strings.HasPrefix(code, "IMG") {
+		return true
+	}
+	for _, r := range armedRoles {
+		if hasBlock(code, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// state reports whether an actor code is a country as a whole.
+func state(code string) bool { return len(code) == 3 && !dict.IsRole(code) }
+
+// forceShown reports whether an act of force shows: a violent word among
+// the tokens (the verb or noun itself included), a target word among the
+// patients, an armed actor on either side or states on both.
+func (st *sentence) forceShown(words, patients []int, sources, targets []Actor) bool {
+	for _, k := range words {
+		if st.sense(k)&dict.Violent != 0 {
+			return true
+		}
+	}
+	for _, p := range patients {
+		if st.sense(p)&dict.Target != 0 {
+			return true
+		}
+	}
+	stateSource := false
+	for _, a := range sources {
+		stateSource = stateSource || state(a.Code)
+		if armed(a.Code) {
+			return true
+		}
+	}
+	for _, a := range targets {
+		if armed(a.Code) || stateSource && state(a.Code) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkSense returns the code that an event word (verb or noun) at token
+// w, coded code by its agent on its patients, takes in the sense its
+// clause (the tokens words) gives it: code, criticism, or "" for none.
+// harms says that the event word always harms someone.
+func (st *sentence) checkSense(w int, code string, harms bool, agent int, patients, words []int, sources, targets []Actor) string {
+	if st.c.d.Senses == nil {
+		return code
+	}
+	if agent >= 0 && st.inert(agent) {
+		return ""
+	}
+	if !violentCode(code) {
+		return code
+	}
+	if st.sportSentence() {
+		return ""
+	}
+	verbal := st.sense(w)&dict.Verbal != 0
+	if agent >= 0 && st.actor[agent] == nil && st.agent[agent] == nil && st.sense(agent)&(dict.Opinion|dict.Abstract) != 0 {
+		return "" // "hit by an Iraqi report"
+	}
+	for _, p := range patients {
+		if st.actor[p] != nil || st.agent[p] != nil || st.quantity(p) {
+			continue // "scores of refugees": the counted phrase is a patient too
+		}
+		switch s := st.sense(p); {
+		case s&dict.Opinion != 0:
+			if verbal {
+				return criticism
+			}
+			return ""
+		case s&(dict.Abstract|dict.Inert) != 0:
+			return ""
+		}
+	}
+	if harms || st.forceShown(words, patients, sources, targets) {
+		return code
+	}
+	if verbal {
+		return criticism
+	}
+	return ""
+}
+
+// verbSense is checkSense for verb v, the dictionary verb f, with its
+// phrase (pre, post). A particle verb that always harms ("blow up") is
+// violent by its dictionary name.
+func (st *sentence) verbSense(v int, f *dict.VerbForm, code string, pre, post material, sources, targets []Actor) string {
+	if st.c.d.Senses == nil {
+		return code
+	}
+	agent := st.agentHead(v)
+	words := append(append([]int{v}, pre...), post...)
+	if agent >= 0 && st.head(agent) != v {
+		// A subject found through control or coordination ("continued to
+		// attack") is not in the verb's own phrase.
+		words = st.subtree(agent, words)
+	}
+	harms := st.c.d.Senses[f.Base]&dict.Violent != 0
+	return st.checkSense(v, code, harms, agent, st.patients(v), words, sources, targets)
+}
