@@ -59,10 +59,25 @@ func (st *sentence) sense(k int) dict.Sense {
 	return st.c.d.Senses.Of(st.words[k], st.lemmas[k])
 }
 
-// inert reports whether token k heads a phrase that cannot act: no actor
-// or role word covers it and it names a thing that does not act.
-func (st *sentence) inert(k int) bool {
-	return st.actor[k] == nil && st.agent[k] == nil && st.sense(k)&dict.Inert != 0
+// thing reports whether token k heads a phrase that names a thing of the
+// classes given: no actor or role word covers it, and it counts nothing
+// ("scores of refugees" are refugees).
+func (st *sentence) thing(k int, classes dict.Sense) bool {
+	return st.actor[k] == nil && st.agent[k] == nil && !st.quantity(k) && st.sense(k)&classes != 0
+}
+
+// players reports whether an event of a story about games has a side
+// that is a bare country or a person the text names: a team or a player
+// ("England beat France", "Radcliffe helped ..."), not a state.
+func players(sides ...[]Actor) bool {
+	for _, as := range sides {
+		for _, a := range as {
+			if state(a.Code) || a.Ref != NoRef {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sportSentence reports whether the sentence, or the story it is part of,
@@ -206,30 +221,41 @@ func (st *sentence) checkSense(w int, code string, harms bool, agent int, patien
 	if st.c.d.Senses == nil {
 		return code
 	}
-	if agent >= 0 && st.inert(agent) {
+	if agent >= 0 && st.thing(agent, dict.Inert) {
+		return "" // things do not act: "the rupee hit a high", "the crisis forced"
+	}
+	if st.sportStory && players(sources, targets) {
 		return ""
 	}
-	if !violentCode(code) {
+	switch code[:2] {
+	case "08", "17":
+		// Yielding and coercing act on people, places and property:
+		// "released its results", "seize the moment" are no events.
+		for _, p := range patients {
+			if st.head(p) == w && st.thing(p, dict.Output) {
+				return ""
+			}
+		}
+		return code
+	case "18", "19", "20":
+	default:
 		return code
 	}
 	if st.sportSentence() {
 		return ""
 	}
-	verbal := st.sense(w)&dict.Verbal != 0
-	if agent >= 0 && st.actor[agent] == nil && st.agent[agent] == nil && st.sense(agent)&(dict.Opinion|dict.Abstract) != 0 {
+	if agent >= 0 && st.thing(agent, dict.Opinion) {
 		return "" // "hit by an Iraqi report"
 	}
+	verbal := st.sense(w)&dict.Verbal != 0
 	for _, p := range patients {
-		if st.actor[p] != nil || st.agent[p] != nil || st.quantity(p) {
-			continue // "scores of refugees": the counted phrase is a patient too
-		}
-		switch s := st.sense(p); {
-		case s&dict.Opinion != 0:
+		switch {
+		case st.thing(p, dict.Opinion):
 			if verbal {
 				return criticism
 			}
 			return ""
-		case s&(dict.Abstract|dict.Inert) != 0:
+		case st.thing(p, dict.Abstract|dict.Output|dict.Inert):
 			return ""
 		}
 	}
@@ -242,6 +268,12 @@ func (st *sentence) checkSense(w int, code string, harms bool, agent int, patien
 	return ""
 }
 
+// bareParticiple reports whether v is a past participle with neither
+// auxiliary nor object: a passive that the parse leaves unmarked.
+func (st *sentence) bareParticiple(v int) bool {
+	return st.toks[v].XPOS == "VBN" && st.child(v, "aux", "obj") < 0
+}
+
 // verbSense is checkSense for verb v, the dictionary verb f, with its
 // phrase (pre, post). A particle verb that always harms ("blow up") is
 // violent by its dictionary name.
@@ -250,6 +282,12 @@ func (st *sentence) verbSense(v int, f *dict.VerbForm, code string, pre, post ma
 		return code
 	}
 	agent := st.agentHead(v)
+	if violentCode(code) && agent >= 0 && st.bareParticiple(v) {
+		// "with 23,000 people killed", "five killed in blast": the bare
+		// participle of an act of force is passive, and its subject (or
+		// the noun it modifies) the victim, not the doer.
+		return ""
+	}
 	words := append(append([]int{v}, pre...), post...)
 	if agent >= 0 && st.head(agent) != v {
 		// A subject found through control or coordination ("continued to

@@ -25,6 +25,10 @@ const (
 	// Abstract words are no physical thing: levels, records, forecasts,
 	// tasks. A violent verb on them is figurative.
 	Abstract
+	// Output words are what people and firms produce, publish or
+	// charge (figures, results, songs, software, fees): releasing,
+	// closing or seizing them is no yield and no coercion.
+	Output
 	// Inert words name things that cannot act, natural forces among them
 	// (markets, currencies, figures, earthquakes, accidents): a phrase
 	// headed by one is no actor, whatever country modifies it.
@@ -40,7 +44,7 @@ const (
 // senseNames maps the class names of senses.txt to their bits.
 var senseNames = map[string]Sense{
 	"violent": Violent, "target": Target, "opinion": Opinion, "abstract": Abstract,
-	"inert": Inert, "sport": Sport, "verbal": Verbal,
+	"output": Output, "inert": Inert, "sport": Sport, "verbal": Verbal,
 }
 
 // Senses maps upper-cased words and lemmas to their classes.
@@ -61,7 +65,7 @@ func (l *annalsLoader) sense(ln annalsLine) {
 	name, rest := splitHead(ln.text)
 	class, ok := senseNames[name]
 	if !ok {
-		l.fail(ln.n, "unknown sense class %q (want one of violent, target, opinion, abstract, inert, sport, verbal)", name)
+		l.fail(ln.n, "unknown sense class %q (want one of violent, target, opinion, abstract, output, inert, sport, verbal)", name)
 		return
 	}
 	words, err := alternatives(rest)
@@ -94,7 +98,7 @@ func (l *annalsLoader) sense(ln annalsLine) {
 // String names the classes of s, for messages and tests.
 func (s Sense) String() string {
 	var out []string
-	for _, n := range []string{"violent", "target", "opinion", "abstract", "inert", "sport", "verbal"} {
+	for _, n := range []string{"violent", "target", "opinion", "abstract", "output", "inert", "sport", "verbal"} {
 		if s&senseNames[n] != 0 {
 			out = append(out, n)
 		}
