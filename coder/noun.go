@@ -53,9 +53,10 @@ func (st *sentence) codeNoun(k int) {
 			}
 		}
 	}
-	if len(targets) == 0 && len(sources) > 0 && st.baseRel(k) == "obj" {
+	if len(targets) == 0 && len(sources) > 0 && st.baseRel(k) == "obj" && !violentCode(ne.Code) {
 		// "drew condemnation from X", "sparking criticism from X": the
-		// one who draws it is the target.
+		// one who draws it is the target. Force is not drawn: who
+		// "ordered Khashoggi's killing" is not its victim.
 		if s := st.subject(st.head(k)); s >= 0 {
 			targets = st.resolve(s, true)
 		}
@@ -68,7 +69,7 @@ func (st *sentence) codeNoun(k int) {
 		return
 	}
 	code, code2 := ne.Code, ne.Code2
-	if sensed := st.checkSense(k, code, false, agent, patients, st.subtree(k, nil), sources, targets); sensed != code {
+	if sensed, _ := st.checkSense(k, code, false, agent, patients, st.subtree(k, nil), sources, targets); sensed != code {
 		if sensed == "" {
 			return
 		}

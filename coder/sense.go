@@ -115,17 +115,26 @@ func (c *Coder) sportWords(s *event.Sentence) int {
 const sportStoryWords = 3
 
 // agentHead returns the head of the phrase that acts in verb v's clause:
-// its subject, or the "by" phrase of a passive; -1 when there is none.
+// its subject, or for a passive its "by" phrase, else the first phrase
+// naming an actor, which the coder takes for the agent; -1 when there is
+// none.
 func (st *sentence) agentHead(v int) int {
-	if st.passive(v) {
-		for _, k := range st.kids[v] {
-			if (st.baseRel(k) == "obl" || st.baseRel(k) == "nmod") && st.caseWord(k) == "BY" {
-				return k
-			}
-		}
-		return -1
+	if !st.passive(v) {
+		return st.subject(v)
 	}
-	return st.subject(v)
+	first := -1
+	for _, k := range st.kids[v] {
+		if st.baseRel(k) != "obl" && st.baseRel(k) != "nmod" {
+			continue
+		}
+		if st.caseWord(k) == "BY" {
+			return k
+		}
+		if first < 0 && len(st.resolve(k, false)) > 0 {
+			first = k
+		}
+	}
+	return first
 }
 
 // patients returns the heads of what verb v acts on: its object (the
@@ -216,16 +225,21 @@ func (st *sentence) forceShown(words, patients []int, sources, targets []Actor) 
 // checkSense returns the code that an event word (verb or noun) at token
 // w, coded code by its agent on its patients, takes in the sense its
 // clause (the tokens words) gives it: code, criticism, or "" for none.
-// harms says that the event word always harms someone.
-func (st *sentence) checkSense(w int, code string, harms bool, agent int, patients, words []int, sources, targets []Actor) string {
+// harms says that the event word always harms someone. A criticism of an
+// opinion returns the opinion's token as owner (else -1): whoever holds it
+// is the one criticised.
+func (st *sentence) checkSense(w int, code string, harms bool, agent int, patients, words []int, sources, targets []Actor) (sensed string, owner int) {
 	if st.c.d.Senses == nil {
-		return code
+		return code, -1
 	}
 	if agent >= 0 && st.thing(agent, dict.Inert) {
-		return "" // things do not act: "the rupee hit a high", "the crisis forced"
+		return "", -1 // things do not act: "the rupee hit a high", "the crisis forced"
+	}
+	if agent >= 0 && st.caseWord(agent) == "ACCORDING" {
+		return "", -1 // "were injured, according to health officials": who reports it
 	}
 	if st.sportStory && players(sources, targets) {
-		return ""
+		return "", -1
 	}
 	switch code[:2] {
 	case "08", "17":
@@ -233,39 +247,39 @@ func (st *sentence) checkSense(w int, code string, harms bool, agent int, patien
 		// "released its results", "seize the moment" are no events.
 		for _, p := range patients {
 			if st.head(p) == w && st.thing(p, dict.Output) {
-				return ""
+				return "", -1
 			}
 		}
-		return code
+		return code, -1
 	case "18", "19", "20":
 	default:
-		return code
+		return code, -1
 	}
 	if st.sportSentence() {
-		return ""
+		return "", -1
 	}
 	if agent >= 0 && st.thing(agent, dict.Opinion) {
-		return "" // "hit by an Iraqi report"
+		return "", -1 // "hit by an Iraqi report"
 	}
 	verbal := st.sense(w)&dict.Verbal != 0
 	for _, p := range patients {
 		switch {
 		case st.thing(p, dict.Opinion):
 			if verbal {
-				return criticism
+				return criticism, p
 			}
-			return ""
+			return "", -1
 		case st.thing(p, dict.Abstract|dict.Output|dict.Inert):
-			return ""
+			return "", -1
 		}
 	}
 	if harms || st.forceShown(words, patients, sources, targets) {
-		return code
+		return code, -1
 	}
 	if verbal {
-		return criticism
+		return criticism, -1
 	}
-	return ""
+	return "", -1
 }
 
 // bareParticiple reports whether v is a past participle with neither
@@ -276,17 +290,19 @@ func (st *sentence) bareParticiple(v int) bool {
 
 // verbSense is checkSense for verb v, the dictionary verb f, with its
 // phrase (pre, post). A particle verb that always harms ("blow up") is
-// violent by its dictionary name.
-func (st *sentence) verbSense(v int, f *dict.VerbForm, code string, pre, post material, sources, targets []Actor) string {
+// violent by its dictionary name. It returns the targets of the event too:
+// targets, or for a criticism of an opinion without them whoever holds it
+// ("attacked the government's plans": the government).
+func (st *sentence) verbSense(v int, f *dict.VerbForm, code string, pre, post material, sources, targets []Actor) (string, []Actor) {
 	if st.c.d.Senses == nil {
-		return code
+		return code, targets
 	}
 	agent := st.agentHead(v)
 	if violentCode(code) && agent >= 0 && st.bareParticiple(v) {
 		// "with 23,000 people killed", "five killed in blast": the bare
 		// participle of an act of force is passive, and its subject (or
 		// the noun it modifies) the victim, not the doer.
-		return ""
+		return "", nil
 	}
 	words := append(append([]int{v}, pre...), post...)
 	if agent >= 0 && st.head(agent) != v {
@@ -295,5 +311,24 @@ func (st *sentence) verbSense(v int, f *dict.VerbForm, code string, pre, post ma
 		words = st.subtree(agent, words)
 	}
 	harms := st.c.d.Senses[f.Base]&dict.Violent != 0
-	return st.checkSense(v, code, harms, agent, st.patients(v), words, sources, targets)
+	sensed, owner := st.checkSense(v, code, harms, agent, st.patients(v), words, sources, targets)
+	if owner >= 0 && len(targets) == 0 {
+		targets = st.holder(owner)
+	}
+	return sensed, targets
+}
+
+// holder returns the actors that hold the opinion at token k: its
+// possessor or a modifier naming an actor or role ("the government's
+// plans", "Kestrian plans").
+func (st *sentence) holder(k int) []Actor {
+	for _, c := range st.kids[k] {
+		switch st.rel(c) {
+		case "nmod:poss", "amod", "compound":
+			if st.actor[c] != nil || st.agent[c] != nil {
+				return st.resolve(c, true)
+			}
+		}
+	}
+	return nil
 }

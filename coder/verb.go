@@ -100,14 +100,14 @@ func (st *sentence) codeVerb(v int) {
 		}
 	}
 
-	if sensed := st.verbSense(v, vc.form, code, vc.pre, post, sources, targets); sensed != code {
+	if sensed, tgts := st.verbSense(v, vc.form, code, vc.pre, post, sources, targets); sensed != code {
 		if sensed == "" {
 			return
 		}
 		if code2 != "" && violentCode(code2) {
 			code2 = sensed
 		}
-		code = sensed
+		code, targets = sensed, tgts
 	}
 
 	verbText := strings.Join(strings.Fields(strings.Join(textOf(st.toks[from:to+1]), " ")), " ")
