@@ -50,9 +50,11 @@ const criticism = "111"
 func (st *sentence) sense(k int) dict.Sense {
 	switch st.toks[k].UPOS {
 	case "VERB":
+		// "did not match the trend" is no contest either.
 		if st.lemmas[k] != "" {
-			return st.c.d.Senses.Of(st.lemmas[k], st.lemmas[k])
+			return st.c.d.Senses.Of(st.lemmas[k], st.lemmas[k]) &^ dict.Sport
 		}
+		return st.c.d.Senses.Of(st.words[k], st.lemmas[k]) &^ dict.Sport
 	case "PROPN":
 		return st.c.d.Senses.Of(st.words[k], st.lemmas[k]) & dict.Sport
 	}
@@ -99,6 +101,9 @@ func (st *sentence) sportSentence() bool {
 func (c *Coder) sportWords(s *event.Sentence) int {
 	n := 0
 	for _, t := range s.Tokens {
+		if t.UPOS == "VERB" {
+			continue
+		}
 		lemma := t.Lemma
 		if lemma == "_" {
 			lemma = t.Text
