@@ -15,13 +15,19 @@ import (
 // actor. The word classes of the dictionaries' senses (dict.Sense) decide:
 //
 //   - a subject (or the "by" phrase of a passive) headed by an inert word
-//     (markets, figures, natural forces) is no actor, whatever the code;
-//   - a violent code (18x-20x) in a sentence or story about sport codes
-//     nothing;
+//     (markets, figures, natural forces) is no actor, whatever the code,
+//     and neither is whoever a passive is reported "according to";
+//   - in a story about games (CodeStory) a bare country is a team and a
+//     named person a player: their events code nothing;
+//   - releasing, closing or seizing an output (results, songs, fees) is no
+//     yield (08x) and no coercion (17x);
+//   - a violent code (18x-20x) in a sentence or story about games codes
+//     nothing; a bare participle of force ("with 20 people killed") is a
+//     passive whose subject is the victim;
 //   - what the verb acts on decides next: an opinion word ("the plans", "his
-//     record") makes a verbal verb criticism (111) and any other verb
-//     figurative, an abstract or inert one ("a record high", "costs",
-//     "search warrants") figurative;
+//     record") makes a verbal verb criticism (111) of the opinion's holder
+//     and any other verb figurative, an abstract, output or inert one ("a
+//     record high", "costs", "search warrants") figurative;
 //   - otherwise the clause must show force: a violent word (a weapon, a
 //     casualty, a verb that always harms), a target word as what is acted
 //     on (a building, a convoy, a crowd), an armed actor (military, police,
