@@ -301,19 +301,31 @@ func (st *sentence) bareParticiple(v int) bool {
 
 // verbSense is checkSense for verb v, the dictionary verb f, with its
 // phrase (pre, post). A particle verb that always harms ("blow up") is
-// violent by its dictionary name. It returns the targets of the event too:
-// targets, or for a criticism of an opinion without them whoever holds it
-// ("attacked the government's plans": the government).
-func (st *sentence) verbSense(v int, f *dict.VerbForm, code string, pre, post material, sources, targets []Actor) (string, []Actor) {
+// violent by its dictionary name. It returns the sources and targets of
+// the event too: those given, but for a criticism of an opinion without
+// targets whoever holds it ("attacked the government's plans": the
+// government), and for a bare participle of force its "by" phrase acting
+// on its subject ("a civilian killed by troops").
+func (st *sentence) verbSense(v int, f *dict.VerbForm, code string, pre, post material, sources, targets []Actor) (string, []Actor, []Actor) {
 	if st.c.d.Senses == nil {
-		return code, targets
+		return code, sources, targets
 	}
 	agent := st.agentHead(v)
 	if violentCode(code) && agent >= 0 && st.bareParticiple(v) {
 		// "with 23,000 people killed", "five killed in blast": the bare
 		// participle of an act of force is passive, and its subject (or
 		// the noun it modifies) the victim, not the doer.
-		return "", nil
+		by := -1
+		for _, k := range st.kids[v] {
+			if st.baseRel(k) == "obl" && st.caseWord(k) == "BY" {
+				by = k
+			}
+		}
+		if by < 0 {
+			return "", nil, nil
+		}
+		sources, targets = st.resolve(by, true), st.resolve(agent, true)
+		agent = by
 	}
 	words := append(append([]int{v}, pre...), post...)
 	if agent >= 0 && st.head(agent) != v {
@@ -326,7 +338,7 @@ func (st *sentence) verbSense(v int, f *dict.VerbForm, code string, pre, post ma
 	if owner >= 0 && len(targets) == 0 {
 		targets = st.holder(owner)
 	}
-	return sensed, targets
+	return sensed, sources, targets
 }
 
 // holder returns the actors that hold the opinion at token k: its

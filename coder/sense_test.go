@@ -24,7 +24,7 @@ VAL  Valmore | Valmorian | Valmorians
 GOV  minister | leader | official
 MIL  army | troops!
 REB  rebel
-CVL  people!
+CVL  people! | civilian
 BUS  firm
 `)},
 	"verbs.txt": {Data: []byte(`
@@ -208,6 +208,15 @@ func TestSense(t *testing.T) {
 			"Kestrians Kestrians PROPN 3 nsubj",
 			"killed kill VERB 0 root VBN",
 		}, "", "KES>:1823"},
+		{"a bare participle of force with its doer", []string{
+			"The the DET 3 det",
+			"Valmorian Valmorian ADJ 3 amod",
+			"civilian civilian NOUN 0 root",
+			"killed kill VERB 3 acl VBN",
+			"by by ADP 7 case",
+			"Kestrian Kestrian ADJ 7 amod",
+			"troops troops NOUN 4 obl",
+		}, "KESMIL>VALCVL:1823", "VALCVL>KESMIL:1823"},
 		{"whoever reports a passive act did not do it", []string{
 			"Twenty twenty NUM 2 nummod",
 			"people people NOUN 4 nsubj:pass",

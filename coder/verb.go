@@ -100,15 +100,14 @@ func (st *sentence) codeVerb(v int) {
 		}
 	}
 
-	if sensed, tgts := st.verbSense(v, vc.form, code, vc.pre, post, sources, targets); sensed != code {
-		if sensed == "" {
-			return
-		}
-		if code2 != "" && violentCode(code2) {
-			code2 = sensed
-		}
-		code, targets = sensed, tgts
+	sensed, sources, targets := st.verbSense(v, vc.form, code, vc.pre, post, sources, targets)
+	if sensed == "" {
+		return
 	}
+	if sensed != code && code2 != "" && violentCode(code2) {
+		code2 = sensed
+	}
+	code = sensed
 
 	verbText := strings.Join(strings.Fields(strings.Join(textOf(st.toks[from:to+1]), " ")), " ")
 	emit := func(src, tgt Actor, c string) { st.emit(src, tgt, c, v, verbText, rule, negated) }
