@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -286,6 +287,33 @@ func TestOpenHidesPassword(t *testing.T) {
 		_, err := Open(t.Context(), dsn, store.Options{})
 		if err == nil || strings.Contains(err.Error(), pw) || strings.Contains(err.Error(), "s3cret") {
 			t.Errorf("Open(%q): %v", dsn, err)
+		}
+	}
+}
+
+// TestConcurrentOpen opens one new database from many processes' worth
+// of connections at once, as workers started together do: every Open must
+// succeed, the migrations applied once.
+func TestConcurrentOpen(t *testing.T) {
+	schema := tempDatabase(t)
+	for round := range 5 {
+		dsn := schema(t)
+		var wg sync.WaitGroup
+		errs := make(chan error, 8)
+		for range 8 {
+			wg.Go(func() {
+				s, err := Open(t.Context(), dsn, store.Options{})
+				if err != nil {
+					errs <- err
+					return
+				}
+				s.Close()
+			})
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Fatalf("round %d: concurrent Open: %v", round, err)
 		}
 	}
 }

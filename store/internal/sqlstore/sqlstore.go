@@ -187,8 +187,8 @@ func (s *DB) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`); err != nil {
-		return s.errf(err, "create schema_version")
+	if err := s.createSchemaVersion(ctx); err != nil {
+		return err
 	}
 	for _, m := range ms {
 		if err := s.applyMigration(ctx, m.file, m.version); err != nil {
@@ -220,6 +220,30 @@ func (s *DB) checkSchema(ctx context.Context) error {
 			"run a command that writes (annals ingest) on it once, or read it with the annals that made it", have, want)
 	case have > want:
 		return s.errf(store.ErrSchema, "schema version %d is newer than the %d this annals knows: read it with a newer annals", have, want)
+	}
+	return nil
+}
+
+// createSchemaVersion makes the table of applied migrations under the
+// migration lock: PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe
+// against itself, and two workers starting together would collide on the
+// table's type name.
+func (s *DB) createSchemaVersion(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.errf(err, "begin creating schema_version")
+	}
+	defer tx.Rollback()
+	if s.d.LockMigrations != nil {
+		if err := s.d.LockMigrations(ctx, tx); err != nil {
+			return s.errf(err, "lock for creating schema_version")
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`); err != nil {
+		return s.errf(err, "create schema_version")
+	}
+	if err := tx.Commit(); err != nil {
+		return s.errf(err, "commit schema_version")
 	}
 	return nil
 }
