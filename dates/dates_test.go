@@ -204,6 +204,37 @@ func BenchmarkResolve(b *testing.B) {
 	}
 }
 
+// BenchmarkDocument dates every word of a ten-sentence article: the
+// expressions of each sentence once, then each word's date.
+func BenchmarkDocument(b *testing.B) {
+	text, sents := document(b,
+		[]string{
+			"Rebels/NOUN/2/nsubj seized/VERB:past/0/root the/DET/4/det town/NOUN/2/obj on/ADP/6/case Monday/PROPN/2/obl",
+			"The/DET/2/det army/NOUN/3/nsubj responded/VERB:past/0/root",
+			"They/PRON/2/nsubj criticized/VERB:past/0/root a/DET/4/det law/NOUN/2/obj parliament/NOUN/6/nsubj passed/VERB:past/4/acl:relcl",
+		},
+		[]string{"The/DET/2/det ministry/NOUN/3/nsubj said/VERB:past/0/root on/ADP/5/case Tuesday/PROPN/3/obl that/SCONJ/8/mark troops/NOUN/8/nsubj killed/VERB:past/3/ccomp five/NUM/10/nummod people/NOUN/8/obj"},
+		[]string{"Rebels/NOUN/2/nsubj held/VERB:past/0/root the/DET/4/det town/NOUN/2/obj in/ADP/6/case 1998/NUM/2/obl"},
+		[]string{"Villagers/NOUN/2/nsubj fled/VERB:past/0/root", "Police/NOUN/2/nsubj arrived/VERB:past/0/root on/ADP/6/case the/DET/6/det same/ADJ/6/amod day/NOUN/2/obl"},
+		[]string{"They/PRON/3/nsubj will/AUX/3/aux vote/VERB/0/root in/ADP/5/case 2021/NUM/3/obl", "The/DET/2/det party/NOUN/3/nsubj objected/VERB:past/0/root",
+			"Protests/NOUN/2/nsubj spread/VERB:past/0/root over/ADP/5/case the/DET/5/det weekend/NOUN/2/obl"},
+	)
+	words := 0
+	for _, s := range sents {
+		words += len(s.Tokens)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d := NewDocument(text, sents, pub)
+		for k, s := range sents {
+			for w := range s.Tokens {
+				d.Date(k, w)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*words), "ns/word")
+}
+
 // FuzzResolve feeds arbitrary token sequences and trees (as CoNLL-U) to
 // Find and Resolve: whatever the parse, they must not panic and must
 // return spans inside the sentence.
@@ -228,7 +259,7 @@ func FuzzResolve(f *testing.F) {
 
 // document builds a document from paragraphs of sentences given as sent
 // takes them: sentences joined by a space, paragraphs by a blank line.
-func document(t *testing.T, paras ...[]string) (string, []event.Sentence) {
+func document(t testing.TB, paras ...[]string) (string, []event.Sentence) {
 	t.Helper()
 	var text strings.Builder
 	var sents []event.Sentence

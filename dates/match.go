@@ -101,8 +101,15 @@ func capitalised(t event.Token) bool {
 	return t.Text != "" && t.Text[0] >= 'A' && t.Text[0] <= 'Z'
 }
 
+// digit reports whether w starts with a digit: the number parsers below
+// run on every token, and strconv's errors for words cost allocations.
+func digit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
+
 // dayNumber parses "3", "03", "3rd", "21st".
 func dayNumber(w string) (int, bool) {
+	if !digit(w) {
+		return 0, false
+	}
 	for _, suf := range []string{"st", "nd", "rd", "th"} {
 		w = strings.TrimSuffix(w, suf)
 	}
@@ -111,6 +118,9 @@ func dayNumber(w string) (int, bool) {
 }
 
 func yearNumber(w string) (int, bool) {
+	if len(w) != 4 || !digit(w) {
+		return 0, false
+	}
 	y, err := strconv.Atoi(w)
 	return y, err == nil && len(w) == 4 && y >= 1800 && y <= 2200
 }
@@ -210,6 +220,9 @@ func lower(ts []event.Token, i int) string {
 func count(w string) (int, bool) {
 	if n, ok := numbers[w]; ok {
 		return n, true
+	}
+	if !digit(w) {
+		return 0, false
 	}
 	n, err := strconv.Atoi(w)
 	return n, err == nil && n > 0 && n < 1000
