@@ -472,8 +472,9 @@ func fronted(s *event.Sentence, e Expression) bool {
 // the word at index target, tells when target's event happened rather
 // than an event of its own: the relative clause of an event noun ("the
 // proclamation, which was made on Monday"), a clause that says a noun
-// occurred ("in a bombing that happened on June 27"), or the manner of
-// an act ("killed her by strangling her in 2016").
+// occurred ("in a bombing that happened on June 27"), the manner of an
+// act ("killed her by strangling her in 2016"), or the start of a span
+// ("have been arrested since the protests began in June").
 func sameEvent(s *event.Sentence, x, target int) bool {
 	t := s.Tokens[x]
 	h := index(s, t.Head)
@@ -483,8 +484,10 @@ func sameEvent(s *event.Sentence, x, target int) bool {
 	case t.Rel == "acl:relcl" || t.Rel == "acl":
 		return h == target && !isPredicate(s.Tokens[target]) || occurrence[strings.ToLower(t.Lemma)]
 	case t.Rel == "advcl":
+		// "by strangling her in 2016"; "arrested since the protests
+		// began in June", a span dated by its start
 		w, _ := marker(s, x)
-		return w == "by" && h == target
+		return (w == "by" || w == "since") && h == target
 	}
 	return false
 }
