@@ -370,6 +370,7 @@ func browseDeepLinks(p *page, f *fixture) {
 		{"actor": {"IRQGOV"}, "plover": {"CONSULT"}},
 		{"place": {"Baghdad"}},
 		{"bbox": {"-20,18,41,72"}, "text": {"border"}},
+		{"background": {"false"}, "code": {"19"}},
 	}
 	for _, fs := range filterSets {
 		if len(fs) == 0 {

@@ -4,7 +4,7 @@
 // through HTML parsing: article text is untrusted.
 "use strict";
 
-const FILTERS = ["from", "to", "source", "target", "actor", "country", "code", "quad", "plover", "mode", "place", "bbox", "text"];
+const FILTERS = ["from", "to", "source", "target", "actor", "country", "code", "quad", "plover", "mode", "place", "bbox", "text", "background"];
 const EVENT_COLUMNS = ["Date", "Source", "Event", "Target", "Place", "Mode", "Quad", "Mentions", "Sentence"];
 const SVGNS = "http://www.w3.org/2000/svg";
 const view = document.getElementById("view");
@@ -192,13 +192,23 @@ async function renderEvents(r) {
   view.replaceChildren(count, el("div", { class: "scroll" }, table), more);
 }
 
+// dateLabel writes an event's date with what its precision says: the
+// Monday of a week is "week of ...", and a publication date is not the
+// day the event happened, only the article's.
+function dateLabel(date, precision) {
+  if (!date) return "—";
+  if (precision === "week") return "week of " + date;
+  if (precision === "publication") return date + " (published)";
+  return date;
+}
+
 function eventRow(e) {
   const r = e.record;
   const loc = r.location;
   const docLink = el("a", { href: href("doc/" + encodeURIComponent(r.doc.id), new URLSearchParams({ event: e.id })), class: "sentence" }, r.sentence.text);
   const place = loc ? el("a", { href: href("events", new URLSearchParams({ place: loc.name })) }, loc.name + (loc.country ? " (" + loc.country + ")" : "")) : "—";
   const row = el("tr", null,
-    el("td", { class: "nowrap" }, e.date),
+    el("td", { class: "nowrap" }, dateLabel(e.date, e.date_precision)),
     el("td", { title: r.source ? r.source.text : "" }, actorLabel(r.source)),
     el("td", null, el("span", { class: "code q" + r.quad_class }, r.code), " ", e.description || ""),
     el("td", { title: r.target ? r.target.text : "" }, actorLabel(r.target)),
@@ -629,7 +639,7 @@ async function renderDoc(r) {
     return [
       `${eventLabel(m)} (quad ${rec.quad_class}, Goldstein ${rec.goldstein})`,
       `${actorLabel(rec.source)}${rec.source ? " “" + rec.source.text + "”" : ""} → ${actorLabel(rec.target)}${rec.target ? " “" + rec.target.text + "”" : ""}`,
-      `date ${rec.date || "—"}, ${rec.mode}` + (rec.location ? `, ${rec.location.name}` : ""),
+      `date ${dateLabel(rec.date, rec.date_precision)}, ${rec.mode}` + (rec.background ? ", background" : "") + (rec.location ? `, ${rec.location.name}` : ""),
       `verb “${rec.evidence.verb}”, event ${m.event_id}, confidence ${m.confidence}%`,
     ];
   };
@@ -647,7 +657,7 @@ async function renderDoc(r) {
     meta.append(" · ", el("a", { href: doc.url, rel: "noopener noreferrer nofollow", target: "_blank" }, "original"));
   }
   const rows = doc.mentions.map((m, i) => el("tr", { "data-row": i, class: focus === String(m.event_id) ? "current" : null },
-    el("td", null, m.record.date || "—"), el("td", null, actorLabel(m.record.source)),
+    el("td", null, dateLabel(m.record.date, m.record.date_precision)), el("td", null, actorLabel(m.record.source)),
     el("td", null, el("span", { class: "code q" + m.record.quad_class }, m.record.code), " ", m.description || ""),
     el("td", null, actorLabel(m.record.target)), el("td", null, m.record.location ? m.record.location.name : "—"), el("td", null, m.record.mode)));
   const table = el("table", { class: "mentions" },
