@@ -31,6 +31,15 @@ type spec struct {
 	// from the publication's ("3 days ago": -3 days; "this week": 0 weeks).
 	rel    unit
 	offset int
+	// thisYear: a month or season of the publication's year ("this
+	// June", "June of this year").
+	thisYear bool
+	// season is the first month of a season ("last summer": 6); its date
+	// is the year it starts in, at year precision.
+	season int
+	// anaphor: the expression refers back to a date said before it ("on
+	// the same day").
+	anaphor bool
 }
 
 var months = map[string]int{
@@ -47,6 +56,17 @@ var weekdays = map[string]time.Weekday{
 	"mon.": time.Monday, "tue.": time.Tuesday, "tues.": time.Tuesday, "wed.": time.Wednesday,
 	"thu.": time.Thursday, "thur.": time.Thursday, "thurs.": time.Thursday, "fri.": time.Friday,
 	"sat.": time.Saturday, "sun.": time.Sunday,
+}
+
+// seasons map a season to its first month (northern hemisphere; winter
+// starts in December).
+var seasons = map[string]int{"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+// timesOfDay name a time within a day: "before midnight Wednesday" still
+// dates Wednesday.
+var timesOfDay = map[string]bool{
+	"midnight": true, "noon": true, "dawn": true, "dusk": true, "daybreak": true, "sunrise": true, "sunset": true,
+	"morning": true, "afternoon": true, "evening": true, "night": true,
 }
 
 var units = map[string]unit{
@@ -81,8 +101,15 @@ func capitalised(t event.Token) bool {
 	return t.Text != "" && t.Text[0] >= 'A' && t.Text[0] <= 'Z'
 }
 
+// digit reports whether w starts with a digit: the number parsers below
+// run on every token, and strconv's errors for words cost allocations.
+func digit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
+
 // dayNumber parses "3", "03", "3rd", "21st".
 func dayNumber(w string) (int, bool) {
+	if !digit(w) {
+		return 0, false
+	}
 	for _, suf := range []string{"st", "nd", "rd", "th"} {
 		w = strings.TrimSuffix(w, suf)
 	}
@@ -91,6 +118,9 @@ func dayNumber(w string) (int, bool) {
 }
 
 func yearNumber(w string) (int, bool) {
+	if len(w) != 4 || !digit(w) {
+		return 0, false
+	}
 	y, err := strconv.Atoi(w)
 	return y, err == nil && len(w) == 4 && y >= 1800 && y <= 2200
 }
@@ -126,14 +156,32 @@ func match(ts []event.Token, i int) (spec, int) {
 		return spec{rel: dayUnit}, 1
 	case "tomorrow":
 		return spec{rel: dayUnit, offset: 1}, 1
-	case "last", "next", "this", "earlier", "later":
-		return matchRelative(ts, i, w)
+	case "last", "past", "next", "this", "earlier", "later":
+		if sp, n := matchRelative(ts, i, w); n > 0 {
+			return sp, n
+		}
 	case "recently":
 		return spec{rel: weekUnit, offset: -1}, 1
 	case "weekend":
 		if lower(ts, i-1) == "the" { // "over the weekend"
 			return spec{weekday: time.Saturday, hasWeekday: true, weekend: true}, 1
 		}
+	case "same":
+		if lower(ts, i-1) == "the" && lower(ts, i+1) == "day" { // "on the same day"
+			return spec{anaphor: true}, 2
+		}
+	}
+	if strings.HasPrefix(w, "mid-") && len(ts[i].Text) > 4 { // "mid-June", "mid-2019"
+		rest := ts[i].Text[4:]
+		if m, ok := months[strings.ToLower(rest)]; ok && rest[0] >= 'A' && rest[0] <= 'Z' {
+			return matchMonthFirst(ts, i, m, 1)
+		}
+		if y, ok := yearNumber(rest); ok {
+			return spec{year: y}, 1
+		}
+	}
+	if sm, ok := seasons[w]; ok {
+		return matchSeason(ts, i, sm, 0)
 	}
 	if wd, ok := weekdays[w]; ok && capitalised(ts[i]) {
 		return spec{weekday: wd, hasWeekday: true}, n
@@ -151,7 +199,7 @@ func match(ts []event.Token, i int) (spec, int) {
 			return sp, n
 		}
 	}
-	if y, ok := yearNumber(w); ok && yearContext(ts, i) {
+	if y, ok := yearNumber(w); ok && (yearContext(ts, i) || yearModifier(ts, i)) {
 		return spec{year: y}, 1
 	}
 	if num, ok := count(w); ok {
@@ -173,6 +221,9 @@ func count(w string) (int, bool) {
 	if n, ok := numbers[w]; ok {
 		return n, true
 	}
+	if !digit(w) {
+		return 0, false
+	}
 	n, err := strconv.Atoi(w)
 	return n, err == nil && n > 0 && n < 1000
 }
@@ -185,6 +236,58 @@ func yearContext(ts []event.Token, i int) bool {
 		return true
 	}
 	return false
+}
+
+// determiners may open a noun phrase whose noun a year modifies ("a 1994
+// agreement", "his 2016 arrest").
+var determiners = map[string]bool{
+	"a": true, "an": true, "the": true, "his": true, "her": true, "its": true, "their": true,
+	"our": true, "my": true, "your": true, "this": true, "that": true, "'s": true, "’s": true,
+}
+
+// yearModifier reports whether a bare year at token i modifies the noun
+// after it, between a determiner and the noun: "a 1994 agreement", "his
+// 2016 arrest", "Iran's 2009 election". A count would be written with a
+// separator ("the 2,000 soldiers").
+func yearModifier(ts []event.Token, i int) bool {
+	if !determiners[lower(ts, i-1)] || i+1 >= len(ts) {
+		return false
+	}
+	switch ts[i+1].UPOS {
+	case "NOUN", "PROPN", "ADJ":
+		return ts[i+1].XPOS != "NNS" && ts[i+1].XPOS != "NNPS"
+	}
+	return false
+}
+
+// matchSeason reads a season at token i (sm its first month) and what
+// follows it: "summer of 2018", "summer 2018"; dir is -1 after "last", +1
+// after "next", 0 for "this" or none. A bare season is a date only after
+// a temporal preposition ("in the summer").
+func matchSeason(ts []event.Token, i, sm, dir int) (spec, int) {
+	sp := spec{season: sm, dir: dir}
+	if y, ok := yearNumber(lower(ts, i+1)); ok {
+		sp.year = y
+		return sp, 2
+	}
+	if y, ok := yearNumber(lower(ts, i+2)); ok && lower(ts, i+1) == "of" {
+		sp.year = y
+		return sp, 3
+	}
+	if dir != 0 {
+		return sp, 1
+	}
+	switch lower(ts, i-1) {
+	case "this":
+		sp.thisYear = true
+		return sp, 1
+	case "the":
+		switch lower(ts, i-2) {
+		case "in", "during", "over", "since":
+			return sp, 1
+		}
+	}
+	return spec{}, 0
 }
 
 // matchMonthFirst reads "January 3, 2020", "Jan. 3", "March 2019" and a
@@ -206,9 +309,17 @@ func matchMonthFirst(ts []event.Token, i, m, n int) (spec, int) {
 		sp.year = y
 		return sp, n + 1
 	}
-	if y, ok := yearNumber(lower(ts, i+n+1)); ok && lower(ts, i+n) == "of" {
-		sp.year = y
+	if y, ok := yearNumber(lower(ts, i+n+1)); ok && (lower(ts, i+n) == "of" || lower(ts, i+n) == ",") {
+		sp.year = y // "March of 2003", "March, 2018"
 		return sp, n + 2
+	}
+	if lower(ts, i+n) == "this" && lower(ts, i+n+1) == "year" {
+		sp.thisYear = true // "June this year"
+		return sp, n + 2
+	}
+	if lower(ts, i+n) == "of" && lower(ts, i+n+1) == "this" && lower(ts, i+n+2) == "year" {
+		sp.thisYear = true // "June of this year"
+		return sp, n + 3
 	}
 	// A bare month name is also a verb or a name ("May", "March"): only
 	// after a temporal preposition.
@@ -222,20 +333,42 @@ func matchMonthFirst(ts []event.Token, i, m, n int) (spec, int) {
 // matchRelative reads "last week", "next Monday", "this morning",
 // "earlier this month", "last night".
 func matchRelative(ts []event.Token, i int, w string) (spec, int) {
-	dir := map[string]int{"last": -1, "next": 1}[w]
+	dir := map[string]int{"last": -1, "past": -1, "next": 1}[w]
 	if w == "earlier" || w == "later" {
-		if lower(ts, i+1) != "this" {
+		// "earlier this month", "later in the week"
+		skip := 1
+		if lower(ts, i+1) == "in" && lower(ts, i+2) == "the" {
+			skip = 2
+		} else if lower(ts, i+1) != "this" {
 			return spec{}, 0
 		}
-		sp, n := matchRelative(ts, i+1, "this")
-		if n == 0 || sp.rel == dayUnit {
-			return spec{}, 0
+		if u, ok := units[lower(ts, i+skip+1)]; ok && u != dayUnit && !strings.HasSuffix(lower(ts, i+skip+1), "s") {
+			return spec{rel: u}, skip + 2
 		}
-		return sp, n + 1
+		return spec{}, 0
 	}
 	next, n := word(ts, i+1)
-	if u, ok := units[next]; ok && !strings.HasSuffix(next, "s") {
+	if u, ok := units[next]; ok && !strings.HasSuffix(next, "s") && w != "past" {
 		return spec{rel: u, offset: dir}, 1 + n
+	}
+	if num, ok := count(next); ok && dir < 0 && num > 1 {
+		// "over the last four years", "in the past two weeks": the span
+		// from its start
+		if u, ok := units[lower(ts, i+2)]; ok && strings.HasSuffix(lower(ts, i+2), "s") {
+			return spec{rel: u, offset: -num}, 3
+		}
+	}
+	if w == "past" {
+		return spec{}, 0
+	}
+	if sm, ok := seasons[next]; ok {
+		if w == "this" {
+			sp, k := matchSeason(ts, i+1, sm, 0)
+			sp.thisYear = sp.year == 0
+			return sp, k + 1
+		}
+		sp, k := matchSeason(ts, i+1, sm, dir)
+		return sp, k + 1
 	}
 	if wd, ok := weekdays[next]; ok && capitalised(ts[i+1]) {
 		return spec{weekday: wd, hasWeekday: true, dir: dir}, 1 + n
@@ -256,7 +389,10 @@ func matchRelative(ts []event.Token, i int, w string) (spec, int) {
 			return spec{rel: dayUnit}, 2
 		}
 	}
-	if m, mn := month(ts, i+1); m > 0 && w != "this" {
+	if m, mn := month(ts, i+1); m > 0 {
+		if w == "this" {
+			return spec{month: m, thisYear: true}, 1 + mn // "this June"
+		}
 		return spec{month: m, dir: dir}, 1 + mn
 	}
 	return spec{}, 0
@@ -311,6 +447,21 @@ func (sp spec) resolve(pub time.Time, tense Tense) (time.Time, Precision, bool) 
 			return d.AddDate(0, 0, -5), Week, true // the Monday of its week
 		}
 		return d, Day, true
+	case sp.season > 0:
+		year := sp.year
+		switch {
+		case year > 0:
+		case pub.IsZero():
+			return time.Time{}, 0, false
+		case sp.thisYear:
+			year = pub.Year()
+			if sp.season == 12 && pub.Month() <= 2 {
+				year-- // this winter, said in January: the one that began in December
+			}
+		default:
+			year = seasonYear(pub, sp.season, dir, sp.dir != 0)
+		}
+		return time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC), Year, true
 	case sp.year > 0 && sp.month == 0:
 		return time.Date(sp.year, 1, 1, 0, 0, 0, 0, time.UTC), Year, true
 	case sp.month > 0:
@@ -320,10 +471,14 @@ func (sp spec) resolve(pub time.Time, tense Tense) (time.Time, Precision, bool) 
 		}
 		year := sp.year
 		if year == 0 {
-			if pub.IsZero() {
+			switch {
+			case pub.IsZero():
 				return time.Time{}, 0, false
+			case sp.thisYear:
+				year = pub.Year()
+			default:
+				year = nearestYear(pub, sp.month, sp.day, dir, sp.dir != 0)
 			}
-			year = nearestYear(pub, sp.month, sp.day, dir, sp.dir != 0)
 		}
 		d := time.Date(year, time.Month(sp.month), day, 0, 0, 0, 0, time.UTC)
 		if d.Day() != day {
@@ -352,6 +507,27 @@ func nearestYear(pub time.Time, month, day, dir int, strict bool) int {
 	}
 	if dir > 0 && cmp < 0 {
 		return y + 1
+	}
+	return y
+}
+
+// seasonYear is the year in which the season starting in month sm begins:
+// the latest one begun on or before pub for dir < 0, the earliest begun
+// after it otherwise; strict ("last summer") excludes the season pub lies
+// in.
+func seasonYear(pub time.Time, sm, dir int, strict bool) int {
+	y := pub.Year()
+	start := time.Date(y, time.Month(sm), 1, 0, 0, 0, 0, time.UTC)
+	if start.After(pub) {
+		y-- // the latest start on or before pub
+		start = start.AddDate(-1, 0, 0)
+	}
+	current := pub.Before(start.AddDate(0, 3, 0))
+	switch {
+	case dir > 0:
+		return y + 1
+	case strict && current:
+		return y - 1
 	}
 	return y
 }

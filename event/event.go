@@ -131,8 +131,9 @@ type Record struct {
 	ID            string      `json:"id"`
 	Doc           DocRef      `json:"doc"`
 	Sentence      SentenceRef `json:"sentence"`
-	Date          string      `json:"date,omitempty"`           // YYYY-MM-DD
-	DatePrecision string      `json:"date_precision,omitempty"` // day, week, month, year
+	Date          string      `json:"date,omitempty"`           // YYYY-MM-DD, YYYY-MM or YYYY (FormatDate)
+	DatePrecision string      `json:"date_precision,omitempty"` // day, week, month, year or publication
+	Background    bool        `json:"background,omitempty"`     // a past event told as background (see docs/record.md)
 	Source        *Actor      `json:"source"`
 	Target        *Actor      `json:"target"`
 	Code          string      `json:"code"`

@@ -95,6 +95,42 @@ func TestEventRowUndated(t *testing.T) {
 	}
 }
 
+// TestEventRowPrecision checks that the date columns never make up a day
+// (or a month): the parts a coarser date does not know are zeros.
+func TestEventRowPrecision(t *testing.T) {
+	for _, c := range []struct {
+		date, prec                         string
+		sqlDate, monthYear, year, fraction string
+	}{
+		{"1933", "year", "19330000", "193300", "1933", "1933.0000"},
+		{"1933-01-01", "year", "19330000", "193300", "1933", "1933.0000"}, // written in full before
+		{"2019-03", "month", "20190300", "201903", "2019", "2019.1644"},
+		{"2020-01-06", "week", "20200100", "202001", "2020", "2020.0000"},
+		{"2020-01-27", "week", "20200000", "202000", "2020", "2020.0000"}, // 27 January to 2 February
+		{"2020-01-24", "publication", "20200124", "202001", "2020", "2020.0658"},
+		{"", "", "20200124", "202001", "2020", "2020.0658"}, // the document's date
+	} {
+		e := sampleEvent()
+		e.Record.Date, e.Record.DatePrecision = c.date, c.prec
+		row := EventRow(e)
+		for col, want := range map[string]string{"SQLDATE": c.sqlDate, "MonthYear": c.monthYear, "Year": c.year, "FractionDate": c.fraction} {
+			if got := row[Events.Index(col)]; got != want {
+				t.Errorf("%q at %q: %s = %q, want %q", c.date, c.prec, col, got, want)
+			}
+		}
+	}
+	e := sampleEvent()
+	e.Record.Date, e.Record.DatePrecision = "1933", "year"
+	var buf bytes.Buffer
+	if _, err := WriteEvents(&buf, Parquet, seq(e)); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := parquet.Read[ParquetEvent](bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil || len(rows) != 1 || *rows[0].SQLDate != 19330000 || *rows[0].MonthYear != 193300 || *rows[0].Year != 1933 {
+		t.Errorf("parquet of a year: %+v, %v", rows, err)
+	}
+}
+
 func TestGeoTypes(t *testing.T) {
 	tests := []struct {
 		loc                              event.Location

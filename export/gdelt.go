@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 	"unicode/utf8"
 
 	"github.com/annals/annals/cameo"
@@ -63,11 +62,11 @@ func EventRow(e store.Event) []string {
 	row := make([]string, len(Events.Columns))
 	set := func(name, v string) { row[Events.Index(name)] = v }
 	set("GLOBALEVENTID", strconv.FormatInt(e.ID, 10))
-	if d := eventDate(e); !d.IsZero() {
-		set("SQLDATE", d.Format("20060102"))
-		set("MonthYear", d.Format("200601"))
-		set("Year", d.Format("2006"))
-		frac := float64(d.Year()) + float64((int(d.Month())-1)*30+d.Day())/365
+	if y, m, d, ok := eventDate(e); ok {
+		set("SQLDATE", fmt.Sprintf("%04d%02d%02d", y, m, d))
+		set("MonthYear", fmt.Sprintf("%04d%02d", y, m))
+		set("Year", fmt.Sprintf("%04d", y))
+		frac := float64(y) + float64(max(m-1, 0)*30+d)/365
 		set("FractionDate", strconv.FormatFloat(frac, 'f', 4, 64))
 	}
 	actorFields(set, "Actor1", r.Source)
@@ -103,16 +102,32 @@ func EventRow(e store.Event) []string {
 	return row
 }
 
-// eventDate is the date the event happened: the record's, else its
-// document's publication date; zero when neither is known (the day it was
-// first seen says nothing about when it happened).
-func eventDate(e store.Event) time.Time {
-	for _, s := range []string{e.Record.Date, e.Record.Doc.Published} {
-		if t, err := time.Parse("2006-01-02", s); err == nil {
-			return t
-		}
+// eventDate is the date the event happened, at its precision: the
+// record's, else its document's publication date; ok is false when
+// neither is known (the day it was first seen says nothing about when it
+// happened). The parts a coarser date does not know are 0: a year is
+// 1933-00-00, a month 2019-03-00, which GDELT's integer columns sort
+// before the days of the period and no reader takes for its 1st (docs/
+// record.md). A week is its month when it lies in one month, else the
+// year of its Monday.
+func eventDate(e store.Event) (year, month, day int, ok bool) {
+	r := e.Record
+	date, prec := r.Date, r.DatePrecision
+	if date == "" {
+		date, prec = r.Doc.Published, event.PrecisionDay
 	}
-	return time.Time{}
+	first, last, err := event.ParseDate(date, prec)
+	if date == "" || err != nil {
+		return 0, 0, 0, false
+	}
+	y, m, d := first.Date()
+	switch {
+	case first.Equal(last):
+		return y, int(m), d, true
+	case first.Year() == last.Year() && first.Month() == last.Month():
+		return y, int(m), 0, true // a month, or a week inside one
+	}
+	return y, 0, 0, true
 }
 
 // MentionRow renders a mention as a row of the Mentions table. Offsets are

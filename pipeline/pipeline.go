@@ -189,6 +189,7 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 		return fmt.Errorf("pipeline: quotes of %s: %w", docName(doc), err)
 	}
 	places := p.places(doc, part, sents, evs)
+	when := dates.NewDocument(doc.Text, sents, doc.Published)
 	names := p.names(sents, date)
 	earlier := descriptions{} // actors with a country, in text order, by role
 	for _, c := range all {
@@ -208,6 +209,7 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 			continue // an actor acting on itself
 		}
 		r := p.record(doc, s, c.ev, places)
+		setDate(&r, when, c.sent, c.ev.Verb)
 		r.Source, r.Target = src, tgt
 		p.setMode(&r, s, c.sent, c.ev, doc.Text, quotes)
 		res.Records = append(res.Records, r)
@@ -445,15 +447,22 @@ func (p *Pipeline) record(doc *event.Document, s *event.Sentence, e coder.Event,
 	if v := s.Tokens[e.Verb]; v.Start >= 0 {
 		r.Evidence.Start, r.Evidence.End = v.Start, v.End
 	}
-	// Without a publication date only what the text states in full
-	// resolves ("on March 8, 2024", "in 2019"); "on Friday" stays undated.
-	if x, ok := dates.Resolve(s, e.Verb, doc.Published); ok {
-		r.Date = x.Date.Format("2006-01-02")
-		r.DatePrecision = x.Precision.String()
-	}
 	r.Location = p.location(s, e, places)
 	r.ID = recordID(doc.ID, s.Index, e)
 	return r
+}
+
+// setDate dates the record of the event whose word is token word of
+// sentence sent: from its clause, its sentence or its paragraph, else by
+// the publication date at precision "publication". Without a publication
+// date only what the text states in full resolves ("on March 8, 2024",
+// "in 2019"); "on Friday" stays undated, and nothing stands in.
+func setDate(r *event.Record, when *dates.Document, sent, word int) {
+	d, ok := when.Date(sent, word)
+	if !ok {
+		return
+	}
+	r.Date, r.DatePrecision, r.Background = d.Format(), d.Precision.String(), d.Background
 }
 
 // location returns the place named in the event's own clause: of the

@@ -33,16 +33,17 @@ const (
 
 // Event is one event as /api/events returns it.
 type Event struct {
-	ID          int64        `json:"id"`
-	Date        string       `json:"date"`
-	NumMentions int          `json:"num_mentions"`
-	NumSources  int          `json:"num_sources"`
-	NumArticles int          `json:"num_articles"`
-	FirstSeen   time.Time    `json:"first_seen"`
-	SourceURL   string       `json:"source_url,omitempty"`
-	Confidence  int          `json:"confidence"`
-	Description string       `json:"description,omitempty"` // the CAMEO code's name
-	Record      event.Record `json:"record"`
+	ID            int64        `json:"id"`
+	Date          string       `json:"date"`                     // at its precision: YYYY-MM-DD, YYYY-MM or YYYY
+	DatePrecision string       `json:"date_precision,omitempty"` // the first mention's, as in the record
+	NumMentions   int          `json:"num_mentions"`
+	NumSources    int          `json:"num_sources"`
+	NumArticles   int          `json:"num_articles"`
+	FirstSeen     time.Time    `json:"first_seen"`
+	SourceURL     string       `json:"source_url,omitempty"`
+	Confidence    int          `json:"confidence"`
+	Description   string       `json:"description,omitempty"` // the CAMEO code's name
+	Record        event.Record `json:"record"`
 }
 
 // EventPage is the body of /api/events.
@@ -75,7 +76,7 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	out := EventPage{Events: make([]Event, len(page.Events)), Next: encodeCursor(page.Next)}
 	for i, e := range page.Events {
-		out.Events[i] = Event{ID: e.ID, Date: dateOnly(e.Date), NumMentions: e.NumMentions, NumSources: e.NumSources,
+		out.Events[i] = Event{ID: e.ID, Date: eventDate(e), DatePrecision: e.Record.DatePrecision, NumMentions: e.NumMentions, NumSources: e.NumSources,
 			NumArticles: e.NumArticles, FirstSeen: e.FirstSeen, SourceURL: e.SourceURL, Confidence: e.Confidence, Description: describe(e.Record.Code), Record: e.Record}
 	}
 	writeJSON(w, http.StatusOK, out)
@@ -87,6 +88,21 @@ type Series struct {
 	Key    string  `json:"key"`   // quad class, CAMEO root, or "all"
 	Label  string  `json:"label"` // what the key means
 	Points []Point `json:"points"`
+	// Periods count the events dated only to a period longer than the
+	// interval (a month, a year; a week in day bins), which no point may
+	// hold without making up a day.
+	Periods []Period `json:"periods,omitempty"`
+}
+
+// Period is the count of the events dated only to one period longer than
+// a timeseries' interval.
+type Period struct {
+	Period    string  `json:"period"` // "2019", "2019-03", or "first/last"
+	First     string  `json:"first"`  // its first day, YYYY-MM-DD
+	Last      string  `json:"last"`   // its last day
+	Events    int64   `json:"events"`
+	Mentions  int64   `json:"mentions"`
+	Goldstein float64 `json:"goldstein"`
 }
 
 // Point is the count of one period.
@@ -173,12 +189,20 @@ func (s *Server) handleTimeseries(w http.ResponseWriter, r *http.Request) {
 			ser := &out.Series[i]
 			ser.Points = make([]Point, 0, len(counts))
 			for _, c := range counts {
-				if c.Key == "" {
+				switch {
+				case c.Key == "":
 					continue // undated events have no place on a time line
+				case !c.First.IsZero():
+					ser.Periods = append(ser.Periods, Period{Period: c.Key, First: dateOnly(c.First), Last: dateOnly(c.Last),
+						Events: c.Events, Mentions: c.Mentions, Goldstein: c.Goldstein})
+				default:
+					ser.Points = append(ser.Points, Point{Date: c.Key, Events: c.Events, Mentions: c.Mentions, Goldstein: c.Goldstein})
 				}
-				ser.Points = append(ser.Points, Point{Date: c.Key, Events: c.Events, Mentions: c.Mentions, Goldstein: c.Goldstein})
 			}
 			slices.SortFunc(ser.Points, func(a, b Point) int { return strings.Compare(a.Date, b.Date) })
+			slices.SortFunc(ser.Periods, func(a, b Period) int {
+				return cmp.Or(strings.Compare(a.First, b.First), strings.Compare(a.Last, b.Last))
+			})
 		})
 	}
 	wg.Wait()
@@ -352,6 +376,15 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, documentJSON(d))
+}
+
+// eventDate writes an event's date at its record's precision (a year as
+// YYYY, never as its 1 January); "" when it is unknown.
+func eventDate(e store.Event) string {
+	if e.Date.IsZero() {
+		return ""
+	}
+	return event.FormatDate(e.Date, e.Record.DatePrecision)
 }
 
 // dateOnly formats a date as YYYY-MM-DD; "" when it is unknown (zero).

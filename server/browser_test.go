@@ -370,6 +370,7 @@ func browseDeepLinks(p *page, f *fixture) {
 		{"actor": {"IRQGOV"}, "plover": {"CONSULT"}},
 		{"place": {"Baghdad"}},
 		{"bbox": {"-20,18,41,72"}, "text": {"border"}},
+		{"background": {"false"}, "code": {"19"}},
 	}
 	for _, fs := range filterSets {
 		if len(fs) == 0 {
@@ -461,12 +462,8 @@ func checkView(p *page, f *fixture, what, view string, filters, settings url.Val
 	case view == "timeline":
 		var ts Timeseries
 		f.do(t, "GET", "/api/timeseries?by=all&"+qs, nil, &ts)
-		total := 0
-		for _, s := range ts.Series {
-			for _, pt := range s.Points {
-				total += int(pt.Events)
-			}
-		}
+		interval := strings.TrimPrefix(eval[string](p, `document.querySelector("svg.chart").getAttribute("aria-label")`), "Events per ")
+		total := drawable(ts, interval)
 		got := chartEvents(p)
 		// The default range holds the 1st to the 99th percentile of the
 		// events: at least 98% of them.
@@ -517,6 +514,36 @@ func checkView(p *page, f *fixture, what, view string, filters, settings url.Val
 	}
 }
 
+// drawable counts the events a timeline per interval (day, week, month,
+// year) can draw: those of every day, and those dated only to a longer
+// period (a week, a month, a year) that lies in one bar.
+func drawable(ts Timeseries, interval string) int {
+	bin := func(day string) string {
+		d, _ := time.Parse(time.DateOnly, day)
+		switch interval {
+		case "week":
+			return d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7)).Format(time.DateOnly)
+		case "month":
+			return day[:7]
+		case "year":
+			return day[:4]
+		}
+		return day
+	}
+	n := 0
+	for _, s := range ts.Series {
+		for _, pt := range s.Points {
+			n += int(pt.Events)
+		}
+		for _, p := range s.Periods {
+			if bin(p.First) == bin(p.Last) {
+				n += int(p.Events)
+			}
+		}
+	}
+	return n
+}
+
 // chartEvents adds up the events of the timeline's bars, from their hover
 // titles ("2024-03: 5 events (…)").
 func chartEvents(p *page) int {
@@ -563,6 +590,10 @@ func browseTimelineRange(p *page, f *fixture) {
 	if !strings.Contains(note, "1 outside") || !strings.Contains(note, first.Date) {
 		t.Errorf("default range: the note %q does not tell of the event outside (%s)", note, first.Date)
 	}
+	// The events dated only to a week ("next week") have no day's bar.
+	if weeks := drawable(ts, "week") - total; weeks == 0 || !strings.Contains(note, fmt.Sprintf("%d events dated only to a week, a month or a year", weeks)) {
+		t.Errorf("default range: the note %q does not tell of the %d events dated only to a longer period", note, weeks)
+	}
 
 	// Widened: every event, by year.
 	if eval[int](p, `document.querySelectorAll("#view p.range button").length`) != 1 {
@@ -574,8 +605,8 @@ func browseTimelineRange(p *page, f *fixture) {
 	if tk := ticks(); len(tk) < 2 || tk[0] != "1933" || tk[len(tk)-1] != last.Date[:4] {
 		t.Errorf("full range: axis labels %q, want 1933 to %s", tk, last.Date[:4])
 	}
-	if got := chartEvents(p); got != total {
-		t.Errorf("full range: bars hold %d events, want %d", got, total)
+	if got, want := chartEvents(p), drawable(ts, "year"); got != want || want <= total {
+		t.Errorf("full range: bars hold %d events, want %d: the %d of the days and those of the weeks, months and years", got, want, total)
 	}
 
 	// A period chosen by hand is drawn over the whole range, however many
@@ -592,8 +623,8 @@ func browseTimelineRange(p *page, f *fixture) {
 		if tk := ticks(); len(tk) < 2 || tk[0] != c.firstTick || tk[len(tk)-1] != c.lastTick {
 			t.Errorf("full range per %s: axis labels %q, want %s to %s", c.interval, tk, c.firstTick, c.lastTick)
 		}
-		if got := chartEvents(p); got != total {
-			t.Errorf("full range per %s: bars hold %d events, want %d", c.interval, got, total)
+		if got, want := chartEvents(p), drawable(ts, c.interval); got != want {
+			t.Errorf("full range per %s: bars hold %d events, want %d", c.interval, got, want)
 		}
 	}
 }

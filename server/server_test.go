@@ -397,6 +397,17 @@ func TestTimeseries(t *testing.T) {
 						}
 						total += int(p.Events)
 					}
+					// An event dated only to a longer period is counted
+					// apart, never on the period's first day.
+					for _, p := range s.Periods {
+						first, err1 := time.Parse(time.DateOnly, p.First)
+						last, err2 := time.Parse(time.DateOnly, p.Last)
+						fits := first.Equal(last) || interval == "week" && first.Weekday() == time.Monday && last.Sub(first) <= 6*24*time.Hour
+						if err1 != nil || err2 != nil || fits || p.Period == "" {
+							t.Errorf("GET %s: period %+v fits the %s bins", target, p, interval)
+						}
+						total += int(p.Events)
+					}
 				}
 				if total != want {
 					t.Errorf("GET %s: %d events in the series, want %d", target, total, want)
@@ -445,9 +456,65 @@ func TestUndatedEvents(t *testing.T) {
 			}
 			total += int(p.Events)
 		}
+		for _, p := range s.Periods {
+			total += int(p.Events)
+		}
 	}
 	if total != dated {
 		t.Errorf("%d events in the time series, want the %d dated ones", total, dated)
+	}
+}
+
+// TestYearPrecision posts an article with an event dated only to a year:
+// the API writes its year, never its 1 January; a date filter holds it
+// only when the whole year lies in the range; the time series counts it
+// apart from the days; background filters it.
+func TestYearPrecision(t *testing.T) {
+	f := newFixture(t)
+	var res Posted
+	post := PostDocument{Title: "History", Published: "2024-03-12", Text: "Kenyan police arrested twelve protesters in Nairobi in 2019."}
+	if code := f.do(t, "POST", "/api/documents", post, &res); code != http.StatusCreated || res.NewEvents != 1 {
+		t.Fatalf("post: status %d, %+v", code, res)
+	}
+	ids := func(query string) []string {
+		var page EventPage
+		if code := f.do(t, "GET", "/api/events?limit=500&"+query, nil, &page); code != 200 {
+			t.Fatalf("GET /api/events?%s: %d", query, code)
+		}
+		var out []string
+		for _, e := range page.Events {
+			if e.Record.Doc.ID == res.ID {
+				out = append(out, e.Date+" "+e.DatePrecision+" "+e.Record.Date+" "+e.Record.DatePrecision)
+				if !e.Record.Background {
+					t.Errorf("%s: the event of 2019 is not background", query)
+				}
+			}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		query string
+		n     int
+	}{
+		{"", 1}, {"from=2019-01-01&to=2019-12-31", 1}, {"from=2019-01-01&to=2019-01-31", 0}, {"to=2019-06-30", 0},
+		{"background=true", 1}, {"background=false", 0},
+	} {
+		got := ids(c.query)
+		if len(got) != c.n || c.n == 1 && got[0] != "2019 year 2019 year" {
+			t.Errorf("events?%s: %q, want %d dated 2019 at year precision", c.query, got, c.n)
+		}
+	}
+	var ts Timeseries
+	if code := f.do(t, "GET", "/api/timeseries?interval=day&by=all&country=KEN", nil, &ts); code != 200 {
+		t.Fatalf("GET /api/timeseries: %d", code)
+	}
+	for _, p := range ts.Series[0].Points {
+		if strings.HasPrefix(p.Date, "2019") {
+			t.Errorf("the event of 2019 is on a day: %+v", p)
+		}
+	}
+	if ps := ts.Series[0].Periods; len(ps) == 0 || ps[0] != (Period{Period: "2019", First: "2019-01-01", Last: "2019-12-31", Events: 1, Mentions: 1, Goldstein: ps[0].Goldstein}) {
+		t.Errorf("periods %+v, want 2019 with one event", ps)
 	}
 }
 

@@ -17,7 +17,7 @@ func ExampleFoldKey() {
 		Location: &event.Location{Name: "Baghdad", Country: "IRQ", GazetteerID: "geonames:98182"},
 		Date:     "2020-01-05",
 	}
-	day, _ := store.EventDay(&rec, &event.Document{})
+	day, _, _ := store.EventPeriod(&rec, &event.Document{})
 	fmt.Println(store.FoldKey(store.FoldBase(&rec), day))
 	fmt.Println(store.Confidence(&rec), "percent")
 	// Output:

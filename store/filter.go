@@ -38,6 +38,7 @@ var FilterParams = []FilterParam{
 	{"place", "place `name`, exact"},
 	{"bbox", "places inside `minlat,minlon,maxlat,maxlon` (degrees)"},
 	{"text", "`words` that all occur in a sentence reporting the event"},
+	{"background", "`true`: only past events told as background (history); false: only the others"},
 }
 
 // quadClasses lists the quad classes with their names, for help: "1
@@ -120,6 +121,13 @@ func ParseFilter(q url.Values) (Filter, error) {
 			}
 			*d.t = t
 		}
+	}
+	if s := v["background"]; s != "" {
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			return f, &FilterError{"background", s, "want true or false"}
+		}
+		f.Background = &b
 	}
 	if s := v["quad"]; s != "" {
 		q, err := strconv.Atoi(s)

@@ -38,6 +38,8 @@ func TestParseFilter(t *testing.T) {
 		{"bbox=-90,+-180,+90,+180", store.Filter{BBox: &store.BoundingBox{MinLat: -90, MinLon: -180, MaxLat: 90, MaxLon: 180}}},
 		// Place names and words are taken as given.
 		{"place=Nairobi&text=police+arrested", store.Filter{Place: "Nairobi", Text: "police arrested"}},
+		{"background=true", store.Filter{Background: ptr(true)}},
+		{"background=false", store.Filter{Background: ptr(false)}},
 		// Keys that are not filters are the caller's.
 		{"limit=10&cursor=x", store.Filter{}},
 	} {
@@ -55,6 +57,8 @@ func TestParseFilter(t *testing.T) {
 		}
 	}
 }
+
+func ptr(b bool) *bool { return &b }
 
 func TestParseFilterErrors(t *testing.T) {
 	for _, c := range []struct{ query, key string }{
@@ -74,6 +78,7 @@ func TestParseFilterErrors(t *testing.T) {
 		{"quad=0", "quad"},
 		{"quad=5", "quad"},
 		{"quad=x", "quad"},
+		{"background=maybe", "background"},
 		{"bbox=1,2,3", "bbox"},
 		{"bbox=nan,0,1,1", "bbox"},
 		{"bbox=0,0,95,1", "bbox"},

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"fmt"
 	"math"
 	"net/url"
 	"strings"
@@ -23,7 +22,9 @@ func Outlet(doc *event.Document) string {
 }
 
 // FoldBase is the part of a fold key that must be equal for two mentions
-// to fold: source actor code, target actor code, CAMEO code and place.
+// to fold: source actor code, target actor code, CAMEO code and place,
+// and the precision of a date coarser than a day, so that an event known
+// only by its year or month never folds with one of a day in it.
 func FoldBase(r *event.Record) string {
 	var src, tgt, place string
 	if r.Source != nil {
@@ -40,7 +41,14 @@ func FoldBase(r *event.Record) string {
 			place = strings.ToLower(l.Name) + "/" + l.Country
 		}
 	}
-	return src + "|" + tgt + "|" + r.Code + "|" + place
+	base := src + "|" + tgt + "|" + r.Code + "|" + place
+	switch r.DatePrecision {
+	case event.PrecisionWeek, event.PrecisionMonth, event.PrecisionYear:
+		if r.Date != "" {
+			base += "|" + r.DatePrecision
+		}
+	}
+	return base
 }
 
 // UndatedBase is the fold base of a mention without a date (see NoDay),
@@ -85,18 +93,35 @@ func DayTime(day int) time.Time {
 	return time.Unix(int64(day)*86400, 0).UTC()
 }
 
-// EventDay returns the day an event mention happened: the record's date,
-// else the document's publication date, else NoDay. The day a document
-// is stored says nothing about when its events happened.
-func EventDay(r *event.Record, doc *event.Document) (int, error) {
-	if r.Date != "" {
-		t, err := time.Parse("2006-01-02", r.Date)
-		if err != nil {
-			return 0, fmt.Errorf("record %s: date %q is not YYYY-MM-DD", r.ID, r.Date)
-		}
-		return Day(t), nil
+// EventPeriod returns the first and the last day (day numbers, see Day)
+// of the date an event mention happened: the period of the record's date
+// at its precision (a day, a week, a month, a year), else the document's
+// publication date, else NoDay twice. The day a document is stored says
+// nothing about when its events happened.
+func EventPeriod(r *event.Record, doc *event.Document) (first, last int, err error) {
+	from, to, ok, err := r.Period()
+	if err != nil {
+		return 0, 0, err
 	}
-	return Day(doc.Published), nil
+	if !ok {
+		d := Day(doc.Published)
+		return d, d, nil
+	}
+	return Day(from), Day(to), nil
+}
+
+// PeriodKey names the period of an event's date that is longer than the
+// bins of a count by day or week: "2019" for a year, "2019-03" for a
+// month, "2020-01-06/2020-01-12" otherwise (a week in day bins).
+func PeriodKey(first, last time.Time) string {
+	_, m, d := first.Date()
+	switch {
+	case m == 1 && d == 1 && last.Equal(first.AddDate(1, 0, -1)):
+		return first.Format("2006")
+	case d == 1 && last.Equal(first.AddDate(0, 1, -1)):
+		return first.Format("2006-01")
+	}
+	return first.Format("2006-01-02") + "/" + last.Format("2006-01-02")
 }
 
 // leadSentences is how many first sentences count as an article's lead,

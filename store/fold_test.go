@@ -18,6 +18,9 @@ func TestFoldBase(t *testing.T) {
 			Location: &event.Location{Name: "Bagdad", Country: "IRQ", GazetteerID: "geonames:98182"}}, "IRQ||040|geonames:98182"},
 		{"name and country without an id", event.Record{Target: &event.Actor{Code: "USA"}, Code: "190",
 			Location: &event.Location{Name: "Baghdad", Country: "IRQ"}}, "|USA|190|baghdad/IRQ"},
+		{"a day folds with a day", event.Record{Code: "040", Date: "2020-01-05", DatePrecision: "day"}, "||040|"},
+		{"a year folds only with its year", event.Record{Code: "040", Date: "1933", DatePrecision: "year"}, "||040||year"},
+		{"publication is a day", event.Record{Code: "040", Date: "2020-01-24", DatePrecision: "publication"}, "||040|"},
 	} {
 		if got := FoldBase(&c.rec); got != c.want {
 			t.Errorf("%s: FoldBase = %q, want %q", c.name, got, c.want)
@@ -41,28 +44,36 @@ func TestOutlet(t *testing.T) {
 	}
 }
 
-func TestEventDay(t *testing.T) {
+func TestEventPeriod(t *testing.T) {
 	pub := time.Date(2020, 1, 24, 8, 0, 0, 0, time.UTC)
 	for _, c := range []struct {
-		name    string
-		date    string
-		pub     time.Time
-		want    string
-		wantErr bool
+		name        string
+		date, prec  string
+		pub         time.Time
+		first, last string // "" for an error
 	}{
-		{"record date", "2020-01-05", pub, "2020-01-05", false},
-		{"publication date", "", pub, "2020-01-24", false},
-		{"unknown", "", time.Time{}, "0001-01-01", false},
-		{"before 1970", "1968-08-21", pub, "1968-08-21", false},
-		{"malformed", "2020/01/05", pub, "", true},
+		{"record date", "2020-01-05", "day", pub, "2020-01-05", "2020-01-05"},
+		{"publication precision", "2020-01-24", "publication", pub, "2020-01-24", "2020-01-24"},
+		{"week", "2020-01-06", "week", pub, "2020-01-06", "2020-01-12"},
+		{"month", "2019-02", "month", pub, "2019-02-01", "2019-02-28"},
+		{"year", "1933", "year", pub, "1933-01-01", "1933-12-31"},
+		{"year written in full", "1933-01-01", "year", pub, "1933-01-01", "1933-12-31"},
+		{"publication date", "", "", pub, "2020-01-24", "2020-01-24"},
+		{"unknown", "", "", time.Time{}, "0001-01-01", "0001-01-01"},
+		{"before 1970", "1968-08-21", "day", pub, "1968-08-21", "1968-08-21"},
+		{"malformed", "2020/01/05", "day", pub, "", ""},
 	} {
-		day, err := EventDay(&event.Record{Date: c.date}, &event.Document{Published: c.pub})
-		if (err != nil) != c.wantErr {
+		first, last, err := EventPeriod(&event.Record{Date: c.date, DatePrecision: c.prec}, &event.Document{Published: c.pub})
+		if (err != nil) != (c.first == "") {
 			t.Errorf("%s: error %v", c.name, err)
 			continue
 		}
-		if err == nil && DayTime(day).Format("2006-01-02") != c.want || c.pub.IsZero() && c.date == "" && day != NoDay {
-			t.Errorf("%s: EventDay = %s, want %s", c.name, DayTime(day).Format("2006-01-02"), c.want)
+		if err != nil {
+			continue
+		}
+		if DayTime(first).Format("2006-01-02") != c.first || DayTime(last).Format("2006-01-02") != c.last ||
+			c.pub.IsZero() && c.date == "" && (first != NoDay || last != NoDay) {
+			t.Errorf("%s: EventPeriod = %s..%s, want %s..%s", c.name, DayTime(first).Format("2006-01-02"), DayTime(last).Format("2006-01-02"), c.first, c.last)
 		}
 	}
 }

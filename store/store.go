@@ -16,7 +16,12 @@
 // distinct outlets of those documents (NumSources). Every mention keeps its
 // own record, document, sentence and byte offsets, so no provenance is lost.
 //
-// A mention's date is its record's, else its document's publication date.
+// A mention's date is its record's, else its document's publication date;
+// a record's date names a period at its precision (a day, a week, a month,
+// a year: event.ParseDate), and the store keeps both its first and its
+// last day. Mentions fold only with mentions of the same precision (a
+// year never folds with a day in it; see FoldBase), and date filters hold
+// the events whose whole period lies in the range (Filter).
 // A mention with neither is undated: its event has no date (Event.Date is
 // zero, NoDay in the database), and it folds only with mentions of its own
 // document (see UndatedBase), never into a dated event nor with another
@@ -157,7 +162,8 @@ type Event struct {
 	ID          int64        // GLOBALEVENTID
 	FoldKey     string       // actors|code|place|first date, see FoldKey
 	Record      event.Record // the first mention's record, representative
-	Date        time.Time    // SQLDATE: the first mention's event date; zero when unknown
+	Date        time.Time    // SQLDATE: the first day of the first mention's event date; zero when unknown
+	Last        time.Time    // the last day of that date's period: Date for a day, the 31 December of a year
 	NumMentions int          // every mention, several per article possible
 	NumSources  int          // distinct outlets
 	NumArticles int          // distinct documents
@@ -205,19 +211,23 @@ type Stats struct {
 // Filter selects events. Zero fields do not filter; set fields must all
 // match.
 type Filter struct {
-	From, To    time.Time // event date range, inclusive days; either leaves undated events out
-	SourceActor string    // source actor code prefix ("IRQ" matches IRQGOV)
-	TargetActor string    // target actor code prefix
-	Actor       string    // either actor's code prefix
-	Country     string    // ISO alpha-3 country of the event's place
-	Code        string    // CAMEO code prefix: a root ("19"), base or full code
-	QuadClass   int       // 1-4
-	Plover      string    // PLOVER category
+	// From and To bound the event date, inclusive days: an event matches
+	// when its whole period lies in the range (one dated 2019 is not in
+	// June 2019); either leaves undated events out.
+	From, To    time.Time
+	SourceActor string // source actor code prefix ("IRQ" matches IRQGOV)
+	TargetActor string // target actor code prefix
+	Actor       string // either actor's code prefix
+	Country     string // ISO alpha-3 country of the event's place
+	Code        string // CAMEO code prefix: a root ("19"), base or full code
+	QuadClass   int    // 1-4
+	Plover      string // PLOVER category
 	Mode        event.Mode
 	Place       string       // place name, exact
 	BBox        *BoundingBox // place coordinates inside
 	Text        string       // words that must all occur in a mention's sentence
 	DocumentID  string       // events mentioned in this document
+	Background  *bool        // only background events (true) or only the others (false); nil: both
 }
 
 // BoundingBox is a latitude/longitude rectangle, edges included.
@@ -254,8 +264,8 @@ type GroupBy string
 
 // Keys Counts can group by.
 const (
-	ByDay       GroupBy = "day"     // event date, YYYY-MM-DD; "" for undated events
-	ByWeek      GroupBy = "week"    // Monday of the event's week, YYYY-MM-DD; "" for undated events
+	ByDay       GroupBy = "day"     // event date, YYYY-MM-DD; "" for undated events (and see PeriodKey)
+	ByWeek      GroupBy = "week"    // Monday of the event's week, YYYY-MM-DD; "" for undated events (and see PeriodKey)
 	ByRoot      GroupBy = "root"    // CAMEO root code
 	ByQuadClass GroupBy = "quad"    // 1-4
 	ByCountry   GroupBy = "country" // place country
@@ -264,10 +274,14 @@ const (
 
 // Count is one group of Counts.
 type Count struct {
-	Key       string
-	Events    int64
-	Mentions  int64   // sum of NumMentions
-	Goldstein float64 // mean Goldstein score
+	Key string
+	// First and Last, counting by day or week, are the first and last day
+	// of a period longer than the bin (Key is then its PeriodKey); zero
+	// for a bin.
+	First, Last time.Time
+	Events      int64
+	Mentions    int64   // sum of NumMentions
+	Goldstein   float64 // mean Goldstein score
 }
 
 // Edge is the weight of the events from one actor to another.

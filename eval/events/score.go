@@ -84,6 +84,9 @@ type Result struct {
 	Dates, Dated  int // matched events whose gold gives a date: right, all
 	Places, Sited int // matched events whose gold gives a place: right, all
 	Misses, False []Miss
+	// WrongDates are the matched events whose gold date the coded one
+	// does not give: Gold and Record both set.
+	WrongDates []Miss
 }
 
 // RootScore counts the events of one CAMEO root: gold events by their
@@ -160,6 +163,10 @@ func (r *Result) Add(a *Article, text string, c *Coded) {
 		}
 	}
 
+	name := a.Title
+	if name == "" {
+		name = a.Key
+	}
 	r.Events.Want += len(gold)
 	r.Events.Found += len(recs)
 	for i, g := range gold {
@@ -168,7 +175,7 @@ func (r *Result) Add(a *Article, text string, c *Coded) {
 		if j := recOf[i]; j >= 0 {
 			r.Events.TP++
 			rs.Recalled++
-			r.scoreDate(g, recs[j])
+			r.scoreDate(name, g, recs[j])
 			r.scorePlace(g, recs[j])
 		}
 	}
@@ -180,10 +187,6 @@ func (r *Result) Add(a *Article, text string, c *Coded) {
 		}
 	}
 
-	name := a.Title
-	if name == "" {
-		name = a.Key
-	}
 	sentOf := func(off int) *event.Sentence {
 		for k := range c.Sentences {
 			if s := &c.Sentences[k]; s.Start <= off && off < s.End {
@@ -278,14 +281,16 @@ func match(edges [][]int, right int) []int {
 
 // scoreDate counts whether a matched event's date agrees with the gold's at
 // the gold's precision.
-func (r *Result) scoreDate(g *Event, rec *event.Record) {
+func (r *Result) scoreDate(article string, g *Event, rec *event.Record) {
 	if g.Date == "" {
 		return
 	}
 	r.Dated++
 	if rec.Date != "" && strings.HasPrefix(rec.Date, g.Date) {
 		r.Dates++
+		return
 	}
+	r.WrongDates = append(r.WrongDates, Miss{Article: article, Gold: g, Record: rec, Sentence: rec.Sentence.Text})
 }
 
 // scorePlace counts whether a matched event's place is within 161 km of

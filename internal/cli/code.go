@@ -163,11 +163,11 @@ func newRecordWriter(w io.Writer, format string, wide bool) (*recordWriter, erro
 		return &recordWriter{
 			write: func(_ string, doc *event.Document, r event.Record) error {
 				id++
-				day, err := store.EventDay(&r, doc)
+				day, last, err := store.EventPeriod(&r, doc)
 				if err != nil {
 					return err
 				}
-				ev := store.Event{ID: id, Record: r, Date: store.DayTime(day), NumMentions: 1, NumSources: 1, NumArticles: 1,
+				ev := store.Event{ID: id, Record: r, Date: store.DayTime(day), Last: store.DayTime(last), NumMentions: 1, NumSources: 1, NumArticles: 1,
 					FirstSeen: now, LastSeen: now, SourceURL: doc.URL, IsRootEvent: store.IsLead(r.Sentence.Index),
 					Confidence: store.Confidence(&r)}
 				return gw.Write(export.EventRow(ev))

@@ -80,6 +80,11 @@ func printEvents(w io.Writer, res *events.Result, showMisses bool) {
 			fmt.Fprintf(w, "FALSE [%s] %s: %s %s %s (%s)\n  in: %s\n", m.Cause, m.Article,
 				actorCode(r.Source), r.Code, actorCode(r.Target), r.Evidence.Verb, m.Sentence)
 		}
+		for _, m := range res.WrongDates {
+			r := m.Record
+			fmt.Fprintf(w, "DATE %s: gold %s, coded %q (%s) for %s %s %s (%s)\n  in: %s\n", m.Article, m.Gold.Date,
+				r.Date, r.DatePrecision, actorCode(r.Source), r.Code, actorCode(r.Target), r.Evidence.Verb, m.Sentence)
+		}
 	}
 	printCauses(w, "misses", res.Misses)
 	printCauses(w, "false events", res.False)

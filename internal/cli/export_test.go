@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -83,5 +84,70 @@ func TestExportErrors(t *testing.T) {
 		if code := Main(t.Context(), &Env{Stdout: &out, Stderr: &errb}, append([]string{"export"}, args...)); code != 1 {
 			t.Errorf("export %q: exit %d, want 1 (%s)", args, code, errb.String())
 		}
+	}
+}
+
+// TestYearPrecision codes an event dated only to a year, stores it and
+// exports it: its year is its date everywhere, never its 1 January (the
+// record, the counts by day, the date filters, the GDELT and Parquet date
+// columns), and it is marked and filtered as background.
+func TestYearPrecision(t *testing.T) {
+	dir := t.TempDir()
+	text := "Police arrests\n\nKenyan police arrested twelve protesters in Nairobi in 2019.\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "annals.db")
+	run := func(args ...string) string {
+		t.Helper()
+		var out, errb bytes.Buffer
+		if code := Main(t.Context(), &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb}, args); code != 0 {
+			t.Fatalf("%q: exit %d: %s", args, code, errb.String())
+		}
+		return out.String()
+	}
+	run("ingest", "--db", db, "--published", "2024-03-12", dir)
+
+	var r event.Record
+	if err := json.Unmarshal([]byte(run("export", "--db", db)), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Date != "2019" || r.DatePrecision != "year" || !r.Background || r.Root != "17" {
+		t.Errorf("exported record %s %s %s background %v, want an arrest of 2019 at year precision, background", r.Code, r.Date, r.DatePrecision, r.Background)
+	}
+	if byDay := run("query", "--db", db, "--by", "day"); !regexp.MustCompile(`(?m)^\s*2019\s+1\s`).MatchString(byDay) || strings.Contains(byDay, "2019-01-01") {
+		t.Errorf("counts by day:\n%s\nwant the year's event under 2019, not on its 1 January", byDay)
+	}
+	for _, c := range []struct {
+		filter []string
+		rows   int
+	}{
+		{[]string{"--from", "2019-01-01", "--to", "2019-12-31"}, 1},
+		{[]string{"--from", "2019-01-01", "--to", "2019-01-31"}, 0},
+		{[]string{"--background", "true"}, 1},
+		{[]string{"--background", "false"}, 0},
+	} {
+		if got := strings.Count(run(append([]string{"export", "--db", db}, c.filter...)...), "\n"); got != c.rows {
+			t.Errorf("export %q: %d events, want %d", c.filter, got, c.rows)
+		}
+	}
+	row, err := export.NewReader(strings.NewReader(run("export", "--db", db, "--format", "gdelt")), "gdelt", export.Events).Read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for col, want := range map[string]string{"SQLDATE": "20190000", "MonthYear": "201900", "Year": "2019", "FractionDate": "2019.0000"} {
+		if got := row[export.Events.Index(col)]; got != want {
+			t.Errorf("gdelt %s = %q, want %q", col, got, want)
+		}
+	}
+	pq := filepath.Join(t.TempDir(), "events.parquet")
+	run("export", "--db", db, "--format", "parquet", "--out", pq)
+	data, err := os.ReadFile(pq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := parquet.Read[export.ParquetEvent](bytes.NewReader(data), int64(len(data)))
+	if err != nil || len(rows) != 1 || *rows[0].SQLDate != 20190000 || *rows[0].Year != 2019 {
+		t.Errorf("parquet: %+v, %v", rows, err)
 	}
 }

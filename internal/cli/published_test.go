@@ -29,10 +29,11 @@ func TestPublished(t *testing.T) {
 		dates     []string // the dates events may have, the first of them at least once ("": none)
 	}{
 		// "on Monday" resolves against --published, or not at all; the
-		// other events of a record have no date of their own, and in the
-		// store their document's.
+		// other events of a record have no date of their own, and take
+		// the publication date (precision "publication") when there is
+		// one.
 		{"code undated", []string{"code", "--format", "jsonl"}, "", []string{""}},
-		{"code --published", []string{"code", "--format", "jsonl"}, "2024-03-14", []string{"2024-03-11", ""}},
+		{"code --published", []string{"code", "--format", "jsonl"}, "2024-03-14", []string{"2024-03-11", "2024-03-14"}},
 		{"ingest undated", []string{"ingest"}, "", []string{""}},
 		{"ingest --published", []string{"ingest"}, "2024-03-14", []string{"2024-03-11", "2024-03-14"}},
 	} {

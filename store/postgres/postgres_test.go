@@ -267,6 +267,38 @@ func TestReadOnlyRole(t *testing.T) {
 	}
 }
 
+// TestMigrateDatePeriods upgrades a schema made before events kept their
+// date's period (schema 2): the periods and the background marks come
+// from the events' first records, and coarse dates fold with their own
+// precision only.
+func TestMigrateDatePeriods(t *testing.T) {
+	dsn := tempDatabase(t)(t)
+	s, err := Open(t.Context(), dsn, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.SavePeriods(t, s)
+	s.Close()
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	for _, q := range []string{
+		`UPDATE events SET fold_base = regexp_replace(fold_base, '\|(year|month|week)$', '')`,
+		`ALTER TABLE events DROP COLUMN day_end`, `ALTER TABLE events DROP COLUMN background`,
+		`DELETE FROM schema_version WHERE version > 2`,
+	} {
+		if _, err := admin.ExecContext(t.Context(), q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	up := openIn(t, dsn, store.Options{})
+	storetest.CheckPeriods(t, up)
+	storetest.SavePeriods(t, up) // the same texts: skipped
+	storetest.CheckPeriods(t, up)
+}
+
 // TestOpenHidesPassword opens DSNs that hold a password and do not parse
 // or do not connect: no error may show the password.
 func TestOpenHidesPassword(t *testing.T) {

@@ -351,3 +351,30 @@ func TestReadOnlyFolder(t *testing.T) {
 		})
 	}
 }
+
+// TestMigrateDatePeriods upgrades a database made before events kept
+// their date's period (schema 2): the periods and the background marks
+// come from the events' first records, and coarse dates fold with their
+// own precision only.
+func TestMigrateDatePeriods(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "annals.db")
+	s, err := Open(t.Context(), path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.SavePeriods(t, s)
+	s.Close()
+	exec(t, path,
+		`UPDATE events SET fold_base = substr(fold_base, 1, length(fold_base) - 5) WHERE fold_base LIKE '%|year' OR fold_base LIKE '%|week'`,
+		`UPDATE events SET fold_base = substr(fold_base, 1, length(fold_base) - 6) WHERE fold_base LIKE '%|month'`,
+		`ALTER TABLE events DROP COLUMN day_end`, `ALTER TABLE events DROP COLUMN background`,
+		`DELETE FROM schema_version WHERE version > 2`)
+	s, err = Open(t.Context(), path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	storetest.CheckPeriods(t, s)
+	storetest.SavePeriods(t, s) // the same texts: skipped
+	storetest.CheckPeriods(t, s)
+}

@@ -49,6 +49,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Filters", func(t *testing.T) { testFilters(t, open) })
 	t.Run("Pagination", func(t *testing.T) { testPagination(t, open) })
 	t.Run("Aggregates", func(t *testing.T) { testAggregates(t, open) })
+	t.Run("DatePeriods", func(t *testing.T) { testDatePeriods(t, open) })
 	t.Run("Concurrent", func(t *testing.T) { testConcurrent(t, open) })
 }
 
@@ -731,6 +732,103 @@ func testAggregates(t *testing.T, open Opener) {
 	want = []string{"Baghdad/IRQ 33.34,44.40 geonames:98182:2/2", "Basra/IRQ 30.51,47.78 geonames:99532:2/3", "Paris/FRA 48.85,2.35 geonames:2988507:2/2"}
 	if !slices.Equal(got, want) {
 		t.Errorf("Places = %q, want %q", got, want)
+	}
+}
+
+// SavePeriods saves events dated at every precision, among them a year
+// and a month written in full as records made before dates were
+// shortened; CheckPeriods checks what a store gives back of them. A
+// backend's migration test saves them, undoes its schema's date periods
+// and checks them again once the store is reopened.
+func SavePeriods(t *testing.T, s store.Store) {
+	t.Helper()
+	at := func(r event.Record, prec string, background bool) event.Record {
+		r.DatePrecision, r.Background = prec, background
+		return r
+	}
+	save(t, s, Doc("https://h.example/1", "H", "", "2020-01-24"),
+		at(Rec("1933", "DEUGOV", "DEUOPP", "173", "", 0), "year", true),
+		at(Rec("2019-03-01", "IRQOPP", "IRQGOV", "141", "Basra", 1), "month", true), // a month written in full
+		at(Rec("2020-01-06", "IRQGOV", "USAGOV", "040", "", 2), "week", false),
+		at(Rec("2020-01-01", "IRQGOV", "USAGOV", "040", "", 3), "day", false),
+		at(Rec("2020-01-24", "IRQGOV", "USAGOV", "010", "", 4), "publication", false),
+	)
+	save(t, s, Doc("https://h.example/2", "I", "", "2020-01-25"),
+		at(Rec("1933-01-01", "DEUGOV", "DEUOPP", "173", "", 0), "year", true), // the same year, written in full: folds
+	)
+}
+
+// CheckPeriods checks the events of SavePeriods.
+func CheckPeriods(t *testing.T, s store.Store) {
+	t.Helper()
+	periods := func(f store.Filter) []string {
+		var out []string
+		for _, e := range allEvents(t, s, f) {
+			out = append(out, fmt.Sprintf("%s..%s/%d", e.Date.Format("2006-01-02"), e.Last.Format("2006-01-02"), e.NumMentions))
+		}
+		slices.Sort(out)
+		return out
+	}
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	yes, no := true, false
+	for _, c := range []struct {
+		name string
+		f    store.Filter
+		want []string
+	}{
+		{"all", store.Filter{}, []string{"1933-01-01..1933-12-31/2", "2019-03-01..2019-03-31/1",
+			"2020-01-01..2020-01-01/1", "2020-01-06..2020-01-12/1", "2020-01-24..2020-01-24/1"}},
+		{"a year holds its year", store.Filter{From: day("1933-01-01"), To: day("1933-12-31")}, []string{"1933-01-01..1933-12-31/2"}},
+		{"a year is not in its January", store.Filter{From: day("1933-01-01"), To: day("1933-01-31")}, nil},
+		{"a month is not in its first week", store.Filter{To: day("2019-03-07")}, []string{"1933-01-01..1933-12-31/2"}},
+		{"a week lies in January", store.Filter{From: day("2020-01-01"), To: day("2020-01-31")}, []string{"2020-01-01..2020-01-01/1", "2020-01-06..2020-01-12/1", "2020-01-24..2020-01-24/1"}},
+		{"a week is not in its Monday", store.Filter{From: day("2020-01-06"), To: day("2020-01-06")}, nil},
+		{"background", store.Filter{Background: &yes}, []string{"1933-01-01..1933-12-31/2", "2019-03-01..2019-03-31/1"}},
+		{"not background", store.Filter{Background: &no}, []string{"2020-01-01..2020-01-01/1", "2020-01-06..2020-01-12/1", "2020-01-24..2020-01-24/1"}},
+	} {
+		if got := periods(c.f); !slices.Equal(got, c.want) {
+			t.Errorf("%s: events %q, want %q", c.name, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		g    store.GroupBy
+		want []string
+	}{
+		{store.ByDay, []string{"1933:1", "2019-03:1", "2020-01-01:1", "2020-01-06/2020-01-12:1", "2020-01-24:1"}},
+		{store.ByWeek, []string{"1933:1", "2019-03:1", "2019-12-30:1", "2020-01-06:1", "2020-01-20:1"}},
+	} {
+		counts, err := s.Counts(ctx(t), c.g, store.Filter{})
+		if err != nil {
+			t.Fatalf("Counts(%s): %v", c.g, err)
+		}
+		var got []string
+		for _, k := range counts {
+			got = append(got, fmt.Sprintf("%s:%d", k.Key, k.Events))
+			if wantPeriod := len(k.Key) != 10; wantPeriod == k.First.IsZero() ||
+				k.Key == "1933" && (k.First.Format("2006-01-02") != "1933-01-01" || k.Last.Format("2006-01-02") != "1933-12-31") {
+				t.Errorf("Counts(%s): key %s has the period %v..%v", c.g, k.Key, k.First, k.Last)
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("Counts(%s) = %q, want %q: a period longer than a bin under its own key", c.g, got, c.want)
+		}
+	}
+}
+
+func testDatePeriods(t *testing.T, open Opener) {
+	s := open(t, options(0))
+	SavePeriods(t, s)
+	CheckPeriods(t, s)
+	// The 1 January of the year: another event, counted on its day.
+	jan1 := Rec("1933-01-01", "DEUGOV", "DEUOPP", "173", "", 0)
+	jan1.DatePrecision = "day"
+	if res := save(t, s, Doc("https://h.example/3", "J", "", "2020-01-25"), jan1); res.NewEvents != 1 {
+		t.Errorf("a day of a year-precision event's year folded into it: %+v", res)
+	}
+	jan, err := s.Counts(ctx(t), store.ByDay, store.Filter{From: time.Date(1933, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(1933, 1, 31, 0, 0, 0, 0, time.UTC)})
+	if err != nil || len(jan) != 1 || jan[0].Key != "1933-01-01" || jan[0].Events != 1 {
+		t.Errorf("Counts by day in January 1933: %+v, %v; want the day's one event", jan, err)
 	}
 }
 

@@ -4,7 +4,7 @@
 // through HTML parsing: article text is untrusted.
 "use strict";
 
-const FILTERS = ["from", "to", "source", "target", "actor", "country", "code", "quad", "plover", "mode", "place", "bbox", "text"];
+const FILTERS = ["from", "to", "source", "target", "actor", "country", "code", "quad", "plover", "mode", "place", "bbox", "text", "background"];
 const EVENT_COLUMNS = ["Date", "Source", "Event", "Target", "Place", "Mode", "Quad", "Mentions", "Sentence"];
 const SVGNS = "http://www.w3.org/2000/svg";
 const view = document.getElementById("view");
@@ -192,13 +192,23 @@ async function renderEvents(r) {
   view.replaceChildren(count, el("div", { class: "scroll" }, table), more);
 }
 
+// dateLabel writes an event's date with what its precision says: the
+// Monday of a week is "week of ...", and a publication date is not the
+// day the event happened, only the article's.
+function dateLabel(date, precision) {
+  if (!date) return "—";
+  if (precision === "week") return "week of " + date;
+  if (precision === "publication") return date + " (published)";
+  return date;
+}
+
 function eventRow(e) {
   const r = e.record;
   const loc = r.location;
   const docLink = el("a", { href: href("doc/" + encodeURIComponent(r.doc.id), new URLSearchParams({ event: e.id })), class: "sentence" }, r.sentence.text);
   const place = loc ? el("a", { href: href("events", new URLSearchParams({ place: loc.name })) }, loc.name + (loc.country ? " (" + loc.country + ")" : "")) : "—";
   const row = el("tr", null,
-    el("td", { class: "nowrap" }, e.date),
+    el("td", { class: "nowrap" }, dateLabel(e.date, e.date_precision)),
     el("td", { title: r.source ? r.source.text : "" }, actorLabel(r.source)),
     el("td", null, el("span", { class: "code q" + r.quad_class }, r.code), " ", e.description || ""),
     el("td", { title: r.target ? r.target.text : "" }, actorLabel(r.target)),
@@ -275,7 +285,11 @@ async function renderTimeline(r) {
   const perDay = new Map();
   for (const s of res.series) for (const p of s.points) perDay.set(p.date, (perDay.get(p.date) || 0) + p.events);
   const days = [...perDay].map(([iso, n]) => [dayNumber(iso), n]).sort((a, b) => a[0] - b[0]);
-  const total = days.reduce((a, [, n]) => a + n, 0);
+  // Events dated only to a week, a month or a year come apart from the
+  // days: drawn in a bar that holds their whole period, never on its
+  // first day.
+  const periods = res.series.flatMap((s) => (s.periods || []).map((p) => [dayNumber(p.first), dayNumber(p.last), p.events]));
+  const total = days.reduce((a, [, n]) => a + n, 0) + periods.reduce((a, [, , n]) => a + n, 0);
   const periodChoice = (auto) => choice("Per", "interval", chosen,
     [["auto", "auto" + (auto ? " (" + auto + ")" : "")], ...Object.keys(PERIODS).map((p) => [p, p])], r);
   const splitChoice = choice("Split by", "by", by, [["all", "nothing"], ["quad", "quad class"], ["root", "CAMEO root"]], r);
@@ -285,9 +299,13 @@ async function renderTimeline(r) {
   }
   // By default the range where the data is: from the 1st to the 99th
   // percentile of event days plus a margin, so that one misdated event
-  // (a sentence about 1933) cannot squeeze the rest into one bar.
-  const first = days[0][0], last = days[days.length - 1][0];
-  const p1 = quantileDay(days, total, 0.01), p99 = quantileDay(days, total, 0.99);
+  // (a sentence about 1933) cannot squeeze the rest into one bar. The
+  // days decide it; only when there are none do the periods' first and
+  // last days.
+  const located = days.length > 0 ? days : periods.flatMap(([a, b, n]) => [[a, n / 2], [b, n / 2]]).sort((x, y) => x[0] - y[0]);
+  const weight = located.reduce((a, [, n]) => a + n, 0);
+  const first = located[0][0], last = located[located.length - 1][0];
+  const p1 = quantileDay(located, weight, 0.01), p99 = quantileDay(located, weight, 0.99);
   const margin = Math.max(1, Math.ceil((p99 - p1) * 0.05));
   const core = [Math.max(first, p1 - margin), Math.min(last, p99 + margin)];
   const [lo, hi] = wide ? [first, last] : core;
@@ -296,8 +314,14 @@ async function renderTimeline(r) {
   const interval = PERIODS[chosen] ? chosen : auto;
   const P = PERIODS[interval];
   const k0 = P.index(lo), n = bars(interval);
-  let outside = 0;
+  let outside = 0, coarse = 0;
   for (const [d, c] of days) if (d < lo || d > hi) outside += c;
+  // A period is drawn in the bar that holds it, when that bar is shown.
+  const barOf = (a, b) => (P.index(a) === P.index(b) && P.index(a) >= k0 && P.index(a) < k0 + n ? P.index(a) - k0 : -1);
+  for (const [a, b, c] of periods) {
+    if (P.index(a) !== P.index(b)) coarse += c; // longer than a bar
+    else if (barOf(a, b) < 0) outside += c;
+  }
 
   const note = el("p", { class: "count range" });
   const toggle = (all, text) => el("button", { type: "button", class: "link", onclick: () => {
@@ -311,10 +335,13 @@ async function renderTimeline(r) {
     note.append(`All dates, ${span}: ${plural(total, "event")}. `);
     if (core[0] > first || core[1] < last) note.append(toggle(false, "Show where most events are"));
   } else if (outside > 0) {
-    note.append(`${span}, where most events are: ${plural(total - outside, "event")} shown, ${outside} outside (the events run from ${isoDay(first)} to ${isoDay(last)}). `,
+    note.append(`${span}, where most events are: ${plural(total - outside - coarse, "event")} shown, ${outside} outside (the events run from ${isoDay(first)} to ${isoDay(last)}). `,
       toggle(true, "Show all dates"));
   } else {
     note.append(`${span}: ${plural(total, "event")}.`);
+  }
+  if (coarse > 0) {
+    note.append(` ${plural(coarse, "event")} dated only to a week, a month or a year, longer than a ${interval}, not drawn: choose a longer period to see them.`);
   }
 
   const box = el("div", { class: "chartbox" });
@@ -329,12 +356,17 @@ async function renderTimeline(r) {
   const stacks = new Map();
   const binned = res.series.map((s) => {
     const m = new Map();
+    const add = (k, c) => {
+      m.set(k, (m.get(k) || 0) + c);
+      stacks.set(k, (stacks.get(k) || 0) + c);
+    };
     for (const p of s.points) {
       const d = dayNumber(p.date);
-      if (d < lo || d > hi) continue;
-      const k = P.index(d) - k0;
-      m.set(k, (m.get(k) || 0) + p.events);
-      stacks.set(k, (stacks.get(k) || 0) + p.events);
+      if (d >= lo && d <= hi) add(P.index(d) - k0, p.events);
+    }
+    for (const p of s.periods || []) {
+      const k = barOf(dayNumber(p.first), dayNumber(p.last));
+      if (k >= 0) add(k, p.events);
     }
     return m;
   });
@@ -607,7 +639,7 @@ async function renderDoc(r) {
     return [
       `${eventLabel(m)} (quad ${rec.quad_class}, Goldstein ${rec.goldstein})`,
       `${actorLabel(rec.source)}${rec.source ? " “" + rec.source.text + "”" : ""} → ${actorLabel(rec.target)}${rec.target ? " “" + rec.target.text + "”" : ""}`,
-      `date ${rec.date || "—"}, ${rec.mode}` + (rec.location ? `, ${rec.location.name}` : ""),
+      `date ${dateLabel(rec.date, rec.date_precision)}, ${rec.mode}` + (rec.background ? ", background" : "") + (rec.location ? `, ${rec.location.name}` : ""),
       `verb “${rec.evidence.verb}”, event ${m.event_id}, confidence ${m.confidence}%`,
     ];
   };
@@ -625,7 +657,7 @@ async function renderDoc(r) {
     meta.append(" · ", el("a", { href: doc.url, rel: "noopener noreferrer nofollow", target: "_blank" }, "original"));
   }
   const rows = doc.mentions.map((m, i) => el("tr", { "data-row": i, class: focus === String(m.event_id) ? "current" : null },
-    el("td", null, m.record.date || "—"), el("td", null, actorLabel(m.record.source)),
+    el("td", null, dateLabel(m.record.date, m.record.date_precision)), el("td", null, actorLabel(m.record.source)),
     el("td", null, el("span", { class: "code q" + m.record.quad_class }, m.record.code), " ", m.description || ""),
     el("td", null, actorLabel(m.record.target)), el("td", null, m.record.location ? m.record.location.name : "—"), el("td", null, m.record.mode)));
   const table = el("table", { class: "mentions" },

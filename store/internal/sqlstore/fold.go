@@ -197,11 +197,11 @@ func marks(n, cols int) string {
 	return strings.Repeat(one+", ", n-1) + one
 }
 
-const eventInsertCols = 27
+const eventInsertCols = 29
 
 // insertEventsSQL inserts n events and returns their ids with their slots.
 func insertEventsSQL(n int) string {
-	return `INSERT INTO events (fold_base, day, source_code, source_country, target_code, target_country,
+	return `INSERT INTO events (fold_base, day, day_end, background, source_code, source_country, target_code, target_country,
 	   code, root, quad, goldstein, plover, mode, place_name, place_country, place_admin1, lat, lon,
 	   gazetteer_id, num_mentions, num_sources, num_articles, confidence_sum, first_added, last_added,
 	   source_url, doc_id, is_root) VALUES ` + marks(n, eventInsertCols) + ` RETURNING id, fold_base, day`
@@ -273,7 +273,7 @@ func eventValues(e *newEvent, added int64) []any {
 	if len(rec.Code) >= 2 {
 		root = cameo.Root(rec.Code)
 	}
-	return []any{e.r.base, e.r.day, srcCode, srcCountry, tgtCode, tgtCountry,
+	return []any{e.r.base, e.r.day, e.r.end, b2i(rec.Background), srcCode, srcCountry, tgtCode, tgtCountry,
 		rec.Code, root, rec.QuadClass, rec.Goldstein, rec.Plover, string(rec.Mode), name, country, admin1, lat, lon,
 		gaz, e.n, len(e.outlets), len(e.docs), e.conf, added, added, e.p.doc.URL, e.p.id,
 		b2i(store.IsLead(rec.Sentence.Index))}

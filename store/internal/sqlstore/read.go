@@ -35,10 +35,15 @@ func (s *DB) where(f store.Filter, m, side string) (string, []any, error) {
 		add("e.day >= ?", store.Day(f.From))
 	}
 	if !f.To.IsZero() {
-		add("e.day <= ?", store.Day(f.To))
+		// The whole period ends by To; the bound on day lets the day
+		// indices answer.
+		add("e.day <= ? AND e.day_end <= ?", store.Day(f.To), store.Day(f.To))
 		if f.From.IsZero() {
 			add("e.day > ?", store.NoDay) // an unknown date is not before To
 		}
+	}
+	if f.Background != nil {
+		add("e.background = ?", b2i(*f.Background))
 	}
 	for _, p := range []struct{ col, prefix string }{
 		{"e.source_code", f.SourceActor}, {"e.target_code", f.TargetActor}, {"e.code", f.Code},
@@ -118,17 +123,17 @@ func prefixCond(col, p string) (string, []any) {
 	return head + " = ? AND " + col + " >= ? AND " + col + " < ?", []any{p[:n], lo, hi}
 }
 
-const eventCols = `e.id, e.fold_base, e.day, e.num_mentions, e.num_sources, e.num_articles,
+const eventCols = `e.id, e.fold_base, e.day, e.day_end, e.num_mentions, e.num_sources, e.num_articles,
 	e.confidence_sum, e.first_added, e.last_added, e.source_url, e.is_root,
 	(SELECT fm.record FROM mentions fm WHERE fm.event_id = e.id ORDER BY fm.id LIMIT 1)`
 
 func scanEvent(sc interface{ Scan(...any) error }) (store.Event, error) {
 	var ev store.Event
 	var base, rec string
-	var day int
+	var day, end int
 	var confSum, first, last int64
 	var root int
-	err := sc.Scan(&ev.ID, &base, &day, &ev.NumMentions, &ev.NumSources, &ev.NumArticles,
+	err := sc.Scan(&ev.ID, &base, &day, &end, &ev.NumMentions, &ev.NumSources, &ev.NumArticles,
 		&confSum, &first, &last, &ev.SourceURL, &root, &rec)
 	if err != nil {
 		return ev, err
@@ -137,7 +142,7 @@ func scanEvent(sc interface{ Scan(...any) error }) (store.Event, error) {
 		return ev, fmt.Errorf("event %d: stored record: %w", ev.ID, err)
 	}
 	ev.FoldKey = store.FoldKey(base, day)
-	ev.Date = store.DayTime(day)
+	ev.Date, ev.Last = store.DayTime(day), store.DayTime(end)
 	ev.FirstSeen, ev.LastSeen = unixTime(first), unixTime(last)
 	ev.IsRootEvent = root != 0
 	if ev.NumMentions > 0 {
@@ -385,15 +390,29 @@ func (s *DB) Document(ctx context.Context, id string) (*store.Document, error) {
 // keep NoDay, which the arithmetic would take out of an INTEGER's range.
 var groupKeys = map[store.GroupBy]string{
 	store.ByDay:       "e.day",
-	store.ByWeek:      fmt.Sprintf("CASE WHEN e.day = %d THEN e.day ELSE e.day - (((e.day + 3) %% 7) + 7) %% 7 END", store.NoDay),
+	store.ByWeek:      monday("e.day"),
 	store.ByRoot:      "e.root",
 	store.ByQuadClass: "e.quad",
 	store.ByCountry:   "e.place_country",
 	store.ByActor:     "e.source_code",
 }
 
+// monday is the day number of the Monday of day, NoDay for NoDay.
+func monday(day string) string {
+	return fmt.Sprintf("CASE WHEN %[1]s = %[2]d THEN %[1]s ELSE %[1]s - (((%[1]s + 3) %% 7) + 7) %% 7 END", day, store.NoDay)
+}
+
+// fitsBin is, for the time keys, the condition that an event's period
+// lies in one bin; the others are counted by their period (PeriodKey).
+var fitsBin = map[store.GroupBy]string{
+	store.ByDay:  "e.day_end = e.day",
+	store.ByWeek: "e.day_end <= " + monday("e.day") + " + 6",
+}
+
 // Counts counts events by g: in key order for time and class keys, most
-// events first for the others.
+// events first for the others. Counting by day or week, an event whose
+// date is a longer period (a month, a year) is counted under the
+// period's key (store.PeriodKey), not on its first day.
 func (s *DB) Counts(ctx context.Context, g store.GroupBy, f store.Filter) ([]store.Count, error) {
 	key, ok := groupKeys[g]
 	if !ok {
@@ -403,12 +422,19 @@ func (s *DB) Counts(ctx context.Context, g store.GroupBy, f store.Filter) ([]sto
 	if err != nil {
 		return nil, s.errf(err, "counts")
 	}
-	order := "k"
+	end := "NULL"
+	if fits, ok := fitsBin[g]; ok {
+		// A coarser period keeps its first day as key and its last day
+		// beside it; a period that fits its bin has NULL there.
+		key = "CASE WHEN " + fits + " THEN " + key + " ELSE e.day END"
+		end = "CASE WHEN " + fits + " THEN NULL ELSE e.day_end END"
+	}
+	order := "k, k_end"
 	if g == store.ByCountry || g == store.ByActor {
 		order = "count(*) DESC, k"
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+key+` AS k, count(*), sum(e.num_mentions), avg(e.goldstein)
-		FROM events e WHERE `+cond+` GROUP BY k ORDER BY `+order), args...)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+key+` AS k, `+end+` AS k_end, count(*), sum(e.num_mentions), avg(e.goldstein)
+		FROM events e WHERE `+cond+` GROUP BY k, k_end ORDER BY `+order), args...)
 	if err != nil {
 		return nil, s.errf(err, "count events by %s", g)
 	}
@@ -416,11 +442,15 @@ func (s *DB) Counts(ctx context.Context, g store.GroupBy, f store.Filter) ([]sto
 	var out []store.Count
 	for rows.Next() {
 		var k any
+		var kEnd sql.NullInt64
 		var c store.Count
-		if err := rows.Scan(&k, &c.Events, &c.Mentions, &c.Goldstein); err != nil {
+		if err := rows.Scan(&k, &kEnd, &c.Events, &c.Mentions, &c.Goldstein); err != nil {
 			return nil, s.errf(err, "read counts")
 		}
-		c.Key = keyString(g, k)
+		c.Key = keyString(g, k, kEnd)
+		if n, ok := integer(k); ok && kEnd.Valid {
+			c.First, c.Last = store.DayTime(int(n)), store.DayTime(int(kEnd.Int64))
+		}
 		out = append(out, c)
 	}
 	if err := rows.Err(); err != nil {
@@ -429,25 +459,40 @@ func (s *DB) Counts(ctx context.Context, g store.GroupBy, f store.Filter) ([]sto
 	return out, nil
 }
 
-func keyString(g store.GroupBy, k any) string {
-	var n int64
+// keyString renders a key of Counts; end is the last day of a period
+// that does not fit its time bin, NULL otherwise.
+func keyString(g store.GroupBy, k any, end sql.NullInt64) string {
+	n, ok := integer(k)
 	switch v := k.(type) {
-	case int64:
-		n = v
-	case int32:
-		n = int64(v)
 	case []byte:
 		return string(v)
-	default:
-		return fmt.Sprint(v)
+	case string:
+		return v
+	}
+	if !ok {
+		return fmt.Sprint(k)
 	}
 	if g == store.ByDay || g == store.ByWeek {
-		if n == store.NoDay {
+		switch {
+		case n == store.NoDay:
 			return "" // undated
+		case end.Valid:
+			return store.PeriodKey(store.DayTime(int(n)), store.DayTime(int(end.Int64)))
 		}
 		return store.DayTime(int(n)).Format("2006-01-02")
 	}
 	return strconv.FormatInt(n, 10)
+}
+
+// integer reads a key the drivers give as an integer.
+func integer(k any) (int64, bool) {
+	switch v := k.(type) {
+	case int64:
+		return v, true
+	case int32:
+		return int64(v), true
+	}
+	return 0, false
 }
 
 // ActorNetwork returns source→target edges, heaviest first.

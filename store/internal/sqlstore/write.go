@@ -67,11 +67,11 @@ type pending struct {
 }
 
 type pendingRecord struct {
-	rec  *event.Record
-	base string
-	day  int
-	conf int
-	json []byte
+	rec      *event.Record
+	base     string
+	day, end int // first and last day of its date's period
+	conf     int
+	json     []byte
 }
 
 // SaveDocument saves one document in its own transaction.
@@ -172,7 +172,7 @@ func check(it store.Item) (pending, error) {
 				return pending{}, fmt.Errorf("document %q: record %d (%s): %w", name, i, r.ID, err)
 			}
 		}
-		day, err := store.EventDay(r, doc)
+		day, end, err := store.EventPeriod(r, doc)
 		if err != nil {
 			return pending{}, fmt.Errorf("document %q: record %d: %w", name, i, err)
 		}
@@ -184,7 +184,7 @@ func check(it store.Item) (pending, error) {
 		if day == store.NoDay {
 			base = store.UndatedBase(base, hash)
 		}
-		p.recs[i] = pendingRecord{rec: r, base: base, day: day, conf: store.Confidence(r), json: j}
+		p.recs[i] = pendingRecord{rec: r, base: base, day: day, end: end, conf: store.Confidence(r), json: j}
 	}
 	return p, nil
 }
