@@ -50,6 +50,12 @@ type Options struct {
 	// OnePerStory keeps, in CodeStory, only the first event of each
 	// (source, target, code) in a story: PETRARCH's one-a-day filter.
 	OnePerStory bool
+	// DropStatements leaves out plain statements (CAMEO 010 to 013:
+	// "said", "told", "declined to comment", "feared", "hoped"), which
+	// the codebook does not count as events. A statement with content is
+	// still coded by it: the demand, criticism or intention of its
+	// complement, and patterns of the statement verb that name one.
+	DropStatements bool
 }
 
 // Coder codes sentences with one set of dictionaries. It is safe for

@@ -136,6 +136,9 @@ func (st *sentence) emit(src, tgt Actor, code string, v int, verbText, rule stri
 	if src.Code == tgt.Code && src.Code != "" {
 		return
 	}
+	if st.c.opt.DropStatements && PlainStatement(code) {
+		return
+	}
 	if st.c.opt.RoleOnlyActors {
 		src.Code, tgt.Code = roleOnly(src.Code), roleOnly(tgt.Code)
 	}
@@ -203,6 +206,17 @@ func personalPronoun(w string) bool {
 func oneSided(code string) bool {
 	switch code[:2] {
 	case "01", "03", "08", "12", "13", "14", "15", "17", "18", "19", "20":
+		return true
+	}
+	return false
+}
+
+// PlainStatement reports whether code is a statement without content of
+// its own: a comment (010), a declined comment (011), a pessimistic or
+// optimistic comment (012, 013).
+func PlainStatement(code string) bool {
+	switch code {
+	case "010", "011", "012", "013":
 		return true
 	}
 	return false

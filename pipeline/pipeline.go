@@ -38,6 +38,11 @@ type Options struct {
 	Dicts     *dict.Set
 	Gazetteer *geo.Gazetteer
 	Coder     coder.Options
+	// Statements keeps plain statements ("said", "told": CAMEO 010 to
+	// 013) as events, as GDELT has them. By default a statement is coded
+	// only by its content (docs/codebook.md: plain "said" is not an
+	// event).
+	Statements bool
 }
 
 // Pipeline codes documents.
@@ -61,6 +66,7 @@ func New(opt Options) (*Pipeline, error) {
 	co.SourceOnly = true     // and so is "protesters marched"
 	co.KeepReferences = true // pronouns and bare names, resolved below across sentences
 	co.DemandYield = true    // "X said Y should resign" is a demand
+	co.DropStatements = !opt.Statements
 	return &Pipeline{nlp: opt.Analyzer, dicts: opt.Dicts, coder: coder.New(opt.Dicts, co), gaz: opt.Gazetteer}, nil
 }
 

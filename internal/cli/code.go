@@ -21,6 +21,7 @@ import (
 // codingFlags are the flags of every command that codes articles.
 type codingFlags struct {
 	dicts, models, gazetteer string
+	statements               bool
 }
 
 func addCodingFlags(fs *flag.FlagSet) *codingFlags {
@@ -28,6 +29,7 @@ func addCodingFlags(fs *flag.FlagSet) *codingFlags {
 	fs.StringVar(&cf.dicts, "dicts", "", "dictionary `DIR` (annals or PETRARCH format) replacing the embedded dictionaries")
 	fs.StringVar(&cf.models, "models", "", "`DIR` of language models replacing the embedded ones")
 	fs.StringVar(&cf.gazetteer, "gazetteer", "", "gazetteer index `FILE` (annals gazetteer build); default: the user cache's, else the embedded one")
+	fs.BoolVar(&cf.statements, "statements", false, "also code plain statements (\"said\", \"told\": CAMEO 010-013) as events, as GDELT does")
 	return cf
 }
 
@@ -50,7 +52,7 @@ func (cf *codingFlags) pipeline() (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.New(pipeline.Options{Analyzer: analyzer, Dicts: set, Gazetteer: gaz})
+	return pipeline.New(pipeline.Options{Analyzer: analyzer, Dicts: set, Gazetteer: gaz, Statements: cf.statements})
 }
 
 // loadGazetteer opens path, else the user cache's index, else the
