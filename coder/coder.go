@@ -122,8 +122,10 @@ type sentence struct {
 	// sportStory marks a sentence of a story about sport.
 	sportStory bool
 
-	heads    []int // head of each token (-1 for the root), after repairs
-	kidBuf   []int // backing array of kids
+	heads    []int    // head of each token (-1 for the root), after repairs
+	rels     []string // relation of each token to its head, after repairs
+	done     []bool   // support verbs and the event nouns they did
+	kidBuf   []int    // backing array of kids
 	actorBuf []dict.ActorMatch
 	agentBuf []dict.AgentMatch
 }
@@ -147,8 +149,15 @@ func (c *Coder) codeSentence(s *event.Sentence, date int, sport bool) ([]Event, 
 		return nil, SentenceDiscard
 	}
 	for v := range st.toks {
-		st.codeVerb(v)
-		st.codeNoun(v)
+		if n := st.codeSupport(v); n >= 0 {
+			st.done[v], st.done[n] = true, true
+		}
+	}
+	for v := range st.toks {
+		if !st.done[v] {
+			st.codeVerb(v)
+			st.codeNoun(v)
+		}
 	}
 	return st.dedupe(), NotDiscarded
 }
@@ -187,6 +196,17 @@ func (c *Coder) CodeStory(ss []*event.Sentence, date int) ([][]Event, Discard) {
 	return out, NotDiscarded
 }
 
+// Mend applies to s the repairs the coder makes to its parse before coding
+// it (see repair), so that later stages (dates, places, modes) read the
+// same tree as the coder.
+func (c *Coder) Mend(s *event.Sentence) {
+	st := c.prepare(s, 0)
+	defer st.release()
+	for i := range s.Tokens {
+		s.Tokens[i].Head, s.Tokens[i].Rel = st.heads[i]+1, st.rels[i]
+	}
+}
+
 // states recycles the per-sentence working buffers: coding allocates
 // little beyond the upper-cased words.
 var states = sync.Pool{New: func() any { return new(sentence) }}
@@ -202,6 +222,8 @@ func (c *Coder) prepare(s *event.Sentence, date int) *sentence {
 	st.kids = grow(st.kids, n)
 	st.kidBuf = grow(st.kidBuf, n)
 	st.heads = grow(st.heads, n)
+	st.rels = grow(st.rels, n)
+	st.done = grow(st.done, n)
 	st.actorBuf = st.actorBuf[:0]
 	st.agentBuf = st.agentBuf[:0]
 	if cap(st.actorBuf) < n {
@@ -224,7 +246,7 @@ func (c *Coder) prepare(s *event.Sentence, date int) *sentence {
 			st.lemmas[i] = ""
 		}
 		st.actor[i], st.agent[i] = nil, nil
-		st.heads[i] = -1
+		st.heads[i], st.rels[i], st.done[i] = -1, t.Rel, false
 		if h := t.Head - 1; h >= 0 && h < n {
 			st.heads[i] = h
 		}
@@ -315,10 +337,10 @@ func upperASCII(s string) string {
 	return string(b)
 }
 
-func (st *sentence) rel(i int) string { return st.toks[i].Rel }
+func (st *sentence) rel(i int) string { return st.rels[i] }
 
 func (st *sentence) baseRel(i int) string {
-	r, _, _ := strings.Cut(st.toks[i].Rel, ":")
+	r, _, _ := strings.Cut(st.rels[i], ":")
 	return r
 }
 
@@ -328,39 +350,157 @@ func (st *sentence) head(i int) int { return st.heads[i] }
 // children are indexed, so by scanning the heads).
 func (st *sentence) hasSubject(v int) bool {
 	for j, h := range st.heads {
-		if h == v && strings.HasPrefix(st.toks[j].Rel, "nsubj") {
+		if h == v && strings.HasPrefix(st.rels[j], "nsubj") {
 			return true
 		}
 	}
 	return false
 }
 
-// repair mends two parse errors that cost events: a possessor hung on a
-// verb ("Taiwan's vice foreign minister visited ...", with "Taiwan" under
+// repair mends parse errors that cost events: a possessor hung on a verb
+// ("Taiwan's vice foreign minister visited ...", with "Taiwan" under
 // "visited") goes to the verb's subject after it; a verb conjoined to the
 // object of another verb ("condemned an attack ... and promised aid", with
-// "promised" under "attack") is conjoined to that verb.
+// "promised" under "attack") is conjoined to that verb; and a verb left
+// as a modifier in a clause without one is made its verb (mainVerb).
 func (st *sentence) repair() {
 	for k, t := range st.toks {
 		h := st.heads[k]
-		if t.UPOS == "VERB" && t.Rel == "conj" && h >= 0 && st.toks[h].Rel == "obj" && !st.hasSubject(k) {
+		if t.UPOS == "VERB" && st.rels[k] == "conj" && h >= 0 && st.rels[h] == "obj" && !st.hasSubject(k) {
 			if g := st.heads[h]; g >= 0 && st.toks[g].UPOS == "VERB" {
 				st.heads[k] = g
 			}
 		}
 	}
-	for k, t := range st.toks {
+	for k := range st.toks {
 		v := st.heads[k]
-		if t.Rel != "nmod:poss" || v < 0 || (st.toks[v].UPOS != "VERB" && st.toks[v].UPOS != "AUX") {
+		if st.rels[k] != "nmod:poss" || v < 0 || (st.toks[v].UPOS != "VERB" && st.toks[v].UPOS != "AUX") {
 			continue
 		}
 		for j := k + 1; j < len(st.toks); j++ {
-			if st.heads[j] == v && (st.toks[j].Rel == "nsubj" || st.toks[j].Rel == "nsubj:pass") {
+			if st.heads[j] == v && (st.rels[j] == "nsubj" || st.rels[j] == "nsubj:pass") {
 				st.heads[k] = j
 				break
 			}
 		}
 	}
+	for v := range st.toks {
+		st.mainVerb(v)
+	}
+}
+
+// mainVerb mends a clause whose verb the parser hung as a modifier, so
+// that the clause has no verb: "The United States imposed sanctions on
+// Iran" parsed as a noun phrase, "imposed" an adjective of "sanctions"
+// (amod), or "A top official today praised the reforms" with "praised" a
+// participle clause of "today" (acl). A finite or past form with a noun
+// phrase before it, in a clause that no verb heads, is the clause's verb:
+// the phrase before it becomes its subject, the noun it modified its
+// object. A verb anywhere above keeps the parse as it is ("the newly
+// imposed sanctions" has no noun before the participle; "officials
+// dismissed the imposed sanctions" has a verb).
+func (st *sentence) mainVerb(v int) {
+	t := st.toks[v]
+	if t.UPOS != "VERB" || (t.XPOS != "VBD" && t.XPOS != "VBN") || st.verbAbove(v) {
+		return
+	}
+	var subj, obj int
+	switch st.rels[v] {
+	case "amod":
+		// "[The United States] imposed [sanctions] on Iran."
+		obj = st.heads[v]
+		if obj <= v || v == 0 || !nominal(st.toks[v-1].UPOS) {
+			return
+		}
+		subj = v - 1
+		for h := st.heads[subj]; h >= 0 && h < v; h = st.heads[subj] {
+			subj = h
+		}
+	case "acl":
+		// "[A top official] today praised the reforms.": only an active
+		// verb with an object; "the official praised by Kestria" is a
+		// participle clause.
+		subj, obj = st.heads[v], -1
+		if subj < 0 || subj > v || !st.hasChild(v, "obj") {
+			return
+		}
+		for subj >= 0 && temporal(st.rels[subj]) {
+			subj = st.heads[subj]
+		}
+		if subj < 0 || !nominal(st.toks[subj].UPOS) && st.toks[subj].UPOS != "ADJ" {
+			return
+		}
+	default:
+		return
+	}
+	// The verb takes the place of the clause's head: the object's (the
+	// subject's, when the object hangs inside the subject phrase).
+	g := st.heads[subj]
+	if obj >= 0 && !st.dominatesRaw(subj, st.heads[obj]) {
+		g = st.heads[obj]
+	}
+	rel := "root"
+	if g >= 0 {
+		rel = st.rels[subj]
+		if obj >= 0 && !st.dominatesRaw(subj, st.heads[obj]) {
+			rel = st.rels[obj]
+		}
+	}
+	if g == v || g >= 0 && (st.dominatesRaw(v, g) || obj >= 0 && st.dominatesRaw(obj, g) || st.dominatesRaw(subj, g)) {
+		return // it would make a cycle
+	}
+	st.heads[v], st.rels[v] = g, rel
+	st.heads[subj], st.rels[subj] = v, "nsubj"
+	if obj >= 0 {
+		st.heads[obj], st.rels[obj] = v, "obj"
+	}
+}
+
+// verbAbove reports whether a verb heads the clause of token k: an
+// ancestor that is a verb or an auxiliary, or a nominal with a copula.
+func (st *sentence) verbAbove(k int) bool {
+	for steps, h := 0, st.heads[k]; h >= 0 && steps < len(st.toks); steps++ {
+		if u := st.toks[h].UPOS; u == "VERB" || u == "AUX" || st.hasChild(h, "cop") {
+			return true
+		}
+		h = st.heads[h]
+	}
+	return false
+}
+
+// hasChild reports whether token h has a dependent with relation rel
+// (before children are indexed, so by scanning the heads).
+func (st *sentence) hasChild(h int, rel string) bool {
+	for j, g := range st.heads {
+		if g == h && st.rels[j] == rel {
+			return true
+		}
+	}
+	return false
+}
+
+// dominatesRaw is dominates before children are indexed.
+func (st *sentence) dominatesRaw(a, k int) bool {
+	for steps := 0; k >= 0 && steps <= len(st.toks); steps++ {
+		if k == a {
+			return true
+		}
+		k = st.heads[k]
+	}
+	return false
+}
+
+// nominal reports whether a tag heads a noun phrase.
+func nominal(upos string) bool { return upos == "NOUN" || upos == "PROPN" || upos == "PRON" }
+
+// temporal reports whether a relation attaches a time expression
+// ("today", "on Monday").
+func temporal(rel string) bool {
+	switch rel {
+	case "obl:tmod", "nmod:tmod", "obl:unmarked", "obl:npmod":
+		return true
+	}
+	return false
 }
 
 // child returns the first dependent of i whose relation's base is one of rels.

@@ -61,6 +61,10 @@ SAY {SAID SAYS SAYING}
 
 --- RESIGN [0831] ---
 RESIGN
+
+--- LODGE [---] ---
+LODGE
+- * PROTEST [114]
 `
 	testActors = `
 KESTRIA_ [KES]
@@ -428,7 +432,7 @@ func TestCodeStory(t *testing.T) {
 
 func TestNounEvents(t *testing.T) {
 	set := testSet(t)
-	set.Nouns = dict.Nouns{}
+	set.Nouns = dict.NewNouns()
 	set.Nouns.Add(&dict.NounEvent{Code: "186", Noun: "assassination"}, "assassination")
 	set.Nouns.Add(&dict.NounEvent{Code: "040", Code2: "040", Noun: "meeting"}, "meeting")
 	set.Nouns.Add(&dict.NounEvent{Code: "111", Noun: "criticism"}, "criticism")
@@ -476,6 +480,216 @@ func TestNounEvents(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// supportSet is testSet with event nouns, frames and support verbs.
+func supportSet(t *testing.T) *dict.Set {
+	set := testSet(t)
+	set.Nouns = dict.NewNouns()
+	for code, nouns := range map[string][]string{"163": {"sanction"}, "190": {"attack"}, "186": {"assassination"}, "141": {"protest"}, "045": {"mediation"}, "057": {"agreement"}} {
+		set.Nouns.Add(&dict.NounEvent{Code: code, Noun: nouns[0]}, nouns...)
+	}
+	set.Nouns.Add(&dict.NounEvent{Code: "040", Code2: "040", Noun: "talks"}, "talks")
+	set.Nouns.Add(&dict.NounEvent{Code: "142", Noun: "hunger strike"}, "hunger strike")
+	for _, v := range []string{"IMPOSE", "HOLD", "CARRY_OUT", "ORDER", "LODGE", "LAUNCH", "ENTER_INTO", "BEGIN"} {
+		set.Nouns.Support[v] = nil
+	}
+	set.Nouns.Support["HAVE"] = []string{"04"}
+	set.Nouns.Frames["EFFORT"] = true
+	return set
+}
+
+func TestSupportVerbs(t *testing.T) {
+	set := supportSet(t)
+	tests := []struct {
+		name string
+		rows []string
+		want string
+	}{
+		{"object names the event", []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"imposed impose VERB 0 root",
+			"sanctions sanction NOUN 2 obj",
+			"on on ADP 5 case",
+			"Valmore Valmore PROPN 3 nmod",
+		}, "KES>VAL:163"},
+		{"target attached to the verb", []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"imposed impose VERB 0 root",
+			"sanctions sanction NOUN 2 obj",
+			"on on ADP 5 case",
+			"Valmore Valmore PROPN 2 obl",
+		}, "KES>VAL:163"},
+		{"mutual event, both ways", []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"held hold VERB 0 root",
+			"talks talk NOUN 2 obj",
+			"with with ADP 5 case",
+			"Valmore Valmore PROPN 3 nmod",
+		}, "KES>VAL:040 VAL>KES:040"},
+		{"members of the subject", []string{
+			"Kestria Kestria PROPN 4 nsubj",
+			"and and CCONJ 3 cc",
+			"Valmore Valmore PROPN 1 conj",
+			"held hold VERB 0 root",
+			"talks talk NOUN 4 obj",
+		}, "KES>VAL:040 VAL>KES:040"},
+		{"particle verb", []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"carried carry VERB 0 root",
+			"out out ADP 2 compound:prt",
+			"an a DET 5 det",
+			"attack attack NOUN 2 obj",
+			"on on ADP 7 case",
+			"Valmore Valmore PROPN 5 nmod",
+		}, "KES>VAL:190"},
+		{"passive, the agent acts", []string{
+			"Sanctions sanction NOUN 3 nsubj:pass",
+			"were be AUX 3 aux:pass",
+			"imposed impose VERB 0 root",
+			"on on ADP 5 case",
+			"Valmore Valmore PROPN 3 obl",
+			"by by ADP 7 case",
+			"Kestria Kestria PROPN 3 obl",
+		}, "KES>VAL:163"},
+		{"noun after a preposition", []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"entered enter VERB 0 root",
+			"into into ADP 5 case",
+			"an a DET 5 det",
+			"agreement agreement NOUN 2 obl",
+			"with with ADP 7 case",
+			"Valmore Valmore PROPN 5 nmod",
+		}, "KES>VAL:057"},
+		{"compound noun", []string{
+			"Kestrian Kestrian ADJ 2 amod",
+			"soldiers soldier NOUN 3 nsubj",
+			"began begin VERB 0 root",
+			"a a DET 6 det",
+			"hunger hunger NOUN 6 compound",
+			"strike strike NOUN 3 obj",
+		}, "KESMIL>:142"},
+		{"frame noun", []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"launched launch VERB 0 root",
+			"a a DET 5 det",
+			"mediation mediation NOUN 5 compound",
+			"effort effort NOUN 2 obj",
+			"between between ADP 7 case",
+			"Valmore Valmore PROPN 5 nmod",
+			"and and CCONJ 9 cc",
+			"Orbis Orbis PROPN 7 conj",
+		}, "KES>ORB:045 KES>VAL:045"},
+		{"possessor is the target", []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"ordered order VERB 0 root",
+			"Valmore Valmore PROPN 5 nmod:poss",
+			"'s 's PART 3 case",
+			"assassination assassination NOUN 2 obj",
+		}, "KES>VAL:186"},
+		{"a support verb of some roots only", []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"had have VERB 0 root",
+			"sanctions sanction NOUN 2 obj",
+			"on on ADP 5 case",
+			"Valmore Valmore PROPN 3 nmod",
+		}, ""},
+		{"the verb's pattern wins", []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"lodged lodge VERB 0 root",
+			"a a DET 4 det",
+			"protest protest NOUN 2 obj",
+			"with with ADP 6 case",
+			"Valmore Valmore PROPN 2 obl",
+		}, "KES>VAL:114"},
+		{"not a support verb", []string{
+			"Kestria Kestria PROPN 2 nsubj",
+			"condemned condemn VERB 0 root",
+			"the the DET 4 det",
+			"attack attack NOUN 2 obj",
+			"on on ADP 6 case",
+			"Valmore Valmore PROPN 4 nmod",
+		}, "KES>VAL:111"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opt := coder.Options{}
+			if tt.name == "compound noun" {
+				opt = coder.Options{SourceOnly: true, RoleOnlyActors: true}
+			}
+			c := coder.New(set, opt)
+			if got := strings.Join(code(t, c, 0, testshared.CoNLLU(t, tt.rows...)), " "); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestMainVerb codes clauses whose verb the parser hung as a modifier,
+// as the embedded parser does for some sentences, and leaves real
+// modifiers alone.
+func TestMainVerb(t *testing.T) {
+	c := coder.New(supportSet(t), coder.Options{})
+	tests := []struct {
+		name string
+		rows []string
+		want string
+	}{
+		{"verb as an adjective of its object", []string{
+			"The the DET 3 det",
+			"Kestrian Kestrian ADJ 3 amod",
+			"government government NOUN 5 nsubj",
+			"imposed impose VERB 5 amod VBD",
+			"sanctions sanction NOUN 0 root",
+			"on on ADP 7 case",
+			"Valmore Valmore PROPN 5 nmod",
+			". . PUNCT 5 punct",
+		}, "KESGOV>VAL:163"},
+		{"verb as a participle clause of a time word", []string{
+			"A a DET 3 det",
+			"Kestrian Kestrian ADJ 3 amod",
+			"lawmaker lawmaker ADJ 0 root",
+			"today today NOUN 3 obl:unmarked",
+			"condemned condemn VERB 4 acl VBN",
+			"Valmore Valmore PROPN 5 obj",
+		}, "KESLEG>VAL:111"},
+		{"a participle after a determiner stays a modifier", []string{
+			"the the DET 3 det",
+			"imposed impose VERB 3 amod VBN",
+			"sanctions sanction NOUN 0 root",
+			"on on ADP 5 case",
+			"Valmore Valmore PROPN 3 nmod",
+		}, ""},
+		{"a participle clause without an object stays one", []string{
+			"a a DET 2 det",
+			"lawmaker lawmaker NOUN 0 root",
+			"condemned condemn VERB 2 acl VBN",
+			"by by ADP 5 case",
+			"Valmore Valmore PROPN 3 obl",
+		}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strings.Join(code(t, c, 0, testshared.CoNLLU(t, tt.rows...)), " "); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+	// With a verb above, a participle keeps its parse: Mend leaves it.
+	s, err := conllu.Parse(testshared.CoNLLU(t,
+		"Orbis Orbis PROPN 2 nsubj",
+		"condemned condemn VERB 0 root",
+		"Kestria Kestria PROPN 4 nsubj",
+		"imposed impose VERB 5 amod VBD",
+		"sanctions sanction NOUN 2 obj",
+	), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Mend(s)
+	if s.Tokens[3].Head != 5 || s.Tokens[3].Rel != "amod" {
+		t.Errorf("Mend moved a modifier under a verb: head %d rel %s", s.Tokens[3].Head, s.Tokens[3].Rel)
 	}
 }
 

@@ -25,7 +25,8 @@ func (c *Coder) Trace(s *event.Sentence, date int) Trace {
 	var t Trace
 	for k := range st.toks {
 		verb := st.verbMatch(k) != nil
-		noun := c.d.Nouns != nil && (c.d.Nouns[st.lemmas[k]] != nil || c.d.Nouns[st.words[k]] != nil)
+		ne, _ := st.nounEvent(k)
+		noun := ne != nil
 		if verb || noun {
 			t.EventWords = append(t.EventWords, k)
 		}

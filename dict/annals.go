@@ -50,7 +50,7 @@ var (
 // their token's lemma too (Verbs.MatchLemmas).
 func LoadAnnals(fsys fs.FS, name func(file string) string) (*Set, error) {
 	l := &annalsLoader{
-		set:    &Set{Verbs: NewVerbs(), Actors: NewActors(), Agents: NewAgents(), Discards: &Discards{}, Issues: &Issues{}, Nouns: Nouns{}, Senses: Senses{}},
+		set:    &Set{Verbs: NewVerbs(), Actors: NewActors(), Agents: NewAgents(), Discards: &Discards{}, Issues: &Issues{}, Nouns: NewNouns(), Senses: Senses{}},
 		actors: map[string]*actorEntries{}, agents: map[string]*agentEntry{},
 		verbs: map[string]*verbEntry{}, name: name,
 	}
@@ -485,9 +485,59 @@ func eventCode(code string) (c1, c2 string, err error) {
 	return c1, c2, nil
 }
 
-// noun reads "CODE  noun | noun": nouns that name an event.
+// noun reads "CODE  noun | modifier noun": nouns that name an event;
+// "frame  noun | noun": nouns that stand for the event noun they frame;
+// "support [ROOT ...]  verb | verb_particle": verbs whose object names the
+// event they do (of those roots only, when given).
 func (l *annalsLoader) noun(ln annalsLine) {
 	code, rest := splitHead(ln.text)
+	switch code {
+	case "frame":
+		words, err := alternatives(rest)
+		if err != nil {
+			l.fail(ln.n, "%v", err)
+			return
+		}
+		for _, w := range words {
+			if strings.ContainsAny(w, " _") {
+				l.fail(ln.n, "frame noun %q: want one word (a lemma)", w)
+				continue
+			}
+			l.set.Nouns.Frames[strings.ToUpper(w)] = true
+		}
+		return
+	case "support":
+		var roots []string
+		for {
+			head, tail := splitHead(rest)
+			if head == "" || strings.Trim(head, "0123456789") != "" {
+				break
+			}
+			if len(head) != 2 || !cameo.Valid(head) {
+				l.fail(ln.n, "support root %q: want a two-digit CAMEO root", head)
+				return
+			}
+			roots, rest = append(roots, head), tail
+		}
+		verbs, err := alternatives(rest)
+		if err != nil {
+			l.fail(ln.n, "%v", err)
+			return
+		}
+		for _, v := range verbs {
+			if strings.ContainsRune(v, ' ') {
+				l.fail(ln.n, "support verb %q: want a lemma, its particle joined with '_'", v)
+				continue
+			}
+			key := strings.ToUpper(v)
+			if _, dup := l.set.Nouns.Support[key]; dup {
+				l.fail(ln.n, "support verb %q listed twice", v)
+				continue
+			}
+			l.set.Nouns.Support[key] = roots
+		}
+		return
+	}
 	c1, c2, err := eventCode(code)
 	if err != nil {
 		l.fail(ln.n, "%v", err)
@@ -499,15 +549,16 @@ func (l *annalsLoader) noun(ln annalsLine) {
 		return
 	}
 	for _, n := range nouns {
-		if strings.ContainsRune(n, ' ') {
-			l.fail(ln.n, "noun %q: want one word (a lemma)", n)
+		key := strings.Join(strings.Fields(strings.ToUpper(n)), " ")
+		if strings.Count(key, " ") > 1 || strings.ContainsRune(key, '_') {
+			l.fail(ln.n, "noun %q: want a lemma, or a modifier and a lemma", n)
 			continue
 		}
-		if old := l.set.Nouns[strings.ToUpper(n)]; old != nil {
+		if old := l.set.Nouns.Events[key]; old != nil {
 			l.fail(ln.n, "noun %q is %s here but %s on line %d", n, code, old.Code, old.Line)
 			continue
 		}
-		l.set.Nouns.Add(&NounEvent{Code: c1, Code2: c2, Noun: n, File: l.file, Line: ln.n}, n)
+		l.set.Nouns.Add(&NounEvent{Code: c1, Code2: c2, Noun: n, File: l.file, Line: ln.n}, key)
 	}
 }
 

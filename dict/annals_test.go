@@ -179,7 +179,7 @@ func TestAnnalsVerbs(t *testing.T) {
 	if n := len(s.Verbs.Synsets["OUSTER"]); n != 2 {
 		t.Errorf("&OUSTER has %d members, want 2", n)
 	}
-	if ne := s.Nouns["KILLING"]; ne == nil || ne.Code != "186" {
+	if ne := s.Nouns.Events["KILLING"]; ne == nil || ne.Code != "186" {
 		t.Errorf("noun KILLING: got %+v, want 186", ne)
 	}
 }
@@ -231,7 +231,11 @@ func TestAnnalsErrors(t *testing.T) {
 		{"irregular alone", "verbs.txt", "= go\n", "verbs.txt:1: irregular forms"},
 		{"synset without &", "synsets.txt", "OUSTER  resignation\n", "synsets.txt:1: synonym set"},
 		{"synset twice", "synsets.txt", "&A  x\n&A  y\n", "synsets.txt:2: synonym set &A defined twice"},
-		{"noun phrase", "nouns.txt", "186  targeted killing\n", "nouns.txt:1: noun"},
+		{"noun phrase", "nouns.txt", "186  deliberate targeted killing\n", "nouns.txt:1: noun"},
+		{"support root", "nouns.txt", "support 4  hold\n", "nouns.txt:1: support root"},
+		{"support phrase", "nouns.txt", "support  carry out\n", "nouns.txt:1: support verb"},
+		{"support twice", "nouns.txt", "support  hold\nsupport 04  hold\n", "nouns.txt:2: support verb"},
+		{"frame phrase", "nouns.txt", "frame  peace effort\n", "nouns.txt:1: frame noun"},
 		{"noun conflict", "nouns.txt", "186  killing\n1823  Killing\n", "nouns.txt:2: noun"},
 		{"empty discard", "discards.txt", "+\n", "discards.txt:1: empty discard phrase"},
 		{"invalid UTF-8", "actors.txt", "KES  Kestria\nVAL  Val\xffmore\n", "actors.txt:2: invalid UTF-8"},
@@ -268,9 +272,9 @@ func TestDefault(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the embedded dictionaries do not check clean:\n%v", err)
 	}
-	if s.Actors.Count < 500 || s.Agents.Count < 50 || len(s.Verbs.Blocks) < 400 || len(s.Nouns) < 20 || s.Discards.Len() < 20 {
+	if s.Actors.Count < 500 || s.Agents.Count < 50 || len(s.Verbs.Blocks) < 400 || len(s.Nouns.Events) < 20 || s.Discards.Len() < 20 {
 		t.Errorf("small dictionaries: %d actors, %d agents, %d verb blocks, %d nouns, %d discards",
-			s.Actors.Count, s.Agents.Count, len(s.Verbs.Blocks), len(s.Nouns), s.Discards.Len())
+			s.Actors.Count, s.Agents.Count, len(s.Verbs.Blocks), len(s.Nouns.Events), s.Discards.Len())
 	}
 	// Every CAMEO root 01-20 has verb patterns.
 	roots := map[string]int{}

@@ -1,5 +1,7 @@
 package dict
 
+import "strings"
+
 // NounEvent is an event named by a noun ("the assassination of X", "a
 // meeting between X and Y"): its possessor or "by" phrase is the source,
 // its "of", "on", "against", "with" or "between" phrase the target.
@@ -11,14 +13,62 @@ type NounEvent struct {
 	Line  int
 }
 
-// Nouns indexes noun events by upper-cased lemma.
-type Nouns map[string]*NounEvent
+// Nouns holds the events named by nouns, the nouns that frame them and the
+// verbs that do them.
+type Nouns struct {
+	// Events indexes noun events by upper-cased lemma, and compounds by
+	// their modifier and head ("HUNGER STRIKE").
+	Events map[string]*NounEvent
+	// Frames are nouns that stand for the event noun they frame: "effort"
+	// in "a mediation effort", "statement" in "statements of
+	// condemnation".
+	Frames map[string]bool
+	// Support maps a support verb (upper-cased lemma, a particle joined
+	// with "_": CARRY_OUT) to the CAMEO roots of the nouns it does, or to
+	// nil for every noun: "imposed sanctions on Iran", "held talks with",
+	// "had a phone conversation with" (have: 04 only).
+	Support map[string][]string
+}
+
+// NewNouns returns empty noun dictionaries.
+func NewNouns() *Nouns {
+	return &Nouns{Events: map[string]*NounEvent{}, Frames: map[string]bool{}, Support: map[string][]string{}}
+}
 
 // Add adds a noun event for each of the lemmas (upper-cased by Add).
-func (n Nouns) Add(e *NounEvent, lemmas ...string) {
+func (n *Nouns) Add(e *NounEvent, lemmas ...string) {
 	for _, l := range lemmas {
-		n[upper(l)] = e
+		n.Events[upper(l)] = e
 	}
+}
+
+// Event returns the event of an upper-cased lemma or compound, or nil.
+func (n *Nouns) Event(key string) *NounEvent {
+	if n == nil {
+		return nil
+	}
+	return n.Events[key]
+}
+
+// Supports reports whether verb (an upper-cased lemma, or lemma_PARTICLE)
+// does the events of code's root when its object names them.
+func (n *Nouns) Supports(verb, code string) bool {
+	if n == nil {
+		return false
+	}
+	roots, ok := n.Support[verb]
+	if !ok {
+		return false
+	}
+	if roots == nil {
+		return true
+	}
+	for _, r := range roots {
+		if strings.HasPrefix(code, r) {
+			return true
+		}
+	}
+	return false
 }
 
 func upper(s string) string {

@@ -17,7 +17,7 @@ type Set struct {
 	Discards  *Discards
 	Issues    *Issues
 	Negations Negations // nil: negated events keep their code
-	Nouns     Nouns     // events named by nouns; nil codes none
+	Nouns     *Nouns    // events named by nouns; nil codes none
 	Senses    Senses    // word classes of the sense check; nil checks nothing
 }
 

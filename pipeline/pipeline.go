@@ -170,6 +170,7 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 	}
 	story := make([]*event.Sentence, len(sents))
 	for i := range sents {
+		p.coder.Mend(&sents[i])
 		res.Unknown = append(res.Unknown, p.unknown(&sents[i], date)...)
 		story[i] = &sents[i]
 	}
