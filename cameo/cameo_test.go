@@ -105,6 +105,14 @@ func TestIntent(t *testing.T) {
 	}
 }
 
+func TestThreat(t *testing.T) {
+	for code, want := range map[string]string{"163": "1312", "1723": "1323", "190": "138", "0874": "130", "073": "130", "010": "130"} {
+		if got := cameo.Threat(code); got != want {
+			t.Errorf("Threat(%s) = %s, want %s", code, got, want)
+		}
+	}
+}
+
 func TestDemand(t *testing.T) {
 	for _, tt := range []struct {
 		code, want string

@@ -14,7 +14,8 @@ var intentOf = map[string]string{
 	"0833": "0343", "0834": "0344", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
 	// conflict: 13x, "threaten ..."
 	"14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311", "163": "1312",
-	"17": "137", "18": "138", "19": "138", "195": "1383", "20": "1383", "204": "1385",
+	"17": "137", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
+	"18": "138", "19": "138", "195": "1383", "20": "1383", "204": "1385",
 }
 
 // demandOf mirrors CAMEO's yield codes (08x) onto its demand codes (10x):
@@ -31,6 +32,17 @@ var demandOf = map[string]string{
 // lacks (a sub-code, a private extension) is looked up by its longest
 // prefix.
 func Intent(code string) (string, bool) { return byPrefix(intentOf, code) }
+
+// Threat returns the code of threatening to do what code codes unless the
+// target complies: the intention of a conflictual deed (13x: "will impose
+// sanctions unless" 1312), else a threat not specified, 130 ("will
+// withdraw its peacekeepers unless a ceasefire holds").
+func Threat(code string) string {
+	if c, ok := Intent(code); ok && Root(c) == "13" {
+		return c
+	}
+	return "130"
+}
 
 // Demand returns the code of a demand that someone yield as code codes
 // ("0871", declare a ceasefire, gives "1056", demand de-escalation of

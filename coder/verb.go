@@ -119,6 +119,11 @@ func (st *sentence) codeVerb(v int) {
 	}
 	for _, s := range sources {
 		for _, t := range targets {
+			if t.Code == s.Code && st.c.opt.SourceOnly && oneSided(code) && t.First >= 0 && st.locative(st.nominalHead(t.First), []Actor{t}) {
+				// "Kenya imposed a curfew in Mombasa": the place of a
+				// one-sided event is no target.
+				t = Actor{First: -1, Last: -1}
+			}
 			emit(s, t, code)
 			if code2 != "" {
 				emit(t, s, code2)
@@ -163,6 +168,24 @@ func sameActors(a, b []Actor) bool {
 		}
 	}
 	return true
+}
+
+// locative reports whether the phrase headed by k, whose actors are a,
+// names where the event happened: a place ("in Mombasa") after a
+// preposition of place, naming countries without a role. ("Outside the
+// Tanzanian High Commission" names a target.)
+func (st *sentence) locative(k int, a []Actor) bool {
+	switch st.caseWord(k) {
+	case "IN", "AT", "NEAR", "ACROSS", "THROUGHOUT", "AROUND", "INSIDE", "WITHIN", "ALONG":
+	default:
+		return false
+	}
+	for _, x := range a {
+		if len(x.Code) != 3 || x.Ref != NoRef {
+			return false
+		}
+	}
+	return len(a) > 0
 }
 
 // inRelative reports whether token k sits in a relative clause below v.

@@ -219,7 +219,9 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 		setDate(&r, when, c.sent, c.ev.Verb)
 		r.Source, r.Target = src, tgt
 		p.setMode(&r, s, c.sent, c.ev, doc.Text, quotes)
-		res.Records = append(res.Records, r)
+		if !repeated(res.Records, &r) {
+			res.Records = append(res.Records, r)
+		}
 	}
 	return nil
 }
@@ -237,6 +239,26 @@ func (ds descriptions) add(a *event.Actor) {
 	for _, r := range a.Roles {
 		ds[r] = append(ds[r], a)
 	}
+}
+
+// repeated reports whether recs already hold r's event: the same code
+// between the same actors in the same sentence (an intention coded from
+// its verb and from the deed it announces).
+func repeated(recs []event.Record, r *event.Record) bool {
+	for i := len(recs) - 1; i >= 0 && recs[i].Sentence.Index == r.Sentence.Index; i-- {
+		o := &recs[i]
+		if o.Code == r.Code && sameActor(o.Source, r.Source) && sameActor(o.Target, r.Target) {
+			return true
+		}
+	}
+	return false
+}
+
+func sameActor(a, b *event.Actor) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Code == b.Code
 }
 
 // describe resolves a definite description ("the president", "the
@@ -360,22 +382,10 @@ func (p *Pipeline) setMode(r *event.Record, s *event.Sentence, si int, e coder.E
 	if q != nil {
 		r.Quote = q.Record(text)
 	}
-	if c, ok := intention(r.Code, r.Mode); ok {
+	if c, ok := intention(s, e.Verb, r.Code, r.Mode); ok {
 		setCode(r, c)
 		r.Evidence.Rule += " (intention)"
 	}
-}
-
-// intention returns the code of the intention to do code when the text
-// presents the deed as intended or future (CAMEO codes "Finland will give
-// Tanzania a grant" as 033, express intent to provide material aid), and
-// whether it does. A protest only announced is not a threat unless vowed:
-// "crowds are expected to turn out" stays a future protest.
-func intention(code string, mode event.Mode) (string, bool) {
-	if mode != event.Intended && (mode != event.Future || cameo.Root(code) == "14") {
-		return "", false
-	}
-	return cameo.Intent(code)
 }
 
 // setCode sets r's CAMEO code and what the code table says of it.

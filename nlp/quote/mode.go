@@ -19,6 +19,10 @@ func Mode(s *event.Sentence, verb int, q *Quote) event.Mode {
 		return event.Asserted
 	}
 	var neg, modal, future, intended, cond, hedge bool
+	// "would" is future in the past in reported speech ("said they would
+	// meet"), a condition's consequence elsewhere, and with "have" a
+	// counterfactual ("would have been destroyed").
+	var would, perfect, speech bool
 	if hedgeVerbs[low(ts[verb])] {
 		hedge = true
 	}
@@ -26,6 +30,7 @@ func Mode(s *event.Sentence, verb int, q *Quote) event.Mode {
 	for j := verb - 1; j >= 0; j-- {
 		w := low(ts[j])
 		if clauseBreak(w) {
+			speech = speech || w == "that" && speechBefore(ts, j)
 			break
 		}
 		if condWords[w] {
@@ -33,6 +38,7 @@ func Mode(s *event.Sentence, verb int, q *Quote) event.Mode {
 			break
 		}
 		if !chain {
+			speech = speech || speechVerbs[w] && !directOnly[w]
 			continue
 		}
 		switch {
@@ -40,6 +46,8 @@ func Mode(s *event.Sentence, verb int, q *Quote) event.Mode {
 			neg = true
 		case futureWords[w]:
 			future = true
+		case w == "would" || w == "'d":
+			would = true
 		case modalWords[w] && !(w == "may" && capitalized(ts[j].Text)):
 			modal = true
 		case w == "to" || w == "out" || hedgeVerbs[w] || intentVerbs[w] || expectWords[w]:
@@ -54,10 +62,18 @@ func Mode(s *event.Sentence, verb int, q *Quote) event.Mode {
 				hedge = true
 			}
 		case auxWords[w] || beForms[w] || ts[j].UPOS == "ADV" || ts[j].UPOS == "AUX" || ts[j].UPOS == "PART":
+			perfect = perfect || !would && (w == "have" || w == "'ve")
 		case hedge && j >= verb-4:
 			// the complement of a hedge: "did not rule out his participation"
 		default:
 			chain = false
+		}
+	}
+	if would {
+		if speech && !perfect {
+			future = true
+		} else {
+			modal = true
 		}
 	}
 	if q != nil {
@@ -88,6 +104,22 @@ func Mode(s *event.Sentence, verb int, q *Quote) event.Mode {
 		return event.Future
 	}
 	return event.Asserted
+}
+
+// speechBefore reports whether a speech verb stands just before the "that"
+// at token j, its hearer or a time between them ("told reporters on
+// Monday that").
+func speechBefore(ts []event.Token, j int) bool {
+	for k := j - 1; k >= 0 && k >= j-4; k-- {
+		w := low(ts[k])
+		if speechVerbs[w] && !directOnly[w] {
+			return true
+		}
+		if clauseBreak(w) {
+			return false
+		}
+	}
+	return false
 }
 
 // clauseBreak reports whether w ends the clause a verb belongs to.

@@ -27,6 +27,11 @@ func TestMode(t *testing.T) {
 		{"“Our forces shelled the bridge,” the general said.", "shelled", event.Reported},
 		{"The general said his forces shelled the bridge.", "shelled", event.Reported},
 		{"“We did not shell the bridge,” the general said.", "shell", event.Negated},
+		{"The rebels said on Wednesday they would meet the envoy.", "meet", event.Future},
+		{"The minister told reporters on Monday that the army would withdraw.", "withdraw", event.Future},
+		{"A deal would end the war.", "end", event.Hypothetical},
+		{"The rebels said the city would have fallen without the airstrikes.", "fallen", event.Hypothetical},
+		{"The rebels said they would attack if the talks failed.", "failed", event.Hypothetical},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

@@ -53,6 +53,8 @@ vow vows vowed pledge pledges pledged promise promises promised
 threaten threatens threatened aim aims aimed seek seeks sought
 want wants wanted hope hopes hoped decide decides decided
 agree agrees agreed prepare prepares prepared try tries tried attempt attempted
+offer offers offered offering commit commits committed willing ready determined
+eager keen
 `)
 
 // futureWords mark a future or expected event ("will", "is expected to").
