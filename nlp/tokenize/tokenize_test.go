@@ -101,6 +101,8 @@ func TestSplit(t *testing.T) {
 			[]string{"J. R. R. Tolkien wrote it .", "He died in 1973 ."}},
 		{"abbreviation inside", "The U.S. military and Acme Corp. staff left at 5 p.m. local time.",
 			[]string{"The U.S. military and Acme Corp. staff left at 5 p.m. local time ."}},
+		{"abbreviations before names", "Gen. Petraeus met U.N. envoys and U.S. Sen. Graham in Jan. 2009. They spoke.",
+			[]string{"Gen. Petraeus met U.N. envoys and U.S. Sen. Graham in Jan. 2009 .", "They spoke ."}},
 		{"abbreviation at end", "He works for Acme Inc. The firm is in the U.S.",
 			[]string{"He works for Acme Inc .", "The firm is in the U.S ."}},
 		{"latin", "Some states, e.g. Iraq, i.e. the hosts, agreed.",
