@@ -573,7 +573,7 @@ func (st *sentence) negated(v int) bool {
 // A parser that misses the :pass labels still leaves a participle with a
 // form of "be" among its auxiliaries: "was criticized".
 func (st *sentence) passive(v int) bool {
-	if st.child(v, "nsubj:pass", "aux:pass") >= 0 {
+	if st.child(v, "nsubj:pass", "aux:pass") >= 0 || st.adjectivalPassive(v) {
 		return true
 	}
 	if st.toks[v].XPOS != "VBN" {

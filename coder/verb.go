@@ -20,7 +20,7 @@ type verbCoding struct {
 // codeOf finds the dictionary verb at token v and its code; ok is false
 // when v is no dictionary verb or codes nothing.
 func (st *sentence) codeOf(v int) (vc verbCoding, ok bool) {
-	if st.toks[v].UPOS != "VERB" {
+	if st.toks[v].UPOS != "VERB" && !st.predicate(v) {
 		return vc, false
 	}
 	f := st.verbMatch(v)
@@ -38,7 +38,31 @@ func (st *sentence) codeOf(v int) (vc verbCoding, ok bool) {
 	if p != nil {
 		vc.code, vc.code2, vc.rule = p.Code, p.Code2, f.Block.Name+": "+p.Text
 	}
-	return vc, vc.code != "" && !strings.HasPrefix(vc.code, "---")
+	return vc, real(vc.code) || real(vc.code2)
+}
+
+// real reports whether code codes an event: not "" or "---".
+func real(code string) bool { return code != "" && !strings.HasPrefix(code, "---") }
+
+// predicate reports whether adjective v heads a clause, a predicate that
+// the verb dictionary may code: "Kenya was disappointed with Tanzania",
+// "Kenya is critical of Tanzania".
+func (st *sentence) predicate(v int) bool {
+	if st.toks[v].UPOS != "ADJ" {
+		return false
+	}
+	return st.child(v, "cop") >= 0 || st.child(v, "nsubj") >= 0
+}
+
+// adjectivalPassive reports whether predicate adjective v is a verb's
+// participle ("disappointed", "outraged"): its subject is the verb's
+// object, as in a passive.
+func (st *sentence) adjectivalPassive(v int) bool {
+	if st.toks[v].UPOS != "ADJ" {
+		return false
+	}
+	f := st.verbMatch(v)
+	return f != nil && st.words[v] != f.Block.Name && strings.HasSuffix(st.words[v], "ED")
 }
 
 // codeVerb codes the events of token v if it is a dictionary verb.
@@ -124,8 +148,10 @@ func (st *sentence) codeVerb(v int) {
 				// one-sided event is no target.
 				t = Actor{First: -1, Last: -1}
 			}
-			emit(s, t, code)
-			if code2 != "" {
+			if real(code) {
+				emit(s, t, code)
+			}
+			if real(code2) {
 				emit(t, s, code2)
 			}
 		}
@@ -228,7 +254,7 @@ func personalPronoun(w string) bool {
 // an agreement or aid, which need someone on the other side.
 func oneSided(code string) bool {
 	switch code[:2] {
-	case "01", "03", "08", "12", "13", "14", "15", "17", "18", "19", "20":
+	case "01", "03", "08", "11", "12", "13", "14", "15", "17", "18", "19", "20":
 		return true
 	}
 	return false
@@ -298,7 +324,11 @@ func (st *sentence) participants(v int) (sources, targets []Actor) {
 		}
 		for _, k := range st.kids[v] {
 			if st.baseRel(k) == "obl" || st.baseRel(k) == "nmod" {
-				if a := st.resolve(k, false); len(a) > 0 {
+				a := st.resolve(k, false)
+				if len(a) == 0 {
+					a = st.possessor(k) // "disappointed by Tanzania's decision"
+				}
+				if len(a) > 0 {
 					if st.caseWord(k) == "BY" || sources == nil {
 						sources = a
 					}
@@ -404,6 +434,23 @@ func (st *sentence) objectActors(v int) []Actor {
 				return a
 			}
 		}
+	}
+	// "condemned Turkey's offensive", "seized Kestria's trucks": the
+	// author or owner of what the verb acts on.
+	for _, k := range st.kids[v] {
+		if b := st.baseRel(k); b == "obj" || b == "iobj" {
+			if a := st.possessor(k); len(a) > 0 {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+// possessor returns the actors of the possessor of nominal k.
+func (st *sentence) possessor(k int) []Actor {
+	if p := st.child(k, "nmod:poss"); p >= 0 {
+		return st.resolve(p, true)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -87,4 +88,78 @@ func sameSet(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// want is an event a test sentence must give: source country (or
+// organisation key prefix), CAMEO root, target country ("" for none).
+type want struct{ text, src, root, tgt string }
+
+func checkEvents(t *testing.T, published string, cases []want) {
+	t.Helper()
+	for _, c := range cases {
+		recs := codeText(t, c.text, published)
+		var got []string
+		ok := false
+		for _, r := range recs {
+			src, tgt := "", ""
+			if r.Source != nil {
+				src = r.Source.Code
+			}
+			if r.Target != nil {
+				tgt = r.Target.Code
+			}
+			got = append(got, src+" "+r.Code+" "+tgt)
+			if strings.HasPrefix(src, c.src) && r.Root == c.root && (c.tgt == "" && tgt == "" || c.tgt != "" && strings.HasPrefix(tgt, c.tgt)) {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("%q: no %s %sx %q event in %q", c.text, c.src, c.root, c.tgt, got)
+		}
+	}
+}
+
+// TestIssueSentences codes the sentences of issue 12's table that the
+// coder's verbs, nouns and predicates answer for.
+func TestIssueSentences(t *testing.T) {
+	checkEvents(t, "2020-09-03", []want{
+		// a parse with the verb as an adjective of its object
+		{"The United States imposed sanctions on Iran.", "USA", "16", "IRN"},
+		// a support verb and its event noun
+		{"The European Union levied new sanctions against Belarus on Friday.", "IGOEUR", "16", "BLR"},
+		// the target of condemning an act done to X is X
+		{"German Chancellor Angela Merkel condemned the poisoning of Alexei Navalny.", "DEUGOV", "11", "RUS"},
+		// an adjectival predicate inside a statement; no target named
+		{"The U.S. State Department said on Monday it was disappointed by the decision.", "USA", "11", ""},
+		// a verbless parse ("official" an adjective, "praised" a participle)
+		{"A top U.S. official today praised Haiti's efforts to improve its record on human rights.", "USAGOV", "05", "HTI"},
+	})
+}
+
+// TestPredicates codes views said with adjectives, feelings and
+// judging words.
+func TestPredicates(t *testing.T) {
+	checkEvents(t, "2019-01-15", []want{
+		{"Kenya said it was disappointed by Tanzania's decision to close the border.", "KEN", "11", "TZA"},
+		{"Kenya was disappointed with Tanzania's decision.", "KEN", "11", "TZA"},
+		{"Tanzania's move outraged Kenya.", "KEN", "11", "TZA"},
+		{"Kenya is critical of Tanzania.", "KEN", "11", "TZA"},
+		{"The Kenyan foreign minister called the border closure an act of aggression by Tanzania.", "KENGOV", "11", "TZA"},
+		{"Uganda's president described Kenya's decision as a betrayal.", "UGAGOV", "11", "KEN"},
+		{"Kenya hailed Tanzania as a reliable partner.", "KEN", "05", "TZA"},
+		{"Kenya described the talks with Tanzania as constructive.", "KEN", "05", "TZA"},
+	})
+}
+
+// TestSupportNouns codes events named by the object of a support verb.
+func TestSupportNouns(t *testing.T) {
+	checkEvents(t, "2019-01-15", []want{
+		{"Kenya held talks with Tanzania in Arusha on Monday.", "KEN", "04", "TZA"},
+		{"Kenya held talks with Tanzania in Arusha on Monday.", "TZA", "04", "KEN"},
+		{"Ugandan rebels carried out an attack on a Kenyan army base.", "UGA", "19", "KEN"},
+		{"Kenya lodged a protest with Tanzania over the arrests.", "KEN", "11", "TZA"},
+		{"The Kenyan president had a phone conversation with his Tanzanian counterpart.", "KENGOV", "04", "TZA"},
+		{"Kenya launched a mediation effort between Ethiopia and Eritrea.", "KEN", "04", "ETH"},
+		{"Kenya imposed a curfew in Mombasa.", "KEN", "17", ""},
+	})
 }
