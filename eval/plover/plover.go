@@ -129,26 +129,34 @@ func (r *Record) Gold() []Triple {
 // when the gold has none) and the same recipient (any, when the gold has
 // none).
 func Score(found, gold []Triple) (foundOK, goldOK int) {
-	match := func(f, g Triple) bool {
-		return f.Event == g.Event && (g.Actor == "" || f.Actor == g.Actor) && (g.Target == "" || f.Target == g.Target)
-	}
-	for _, f := range found {
-		for _, g := range gold {
-			if match(f, g) {
-				foundOK++
-				break
-			}
+	fm, gm := marks(found, gold)
+	for _, ok := range fm {
+		if ok {
+			foundOK++
 		}
 	}
-	for _, g := range gold {
-		for _, f := range found {
-			if match(f, g) {
-				goldOK++
-				break
-			}
+	for _, ok := range gm {
+		if ok {
+			goldOK++
 		}
 	}
 	return foundOK, goldOK
+}
+
+// marks says which found and which gold triples have a match.
+func marks(found, gold []Triple) (fm, gm []bool) {
+	match := func(f, g Triple) bool {
+		return f.Event == g.Event && (g.Actor == "" || f.Actor == g.Actor) && (g.Target == "" || f.Target == g.Target)
+	}
+	fm, gm = make([]bool, len(found)), make([]bool, len(gold))
+	for i, f := range found {
+		for j, g := range gold {
+			if match(f, g) {
+				fm[i], gm[j] = true, true
+			}
+		}
+	}
+	return fm, gm
 }
 
 // Result sums a run.
@@ -156,16 +164,56 @@ type Result struct {
 	Records        int
 	Found, FoundOK int
 	Gold, GoldOK   int
+	// ByEvent counts the triples of each category: gold triples by their
+	// category, found ones by theirs.
+	ByEvent map[string]*Counts
 }
+
+// Counts are the triples of one category.
+type Counts struct {
+	Gold, GoldOK   int
+	Found, FoundOK int
+}
+
+// Precision is FoundOK/Found.
+func (c *Counts) Precision() float64 { return score.Ratio(c.FoundOK, c.Found) }
+
+// Recall is GoldOK/Gold.
+func (c *Counts) Recall() float64 { return score.Ratio(c.GoldOK, c.Gold) }
 
 // Add adds one record's triples.
 func (r *Result) Add(found, gold []Triple) {
-	f, g := Score(found, gold)
+	fm, gm := marks(found, gold)
+	if r.ByEvent == nil {
+		r.ByEvent = map[string]*Counts{}
+	}
+	by := func(ev string) *Counts {
+		c := r.ByEvent[ev]
+		if c == nil {
+			c = &Counts{}
+			r.ByEvent[ev] = c
+		}
+		return c
+	}
 	r.Records++
-	r.Found += len(found)
-	r.FoundOK += f
-	r.Gold += len(gold)
-	r.GoldOK += g
+	for i, f := range found {
+		c := by(f.Event)
+		r.Found++
+		c.Found++
+		if fm[i] {
+			r.FoundOK++
+			c.FoundOK++
+		}
+	}
+	for j, g := range gold {
+		c := by(g.Event)
+		r.Gold++
+		c.Gold++
+		if gm[j] {
+			r.GoldOK++
+			c.GoldOK++
+		}
+	}
 }
 
 // Precision is the share of found triples that match gold.

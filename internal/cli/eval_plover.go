@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"sort"
 	"time"
 
 	"github.com/annals/annals/eval/plover"
@@ -64,6 +65,16 @@ func evalPlover(ctx context.Context, env *Env, args []string) error {
 		if *showFails && (res.FoundOK-before.FoundOK != len(found) || res.GoldOK-before.GoldOK != len(gold)) {
 			fmt.Fprintf(env.Stdout, "FAIL %s: %s\n  expected: %v\n  found:    %v\n", r.ID, r.Text, gold, found)
 		}
+	}
+	events := make([]string, 0, len(res.ByEvent))
+	for ev := range res.ByEvent {
+		events = append(events, ev)
+	}
+	sort.Strings(events)
+	fmt.Fprintf(env.Stdout, "%-12s %5s %6s %9s %7s\n", "category", "gold", "found", "precision", "recall")
+	for _, ev := range events {
+		c := res.ByEvent[ev]
+		fmt.Fprintf(env.Stdout, "%-12s %5d %6d %9.3f %7.3f\n", ev, c.Gold, c.Found, c.Precision(), c.Recall())
 	}
 	fmt.Fprintf(env.Stdout, "records=%d precision=%.3f recall=%.3f f1=%.3f\n", res.Records, res.Precision(), res.Recall(), res.F1())
 	return nil
