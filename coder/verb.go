@@ -143,7 +143,8 @@ func (st *sentence) codeVerb(v int) {
 	}
 	for _, s := range sources {
 		for _, t := range targets {
-			if t.Code == s.Code && st.c.opt.SourceOnly && oneSided(code) && t.First >= 0 && st.locative(st.nominalHead(t.First), []Actor{t}) {
+			if t.Code == s.Code && st.c.opt.SourceOnly && oneSided(code) && t.First >= 0 && s.First >= 0 && t.First != s.First &&
+				st.locative(st.nominalHead(t.First), []Actor{t}) && !st.locative(st.nominalHead(s.First), []Actor{s}) {
 				// "Kenya imposed a curfew in Mombasa": the place of a
 				// one-sided event is no target.
 				t = Actor{First: -1, Last: -1}
@@ -325,7 +326,7 @@ func (st *sentence) participants(v int) (sources, targets []Actor) {
 		for _, k := range st.kids[v] {
 			if st.baseRel(k) == "obl" || st.baseRel(k) == "nmod" {
 				a := st.resolve(k, false)
-				if len(a) == 0 {
+				if cw := st.caseWord(k); len(a) == 0 && (cw == "BY" || cw == "WITH") {
 					a = st.possessor(k) // "disappointed by Tanzania's decision"
 				}
 				if len(a) > 0 {

@@ -14,7 +14,8 @@ import (
 // hostages": 0353, "offered to negotiate": 036); a deed held over a
 // target, under a threat verb ("threatened to impose a curfew", "vowed
 // to retaliate") or a condition ("will withdraw its troops unless ...",
-// "if you invade, we will strike"), becomes the threat of it (13x).
+// "if you invade, we will strike"), and any announced use of force
+// (18 to 20), becomes the threat of it (13x).
 // Other conflictual intentions keep their code with the mode: "said they
 // would appeal the verdict" stays 115 (docs/codebook.md, 5).
 func intention(s *event.Sentence, v int, code string, mode event.Mode) (string, bool) {
@@ -22,9 +23,12 @@ func intention(s *event.Sentence, v int, code string, mode event.Mode) (string, 
 		return code, false
 	}
 	threatened, unless, cond := governors(s, v)
-	conflict := cameo.Root(code) >= "11"
+	root := cameo.Root(code)
+	conflict := root >= "11"
 	switch {
-	case threatened || unless || cond && conflict:
+	case threatened || unless || cond && conflict || root >= "18":
+		// An announced use of force is a threat (codebook 2: "announces
+		// an imminent military operation", 138).
 		if cameo.Root(code) == "13" {
 			return "", false
 		}
