@@ -400,8 +400,8 @@ func (st *sentence) repair() {
 // imposed sanctions" has no noun before the participle; "officials
 // dismissed the imposed sanctions" has a verb).
 func (st *sentence) mainVerb(v int) {
-	t := st.toks[v]
-	if t.UPOS != "VERB" || (t.XPOS != "VBD" && t.XPOS != "VBN") || st.verbAbove(v) {
+	t := &st.toks[v]
+	if t.UPOS != "VERB" || (t.XPOS != "VBD" && t.XPOS != "VBN") || st.rels[v] != "amod" && st.rels[v] != "acl" || st.verbAbove(v) {
 		return
 	}
 	var subj, obj int

@@ -493,9 +493,9 @@ func supportSet(t *testing.T) *dict.Set {
 	set.Nouns.Add(&dict.NounEvent{Code: "040", Code2: "040", Noun: "talks"}, "talks")
 	set.Nouns.Add(&dict.NounEvent{Code: "142", Noun: "hunger strike"}, "hunger strike")
 	for _, v := range []string{"IMPOSE", "HOLD", "CARRY_OUT", "ORDER", "LODGE", "LAUNCH", "ENTER_INTO", "BEGIN"} {
-		set.Nouns.Support[v] = nil
+		set.Nouns.AddSupport(v, nil)
 	}
-	set.Nouns.Support["HAVE"] = []string{"04"}
+	set.Nouns.AddSupport("HAVE", []string{"04"})
 	set.Nouns.Frames["EFFORT"] = true
 	return set
 }

@@ -165,8 +165,11 @@ func (st *sentence) codeSupport(v int) int {
 	if st.toks[v].UPOS != "VERB" || st.c.d.Nouns == nil {
 		return -1
 	}
-	passive := st.passive(v)
 	lemma, particle := st.supportKey(v)
+	if !st.c.d.Nouns.SupportLemma(lemma) {
+		return -1
+	}
+	passive := st.passive(v)
 	n, named := -1, -1
 	var ne *dict.NounEvent
 	for _, k := range st.kids[v] {

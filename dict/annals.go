@@ -534,7 +534,7 @@ func (l *annalsLoader) noun(ln annalsLine) {
 				l.fail(ln.n, "support verb %q listed twice", v)
 				continue
 			}
-			l.set.Nouns.Support[key] = roots
+			l.set.Nouns.AddSupport(key, roots)
 		}
 		return
 	}

@@ -28,12 +28,28 @@ type Nouns struct {
 	// nil for every noun: "imposed sanctions on Iran", "held talks with",
 	// "had a phone conversation with" (have: 04 only).
 	Support map[string][]string
+	heads   map[string]bool // the support verbs' lemmas, particles aside
 }
 
 // NewNouns returns empty noun dictionaries.
 func NewNouns() *Nouns {
 	return &Nouns{Events: map[string]*NounEvent{}, Frames: map[string]bool{}, Support: map[string][]string{}}
 }
+
+// AddSupport makes verb (an upper-cased lemma, or lemma_PARTICLE) a
+// support verb of the nouns of roots (nil: all).
+func (n *Nouns) AddSupport(verb string, roots []string) {
+	n.Support[verb] = roots
+	if n.heads == nil {
+		n.heads = map[string]bool{}
+	}
+	head, _, _ := strings.Cut(verb, "_")
+	n.heads[head] = true
+}
+
+// SupportLemma reports whether some support verb has lemma (upper-cased)
+// as its verb, so that a coder can skip other verbs cheaply.
+func (n *Nouns) SupportLemma(lemma string) bool { return n != nil && n.heads[lemma] }
 
 // Add adds a noun event for each of the lemmas (upper-cased by Add).
 func (n *Nouns) Add(e *NounEvent, lemmas ...string) {
