@@ -99,7 +99,8 @@ func testPipeline(t testing.TB) *pipeline.Pipeline {
 			pipelineOnce.err = err
 			return
 		}
-		pipelineOnce.p, pipelineOnce.err = pipeline.New(pipeline.Options{Analyzer: an, Dicts: set, Gazetteer: gaz})
+		// PETRARCH's dictionaries and GDELT-like output: plain statements too.
+		pipelineOnce.p, pipelineOnce.err = pipeline.New(pipeline.Options{Analyzer: an, Dicts: set, Gazetteer: gaz, Statements: true})
 	})
 	if pipelineOnce.err != nil {
 		t.Fatalf("load the pipeline: %v", pipelineOnce.err)
