@@ -3,6 +3,7 @@ package geo
 import (
 	"bufio"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -39,6 +40,14 @@ type BuildOptions struct {
 	// GeoNames itself has for them, by geonameid, in place of computed
 	// ones. "" computes them.
 	Features string
+	// CountryPoints is the path of a CSV file whose header names a
+	// COUNTRY_CODE (ISO 3166-1 alpha-2), a LATITUDE and a LONGITUDE
+	// column (any case), such as gvenzl/sample-data's countries.csv,
+	// which carries GeoNames' own country points. They win over
+	// world-countries' centroids, which lie hundreds of kilometres from
+	// GeoNames' for large countries (the United States, Canada). "" keeps
+	// the others.
+	CountryPoints string
 }
 
 // maxLine bounds one line of a GeoNames dump; cities rows with all their
@@ -88,7 +97,13 @@ func Build(ctx context.Context, opt BuildOptions) (*Gazetteer, error) {
 			return nil, err
 		}
 	}
-	return assemble(sources{countries, admins, counties, towns, placing, points, extra}), nil
+	var countryPoints map[string]point
+	if opt.CountryPoints != "" {
+		if countryPoints, err = readCountryPoints(opt.CountryPoints); err != nil {
+			return nil, err
+		}
+	}
+	return assemble(sources{countries, admins, counties, towns, placing, points, countryPoints, extra}), nil
 }
 
 // sources are the parsed inputs of a build.
@@ -99,6 +114,7 @@ type sources struct {
 	towns     []Place // the cities to list
 	placing   []Place // the cities that place regions
 	points    map[int]point
+	countryAt map[string]point // ISO2 -> GeoNames' country point
 	extra     map[string]worldCountry
 }
 
@@ -164,6 +180,9 @@ func assemble(src sources) *Gazetteer {
 			if !containsKey(p.Name, p.Alt, s) {
 				p.Alt = append(p.Alt, s)
 			}
+		}
+		if pt, ok := src.countryAt[c.iso2]; ok {
+			p.Lat, p.Lon, placed = pt.lat, pt.lon, true
 		}
 		if !src.place(&p) && !placed {
 			continue // a former country ("Netherlands Antilles") nothing places
@@ -474,6 +493,54 @@ type worldCountry struct {
 			F string `json:"f"`
 		} `json:"eng"`
 	} `json:"demonyms"`
+}
+
+// readCountryPoints reads the COUNTRY_CODE, LATITUDE and LONGITUDE
+// columns of a CSV file with a header.
+func readCountryPoints(path string) (map[string]point, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("geo: %w", err)
+	}
+	defer f.Close()
+	r := csv.NewReader(io.LimitReader(f, 64<<20))
+	r.FieldsPerRecord = -1
+	head, err := r.Read()
+	if err != nil {
+		return nil, fmt.Errorf("geo: %s: header: %w", path, err)
+	}
+	col := map[string]int{}
+	for i, h := range head {
+		col[strings.ToUpper(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
+	}
+	cc, ok1 := col["COUNTRY_CODE"]
+	la, ok2 := col["LATITUDE"]
+	lo, ok3 := col["LONGITUDE"]
+	if !ok1 || !ok2 || !ok3 {
+		return nil, fmt.Errorf("geo: %s: the header lacks COUNTRY_CODE, LATITUDE or LONGITUDE", path)
+	}
+	out := make(map[string]point)
+	for line := 2; ; line++ {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("geo: %s: %w", path, err)
+		}
+		if len(rec) <= max(cc, la, lo) {
+			return nil, fmt.Errorf("geo: %s:%d: want %d fields, got %d", path, line, len(head), len(rec))
+		}
+		if rec[la] == "" && rec[lo] == "" {
+			continue // a country the file does not place
+		}
+		lat, err1 := strconv.ParseFloat(strings.TrimSpace(rec[la]), 64)
+		lon, err2 := strconv.ParseFloat(strings.TrimSpace(rec[lo]), 64)
+		if errors.Join(err1, err2) != nil || math.Abs(lat) > 90 || math.Abs(lon) > 180 || len(rec[cc]) != 2 {
+			return nil, fmt.Errorf("geo: %s:%d: bad country code or coordinates %q %q %q", path, line, rec[cc], rec[la], rec[lo])
+		}
+		out[rec[cc]] = point{lat: lat, lon: lon}
+	}
 }
 
 func readWorldCountries(path string) (map[string]worldCountry, error) {

@@ -12,7 +12,7 @@ import (
 func gazetteerCommand() *Command {
 	c := &Command{
 		Name:  "gazetteer",
-		Usage: "build --from DIR --out FILE [--cities FILE] [--region-cities FILE] [--countries FILE] [--features FILE]",
+		Usage: "build --from DIR --out FILE [--cities FILE] [--region-cities FILE] [--countries FILE] [--features FILE] [--country-points FILE]",
 		Short: "build the place-name index from GeoNames dumps",
 	}
 	c.Run = func(ctx context.Context, env *Env, args []string) error {
@@ -31,6 +31,7 @@ func gazetteerBuild(ctx context.Context, env *Env, c *Command, args []string) er
 	countries := fs.String("countries", "", "world-countries countries.json for country centroids, spellings and demonyms (optional)")
 	regionCities := fs.String("region-cities", "", "denser cities file inside --from that only places regions, e.g. cities500.txt (optional)")
 	features := fs.String("features", "", "GeoNames dump (allCountries format) whose class-A rows give countries and regions GeoNames' own points (optional)")
+	countryPoints := fs.String("country-points", "", "CSV with COUNTRY_CODE, LATITUDE and LONGITUDE columns giving countries GeoNames' own points (optional)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -39,7 +40,7 @@ func gazetteerBuild(ctx context.Context, env *Env, c *Command, args []string) er
 		return ErrUsage
 	}
 	g, err := geo.Build(ctx, geo.BuildOptions{Dir: *from, Cities: *cities, Countries: *countries,
-		RegionCities: *regionCities, Features: *features})
+		RegionCities: *regionCities, Features: *features, CountryPoints: *countryPoints})
 	if err != nil {
 		return err
 	}
