@@ -12,6 +12,12 @@ type Mention struct {
 	Text       string
 	Start, End int  // byte offsets into the text
 	Demonym    bool // a nationality word standing for its country ("Turkish")
+	// InName marks a place named inside an organisation's name
+	// ("Kentucky" of "Kentucky State Police"): it tells where the
+	// article is, but is no place an event happens.
+	InName bool
+	// Dateline marks the place of the article's dateline (Dateline).
+	Dateline bool
 }
 
 // FindOptions tunes FindToponyms.
@@ -43,7 +49,7 @@ func (g *Gazetteer) FindToponyms(text string, opt FindOptions) []Mention {
 			i++
 			continue
 		}
-		if n == 1 && !demonym && g.surname(text, ws, i, matchedTo) {
+		if n == 1 && !demonym && (g.surname(text, ws, i, matchedTo) || g.nameStart(text, ws, i)) {
 			surnames[text[ws[i].start:ws[i].end]] = true
 			i++
 			continue
@@ -87,11 +93,38 @@ func (g *Gazetteer) surname(text string, ws []word, i, matchedTo int) bool {
 	return !g.major(Key(text[ws[i].start:ws[i].end]))
 }
 
+// nameStart reports whether the one-word match at word i opens a longer
+// proper name: a capitalised word follows it after a space that is no
+// place name, title or common word ("Lib Dem", "Walsh Trust"), and the
+// name is no region nor a town of 100,000, which lend their names to
+// organisations ("Kisumu Police") and keep them.
+func (g *Gazetteer) nameStart(text string, ws []word, i int) bool {
+	if i+1 >= len(ws) || text[ws[i].end:ws[i+1].start] != " " {
+		return false
+	}
+	next := text[ws[i+1].start:ws[i+1].end]
+	l := strings.ToLower(next)
+	if !capitalised(next) || next == strings.ToUpper(next) || stopWords[l] || particles[l] || titles[l] {
+		return false
+	}
+	if _, ok := g.demonyms[Key(next)]; ok {
+		return false
+	}
+	if g.findable(Key(next)) {
+		return false
+	}
+	return !g.atLeast(Key(text[ws[i].start:ws[i].end]), 100_000)
+}
+
 // major reports whether some reading of key is a continent, country,
 // admin1 region or city of a million people or more.
-func (g *Gazetteer) major(key string) bool {
+func (g *Gazetteer) major(key string) bool { return g.atLeast(key, 1_000_000) }
+
+// atLeast reports whether some reading of key is a continent, country or
+// admin1 region, or a place of at least pop people.
+func (g *Gazetteer) atLeast(key string, pop int64) bool {
 	for _, p := range g.names[key] {
-		if pl := &g.places[p]; pl.Kind <= Admin1 || pl.Population >= 1_000_000 {
+		if pl := &g.places[p]; pl.Kind <= Admin1 || pl.Population >= pop {
 			return true
 		}
 	}
@@ -122,7 +155,7 @@ func (g *Gazetteer) matchAt(text string, ws []word, i int, demonyms bool) (int, 
 			}
 			return n, true
 		}
-		if _, ok := g.names[k]; ok {
+		if g.findable(k) {
 			return n, false
 		}
 		if n == 1 && g.abbrevEnd(text, last) > 0 {
@@ -130,6 +163,20 @@ func (g *Gazetteer) matchAt(text string, ws []word, i int, demonyms bool) (int, 
 		}
 	}
 	return 0, false
+}
+
+// findable reports whether key, found in running text, may be read as a
+// place: it is the name of some place, or an alternate name of a
+// region or of a town of 15,000. GeoNames lists many villages under
+// English words and other languages' names ("Popular"), which in news
+// are rarely those villages.
+func (g *Gazetteer) findable(key string) bool {
+	for _, i := range g.names[key] {
+		if p := &g.places[i]; p.Kind <= Admin2 || p.Population >= 15_000 || Key(p.Name) == key {
+			return true
+		}
+	}
+	return false
 }
 
 // keep applies the stop rules to a match of n words at word i.
@@ -144,22 +191,10 @@ func (g *Gazetteer) keep(text string, ws []word, i, n int, lower map[string]bool
 	if g.abbrevEnd(text, ws[i]) > 0 {
 		return true
 	}
-	// A short all-capitals word is an acronym ("IS", "CNN") unless a
-	// major place is spelled so ("US", "U.S.", "UAE"); minor places'
-	// upper-case alternate names are mostly airport codes.
-	if k := Key(w); len(k) <= 4 && w == strings.ToUpper(w) {
-		for _, p := range g.names[k] {
-			pl := &g.places[p]
-			if pl.Kind > Admin1 && pl.Population < 1_000_000 {
-				continue
-			}
-			for _, a := range pl.Alt {
-				if Key(a) == k && a == strings.ToUpper(a) {
-					return true
-				}
-			}
-		}
-		return false
+	// An acronym ("IS", "CNN") is a place only where FalseAcronym says
+	// so ("US", "U.S.", "UAE", "CAIRO").
+	if Acronym(w) {
+		return !g.FalseAcronym(w)
 	}
 	l := strings.ToLower(w)
 	if commonWords[l] && !g.major(Key(w)) {

@@ -124,6 +124,13 @@ func newGazetteer(places []Place, countries []CountryInfo) *Gazetteer {
 		}
 		g.addName(p.Name, i)
 		for _, a := range p.Alt {
+			// GeoNames gives towns their airport and other codes as
+			// alternate names ("CNN" for Kannur, "LIB" for Liberdade),
+			// which news writes for other things; only countries,
+			// regions and cities of a million keep theirs ("UAE").
+			if Acronym(a) && p.Kind > Admin1 && p.Population < 1_000_000 {
+				continue
+			}
 			g.addName(a, i)
 		}
 		if base, ok := strings.CutSuffix(p.Name, " County"); ok && p.Kind == Admin2 {

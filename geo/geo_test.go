@@ -46,6 +46,19 @@ func testGazetteer() *Gazetteer {
 		{ID: 34, Name: "Newark", Kind: City, Code: "PPL", Country: "US", Admin1: "CA", Lat: 37.53, Lon: -122.04, Population: 45_000},
 		{ID: 35, Name: "Plymouth County", Kind: Admin2, Code: "ADM2", Country: "US", Admin1: "IA", Admin2: "149", Lat: 42.74, Lon: -96.21, Population: 25_000},
 		{ID: 29, Name: "Campbell", Kind: City, Code: "PPL", Country: "US", Admin1: "CA", Lat: 37.29, Lon: -121.95, Population: 40_000, Alt: []string{"CBL"}},
+		{ID: 40, Name: "Kannur", Kind: City, Code: "PPL", Country: "IN", Admin1: "13", Lat: 11.87, Lon: 75.37, Population: 230_000, Alt: []string{"CNN", "Cannanore"}},
+		{ID: 41, Name: "Liberdade", Kind: City, Code: "PPL", Country: "BR", Admin1: "15", Lat: -21.9, Lon: -44.3, Population: 5_000, Alt: []string{"Lib"}},
+		{ID: 42, Name: "Hashimoto", Kind: City, Code: "PPL", Country: "JP", Admin1: "43", Lat: 34.32, Lon: 135.6, Population: 60_000},
+		{ID: 43, Name: "Walsh", Kind: City, Code: "PPL", Country: "US", Admin1: "CO", Lat: 37.39, Lon: -102.28, Population: 550},
+		{ID: 44, Name: "Washington", Kind: Admin1, Code: "ADM1", Country: "US", Admin1: "WA", Lat: 47.5, Lon: -120.5, Population: 7_000_000},
+		{ID: 45, Name: "Washington", Kind: City, Code: "PPLC", Country: "US", Admin1: "DC", Lat: 38.9, Lon: -77.04, Population: 690_000},
+		{ID: 46, Name: "Michigan", Kind: Admin1, Code: "ADM1", Country: "US", Admin1: "MI", Lat: 44.25, Lon: -85.5, Population: 10_000_000},
+		{ID: 47, Name: "Michigan Center", Kind: City, Code: "PPL", Country: "US", Admin1: "MI", Lat: 42.23, Lon: -84.33, Population: 4_700},
+		{ID: 48, Name: "Elloree", Kind: City, Code: "PPL", Country: "US", Admin1: "SC", Lat: 33.53, Lon: -80.57, Population: 680, Alt: []string{"Popular"}},
+		{ID: 49, Name: "Nairobi", Kind: City, Code: "PPLC", Country: "KE", Admin1: "05", Lat: -1.28, Lon: 36.82, Population: 2_750_000},
+		{ID: 50, Name: "China", Kind: City, Code: "PPL", Country: "JP", Admin1: "47", Lat: 27.33, Lon: 128.57, Population: 6_000},
+		{ID: 51, Name: "China", Kind: Country, Code: "PCLI", Country: "CN", Lat: 35, Lon: 105, Population: 1_400_000_000},
+		{ID: 52, Name: "Japan", Kind: Country, Code: "PCLI", Country: "JP", Lat: 35.69, Lon: 139.75, Population: 126_000_000},
 	}
 	countries := []CountryInfo{
 		{ISO2: "FR", ISO3: "FRA", Name: "France", Capital: "Paris", Place: 0, Demonyms: []string{"French"}},
@@ -113,6 +126,9 @@ func TestFindToponyms(t *testing.T) {
 		{"airport codes are no names", "CBL flights to MOSUL.", false, []string{"MOSUL"}},
 		{"demonyms flagged", "A Turkish officer met Iraqis.", true, []string{"*Turkish", "*Iraqis"}},
 		{"demonyms off", "A Turkish officer met Iraqis.", false, nil},
+		{"a village's alternate name is no place", "The Popular Front met in Nairobi.", false, []string{"Nairobi"}},
+		{"a dateline in capitals", "NAIROBI, March 12 - Talks ended.", false, []string{"NAIROBI"}},
+		{"an acronym that is an airport code", "CNN said Kannur was calm.", false, []string{"Kannur"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -158,6 +174,11 @@ func TestResolve(t *testing.T) {
 		{"unknown neighbourhood near an airport", "A bomb hit near Baghdad airport. The Jadriyah neighbourhood was hit too.", []string{"Baghdad airport", "Jadriyah neighbourhood"}, nil, []int{23, 23}, []bool{true, true}},
 		{"unknown town takes its qualifier", "Leaders met in Klosters, Switzerland, and in Paris.", []string{"Klosters", "Switzerland", "Paris"}, nil, []int{4, 4, 20}, []bool{true, false, false}},
 		{"alternate spelling", "News from Bagdad.", []string{"Bagdad"}, nil, []int{23}, nil},
+		{"a capital outweighs a region of its name", "Talks in Washington.", []string{"Washington"}, nil, []int{45}, nil},
+		{"the state of", "Fires in the state of Washington.", []string{"Washington"}, nil, []int{44}, nil},
+		{"state after the name", "Fires in Washington state.", []string{"Washington"}, nil, []int{44}, nil},
+		{"a list of countries is no qualifier", "Cases in Mexico, China, Japan and Iraq.", []string{"China", "Japan", "Iraq"}, nil, []int{51, 52, 3}, nil},
+		{"the most prominent part of a longer name", "A lab at the University of Michigan Center opened.", []string{"University of Michigan Center"}, nil, []int{46}, []bool{true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -183,6 +204,115 @@ func TestResolve(t *testing.T) {
 				if want := tt.inferred != nil && tt.inferred[i]; r.Inferred != want {
 					t.Errorf("%q: inferred = %v, want %v", r.Text, r.Inferred, want)
 				}
+			}
+		})
+	}
+}
+
+func TestResolveRefuses(t *testing.T) {
+	g := testGazetteer()
+	tests := []struct{ name, text, mention string }{
+		{"an acronym is no minor place's code", "CNN reported it.", "CNN"},
+		{"a village's alternate name is no part of a longer name", "The Lib Dem leader spoke.", "Lib Dem"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			i := strings.Index(tt.text, tt.mention)
+			rs := g.Resolve(tt.text, []Mention{{Text: tt.mention, Start: i, End: i + len(tt.mention)}}, Context{})
+			if rs[0].Place != nil {
+				t.Errorf("%q resolved to %s (%s)", tt.mention, rs[0].Place.Name, rs[0].Place.Country)
+			}
+		})
+	}
+}
+
+func TestToponyms(t *testing.T) {
+	g := testGazetteer()
+	// Sentences of our own, with the entities a tagger would give them.
+	tests := []struct {
+		name, text string
+		ents       []event.Entity // Start, End and Label; Text is filled in
+		want       []string       // mention texts, "~" marking InName
+	}{
+		{"a person's name is no place", "Yeltsin hosted Hashimoto in Paris.",
+			[]event.Entity{{Label: "PER", Start: 0, End: 7}, {Label: "PER", Start: 15, End: 24}, {Label: "LOC", Start: 28, End: 33}},
+			[]string{"Paris"}},
+		{"a surname once tagged is refused throughout", "Tom Walsh spoke. Walsh said Paris was calm.",
+			[]event.Entity{{Label: "PER", Start: 0, End: 9}},
+			[]string{"Paris"}},
+		{"an organisation's acronym", "CNN said Kannur was calm.",
+			[]event.Entity{{Label: "ORG", Start: 0, End: 3}, {Label: "LOC", Start: 9, End: 15}},
+			[]string{"Kannur"}},
+		{"a tagged acronym that spells no place", "Officials of CNN and the US met.",
+			[]event.Entity{{Label: "LOC", Start: 13, End: 16}, {Label: "LOC", Start: 25, End: 27}},
+			[]string{"US"}},
+		{"a region in an organisation's name tells where", "Kentucky State Police searched Paris.",
+			[]event.Entity{{Label: "ORG", Start: 0, End: 21}},
+			[]string{"~Kentucky", "Paris"}},
+		{"a minor place in an organisation's name is refused", "The Lib Dem leader met the Campbell Trust.",
+			[]event.Entity{{Label: "ORG", Start: 4, End: 11}, {Label: "ORG", Start: 27, End: 41}},
+			nil},
+		{"the dot of a state abbreviation", "A farm near Paris, Ky. burned.",
+			[]event.Entity{{Label: "LOC", Start: 12, End: 17}, {Label: "LOC", Start: 19, End: 21}},
+			[]string{"Paris", "Ky."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := event.Sentence{Text: tt.text, End: len(tt.text)}
+			for _, e := range tt.ents {
+				e.Text = tt.text[e.Start:e.End]
+				s.Entities = append(s.Entities, e)
+			}
+			var got []string
+			for _, m := range g.Toponyms(tt.text, []event.Sentence{s}, FindOptions{}) {
+				if tt.text[m.Start:m.End] != m.Text {
+					t.Errorf("mention %q has span %d-%d", m.Text, m.Start, m.End)
+				}
+				if m.InName {
+					got = append(got, "~"+m.Text)
+				} else {
+					got = append(got, m.Text)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFalseAcronym(t *testing.T) {
+	g := testGazetteer()
+	for name, want := range map[string]bool{
+		"CNN": true, "IS": true, "Lib": false, "US": false, "U.S.": false, "N.J.": false,
+		"PARIS": false, "IRAQ": false, "DAVOS": true, "Paris": false,
+	} {
+		if got := g.FalseAcronym(name); got != want {
+			t.Errorf("FalseAcronym(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestDateline(t *testing.T) {
+	g := testGazetteer()
+	tests := []struct{ name, text, want string }{
+		{"agency dateline after a title", "Talks end in agreement\n\nNAIROBI, March 12 (Reuters) - Kenya said.", "NAIROBI"},
+		{"town and state", "PARIS, Ky. (AP) - A fire.", "PARIS"},
+		{"dash", "BAGHDAD - Bombs hit the city.", "BAGHDAD"},
+		{"mixed-case word after", "NEWARK The airport closed.", "NEWARK"},
+		{"a word in capitals that opens a sentence", "IRAQIS are marching today.", ""},
+		{"no place", "BREAKING: markets fell.", ""},
+		{"too deep in the article", "One.\nTwo.\nThree.\nFour.\nNAIROBI - Late.", ""},
+		{"a place in running text", "Officials in Nairobi, Kenya, said.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, ok := g.Dateline(tt.text)
+			if got := m.Text; !ok && got != "" || got != tt.want {
+				t.Errorf("got %q (%v), want %q", got, ok, tt.want)
+			}
+			if ok && (tt.text[m.Start:m.End] != m.Text || !m.Dateline) {
+				t.Errorf("bad mention %+v", m)
 			}
 		})
 	}
@@ -428,6 +558,26 @@ func TestBuildPointOptions(t *testing.T) {
 	if len(rich.Lookup("Davos")) != 0 {
 		t.Error("towns of RegionCities must not be listed")
 	}
+	// A country-points table wins over the computed point; its columns
+	// are found by name, in any order and case.
+	write("countries.csv", "name,latitude,Country_Code,longitude\nSwitzerland,46.8,CH,8.2\nNowhere,,XX,\n")
+	pointed, err := Build(context.Background(), BuildOptions{Dir: dir, CountryPoints: filepath.Join(dir, "countries.csv")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := find(pointed, "Switzerland"); p.Lat != 46.8 || p.Lon != 8.2 {
+		t.Errorf("Switzerland from the country points: got %v,%v", p.Lat, p.Lon)
+	}
+	for name, csv := range map[string]string{
+		"no code column":  "name,latitude,longitude\nSwitzerland,46.8,8.2\n",
+		"bad coordinates": "COUNTRY_CODE,LATITUDE,LONGITUDE\nCH,146.8,8.2\n",
+		"short row":       "COUNTRY_CODE,LATITUDE,LONGITUDE\nCH,46.8\n",
+	} {
+		write("bad.csv", csv)
+		if _, err := Build(context.Background(), BuildOptions{Dir: dir, CountryPoints: filepath.Join(dir, "bad.csv")}); err == nil || !strings.Contains(err.Error(), "bad.csv") {
+			t.Errorf("%s: got %v, want an error naming bad.csv", name, err)
+		}
+	}
 }
 
 func TestDefault(t *testing.T) {
@@ -463,7 +613,7 @@ func ExampleGazetteer_Resolve() {
 	// Turkish (demonym true): Turkey, , TUR (39.0, 35.0)
 	// Aleppo (demonym false): Aleppo, Aleppo, SYR (36.2, 37.2)
 	// Paris (demonym false): Paris, Texas, USA (33.7, -95.6)
-	// Texas (demonym false): Texas, Texas, USA (30.9, -100.1)
+	// Texas (demonym false): Texas, Texas, USA (31.2, -100.1)
 }
 
 func BenchmarkResolve(b *testing.B) {

@@ -41,6 +41,9 @@ func (g *Gazetteer) Resolve(text string, mentions []Mention, c Context) []Resolu
 		cands[i], out[i].Inferred = g.candidates(m)
 	}
 	g.applyQualifiers(text, mentions, cands)
+	for i, m := range mentions {
+		cands[i] = g.applyCue(text, m, cands[i])
+	}
 
 	// Two rounds: the first reads every name on its own plus the given
 	// countries; the second adds the countries and regions the first
@@ -72,26 +75,66 @@ func (g *Gazetteer) candidates(m Mention) ([]candidate, bool) {
 	if i, ok := g.abbrevs[m.Text]; ok {
 		return []candidate{{place: i, primary: true}}, false
 	}
+	if Acronym(m.Text) {
+		// An acronym reads as the places it spells, never as a minor
+		// place with that code among its alternate names.
+		var out []candidate
+		for _, i := range g.acronymPlaces(m.Text) {
+			out = append(out, candidate{place: i, primary: true})
+		}
+		return out, false
+	}
 	k := strings.TrimPrefix(Key(m.Text), "the ")
 	if c := g.lookup(k); len(c) > 0 {
 		return c, false
 	}
+	// A longer name the gazetteer lacks is read as the place it
+	// contains ("Baghdad International Airport", "the Jadriyah
+	// neighbourhood", "Southern District of Ohio") only where that part
+	// is a place's own name or a major place's: an alternate spelling of
+	// a village ("Lib" of "Lib Dem") is no ground for it. Of several
+	// parts, the most prominent place wins ("University of Michigan
+	// Center": Michigan, not the village of Michigan Center).
 	f := strings.Fields(k)
+	var best []candidate
+	bestRank := [2]float64{-1, -1}
 	for n := len(f) - 1; n >= 1; n-- {
 		for s := 0; s+n <= len(f); s++ {
 			sub := strings.Join(f[s:s+n], " ")
-			if stopWords[sub] {
+			if stopWords[sub] || commonWords[sub] || particles[sub] {
 				continue
 			}
-			if c := g.lookup(sub); len(c) > 0 {
-				return c, true
-			}
+			var c []candidate
 			if i, ok := g.demonyms[sub]; ok {
-				return []candidate{{place: g.countries[i].Place, primary: true}}, true
+				c = []candidate{{place: g.countries[i].Place, primary: true}}
+			} else {
+				for _, x := range g.lookup(sub) {
+					if p := &g.places[x.place]; x.primary || p.Kind <= Admin1 || p.Population >= 1_000_000 {
+						c = append(c, x)
+					}
+				}
+			}
+			if r := g.prominence(c, n); len(c) > 0 && (r[0] > bestRank[0] || r[0] == bestRank[0] && r[1] > bestRank[1]) {
+				best, bestRank = c, r
 			}
 		}
 	}
-	return nil, true
+	return best, true
+}
+
+// prominence ranks the readings of an n-word part of a name: by the
+// level of the largest place among them (continent and country first),
+// then by its population, the number of words breaking ties.
+func (g *Gazetteer) prominence(cs []candidate, n int) [2]float64 {
+	level, pop := 0.0, 0.0
+	for _, c := range cs {
+		p := &g.places[c.place]
+		l := float64(City - p.Kind)
+		if l > level || l == level && float64(p.Population) > pop {
+			level, pop = l, float64(p.Population)
+		}
+	}
+	return [2]float64{level, math.Log10(pop+10) + float64(n)/10}
 }
 
 func (g *Gazetteer) lookup(k string) []candidate {
@@ -109,8 +152,8 @@ func (g *Gazetteer) lookup(k string) []candidate {
 // that contain them.
 func (g *Gazetteer) applyQualifiers(text string, ms []Mention, cands [][]candidate) {
 	for i := 0; i+1 < len(ms); i++ {
-		if !comma(text, ms[i].End, ms[i+1].Start) {
-			continue
+		if !comma(text, ms[i].End, ms[i+1].Start) || g.hasKind(cands[i], Country) {
+			continue // "Mexico, China, Japan": a list of countries
 		}
 		var town, region []candidate
 		for _, t := range cands[i] {
@@ -125,6 +168,59 @@ func (g *Gazetteer) applyQualifiers(text string, ms []Mention, cands [][]candida
 			cands[i], cands[i+1] = town, region
 		}
 	}
+}
+
+// hasKind reports whether some reading is of kind k.
+func (g *Gazetteer) hasKind(cs []candidate, k Kind) bool {
+	for _, c := range cs {
+		if g.places[c.place].Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// cueKinds maps the words that name a kind of place, before ("the state
+// of Washington") or after ("Washington state") a name, to the kinds
+// they call for.
+var cueKinds = map[string][]Kind{
+	"state": {Admin1}, "province": {Admin1}, "region": {Admin1, Admin2}, "governorate": {Admin1},
+	"county": {Admin2}, "district": {Admin2, Admin1}, "parish": {Admin2},
+	"city": {City}, "town": {City}, "village": {City},
+}
+
+// applyCue keeps, of a mention's readings, those of the kind a cue word
+// next to it names ("the state of Washington", "Kandahar province", "the
+// city of Quebec"), when there are any.
+func (g *Gazetteer) applyCue(text string, m Mention, cs []candidate) []candidate {
+	if len(cs) < 2 || m.Start < 0 || m.End > len(text) {
+		return cs
+	}
+	var kinds []Kind
+	before := strings.Fields(strings.ToLower(text[max(0, m.Start-20):m.Start]))
+	if n := len(before); n >= 2 && before[n-1] == "of" {
+		kinds = cueKinds[before[n-2]]
+	}
+	if after := strings.Fields(text[m.End:min(len(text), m.End+20)]); kinds == nil && len(after) > 0 {
+		w := strings.ToLower(strings.TrimRight(after[0], ".,;:'’)"))
+		kinds = cueKinds[w]
+	}
+	if kinds == nil {
+		return cs
+	}
+	var out []candidate
+	for _, c := range cs {
+		for _, k := range kinds {
+			if g.places[c.place].Kind == k {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	if len(out) == 0 {
+		return cs
+	}
+	return out
 }
 
 // comma reports whether text between offsets a and b is a comma (and
@@ -184,8 +280,9 @@ func (g *Gazetteer) best(cs []candidate, sh shares) *Place {
 		if c.primary {
 			s += 1
 		}
-		if (p.Kind == Admin1 || p.Kind == Admin2) && g.hasSeat(cs, p) {
-			// "Aleppo" is the city more often than its governorate.
+		if (p.Kind == Admin1 || p.Kind == Admin2) && (g.hasSeat(cs, p) || g.hasCapital(cs, p.Country)) {
+			// "Aleppo" is the city more often than its governorate,
+			// and "Washington" the capital more often than the state.
 			s -= 3
 		}
 		if p.Kind != Continent {
@@ -215,6 +312,17 @@ func (g *Gazetteer) hasSeat(cs []candidate, a *Place) bool {
 	for _, c := range cs {
 		p := &g.places[c.place]
 		if p.Kind == City && p.Country == a.Country && p.Admin1 == a.Admin1 && (a.Kind == Admin1 || p.Admin2 == a.Admin2) && c.primary {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCapital reports whether the readings include the national capital
+// of country cc.
+func (g *Gazetteer) hasCapital(cs []candidate, cc string) bool {
+	for _, c := range cs {
+		if p := &g.places[c.place]; p.Code == "PPLC" && p.Country == cc && c.primary {
 			return true
 		}
 	}

@@ -2,6 +2,8 @@ package geo
 
 import (
 	"sort"
+	"strings"
+	"unicode"
 
 	"github.com/annals/annals/event"
 )
@@ -45,5 +47,135 @@ func Merge(tagged, found []Mention) []Mention {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// Toponyms returns the place names of an analysed text (sents are its
+// tagged sentences, offsets into text): the tagger's location entities
+// and the gazetteer's matches, merged as Merge does, less what the tagger
+// calls a person or an organisation. A gazetteer match inside a person's
+// name is refused ("Kilroy-Silk"), and so is a one-word match that is a
+// word of a person's name anywhere in the text ("Tom Walsh … Walsh
+// said"), unless a major place bears it. Inside an organisation's name a
+// country, a region or a city of 100,000 is kept, flagged InName
+// ("Kentucky State Police", "CTV Winnipeg"), since it says where the
+// article is; any other match there is refused ("Lib Dem"). Acronyms
+// that name no place are refused (see FalseAcronym).
+func (g *Gazetteer) Toponyms(text string, sents []event.Sentence, opt FindOptions) []Mention {
+	var tagged []Mention
+	var names []event.Entity
+	nameWords := map[string]bool{}
+	for i := range sents {
+		for _, e := range sents[i].Entities {
+			if e.Label == "PER" || e.Label == "ORG" {
+				names = append(names, e)
+			}
+			if e.Label == "PER" {
+				for _, w := range strings.FieldsFunc(e.Text, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
+					nameWords[w] = true
+				}
+			}
+		}
+	}
+	// A word of a person's name is no place elsewhere in the text either,
+	// unless a major place bears it: "Jordan" of "Michael Jordan" does
+	// not unmake the country.
+	personal := func(m Mention) bool {
+		return nameWords[m.Text] && !m.Demonym && !g.major(Key(m.Text))
+	}
+	for i := range sents {
+		for _, e := range sents[i].Entities {
+			if e.Label != "LOC" && e.Label != "GPE" || e.Start < 0 || e.End <= e.Start || e.End > len(text) || g.FalseAcronym(e.Text) {
+				continue
+			}
+			m := Mention{Text: e.Text, Start: e.Start, End: e.End}
+			// The tokenizer leaves the dot of "Alta." apart.
+			if _, ok := g.abbrevs[e.Text+"."]; ok && strings.HasPrefix(text[e.End:], ".") {
+				m.End++
+				m.Text = text[m.Start:m.End]
+			}
+			if !personal(m) {
+				tagged = append(tagged, m)
+			}
+		}
+	}
+	var found []Mention
+	for _, m := range g.FindToponyms(text, opt) {
+		keep := true
+		for _, e := range names {
+			if m.Start < e.End && e.Start < m.End {
+				keep = e.Label == "ORG" && (m.Demonym || g.atLeast(Key(m.Text), 100_000))
+				m.InName = true
+				break
+			}
+		}
+		if keep && !m.InName && personal(m) {
+			keep = false
+		}
+		if keep {
+			found = append(found, m)
+		}
+	}
+	return Merge(tagged, found)
+}
+
+// Acronym reports whether a name is written as an acronym: two to five
+// capital letters, dots between them allowed ("CNN", "U.N.", "IS").
+func Acronym(name string) bool {
+	n := 0
+	for _, r := range name {
+		switch {
+		case r == '.':
+		case unicode.IsUpper(r):
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 5
+}
+
+// FalseAcronym reports whether name is an acronym (see Acronym) that
+// names no place as such. An acronym names a place when it is a state
+// or province abbreviation of the gazetteer ("N.J."), an upper-case
+// spelling of a country, a region or a city of a million ("US", "UAE",
+// "DRC"), or the name of a country, a region or a city of 100,000
+// written in capitals, as datelines write them ("CAIRO", "IRAN").
+// GeoNames gives many small places airport and other codes as alternate
+// names ("CNN" for Kannur), which read in news as the organisations they
+// are.
+func (g *Gazetteer) FalseAcronym(name string) bool {
+	if !Acronym(name) {
+		return false
+	}
+	if _, ok := g.abbrevs[name]; ok {
+		return false
+	}
+	return len(g.acronymPlaces(name)) == 0
+}
+
+// acronymPlaces returns the places that name, an acronym, stands for
+// (see FalseAcronym).
+func (g *Gazetteer) acronymPlaces(name string) []int {
+	k := Key(name)
+	var out []int
+	for _, i := range g.names[k] {
+		p := &g.places[i]
+		if p.Kind <= Admin1 || p.Population >= 100_000 {
+			if Key(p.Name) == k {
+				out = append(out, i)
+				continue
+			}
+		}
+		if p.Kind > Admin1 && p.Population < 1_000_000 {
+			continue
+		}
+		for _, a := range p.Alt {
+			if Key(a) == k && a == strings.ToUpper(a) {
+				out = append(out, i)
+				break
+			}
+		}
+	}
 	return out
 }
