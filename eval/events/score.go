@@ -87,6 +87,9 @@ type Result struct {
 	// WrongDates are the matched events whose gold date the coded one
 	// does not give: Gold and Record both set.
 	WrongDates []Miss
+	// Misplaced are the matched events whose gold place annals missed
+	// (Cause "no place" or "wrong place"), with both events.
+	Misplaced []Miss
 }
 
 // RootScore counts the events of one CAMEO root: gold events by their
@@ -176,7 +179,7 @@ func (r *Result) Add(a *Article, text string, c *Coded) {
 			r.Events.TP++
 			rs.Recalled++
 			r.scoreDate(name, g, recs[j])
-			r.scorePlace(g, recs[j])
+			r.scorePlace(name, g, recs[j])
 		}
 	}
 	for j, rec := range recs {
@@ -293,26 +296,30 @@ func (r *Result) scoreDate(article string, g *Event, rec *event.Record) {
 	r.WrongDates = append(r.WrongDates, Miss{Article: article, Gold: g, Record: rec, Sentence: rec.Sentence.Text})
 }
 
+// Causes of a misplaced matched event.
+const (
+	CauseNoPlace    = "no place"
+	CauseWrongPlace = "wrong place"
+)
+
 // scorePlace counts whether a matched event's place is within 161 km of
-// the gold's, or in the gold's country when the gold names only a country.
-func (r *Result) scorePlace(g *Event, rec *event.Record) {
+// the gold's, or in the gold's country when the gold names only a
+// country, and notes it in Misplaced when not.
+func (r *Result) scorePlace(article string, g *Event, rec *event.Record) {
 	if g.Place == nil {
 		return
 	}
 	r.Sited++
-	loc := rec.Location
-	if loc == nil {
-		return
-	}
-	if g.Place.Lat == nil {
-		if strings.EqualFold(loc.Country, g.Place.Country) {
+	cause := CauseNoPlace
+	if loc := rec.Location; loc != nil {
+		cause = CauseWrongPlace
+		if g.Place.Lat == nil && strings.EqualFold(loc.Country, g.Place.Country) ||
+			g.Place.Lat != nil && km(*g.Place.Lat, *g.Place.Lon, loc.Lat, loc.Lon) <= 161 {
 			r.Places++
+			return
 		}
-		return
 	}
-	if km(*g.Place.Lat, *g.Place.Lon, loc.Lat, loc.Lon) <= 161 {
-		r.Places++
-	}
+	r.Misplaced = append(r.Misplaced, Miss{Article: article, Cause: cause, Gold: g, Record: rec, Sentence: rec.Sentence.Text})
 }
 
 // km is the great-circle distance between two points.

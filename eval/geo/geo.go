@@ -21,6 +21,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/annals/annals/eval/score"
+	"github.com/annals/annals/event"
 	"github.com/annals/annals/geo"
 )
 
@@ -199,6 +200,47 @@ type Score struct {
 	// the wrong place from placing a country or region at another
 	// centroid than the gold set's.
 	WithID, SameID int
+	// Misses are the gold toponyms not resolved within 161 km, in text
+	// order, for --show-misses.
+	Misses []Miss
+	// False are annals' toponyms that overlap no gold toponym.
+	False []Miss
+}
+
+// Miss is a gold toponym that annals did not find, or placed more than
+// 161 km away.
+type Miss struct {
+	Article string
+	Toponym Toponym
+	Context string          // the words around the toponym
+	Got     *geo.Resolution // the overlapping resolution; nil when not found
+	Km      float64         // distance from the gold point; 0 when Got has no place
+}
+
+// String formats a miss as one line: the article, the gold toponym and
+// its point, and what annals made of it.
+func (m Miss) String() string {
+	t := m.Toponym
+	if !t.HasPoint && m.Got != nil {
+		if p := m.Got.Place; p != nil {
+			return fmt.Sprintf("%s: %q → %s %s/%s pop=%d in %q", m.Article, t.Phrase, p.Name, p.Country, p.Code, p.Population, m.Context)
+		}
+		return fmt.Sprintf("%s: %q unresolved in %q", m.Article, t.Phrase, m.Context)
+	}
+	gold := fmt.Sprintf("%s: %q (%.2f,%.2f", m.Article, t.Phrase, t.Lat, t.Lon)
+	if t.GeonameID != 0 {
+		gold += fmt.Sprintf(" geonames:%d", t.GeonameID)
+	}
+	gold += ")"
+	switch {
+	case m.Got == nil:
+		return fmt.Sprintf("%s not found in %q", gold, m.Context)
+	case m.Got.Place == nil:
+		return fmt.Sprintf("%s found as %q, unresolved", gold, m.Got.Text)
+	}
+	p := m.Got.Place
+	return fmt.Sprintf("%s → %s %s/%s pop=%d geonames:%d (%.2f,%.2f) %.0f km in %q",
+		gold, p.Name, p.Country, p.Code, p.Population, p.ID, p.Lat, p.Lon, m.Km, m.Context)
 }
 
 // Add adds the counts of t to s.
@@ -212,6 +254,8 @@ func (s *Score) Add(t Score) {
 	s.Within161 += t.Within161
 	s.WithID += t.WithID
 	s.SameID += t.SameID
+	s.Misses = append(s.Misses, t.Misses...)
+	s.False = append(s.False, t.False...)
 }
 
 // Precision is the share of annals' toponyms that overlap a gold one.
@@ -234,12 +278,19 @@ func (s Score) String() string {
 // largest overlap.
 func ScoreArticle(a Article, rs []geo.Resolution) Score {
 	s := Score{Predicted: len(rs), BadSpans: a.BadSpans}
-	for _, r := range rs {
+	for i, r := range rs {
+		matched := false
 		for _, t := range a.Toponyms {
 			if overlap(r.Start, r.End, t.Start, t.End) > 0 {
-				s.Matched++
+				matched = true
 				break
 			}
+		}
+		if matched {
+			s.Matched++
+		} else {
+			s.False = append(s.False, Miss{Article: a.ID, Got: &rs[i], Context: around(a.Text, r.Start, r.End),
+				Toponym: Toponym{Phrase: r.Text, Start: r.Start, End: r.End}})
 		}
 	}
 	for _, t := range a.Toponyms {
@@ -257,13 +308,21 @@ func ScoreArticle(a Article, rs []geo.Resolution) Score {
 				best, bestOv = i, ov
 			}
 		}
+		miss := Miss{Article: a.ID, Toponym: t, Context: around(a.Text, t.Start, t.End)}
 		if best < 0 {
+			s.Misses = append(s.Misses, miss)
 			continue
 		}
 		s.Found++
+		miss.Got = &rs[best]
 		p := rs[best].Place
-		if p != nil && geo.Distance(p.Lat, p.Lon, t.Lat, t.Lon) <= 161 {
+		if p != nil {
+			miss.Km = geo.Distance(p.Lat, p.Lon, t.Lat, t.Lon)
+		}
+		if p != nil && miss.Km <= 161 {
 			s.Within161++
+		} else {
+			s.Misses = append(s.Misses, miss)
 		}
 		if p != nil && t.GeonameID != 0 && p.ID == t.GeonameID {
 			s.SameID++
@@ -272,13 +331,36 @@ func ScoreArticle(a Article, rs []geo.Resolution) Score {
 	return s
 }
 
+// around returns up to 40 bytes of text on each side of a span, cut at
+// rune boundaries and with line breaks made spaces.
+func around(text string, start, end int) string {
+	a, b := max(0, start-40), min(len(text), end+40)
+	for a > 0 && !utf8.RuneStart(text[a]) {
+		a--
+	}
+	for b < len(text) && !utf8.RuneStart(text[b]) {
+		b++
+	}
+	return strings.Join(strings.Fields(text[a:b]), " ")
+}
+
 func overlap(s1, e1, s2, e2 int) int {
 	return min(e1, e2) - max(s1, s2)
+}
+
+// Analyzer is the language layer, as Evaluate uses it to tag names.
+type Analyzer interface {
+	Process(ctx context.Context, text string) ([]event.Sentence, error)
 }
 
 // Options tunes Evaluate.
 type Options struct {
 	Demonyms bool // count nationality words as toponyms (TR-News and GeoWebNews do)
+	// Analyzer, when set, tags each article first, and toponyms are
+	// found as the pipeline finds them (geo.Gazetteer.Toponyms: the
+	// tagger's locations, less its people and organisations); nil finds
+	// them from the gazetteer alone.
+	Analyzer Analyzer
 }
 
 // Evaluate finds and resolves the toponyms of every article with g and
@@ -289,7 +371,17 @@ func Evaluate(ctx context.Context, g *geo.Gazetteer, arts []Article, opt Options
 		if err := ctx.Err(); err != nil {
 			return total, err
 		}
-		ms := g.FindToponyms(a.Text, geo.FindOptions{Demonyms: opt.Demonyms})
+		fo := geo.FindOptions{Demonyms: opt.Demonyms}
+		var ms []geo.Mention
+		if opt.Analyzer != nil {
+			sents, err := opt.Analyzer.Process(ctx, a.Text)
+			if err != nil {
+				return total, fmt.Errorf("eval/geo: article %s: %w", a.ID, err)
+			}
+			ms = g.Toponyms(a.Text, sents, fo)
+		} else {
+			ms = g.FindToponyms(a.Text, fo)
+		}
 		total.Add(ScoreArticle(a, g.Resolve(a.Text, ms, geo.Context{})))
 	}
 	return total, nil

@@ -100,9 +100,21 @@ func TestScoreArticle(t *testing.T) {
 		{Mention: geo.Mention{Text: "Paris", Start: 34, End: 39}, Place: parisTX},
 	}
 	got := ScoreArticle(a, rs)
+	misses, falses := got.Misses, got.False
+	got.Misses, got.False = nil, nil
 	want := Score{Gold: 2, NoPoint: 1, Found: 2, Predicted: 3, Matched: 2, Within161: 1, WithID: 1, SameID: 1}
-	if got != want {
+	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("got %+v, want %+v", got, want)
+	}
+	// Paris resolved to Paris, Texas is the one miss; "officials" the
+	// one toponym no gold toponym overlaps.
+	if len(misses) != 1 || misses[0].Toponym.Phrase != "Paris" || misses[0].Km < 7000 {
+		t.Errorf("misses %+v", misses)
+	} else if m := misses[0].String(); !strings.Contains(m, `"Paris" (48.85,2.35)`) || !strings.Contains(m, "km in") {
+		t.Errorf("miss line %q", m)
+	}
+	if len(falses) != 1 || falses[0].Toponym.Phrase != "officials" {
+		t.Errorf("false toponyms %+v", falses)
 	}
 	if s := got.String(); s != "toponyms=2 found=2 precision=0.667 recall=1.000 acc161=0.500" {
 		t.Errorf("String() = %q", s)

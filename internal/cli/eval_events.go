@@ -85,6 +85,15 @@ func printEvents(w io.Writer, res *events.Result, showMisses bool) {
 			fmt.Fprintf(w, "DATE %s: gold %s, coded %q (%s) for %s %s %s (%s)\n  in: %s\n", m.Article, m.Gold.Date,
 				r.Date, r.DatePrecision, actorCode(r.Source), r.Code, actorCode(r.Target), r.Evidence.Verb, m.Sentence)
 		}
+		for _, m := range res.Misplaced {
+			got := "none"
+			if l := m.Record.Location; l != nil {
+				got = fmt.Sprintf("%s (%s)", l.Name, l.Country)
+			}
+			fmt.Fprintf(w, "PLACE [%s] %s: %s %s %s (%s) gold %s (%s), annals %s\n  in: %s\n", m.Cause, m.Article,
+				actorCode(m.Record.Source), m.Record.Code, actorCode(m.Record.Target), m.Record.Evidence.Verb,
+				m.Gold.Place.Name, m.Gold.Place.Country, got, m.Sentence)
+		}
 	}
 	printCauses(w, "misses", res.Misses)
 	printCauses(w, "false events", res.False)
