@@ -10,6 +10,10 @@ import (
 // Dateline looks at: a title, perhaps a byline, then the lead.
 const datelineParagraphs = 4
 
+// DatelineReach bounds where a dateline may start: within the first
+// datelineParagraphs paragraphs and the first DatelineReach bytes.
+const DatelineReach = 2000
+
 // Dateline returns the place name of an article's dateline: a place
 // name in capitals opening one of its first paragraphs, before a comma,
 // a parenthesis or a dash ("NAIROBI, March 12 (Reuters) –", "LAUREL
@@ -17,7 +21,7 @@ const datelineParagraphs = 4
 // where its dateline says it was filed.
 func (g *Gazetteer) Dateline(text string) (Mention, bool) {
 	start := 0
-	for n := 0; n < datelineParagraphs && start < len(text); n++ {
+	for n := 0; n < datelineParagraphs && start < min(len(text), DatelineReach); n++ {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
 			end = len(text)

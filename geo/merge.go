@@ -67,7 +67,7 @@ func (g *Gazetteer) Toponyms(text string, sents []event.Sentence, opt FindOption
 	nameWords := map[string]bool{}
 	for i := range sents {
 		for _, e := range sents[i].Entities {
-			if e.Label == "PER" || e.Label == "ORG" {
+			if (e.Label == "PER" || e.Label == "ORG") && e.Start >= 0 && e.End > e.Start {
 				names = append(names, e)
 			}
 			if e.Label == "PER" {
@@ -77,6 +77,7 @@ func (g *Gazetteer) Toponyms(text string, sents []event.Sentence, opt FindOption
 			}
 		}
 	}
+	sort.SliceStable(names, func(i, j int) bool { return names[i].Start < names[j].Start })
 	// A word of a person's name is no place elsewhere in the text either,
 	// unless a major place bears it: "Jordan" of "Michael Jordan" does
 	// not unmake the country.
@@ -99,15 +100,22 @@ func (g *Gazetteer) Toponyms(text string, sents []event.Sentence, opt FindOption
 			}
 		}
 	}
+	// Only what the sentences cover is searched: a long document is
+	// analysed, and its places read, part by part.
+	lo, hi := 0, len(text)
+	if n := len(sents); n > 0 && sents[0].Start >= 0 && sents[0].Start <= sents[n-1].End && sents[n-1].End <= len(text) {
+		lo, hi = sents[0].Start, sents[n-1].End
+	}
 	var found []Mention
-	for _, m := range g.FindToponyms(text, opt) {
+	for _, m := range g.FindToponyms(text[lo:hi], opt) {
+		m.Start += lo
+		m.End += lo
 		keep := true
-		for _, e := range names {
-			if m.Start < e.End && e.Start < m.End {
-				keep = e.Label == "ORG" && (m.Demonym || g.atLeast(Key(m.Text), 100_000))
-				m.InName = true
-				break
-			}
+		// The entities are in text order and do not overlap: the one that
+		// may overlap m is the last starting before m's end.
+		if i := sort.Search(len(names), func(i int) bool { return names[i].Start >= m.End }) - 1; i >= 0 && names[i].End > m.Start {
+			keep = names[i].Label == "ORG" && (m.Demonym || g.atLeast(Key(m.Text), 100_000))
+			m.InName = true
 		}
 		if keep && !m.InName && personal(m) {
 			keep = false

@@ -422,19 +422,16 @@ func docName(doc *event.Document) string {
 }
 
 // places resolves the place names of a part of the article once, with the
-// actor countries of its events as context.
+// actor countries of its events as context: the tagger's and the
+// gazetteer's in the part (geo.Gazetteer.Toponyms) and the article's
+// dateline, flagged Dateline, which places the events of every part.
 func (p *Pipeline) places(doc *event.Document, part span, sents []event.Sentence, evs []coder.Event) []geo.Resolution {
 	if p.gaz == nil {
 		return nil
 	}
-	var tagged []geo.Mention
-	for i := range sents {
-		tagged = append(tagged, geo.EntityMentions(&sents[i])...)
-	}
-	found := p.gaz.FindToponyms(doc.Text[part.start:part.end], geo.FindOptions{})
-	for i := range found {
-		found[i].Start += part.start
-		found[i].End += part.start
+	ms := p.gaz.Toponyms(doc.Text, sents, geo.FindOptions{})
+	if dl, ok := p.gaz.Dateline(doc.Text); ok {
+		ms = geo.Merge([]geo.Mention{dl}, ms)
 	}
 	var countries []string
 	seen := map[string]bool{}
@@ -446,7 +443,7 @@ func (p *Pipeline) places(doc *event.Document, part span, sents []event.Sentence
 			}
 		}
 	}
-	return p.gaz.Resolve(doc.Text, geo.Merge(tagged, found), geo.Context{Countries: countries})
+	return p.gaz.Resolve(doc.Text, ms, geo.Context{Countries: countries})
 }
 
 // record builds the event record of one coded event.
@@ -482,29 +479,59 @@ func setDate(r *event.Record, when *dates.Document, sent, word int) {
 	r.Date, r.DatePrecision, r.Background = d.Format(), d.Precision.String(), d.Background
 }
 
-// location returns the place named in the event's own clause: of the
-// resolved place names inside the verb's phrase that are neither one of
-// its actors nor part of a person's name, the most precise ("in Davos,
-// Switzerland" → Davos).
+// location returns the event's place: the place named in its own clause
+// as where it happened ("in Arusha", "near Baghdad airport", "outside
+// the High Commission in Nairobi"), the most precise of them ("in Davos,
+// Switzerland" → Davos); else the article's dateline; else none. A
+// place name that is one of the event's actors, part of a person's or an
+// organisation's name, or that its clause does not use as a place
+// ("Iraq blamed Israel and the United States", "Kenya and Tanzania
+// agreed") never places it.
 func (p *Pipeline) location(s *event.Sentence, e coder.Event, places []geo.Resolution) *event.Location {
 	if p.gaz == nil {
 		return nil
 	}
 	in := clauseSpan(s, e.Verb)
+	// "It followed Washington's assassination of X near the Baghdad
+	// airport", "condemned the attack in Kabul": the parser hangs the
+	// place of a nominal event from the verb that governs the noun.
+	if t := s.Tokens[e.Verb]; t.UPOS == "NOUN" && t.Head > 0 {
+		if h := t.Head - 1; s.Tokens[h].UPOS == "VERB" {
+			for k := range s.Tokens {
+				if s.Tokens[k].Head-1 == h && strings.HasPrefix(s.Tokens[k].Rel, "obl") {
+					for j, ok := range clauseSpan(s, k) {
+						in[j] = in[j] || ok
+					}
+				}
+			}
+		}
+	}
 	var best *geo.Resolution
 	// places are in text order: those of the sentence start at from.
 	from := sort.Search(len(places), func(i int) bool { return places[i].Start >= s.Start })
 	for i := from; i < len(places) && places[i].Start <= s.End; i++ {
 		pl := &places[i]
-		if pl.Place == nil || pl.End > s.End {
+		if pl.Place == nil || pl.InName || pl.End > s.End {
 			continue
 		}
-		k := tokenAt(s, pl.Start)
-		if k < 0 || !in[k] || within(k, e.Source) || within(k, e.Target) || strings.HasSuffix(s.Tokens[k].Entity, "-PER") {
+		k := headToken(s, pl.Start, pl.End)
+		if k < 0 || !in[k] || names(s, pl.Start, pl.End, e.Source) || names(s, pl.Start, pl.End, e.Target) || strings.HasSuffix(s.Tokens[k].Entity, "-PER") {
+			continue
+		}
+		if !locative(s, k, in) {
 			continue
 		}
 		if best == nil || pl.Place.Kind > best.Place.Kind {
 			best = pl
+		}
+	}
+	if best == nil {
+		// The dateline opens the article: few places come before it.
+		for i := 0; i < len(places) && places[i].Start < geo.DatelineReach; i++ {
+			if places[i].Dateline && places[i].Place != nil {
+				best = &places[i]
+				break
+			}
 		}
 	}
 	if best == nil {
@@ -514,7 +541,85 @@ func (p *Pipeline) location(s *event.Sentence, e coder.Event, places []geo.Resol
 	return &loc
 }
 
-func within(k int, a coder.Actor) bool { return a.First >= 0 && k >= a.First && k <= a.Last }
+// locativeCase are the prepositions that make a noun phrase where
+// something happens.
+var locativeCase = map[string]bool{
+	"in": true, "at": true, "near": true, "outside": true, "inside": true, "across": true,
+	"throughout": true, "around": true, "within": true, "beside": true, "off": true,
+	"along": true, "on": true, "into": true,
+}
+
+// locative reports whether token k, the head of a place name, says where
+// the event of clause in happened: it hangs from a locative preposition
+// ("in Arusha"), or is part of a phrase that does ("near Baghdad
+// airport", "outside the High Commission in Nairobi", "in Kenya and
+// Tanzania"), and that phrase lies in the clause. A subject or object
+// ("Kenya and Tanzania agreed", "blamed Israel and the United States")
+// and a possessor ("Tanzania's ministry") are actors, not places.
+func locative(s *event.Sentence, k int, in []bool) bool {
+	for steps := 0; k >= 0 && steps < len(s.Tokens); steps++ {
+		t := &s.Tokens[k]
+		rel, sub, _ := strings.Cut(t.Rel, ":")
+		switch rel {
+		case "obl", "nmod":
+			if sub != "poss" && sub != "tmod" && in[k] && hasCase(s, k) {
+				return true
+			}
+		case "compound", "flat", "amod", "appos", "conj":
+		default:
+			return false
+		}
+		if sub == "poss" {
+			return false
+		}
+		k = t.Head - 1
+	}
+	return false
+}
+
+// hasCase reports whether token k has a locative preposition as its case
+// marker.
+func hasCase(s *event.Sentence, k int) bool {
+	for i := range s.Tokens {
+		if c := &s.Tokens[i]; c.Head-1 == k && c.Rel == "case" && locativeCase[strings.ToLower(c.Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// headToken returns the token of a span (byte offsets) whose head lies
+// outside it: the syntactic head of a place name ("Dar es Salaam").
+func headToken(s *event.Sentence, start, end int) int {
+	first := -1
+	for i, t := range s.Tokens {
+		if t.Start < start || t.End > end || t.Start < 0 {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		h := t.Head - 1
+		if h < 0 || s.Tokens[h].Start < start || s.Tokens[h].End > end {
+			return i
+		}
+	}
+	if first < 0 {
+		return tokenAt(s, start)
+	}
+	return first
+}
+
+// names reports whether actor a is the place name spanning bytes
+// start..end ("Moscow" hosting, "Kenya" agreeing): all of the actor's
+// tokens lie in the name. A place inside a longer actor phrase ("drivers
+// in Nairobi", "a hospital in Jakarta") says where that actor acted.
+func names(s *event.Sentence, start, end int, a coder.Actor) bool {
+	if a.First < 0 || a.Last >= len(s.Tokens) {
+		return false
+	}
+	return s.Tokens[a.First].Start >= start && s.Tokens[a.Last].End <= end
+}
 
 // clauseSpan marks the tokens of verb v's clause: its subtree without
 // the clauses of other verbs hanging from it.

@@ -109,6 +109,17 @@ func TestExampleArticle(t *testing.T) {
 	if r := find(recs, "KENCOP", "17", ""); r == nil {
 		t.Errorf("no arrest by Kenyan police")
 	}
+	// Every other event is placed in Nairobi: the demonstration by the
+	// clause that names it, the rest by the article's dateline, and the
+	// talks "with Nairobi" not by the name of their target.
+	for _, r := range recs {
+		if r.ID == meet.ID || r.Root == "04" && strings.Contains(r.Sentence.Text, "Arusha") {
+			continue
+		}
+		if r.Location == nil || r.Location.Name != "Nairobi" {
+			t.Errorf("%s %s %s (%q) placed at %+v, want Nairobi", r.Source.Code, r.Code, actorCode(r.Target), r.Evidence.Verb, r.Location)
+		}
+	}
 }
 
 // TestUndatedDocument codes documents without a publication date: a

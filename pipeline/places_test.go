@@ -1,0 +1,103 @@
+package pipeline_test
+
+import (
+	"testing"
+
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/geo"
+	"github.com/annals/annals/nlp"
+)
+
+// TestEventPlace codes sentences of our own and checks where their events
+// are placed: in the place the event's clause names as where it
+// happened, else at the dateline, else nowhere; never at an actor's name
+// nor at a person's or an organisation's.
+func TestEventPlace(t *testing.T) {
+	tests := []struct {
+		name, text     string
+		src, root, tgt string // the event checked (see find)
+		want           string // its place's name; "" for none
+	}{
+		{"a place in the clause", "Kenyan police arrested twelve protesters in Mombasa on Friday.",
+			"KENCOP", "17", "", "Mombasa"},
+		{"a place inside a longer locative phrase", "Kenyan police arrested twelve protesters outside the stadium in Kisumu on Friday.",
+			"KENCOP", "17", "", "Kisumu"},
+		{"co-targets are no place", "Syria accused Israel and the United States of sabotage.",
+			"SYR", "11", "", ""},
+		{"co-subjects are no place", "Uganda and Rwanda agreed to reopen their border.",
+			"", "03", "", ""},
+		{"the dateline when the clause names none", "ACCRA, June 4 (annals) - Ghanaian police arrested nine protesters on Friday.",
+			"GHA", "17", "", "Accra"},
+		{"the clause's place before the dateline", "ACCRA, June 4 (annals) - Ghanaian police arrested nine protesters in Kumasi on Friday.",
+			"GHA", "17", "", "Kumasi"},
+		{"a summit's parties are no place", "ATHENS, May 3 (annals) - The leaders of Greece and Cyprus met the Israeli prime minister on Tuesday.",
+			"GRC", "04", "ISR", "Athens"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			recs := codeText(t, tt.text, "2020-06-06")
+			r := find(recs, tt.src, tt.root, tt.tgt)
+			if r == nil {
+				t.Fatalf("no %s %sx %s event in %d records", tt.src, tt.root, tt.tgt, len(recs))
+			}
+			got := ""
+			if r.Location != nil {
+				got = r.Location.Name
+			}
+			if got != tt.want {
+				t.Errorf("placed at %q (%+v), want %q", got, r.Location, tt.want)
+			}
+		})
+	}
+}
+
+// TestToponymsRefuseNames runs the language layer and the gazetteer over
+// a text of our own whose people and organisations bear the names of
+// places in GeoNames (towns called Hashimoto and Walsh, "CNN" listed for
+// Kannur): the gazetteer alone reads some of them as places, the
+// tagger-aware reading none.
+func TestToponymsRefuseNames(t *testing.T) {
+	a, err := nlp.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := geo.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Boris Yeltsin welcomed Ryutaro Hashimoto in Krasnoyarsk on Saturday. Hashimoto praised the talks. " +
+		"CNN reported that the two leaders signed a treaty. " +
+		"The Lib Dem leader criticised the treaty, and Kilroy-Silk accused the government of weakness. " +
+		"Walsh, the defence secretary, said the army would stay."
+	sents, err := a.Process(t.Context(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{"Hashimoto": true, "CNN": true, "Lib": true, "Lib Dem": true, "Kilroy": true, "Silk": true, "Kilroy-Silk": true, "Walsh": true, "Robert": true, "Tom": true}
+	alone := 0
+	for _, m := range g.FindToponyms(text, geo.FindOptions{}) {
+		if names[m.Text] {
+			alone++
+		}
+	}
+	if alone == 0 {
+		t.Fatal("the gazetteer alone finds none of the names: the text tests nothing")
+	}
+	found := false
+	for _, m := range g.Toponyms(text, sents, geo.FindOptions{}) {
+		if names[m.Text] {
+			t.Errorf("%q read as a place", m.Text)
+		}
+		found = found || m.Text == "Krasnoyarsk"
+	}
+	if !found {
+		t.Error("Krasnoyarsk not found")
+	}
+}
+
+func actorCode(a *event.Actor) string {
+	if a == nil {
+		return "-"
+	}
+	return a.Code
+}
