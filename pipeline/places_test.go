@@ -1,10 +1,13 @@
 package pipeline_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/geo"
+	"github.com/annals/annals/internal/testshared"
 	"github.com/annals/annals/nlp"
 )
 
@@ -100,4 +103,57 @@ func actorCode(a *event.Actor) string {
 		return "-"
 	}
 	return a.Code
+}
+
+// TestBBCToponyms reads the place names of BBC articles as the pipeline
+// does and counts those that are no places: tokens the tagger calls a
+// person or an organisation, and acronyms that spell no place (neither
+// a state abbreviation nor a country's, region's or major city's
+// spelling). A quarter of the articles keeps the test's cost to a few
+// seconds.
+func TestBBCToponyms(t *testing.T) {
+	texts := testshared.BBCTexts(t)
+	a, err := nlp.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := geo.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bad []string
+	places := 0
+	for i := 0; i < len(texts); i += 4 {
+		text := texts[i]
+		sents, err := a.Process(t.Context(), text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range g.Resolve(text, g.Toponyms(text, sents, geo.FindOptions{}), geo.Context{}) {
+			if r.Place == nil || r.InName {
+				continue
+			}
+			places++
+			why := ""
+			if g.FalseAcronym(r.Text) {
+				why = "acronym"
+			}
+			for _, s := range sents {
+				for _, tok := range s.Tokens {
+					if tok.Start < r.End && r.Start < tok.End && (strings.HasSuffix(tok.Entity, "-PER") || strings.HasSuffix(tok.Entity, "-ORG")) {
+						why = tok.Entity[2:]
+					}
+				}
+			}
+			if why != "" {
+				bad = append(bad, fmt.Sprintf("%s %q → %s (%s)", why, r.Text, r.Place.Name, r.Place.Country))
+			}
+		}
+	}
+	if places == 0 {
+		t.Fatal("no places in the BBC articles")
+	}
+	if len(bad) > 0 {
+		t.Errorf("%d of %d places are people, organisations or acronyms: %s", len(bad), places, strings.Join(bad[:min(len(bad), 20)], "; "))
+	}
 }
