@@ -6,22 +6,19 @@ import (
 	"unicode/utf8"
 )
 
-// datelineParagraphs is how many paragraphs from the top of an article
-// Dateline looks at: a title, perhaps a byline, then the lead.
-const datelineParagraphs = 4
-
-// DatelineReach bounds where a dateline may start: within the first
-// datelineParagraphs paragraphs and the first DatelineReach bytes.
+// DatelineReach bounds how far after the text it places a dateline may
+// open a story: a title and perhaps a byline come first.
 const DatelineReach = 2000
 
-// Dateline returns the place name of an article's dateline: a place
-// name in capitals opening one of its first paragraphs, before a comma,
-// a parenthesis or a dash ("NAIROBI, March 12 (Reuters) –", "LAUREL
+// Datelines returns the datelines of a text's paragraphs, in text order:
+// a place name in capitals opening a paragraph, before a comma, a
+// parenthesis or a dash ("NAIROBI, March 12 (Reuters) –", "LAUREL
 // COUNTY, Ky. (WKYT) -", "INNISFAIL - …"). News agencies place a story
-// where its dateline says it was filed.
-func (g *Gazetteer) Dateline(text string) (Mention, bool) {
-	start := 0
-	for n := 0; n < datelineParagraphs && start < min(len(text), DatelineReach); n++ {
+// where its dateline says it was filed; a digest of stories has one per
+// story.
+func (g *Gazetteer) Datelines(text string) []Mention {
+	var out []Mention
+	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
 			end = len(text)
@@ -29,14 +26,11 @@ func (g *Gazetteer) Dateline(text string) (Mention, bool) {
 			end += start
 		}
 		if m, ok := g.datelineAt(text, start, end); ok {
-			return m, true
-		}
-		if strings.TrimSpace(text[start:end]) == "" {
-			n-- // blank lines between paragraphs do not count
+			out = append(out, m)
 		}
 		start = end + 1
 	}
-	return Mention{}, false
+	return out
 }
 
 // datelineAt reads a dateline at the start of the paragraph text[start:end].
@@ -51,7 +45,8 @@ func (g *Gazetteer) datelineAt(text string, start, end int) (Mention, bool) {
 	for i < end {
 		r, size := utf8.DecodeRuneInString(text[i:end])
 		if !unicode.IsLetter(r) {
-			if r != ' ' && r != '-' && r != '.' && r != '\'' && r != '’' {
+			// A dash after a space ends the name ("PARIS - A fire").
+			if r != ' ' && r != '-' && r != '.' && r != '\'' && r != '’' || r == '-' && i > start && text[i-1] == ' ' {
 				break
 			}
 			i += size

@@ -87,10 +87,13 @@ func (g *Gazetteer) surname(text string, ws []word, i, matchedTo int) bool {
 	if !capitalised(prev) || prev == strings.ToUpper(prev) || stopWords[l] || particles[l] || titles[l] {
 		return false
 	}
-	if _, ok := g.demonyms[Key(prev)]; ok {
-		return false
+	key := Key(text[ws[i].start:ws[i].end])
+	if c, ok := g.demonyms[Key(prev)]; ok {
+		// "Swiss Re", "British Gas": a nationality before a minor place
+		// of another country names a firm.
+		return !g.atLeast(key, 100_000) && !g.inCountry(key, g.countries[c].ISO2)
 	}
-	return !g.major(Key(text[ws[i].start:ws[i].end]))
+	return !g.major(key)
 }
 
 // nameStart reports whether the one-word match at word i opens a longer
@@ -114,6 +117,16 @@ func (g *Gazetteer) nameStart(text string, ws []word, i int) bool {
 		return false
 	}
 	return !g.atLeast(Key(text[ws[i].start:ws[i].end]), 100_000)
+}
+
+// inCountry reports whether some reading of key lies in country cc.
+func (g *Gazetteer) inCountry(key, cc string) bool {
+	for _, p := range g.names[key] {
+		if g.places[p].Country == cc {
+			return true
+		}
+	}
+	return false
 }
 
 // major reports whether some reading of key is a continent, country,

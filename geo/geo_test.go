@@ -129,6 +129,9 @@ func TestFindToponyms(t *testing.T) {
 		{"a village's alternate name is no place", "The Popular Front met in Nairobi.", false, []string{"Nairobi"}},
 		{"a dateline in capitals", "NAIROBI, March 12 - Talks ended.", false, []string{"NAIROBI"}},
 		{"an acronym that is an airport code", "CNN said Kannur was calm.", false, []string{"Kannur"}},
+		{"a nationality before a foreign town names a firm", "Shares of Turkish Davos fell.", false, nil},
+		{"a nationality before its own town", "Crowds filled Swiss Davos.", false, []string{"Davos"}},
+		{"a minor place opening a longer name", "The Walsh Trust gave money to Paris.", false, []string{"Paris"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -293,26 +296,30 @@ func TestFalseAcronym(t *testing.T) {
 	}
 }
 
-func TestDateline(t *testing.T) {
+func TestDatelines(t *testing.T) {
 	g := testGazetteer()
 	tests := []struct{ name, text, want string }{
 		{"agency dateline after a title", "Talks end in agreement\n\nNAIROBI, March 12 (Reuters) - Kenya said.", "NAIROBI"},
 		{"town and state", "PARIS, Ky. (AP) - A fire.", "PARIS"},
 		{"dash", "BAGHDAD - Bombs hit the city.", "BAGHDAD"},
 		{"mixed-case word after", "NEWARK The airport closed.", "NEWARK"},
+		{"a digest of two stories", "PARIS - A fire.\nNEWARK, N.J. - A flight left.", "PARIS|NEWARK"},
 		{"a word in capitals that opens a sentence", "IRAQIS are marching today.", ""},
 		{"no place", "BREAKING: markets fell.", ""},
-		{"too deep in the article", "One.\nTwo.\nThree.\nFour.\nNAIROBI - Late.", ""},
+		{"an acronym", "CNN - Markets fell.", ""},
 		{"a place in running text", "Officials in Nairobi, Kenya, said.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m, ok := g.Dateline(tt.text)
-			if got := m.Text; !ok && got != "" || got != tt.want {
-				t.Errorf("got %q (%v), want %q", got, ok, tt.want)
+			var got []string
+			for _, m := range g.Datelines(tt.text) {
+				if tt.text[m.Start:m.End] != m.Text || !m.Dateline {
+					t.Errorf("bad mention %+v", m)
+				}
+				got = append(got, m.Text)
 			}
-			if ok && (tt.text[m.Start:m.End] != m.Text || !m.Dateline) {
-				t.Errorf("bad mention %+v", m)
+			if strings.Join(got, "|") != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}
