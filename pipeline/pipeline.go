@@ -424,15 +424,24 @@ func docName(doc *event.Document) string {
 // places resolves the place names of a part of the article once, with the
 // actor countries of its events as context: the tagger's and the
 // gazetteer's in the part (geo.Gazetteer.Toponyms) and the article's
-// dateline, flagged Dateline, which places the events of every part.
+// dateline, flagged Dateline.
 func (p *Pipeline) places(doc *event.Document, part span, sents []event.Sentence, evs []coder.Event) []geo.Resolution {
 	if p.gaz == nil {
 		return nil
 	}
 	ms := p.gaz.Toponyms(doc.Text, sents, geo.FindOptions{})
-	if dl, ok := p.gaz.Dateline(doc.Text); ok {
-		ms = geo.Merge([]geo.Mention{dl}, ms)
+	// The part's datelines (one per story of a digest), else the
+	// article's.
+	var datelines []geo.Mention
+	for _, m := range p.gaz.Datelines(doc.Text[part.start:part.end]) {
+		m.Start += part.start
+		m.End += part.start
+		datelines = append(datelines, m)
 	}
+	if len(datelines) == 0 && part.start > 0 {
+		datelines = p.gaz.Datelines(doc.Text[:min(len(doc.Text), geo.DatelineReach)])
+	}
+	ms = geo.Merge(datelines, ms)
 	var countries []string
 	seen := map[string]bool{}
 	for _, e := range evs {
@@ -518,7 +527,7 @@ func (p *Pipeline) location(s *event.Sentence, e coder.Event, places []geo.Resol
 		if k < 0 || !in[k] || names(s, pl.Start, pl.End, e.Source) || names(s, pl.Start, pl.End, e.Target) || strings.HasSuffix(s.Tokens[k].Entity, "-PER") {
 			continue
 		}
-		if !locative(s, k, in) {
+		if !locative(s, k, in) || coActor(s, k, e) {
 			continue
 		}
 		if best == nil || pl.Place.Kind > best.Place.Kind {
@@ -526,19 +535,66 @@ func (p *Pipeline) location(s *event.Sentence, e coder.Event, places []geo.Resol
 		}
 	}
 	if best == nil {
-		// The dateline opens the article: few places come before it.
-		for i := 0; i < len(places) && places[i].Start < geo.DatelineReach; i++ {
-			if places[i].Dateline && places[i].Place != nil {
-				best = &places[i]
-				break
-			}
-		}
+		best = datelineOf(places, from, s.Start)
 	}
 	if best == nil {
 		return nil
 	}
 	loc := p.gaz.Location(best.Place, best.Start, best.End)
 	return &loc
+}
+
+// datelineOf returns the dateline of the story a sentence starting at
+// byte at belongs to (from is the index of the first place at or after
+// it): the nearest dateline before it, else the first after it within
+// geo.DatelineReach (a title comes before its dateline), else the
+// article's, which opens places.
+func datelineOf(places []geo.Resolution, from, at int) *geo.Resolution {
+	dated := func(i int) bool { return places[i].Dateline && places[i].Place != nil }
+	// A story names few places: the search back stops after 64.
+	for i := from - 1; i >= 0 && i >= from-64; i-- {
+		if dated(i) {
+			return &places[i]
+		}
+	}
+	for i := from; i < len(places) && places[i].Start < at+geo.DatelineReach; i++ {
+		if dated(i) {
+			return &places[i]
+		}
+	}
+	if len(places) > 0 && dated(0) {
+		return &places[0]
+	}
+	return nil
+}
+
+// coActor reports whether the place name headed by token k is
+// coordinated with one of the event's actors ("the wars in Iraq and
+// Afghanistan" with Iraq the source, "the fighting in Sudan and Chad"
+// with Chad the source): it names another party of the same kind, not
+// where the event happened.
+func coActor(s *event.Sentence, k int, e coder.Event) bool {
+	first := k
+	for steps := 0; steps < len(s.Tokens) && s.Tokens[first].Rel == "conj" && s.Tokens[first].Head > 0; steps++ {
+		first = s.Tokens[first].Head - 1
+	}
+	actor := func(j int) bool {
+		for _, a := range []coder.Actor{e.Source, e.Target} {
+			if a.First >= 0 && j >= a.First && j <= a.Last {
+				return true
+			}
+		}
+		return false
+	}
+	if first != k && actor(first) {
+		return true
+	}
+	for j, t := range s.Tokens {
+		if j != k && t.Rel == "conj" && t.Head-1 == first && actor(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // locativeCase are the prepositions that make a noun phrase where

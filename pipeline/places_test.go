@@ -29,6 +29,8 @@ func TestEventPlace(t *testing.T) {
 			"SYR", "11", "", ""},
 		{"co-subjects are no place", "Uganda and Rwanda agreed to reopen their border.",
 			"", "03", "", ""},
+		{"a place coordinated with the actor is no place", "The fighting in Sudan and Chad forced thousands to flee.",
+			"TCD", "17", "", ""},
 		{"the dateline when the clause names none", "ACCRA, June 4 (annals) - Ghanaian police arrested nine protesters on Friday.",
 			"GHA", "17", "", "Accra"},
 		{"the clause's place before the dateline", "ACCRA, June 4 (annals) - Ghanaian police arrested nine protesters in Kumasi on Friday.",
