@@ -619,9 +619,14 @@ func locative(s *event.Sentence, k int, in []bool) bool {
 		switch rel {
 		case "obl", "nmod":
 			if sub != "poss" && sub != "tmod" && in[k] && hasCase(s, k) {
-				return true
+				return !described(s, k, in)
 			}
-		case "compound", "flat", "amod", "appos", "conj":
+		case "compound":
+			// "Baghdad airport", not "US mutual funds".
+			if h := t.Head - 1; h < 0 || !placeNouns[strings.ToLower(s.Tokens[h].Lemma)] {
+				return false
+			}
+		case "flat", "amod", "appos", "conj":
 		default:
 			return false
 		}
@@ -631,6 +636,34 @@ func locative(s *event.Sentence, k int, in []bool) bool {
 		k = t.Head - 1
 	}
 	return false
+}
+
+// described reports whether the locative phrase at token k describes a
+// person or thing of the clause rather than placing the event: it lies
+// in an apposition ("Frederic Sawicki, a lecturer at the University of
+// Lille, said").
+func described(s *event.Sentence, k int, in []bool) bool {
+	for steps := 0; k >= 0 && in[k] && steps < len(s.Tokens); steps++ {
+		if strings.HasPrefix(s.Tokens[k].Rel, "appos") {
+			return true
+		}
+		k = s.Tokens[k].Head - 1
+	}
+	return false
+}
+
+// placeNouns are the nouns a place name may modify and still place what
+// happens there ("the Baghdad airport", "Kandahar province").
+var placeNouns = map[string]bool{
+	"airport": true, "city": true, "capital": true, "province": true, "region": true, "district": true,
+	"county": true, "state": true, "town": true, "village": true, "neighbourhood": true, "neighborhood": true,
+	"area": true, "border": true, "square": true, "street": true, "road": true, "highway": true,
+	"base": true, "camp": true, "port": true, "harbour": true, "harbor": true, "coast": true,
+	"island": true, "valley": true, "suburb": true, "outskirts": true, "governorate": true,
+	"municipality": true, "hospital": true, "prison": true, "market": true, "mosque": true,
+	"church": true, "hotel": true, "station": true, "stadium": true, "bridge": true, "university": true,
+	"headquarters": true, "office": true, "embassy": true, "consulate": true, "court": true,
+	"parliament": true, "palace": true, "compound": true, "checkpoint": true, "crossing": true,
 }
 
 // hasCase reports whether token k has a locative preposition as its case
@@ -695,7 +728,11 @@ func clauseSpan(s *event.Sentence, v int) []bool {
 		in[i] = true
 		for _, k := range kids[i] {
 			switch rel, _, _ := strings.Cut(s.Tokens[k].Rel, ":"); rel {
-			case "ccomp", "advcl", "parataxis", "conj", "acl":
+			case "ccomp", "advcl", "parataxis":
+				// Another clause, verbal or not ("said the crisis in
+				// the West Bank was deep").
+				continue
+			case "conj", "acl":
 				if s.Tokens[k].UPOS == "VERB" {
 					continue
 				}
