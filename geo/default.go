@@ -14,7 +14,11 @@ import (
 // defaultIndex is the index built by
 //
 //	annals gazetteer build --from ../shared/corpora/geonames --out geo/gazetteer.gz \
-//	    --countries ../shared/corpora/countries/world-countries.countries.json
+//	    --cities cities500.txt --region-cities cities500.txt \
+//	    --countries ../shared/corpora/countries/world-countries.countries.json \
+//	    --country-points countries.csv
+//
+// (countries.csv: gvenzl/sample-data's, see docs/models.md)
 //
 //go:embed gazetteer.gz
 var defaultIndex []byte
@@ -26,7 +30,7 @@ var loadDefault = sync.OnceValues(func() (*Gazetteer, error) {
 })
 
 // Default returns the gazetteer embedded in annals: countries, admin1
-// regions and the cities of 15,000 people or more.
+// and admin2 regions and the towns of GeoNames' cities500.
 func Default() (*Gazetteer, error) { return loadDefault() }
 
 // Open reads a gazetteer index file written by WriteIndex.

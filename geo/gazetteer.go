@@ -4,20 +4,24 @@
 // A Gazetteer holds continents, countries, admin1 and admin2 regions and
 // cities with their alternate names; Build makes one from GeoNames dump
 // files and WriteIndex/ReadIndex store it as a compact gzip index. Default
-// returns the index embedded in the binary (cities of 15,000 people or
-// more); a fuller one built from cities500.txt is read with Open or Load.
+// returns the index embedded in the binary (the towns of GeoNames'
+// cities500); a fuller one is read with Open or Load.
 // FindToponyms finds place names in raw text from the gazetteer; Merge
-// combines them with a tagger's location entities (EntityMentions); and
-// Resolve picks, for every mention of an article, the entry that fits the
-// article best: by population and feature code, by the countries and
-// regions of the other places and actors in the same article, and by
-// "Town, Region" qualifiers.
+// combines them with a tagger's location entities; Toponyms does both
+// for a tagged text, less its people, organisations and false acronyms;
+// Datelines reads the datelines of its paragraphs; and Resolve picks,
+// for every mention of an article, the entry that fits the article best:
+// by population and feature code, by the countries and regions of the
+// other places and actors in the same article, by "Town, Region"
+// qualifiers and by cue words ("the state of").
 //
 // Gazetteer data: GeoNames (https://www.geonames.org), licensed under
 // Creative Commons Attribution 4.0 (CC BY 4.0). The embedded index is
-// derived from the GeoNames cities15000, admin1CodesASCII, admin2Codes and
-// countryInfo dumps; country points, alternate spellings and demonyms come
-// from mledoze/countries (world-countries, ODbL 1.0). See docs/models.md.
+// derived from the GeoNames cities500, admin1CodesASCII, admin2Codes and
+// countryInfo dumps, with GeoNames' country points from gvenzl/sample-data
+// (CC BY 4.0); other country points, alternate spellings and demonyms
+// come from mledoze/countries (world-countries, ODbL 1.0). See
+// docs/models.md.
 package geo
 
 import (

@@ -652,12 +652,9 @@ func BenchmarkReadIndex(b *testing.B) {
 
 func TestMerge(t *testing.T) {
 	text := "Turkish jets hit Baghdad International Airport near Mosul."
-	s := &event.Sentence{Entities: []event.Entity{
-		{Label: "LOC", Start: 17, End: 46, Text: "Baghdad International Airport"},
-		{Label: "PER", Start: 0, End: 7, Text: "Turkish"},
-	}}
+	tagged := []Mention{{Text: "Baghdad International Airport", Start: 17, End: 46}}
 	g := testGazetteer()
-	ms := Merge(EntityMentions(s), g.FindToponyms(text, FindOptions{Demonyms: true}))
+	ms := Merge(tagged, g.FindToponyms(text, FindOptions{Demonyms: true}))
 	var got []string
 	for _, m := range ms {
 		got = append(got, fmt.Sprintf("%s/%v", text[m.Start:m.End], m.Demonym))

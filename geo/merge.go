@@ -8,18 +8,6 @@ import (
 	"github.com/annals/annals/event"
 )
 
-// EntityMentions returns the location entities (label LOC or GPE) of a
-// tagged sentence as mentions.
-func EntityMentions(s *event.Sentence) []Mention {
-	var out []Mention
-	for _, e := range s.Entities {
-		if (e.Label == "LOC" || e.Label == "GPE") && e.Start >= 0 && e.End > e.Start {
-			out = append(out, Mention{Text: e.Text, Start: e.Start, End: e.End})
-		}
-	}
-	return out
-}
-
 // Merge combines a tagger's location spans with the gazetteer's matches
 // from FindToponyms: where they overlap, the tagged span wins, since the
 // tagger knows where a name ends ("Baghdad International Airport") and
