@@ -20,6 +20,7 @@ const (
 	coordScale   = 1e5
 	maxString    = 1 << 10
 	maxCount     = 1 << 24
+	maxPrealloc  = 1 << 18
 )
 
 // WriteIndex writes g to w in annals' gzip gazetteer format.
@@ -139,8 +140,11 @@ func decodeIndex(r *bufio.Reader) (*Gazetteer, error) {
 		c.Place = int(d.count())
 		c.Demonyms = d.strs()
 	}
-	var places []Place
-	for n := d.count(); uint64(len(places)) < n && d.err == nil; {
+	n := d.count()
+	// Room for the stated count up to a bound, so that a big index is not
+	// copied as it grows and a corrupt count allocates little.
+	places := make([]Place, 0, min(n, maxPrealloc))
+	for uint64(len(places)) < n && d.err == nil {
 		places = append(places, Place{})
 		i := len(places) - 1
 		p := &places[i]

@@ -29,9 +29,17 @@ var fold = map[rune]string{
 // dropped ("St. John's" and "St Johns" meet).
 func Key(name string) string {
 	var b strings.Builder
+	b.Grow(len(name))
 	space := false
 	for _, r := range name {
 		r = unicode.ToLower(r)
+		if r >= utf8.RuneSelf {
+			// Only non-ASCII letters fold; ASCII ones skip the lookup.
+		} else if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+			b.WriteByte(byte(r))
+			space = false
+			continue
+		}
 		if f, ok := fold[r]; ok {
 			if f == "'" {
 				continue
