@@ -641,10 +641,18 @@ func locative(s *event.Sentence, k int, in []bool) bool {
 // described reports whether the locative phrase at token k describes a
 // person or thing of the clause rather than placing the event: it lies
 // in an apposition ("Frederic Sawicki, a lecturer at the University of
-// Lille, said").
+// Lille, said"). A phrase after the comma that closes the apposition
+// places the event even when the parser hangs it there ("met with
+// Khalilzad, a US peace envoy, in Qatar").
 func described(s *event.Sentence, k int, in []bool) bool {
+	at := k
 	for steps := 0; k >= 0 && in[k] && steps < len(s.Tokens); steps++ {
 		if strings.HasPrefix(s.Tokens[k].Rel, "appos") {
+			for j := min(k, at) + 1; j < max(k, at); j++ {
+				if s.Tokens[j].Text == "," {
+					return false
+				}
+			}
 			return true
 		}
 		k = s.Tokens[k].Head - 1

@@ -33,6 +33,8 @@ func TestEventPlace(t *testing.T) {
 			"KENCOP", "17", "", ""},
 		{"a place in an apposition describes a person", "The Kenyan opposition leader, a former lecturer at a college in Mombasa, accused the government of lying.",
 			"KENOPP", "11", "", ""},
+		{"a place after an apposition places the event", "Sudanese generals met on Friday with Abiy Ahmed, the Ethiopian prime minister, in Khartoum.",
+			"SDNMIL", "04", "ETH", "Khartoum"},
 		{"a place coordinated with the actor is no place", "The fighting in Sudan and Chad forced thousands to flee.",
 			"TCD", "17", "", ""},
 		{"the dateline when the clause names none", "ACCRA, June 4 (annals) - Ghanaian police arrested nine protesters on Friday.",
