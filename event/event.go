@@ -144,5 +144,42 @@ type Record struct {
 	Mode          Mode        `json:"mode"`
 	Location      *Location   `json:"location"`
 	Quote         *Quote      `json:"quote"`
+	Counts        []Count     `json:"counts,omitempty"`
 	Evidence      Evidence    `json:"evidence"`
+}
+
+// CountKind says what a count counts.
+type CountKind string
+
+// Kinds of count.
+const (
+	Killed   CountKind = "killed"
+	Injured  CountKind = "injured"
+	Arrested CountKind = "arrested"
+	Crowd    CountKind = "crowd" // participants of a protest, march or rally
+)
+
+// CountPrecision says how the text bounds a count.
+type CountPrecision string
+
+// Precisions of a count.
+const (
+	Exact   CountPrecision = "exact"    // "56 people"
+	AtLeast CountPrecision = "at_least" // "at least 56", "more than 200"
+	About   CountPrecision = "about"    // "about 300", "nearly 1,000", "a million-man march"
+	Vague   CountPrecision = "vague"    // "dozens", "hundreds", "thousands"
+)
+
+// Count is a number of people that the text states for an event: how many
+// were killed, injured, arrested or took part, with the words that say so.
+// Low and High bound it (equal for an exact count); Start and End are the
+// byte span of Text in the document.
+type Count struct {
+	Kind      CountKind      `json:"kind"`
+	Low       int64          `json:"low"`
+	High      int64          `json:"high"`
+	Precision CountPrecision `json:"precision"`
+	Text      string         `json:"text"`
+	Start     int            `json:"start"`
+	End       int            `json:"end"`
 }
