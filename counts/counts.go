@@ -109,7 +109,9 @@ func year(ws []word, q Quantity) bool {
 	return !(q.last+1 < len(ws) && isPerson(ws[q.last+1]))
 }
 
-func compoundNoun(w string) bool { return w == "man" || w == "strong" || w == "person" || w == "member" }
+func compoundNoun(w string) bool {
+	return w == "man" || w == "strong" || w == "person" || w == "member"
+}
 
 // skipModifiers returns the index of the first word from i that is no
 // modifier of a counted noun: adjectives of a small list, a capitalised

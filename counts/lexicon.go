@@ -148,11 +148,11 @@ var verbsBefore = map[string]event.CountKind{
 	"murdered": event.Killed, "massacred": event.Killed, "slaughtered": event.Killed,
 	"injured": event.Injured, "injuring": event.Injured, "injures": event.Injured, "injure": event.Injured,
 	"wounded": event.Injured, "wounding": event.Injured, "wounds": event.Injured, "hurt": event.Injured,
-	"hurting": event.Injured,
+	"hurting":  event.Injured,
 	"arrested": event.Arrested, "arresting": event.Arrested, "arrest": event.Arrested, "arrests": event.Arrested,
 	"detained": event.Arrested, "detaining": event.Arrested, "detain": event.Arrested, "nabbed": event.Arrested,
 	"apprehended": event.Arrested,
-	"drew": event.Crowd, "drawing": event.Crowd, "draws": event.Crowd, "attracted": event.Crowd, "attracting": event.Crowd,
+	"drew":        event.Crowd, "drawing": event.Crowd, "draws": event.Crowd, "attracted": event.Crowd, "attracting": event.Crowd,
 }
 
 // ofBefore are the nouns whose "of" names the people of a kind ("the
