@@ -23,16 +23,18 @@ const chunkRows = 500
 
 // candidate is an event a record may fold into.
 type candidate struct {
-	id    int64     // stored id; 0 for an event created in this batch
-	batch *newEvent // non-nil for an event created in this batch
-	touch *touched  // what this batch adds to a stored event
+	id     int64         // stored id; 0 for an event created in this batch
+	counts []event.Count // a stored event's counts
+	batch  *newEvent     // non-nil for an event created in this batch
+	touch  *touched      // what this batch adds to a stored event
 }
 
 // tally is what a batch's mentions add to an event.
 type tally struct {
 	outlets map[string]bool
 	docs    map[string]bool
-	n, conf int // mentions, sum of their confidence
+	n, conf int           // mentions, sum of their confidence
+	counts  []event.Count // their counts, folded
 }
 
 func newTally() tally { return tally{outlets: map[string]bool{}, docs: map[string]bool{}} }
@@ -42,6 +44,9 @@ func (t *tally) add(p *pending, r *pendingRecord) {
 	t.conf += r.conf
 	t.outlets[p.outlet] = true
 	t.docs[p.id] = true
+	if len(r.rec.Counts) > 0 {
+		t.counts = store.FoldCounts(t.counts, r.rec.Counts)
+	}
 }
 
 // newEvent is an event this batch creates: its first record and the id
@@ -56,7 +61,8 @@ type newEvent struct {
 // touched is a stored event this batch adds mentions to.
 type touched struct {
 	tally
-	id int64
+	id     int64
+	stored []event.Count // the event's counts before this batch
 }
 
 // mentionRow is a mention waiting for its event's id.
@@ -98,7 +104,7 @@ func (s *DB) fold(ctx context.Context, tx *sql.Tx, ps []pending, order []int, re
 			case c.batch != nil:
 				c.batch.add(p, r)
 			case c.touch == nil:
-				c.touch = &touched{tally: newTally(), id: c.id}
+				c.touch = &touched{tally: newTally(), id: c.id, stored: c.counts}
 				stored = append(stored, c.touch)
 				fallthrough
 			default:
@@ -165,17 +171,19 @@ func (s *DB) candidates(ctx context.Context, tx *sql.Tx, ps []pending, order []i
 		n := min(len(bases), chunkRows)
 		args := append([]any{lo - w, hi + w}, bases[:n]...)
 		bases = bases[n:]
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, fold_base, day FROM events WHERE day BETWEEN ? AND ? AND fold_base IN (`+marks(n, 1)+`)`), args...)
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, fold_base, day, `+countColumns("")+` FROM events WHERE day BETWEEN ? AND ? AND fold_base IN (`+marks(n, 1)+`)`), args...)
 		if err != nil {
 			return nil, s.errf(err, "find events to fold into")
 		}
 		for rows.Next() {
 			var c candidate
 			var slot foldSlot
-			if err := rows.Scan(&c.id, &slot.base, &slot.day); err != nil {
+			var cs countScan
+			if err := rows.Scan(append([]any{&c.id, &slot.base, &slot.day}, cs.dest()...)...); err != nil {
 				rows.Close()
 				return nil, s.errf(err, "read events to fold into")
 			}
+			c.counts = cs.counts()
 			cands[slot] = &c
 		}
 		err = rows.Err()
@@ -197,14 +205,14 @@ func marks(n, cols int) string {
 	return strings.Repeat(one+", ", n-1) + one
 }
 
-const eventInsertCols = 29
+var eventInsertCols = 29 + 3*len(store.CountKinds)
 
 // insertEventsSQL inserts n events and returns their ids with their slots.
 func insertEventsSQL(n int) string {
 	return `INSERT INTO events (fold_base, day, day_end, background, source_code, source_country, target_code, target_country,
 	   code, root, quad, goldstein, plover, mode, place_name, place_country, place_admin1, lat, lon,
 	   gazetteer_id, num_mentions, num_sources, num_articles, confidence_sum, first_added, last_added,
-	   source_url, doc_id, is_root) VALUES ` + marks(n, eventInsertCols) + ` RETURNING id, fold_base, day`
+	   source_url, doc_id, is_root, ` + countColumns("") + `) VALUES ` + marks(n, eventInsertCols) + ` RETURNING id, fold_base, day`
 }
 
 func (s *DB) insertEvents(ctx context.Context, tx *sql.Tx, evs []*newEvent, added int64) error {
@@ -273,10 +281,10 @@ func eventValues(e *newEvent, added int64) []any {
 	if len(rec.Code) >= 2 {
 		root = cameo.Root(rec.Code)
 	}
-	return []any{e.r.base, e.r.day, e.r.end, b2i(rec.Background), srcCode, srcCountry, tgtCode, tgtCountry,
+	return append([]any{e.r.base, e.r.day, e.r.end, b2i(rec.Background), srcCode, srcCountry, tgtCode, tgtCountry,
 		rec.Code, root, rec.QuadClass, rec.Goldstein, rec.Plover, string(rec.Mode), name, country, admin1, lat, lon,
 		gaz, e.n, len(e.outlets), len(e.docs), e.conf, added, added, e.p.doc.URL, e.p.id,
-		b2i(store.IsLead(rec.Sentence.Index))}
+		b2i(store.IsLead(rec.Sentence.Index))}, countValues(e.counts)...)
 }
 
 // updateEvents adds this batch's mentions to stored events. An outlet
@@ -298,7 +306,8 @@ func (s *DB) updateEvents(ctx context.Context, tx *sql.Tx, evs []*touched, added
 				newSources++
 			}
 		}
-		if _, err := upd.ExecContext(ctx, e.n, newSources, len(e.docs), e.conf, added, e.id); err != nil {
+		args := append([]any{e.n, newSources, len(e.docs), e.conf, added}, countValues(store.FoldCounts(e.stored, e.counts))...)
+		if _, err := upd.ExecContext(ctx, append(args, e.id)...); err != nil {
 			return s.errf(err, "update event %d", e.id)
 		}
 	}
