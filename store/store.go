@@ -174,19 +174,22 @@ type Document struct {
 // Event is one distinct happening folded from its mentions; its fields map
 // onto GDELT 2.0's Events table.
 type Event struct {
-	ID          int64        // GLOBALEVENTID
-	FoldKey     string       // actors|code|place|first date, see FoldKey
-	Record      event.Record // the first mention's record, representative
-	Date        time.Time    // SQLDATE: the first day of the first mention's event date; zero when unknown
-	Last        time.Time    // the last day of that date's period: Date for a day, the 31 December of a year
-	NumMentions int          // every mention, several per article possible
-	NumSources  int          // distinct outlets
-	NumArticles int          // distinct documents
-	FirstSeen   time.Time    // DATEADDED: when the first mention was stored
-	LastSeen    time.Time    // when the latest mention was stored
-	SourceURL   string       // SOURCEURL: the first mention's document URL
-	IsRootEvent bool         // the first mention is in its article's lead
-	Confidence  int          // mean mention confidence, percent
+	ID      int64  // GLOBALEVENTID
+	FoldKey string // actors|code|place|first date, see FoldKey
+	// Record is the first mention's record, representative, except its
+	// Counts: one of each kind, the range the event's mentions span
+	// (see FoldCounts).
+	Record      event.Record
+	Date        time.Time // SQLDATE: the first day of the first mention's event date; zero when unknown
+	Last        time.Time // the last day of that date's period: Date for a day, the 31 December of a year
+	NumMentions int       // every mention, several per article possible
+	NumSources  int       // distinct outlets
+	NumArticles int       // distinct documents
+	FirstSeen   time.Time // DATEADDED: when the first mention was stored
+	LastSeen    time.Time // when the latest mention was stored
+	SourceURL   string    // SOURCEURL: the first mention's document URL
+	IsRootEvent bool      // the first mention is in its article's lead
+	Confidence  int       // mean mention confidence, percent
 }
 
 // Mention is one report of an event in one sentence of one document; its
@@ -248,6 +251,18 @@ type Filter struct {
 	Text        string       // words that must all occur in a mention's sentence
 	DocumentID  string       // events mentioned in this document
 	Background  *bool        // only background events (true) or only the others (false); nil: both
+	Counts      []CountBound // bounds on the event's counts, each of its kind
+}
+
+// CountBound bounds an event's count of one kind. The event's count is a
+// range, low to high, that its mentions span (see Event); it matches Min
+// when its high end reaches Min and Max when its low end is at most Max,
+// so that a count that may hold a number in the bounds is kept ("dozens",
+// 24-99, matches a Min of 50). An event that states no count of the kind
+// matches no bound.
+type CountBound struct {
+	Kind     event.CountKind
+	Min, Max int64 // -1: unbounded
 }
 
 // BoundingBox is a latitude/longitude rectangle, edges included.
@@ -259,6 +274,10 @@ type BoundingBox struct {
 type Page struct {
 	Limit  int    // at most this many; 0 or less means DefaultLimit
 	Cursor string // Next of the previous page; "" for the first page
+	// Sort, for Events, lists the largest count of this kind first (by
+	// the high end of its range), the events without one last; "" lists
+	// the newest first.
+	Sort event.CountKind
 }
 
 // DefaultLimit is the page size when Page.Limit is not set; MaxLimit caps it.

@@ -284,12 +284,12 @@ func TestMigrateDatePeriods(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer admin.Close()
-	for _, q := range []string{
+	for _, q := range append(storetest.UndoCounts(),
 		`UPDATE events SET fold_base = regexp_replace(fold_base, '\|(year|month|week)$', '')`,
 		`ALTER TABLE events DROP COLUMN day_end`, `ALTER TABLE events DROP COLUMN background`,
 		`DROP TABLE rollup_day`, `DROP TABLE rollup_edge`, `DROP TABLE rollup_place`,
 		`DELETE FROM schema_version WHERE version > 2`,
-	} {
+	) {
 		if _, err := admin.ExecContext(t.Context(), q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}

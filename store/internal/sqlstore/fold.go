@@ -23,17 +23,19 @@ const chunkRows = 500
 
 // candidate is an event a record may fold into.
 type candidate struct {
-	id    int64     // stored id; 0 for an event created in this batch
-	attrs attrs     // a stored event's rollup keys
-	batch *newEvent // non-nil for an event created in this batch
-	touch *touched  // what this batch adds to a stored event
+	id     int64         // stored id; 0 for an event created in this batch
+	attrs  attrs         // a stored event's rollup keys
+	counts []event.Count // a stored event's counts
+	batch  *newEvent     // non-nil for an event created in this batch
+	touch  *touched      // what this batch adds to a stored event
 }
 
 // tally is what a batch's mentions add to an event.
 type tally struct {
 	outlets map[string]bool
 	docs    map[string]bool
-	n, conf int // mentions, sum of their confidence
+	n, conf int           // mentions, sum of their confidence
+	counts  []event.Count // their counts, folded
 }
 
 func newTally() tally { return tally{outlets: map[string]bool{}, docs: map[string]bool{}} }
@@ -43,6 +45,9 @@ func (t *tally) add(p *pending, r *pendingRecord) {
 	t.conf += r.conf
 	t.outlets[p.outlet] = true
 	t.docs[p.id] = true
+	if len(r.rec.Counts) > 0 {
+		t.counts = store.FoldCounts(t.counts, r.rec.Counts)
+	}
 }
 
 // newEvent is an event this batch creates: its first record and the id
@@ -57,8 +62,9 @@ type newEvent struct {
 // touched is a stored event this batch adds mentions to.
 type touched struct {
 	tally
-	id    int64
-	attrs *attrs
+	id     int64
+	attrs  *attrs
+	stored []event.Count // the event's counts before this batch
 }
 
 // mentionRow is a mention waiting for its event's id.
@@ -100,7 +106,7 @@ func (s *DB) fold(ctx context.Context, tx *sql.Tx, ps []pending, order []int, re
 			case c.batch != nil:
 				c.batch.add(p, r)
 			case c.touch == nil:
-				c.touch = &touched{tally: newTally(), id: c.id, attrs: &c.attrs}
+				c.touch = &touched{tally: newTally(), id: c.id, attrs: &c.attrs, stored: c.counts}
 				stored = append(stored, c.touch)
 				fallthrough
 			default:
@@ -178,18 +184,20 @@ func (s *DB) candidates(ctx context.Context, tx *sql.Tx, ps []pending, order []i
 		n := min(len(bases), chunkRows)
 		args := append([]any{lo - w, hi + w}, bases[:n]...)
 		bases = bases[n:]
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, fold_base, `+attrCols+` FROM events WHERE day BETWEEN ? AND ? AND fold_base IN (`+marks(n, 1)+`)`), args...)
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, fold_base, `+attrCols+`, `+countColumns("")+` FROM events WHERE day BETWEEN ? AND ? AND fold_base IN (`+marks(n, 1)+`)`), args...)
 		if err != nil {
 			return nil, s.errf(err, "find events to fold into")
 		}
 		for rows.Next() {
 			var c candidate
 			var slot foldSlot
-			if err := rows.Scan(append([]any{&c.id, &slot.base}, c.attrs.scanArgs()...)...); err != nil {
+			var cs countScan
+			if err := rows.Scan(append(append([]any{&c.id, &slot.base}, c.attrs.scanArgs()...), cs.dest()...)...); err != nil {
 				rows.Close()
 				return nil, s.errf(err, "read events to fold into")
 			}
 			slot.day = c.attrs.day
+			c.counts = cs.counts()
 			cands[slot] = &c
 		}
 		err = rows.Err()
@@ -211,14 +219,14 @@ func marks(n, cols int) string {
 	return strings.Repeat(one+", ", n-1) + one
 }
 
-const eventInsertCols = 29
+var eventInsertCols = 29 + 3*len(store.CountKinds)
 
 // insertEventsSQL inserts n events and returns their ids with their slots.
 func insertEventsSQL(n int) string {
 	return `INSERT INTO events (fold_base, day, day_end, background, source_code, source_country, target_code, target_country,
 	   code, root, quad, goldstein, plover, mode, place_name, place_country, place_admin1, lat, lon,
 	   gazetteer_id, num_mentions, num_sources, num_articles, confidence_sum, first_added, last_added,
-	   source_url, doc_id, is_root) VALUES ` + marks(n, eventInsertCols) + ` RETURNING id, fold_base, day`
+	   source_url, doc_id, is_root, ` + countColumns("") + `) VALUES ` + marks(n, eventInsertCols) + ` RETURNING id, fold_base, day`
 }
 
 func (s *DB) insertEvents(ctx context.Context, tx *sql.Tx, evs []*newEvent, added int64) error {
@@ -298,10 +306,10 @@ func eventValues(e *newEvent, added int64) []any {
 	if t := rec.Target; t != nil {
 		tgtCountry = t.Country
 	}
-	return []any{e.r.base, e.r.day, e.r.end, a.background, a.source, srcCountry, a.target, tgtCountry,
+	return append([]any{e.r.base, e.r.day, e.r.end, a.background, a.source, srcCountry, a.target, tgtCountry,
 		rec.Code, a.root, rec.QuadClass, rec.Goldstein, rec.Plover, string(rec.Mode), a.place, a.country, a.admin1, a.lat, a.lon,
 		a.gaz, e.n, len(e.outlets), len(e.docs), e.conf, added, added, e.p.doc.URL, e.p.id,
-		b2i(store.IsLead(rec.Sentence.Index))}
+		b2i(store.IsLead(rec.Sentence.Index))}, countValues(e.counts)...)
 }
 
 // updateEvents adds this batch's mentions to stored events. An outlet
@@ -323,7 +331,8 @@ func (s *DB) updateEvents(ctx context.Context, tx *sql.Tx, evs []*touched, added
 				newSources++
 			}
 		}
-		if _, err := upd.ExecContext(ctx, e.n, newSources, len(e.docs), e.conf, added, e.id); err != nil {
+		args := append([]any{e.n, newSources, len(e.docs), e.conf, added}, countValues(store.FoldCounts(e.stored, e.counts))...)
+		if _, err := upd.ExecContext(ctx, append(args, e.id)...); err != nil {
 			return s.errf(err, "update event %d", e.id)
 		}
 	}

@@ -12,7 +12,7 @@ import (
 	"github.com/annals/annals/store"
 )
 
-// Rollups (migration 0004) count events and mentions by the keys the
+// Rollups (migration 0005) count events and mentions by the keys the
 // aggregate views group and filter by. The write path adds each batch's
 // counts to them in the transaction that stores its events, so they are
 // always exactly the counts of the events table; RebuildRollups recounts
