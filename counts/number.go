@@ -73,6 +73,7 @@ var units = map[string]int64{
 var scales = map[string]int64{
 	"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
 	"lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
+	"mln": 1_000_000, // Reuters
 }
 
 // plurals are the vague quantities of docs/counts.md, section 5: the
