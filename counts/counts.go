@@ -34,7 +34,7 @@ func Find(text string, off int) []event.Count {
 		if !ok {
 			continue
 		}
-		kind := kindOf(ws, &q, last)
+		kind, phraseEnd := kindOf(ws, &q, last)
 		if kind == "" || ((illness || totals) && (kind == event.Killed || kind == event.Injured)) {
 			i = q.last
 			continue
@@ -43,7 +43,7 @@ func Find(text string, off int) []event.Count {
 		out = append(out, event.Count{Kind: kind, Low: q.Low, High: q.High, Precision: q.Precision,
 			Text: text[start:end], Start: off + start, End: off + end})
 		last = kind
-		i = q.last
+		i = max(q.last, phraseEnd) // "of Brazil's 700,000 bank workers" counts no more people
 	}
 	return out
 }
@@ -61,15 +61,22 @@ func quantityAt(ws []word, i int) (Quantity, bool) {
 		return Quantity{Low: s, High: s, Precision: event.About, first: i, last: i}, true
 	}
 	if q, ok := read(ws, i); ok {
-		if name(ws, i) || year(ws, q) {
+		if name(ws, i) || year(ws, q) || months[at(ws, q.last+1)] || (i > 0 && months[ws[i-1].low]) {
 			return Quantity{}, false
 		}
 		return q, true
 	}
 	if w == "a" || w == "an" || w == "another" {
 		k := skipModifiers(ws, i+1)
-		if k < len(ws) && isPerson(ws[k]) && people[ws[k].low] && !plural(ws[k].low) {
+		if k < len(ws) && isPerson(ws[k]) && !plural(ws[k].low) {
 			return Quantity{Low: 1, High: 1, Precision: event.Exact, first: i, last: k, noun: true}, true
+		}
+		// "a cook was stabbed to death", "another Malay", "Another later died"
+		switch {
+		case k < len(ws) && plain(ws[k]) && !plural(ws[k].low) && (skips[at(ws, k+1)] || phraseAt(ws, k+1) != nil || (ws[k].upper && w != "a" && w != "an")):
+			return Quantity{Low: 1, High: 1, Precision: event.Exact, first: i, last: k, noun: true}, true
+		case w == "another" && k == i+1 && (skips[at(ws, k)] || joints[at(ws, k)] || phraseAt(ws, k) != nil || at(ws, k) == "."):
+			return Quantity{Low: 1, High: 1, Precision: event.Exact, first: i, last: i, noun: true}, true
 		}
 	}
 	return Quantity{}, false
@@ -158,6 +165,12 @@ func excluded(ws []word) (illness, totals bool) {
 		case (w.low == "each" || w.low == "every") && (at(ws, i+1) == "year" || at(ws, i+1) == "month"):
 			totals = true
 		case w.low == "since" && len(at(ws, i+1)) == 4 && isDigit(at(ws, i+1)[0]):
+			totals = true
+		case len(w.low) == 4 && isDigit(w.low[0]) && (at(ws, i+1) == "saw" || at(ws, i+1) == "recorded"):
+			totals = true // "2018 saw 750 deaths"
+		case (w.low == "over" || w.low == "in" || w.low == "during") && (at(ws, i+2) == "years" || at(ws, i+2) == "decades"):
+			totals = true // "3,000 died over 30 years"
+		case w.low == "past" && (at(ws, i+2) == "years" || at(ws, i+2) == "decades" || at(ws, i+1) == "decade"):
 			totals = true
 		}
 	}

@@ -56,7 +56,13 @@ func split(text string) []word {
 	return out
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	switch r {
+	case 'â', 'Â', 'œ', '€', '™', '˜', '\ufffd':
+		return false // mojibake of quotation marks ("â€œtwo persons")
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
