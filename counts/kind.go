@@ -37,6 +37,9 @@ func kindOf(ws []word, q *Quantity, last event.CountKind) (event.CountKind, int)
 	}
 	n := nounPhrase(ws, q)
 	end := max(q.last, n.head)
+	if n.head >= 0 {
+		end = max(end, n.next-1) // "337 users in 38 countries": the place counts nobody
+	}
 	if n.head < 0 && !bare(ws, after) {
 		// "a crowd of 5,000 faced the police"; but "killed 200 homes"
 		return before(ws, q, last, true), end
@@ -57,6 +60,9 @@ func kindOf(ws []word, q *Quantity, last event.CountKind) (event.CountKind, int)
 			return event.Killed, end
 		}
 		return "", end
+	}
+	if nw := at(ws, n.next); nw != "" && !joints[nw] && !quotes[nw] && plain(wordAt(ws, n.next)) || skips[nw] {
+		last = "" // the people have a predicate of their own ("35 were rescued", "15,000 left homeless")
 	}
 	if k := before(ws, q, last, false); k != "" {
 		return k, end
@@ -103,23 +109,38 @@ func nounPhrase(ws []word, q *Quantity) phraseNP {
 		}
 	}
 	lastWord := -1
+	modified := false
 	for j, steps := k, 0; j < len(ws) && steps < 5; j, steps = j+1, steps+1 {
 		w := ws[j]
 		if age(ws, j) {
 			j += 4
 			continue
 		}
-		if kd, ok := kindNouns[w.low]; ok && (j == after || lastWord >= 0 || n.of) {
+		if kd, ok := kindNouns[w.low]; ok && (j == after || lastWord >= 0 || n.of || modified) {
 			if kd == event.Killed && (w.low == "death" || w.low == "body") {
 				break
 			}
 			n.head, n.kind = j, kd
-			if n.of || j+1 < len(ws) && isPerson(ws[j+1]) {
+			if n.of {
 				n.kind = "" // "of the injured" counts people whose kind the predicate says
+			}
+			if j+1 < len(ws) && isPerson(ws[j+1]) {
+				continue // "25 wounded people", "15 injured devotees"
 			}
 			break
 		}
+		if w.low == "lives" {
+			n.head = j // "claimed 12 lives"
+			break
+		}
+		if modifiers[w.low] {
+			modified = true
+			continue
+		}
 		if isPerson(w) && !months[w.low] {
+			if n.kind != "" && n.head == j-1 {
+				n.of = false // the kind noun was an adjective: "25 wounded people"
+			}
 			n.head = j
 			if j+1 < len(ws) && isPerson(ws[j+1]) {
 				continue // "police officers"
@@ -164,7 +185,7 @@ func nounPhrase(ws []word, q *Quantity) phraseNP {
 // that is no auxiliary, preposition, conjunction or predicate.
 func plain(w word) bool {
 	r := w.low[0]
-	if !(r >= 'a' && r <= 'z') && r < 0x80 {
+	if !(r >= 'a' && r <= 'z') && r < 0x80 || units[w.low] > 0 || scales[w.low] > 0 {
 		return false
 	}
 	return !skips[w.low] && !stops[w.low] && !joints[w.low] && verbsBefore[w.low] == "" && !isPredicateWord(w.low)
@@ -181,10 +202,16 @@ func skipPlace(ws []word, i int) int {
 		return i
 	}
 	for j := i + 1; j < len(ws) && j <= i+8; j++ {
-		if skips[ws[j].low] || phraseAt(ws, j) != nil {
+		if skips[ws[j].low] || (phraseAt(ws, j) != nil && !determiners[at(ws, j-1)]) {
 			return j
 		}
-		if ws[j].low == "," || ws[j].low == ";" || ws[j].low == "." {
+		switch ws[j].low {
+		case ",", ";", ".":
+			return i
+		case "and", "or":
+			if j > i+1 {
+				return j // "Nine men from West Yorkshire and another man"
+			}
 			return i
 		}
 	}
@@ -199,7 +226,7 @@ func bare(ws []word, i int) bool {
 		return true
 	}
 	w := ws[i].low
-	if skips[w] || joints[w] || quotes[w] || phraseAt(ws, i) != nil {
+	if skips[w] || joints[w] || quotes[w] || phraseAt(ws, i) != nil || special(ws, i) != "" {
 		return true
 	}
 	r := w[0]
@@ -254,8 +281,11 @@ func predicate(ws []word, i int) event.CountKind {
 			end := i + len(p.words)
 			switch {
 			case w == "held" || w == "holding":
-				if passive || matchWords(ws, end, []string{"in"}) || matchWords(ws, end, []string{"by", "police"}) {
+				if matchWords(ws, end, []string{"in"}) || matchWords(ws, end, []string{"by", "police"}) {
 					return event.Arrested // "were held by police", "two held in custody"
+				}
+				if passive {
+					return "" // "a memorial was held"
 				}
 			case p.kind != event.Crowd && !passive && transitive[w] && object(ws, end):
 				return "" // "an armed man killed one person": the people are the agent
@@ -366,6 +396,9 @@ func aside(ws []word, i int) int {
 func conjunct(ws []word, i int) int {
 	q, ok := quantityAt(ws, i)
 	if !ok {
+		if k := skipModifiers(ws, i); k < len(ws) && isPerson(ws[k]) {
+			return skipPlace(ws, k+1) // "passengers and crew were"
+		}
 		return i
 	}
 	n := nounPhrase(ws, &q)
@@ -449,6 +482,9 @@ func before(ws []word, q *Quantity, last event.CountKind, nouns bool) event.Coun
 		if k, ok := kindNouns[at(ws, b-1)]; ok && !nouns {
 			return k
 		}
+	}
+	if nouns && !tollPrepositions[at(ws, b)] {
+		return "" // "the toll in the last two days": days are no people
 	}
 	// "the death toll has risen to 31", "the toll in the last two days'
 	// violence has gone up to 3"

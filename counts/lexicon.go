@@ -145,7 +145,7 @@ mortally grievously more pronounced recently seem seems seemed certain later`)
 // stops end the search for a predicate: what follows them did not happen
 // or is not said of the people.
 var stops = set(`could would may might will shall should must expected likely set planned plan plans threatened
-threaten going due not never no hope hoped want wanted`)
+threaten going not never no hope hoped want wanted`)
 
 // verbsBefore state the kind of the people after them
 // ("killed 56 people", "injuring 12", "police arrested twelve").
@@ -192,10 +192,13 @@ var transitive = set(`killed injured wounded hurt arrested detained murdered app
 // joints may follow a quantity that counts people without a noun ("killing
 // four and injuring", "70 in Kabul").
 var joints = set(`and or in at on near during after across from including while when as by with following for but
-so according since before inside outside into among`)
+so according since before inside outside into among due even`)
 
 // quotes are quotation marks, passed over between the people and their
 // predicate.
+// determiners make the word after them a noun ("the rally").
+var determiners = set(`a an the this that its their his her our`)
+
 var quotes = set(`" ' “ ” ‘ ’ '' « »`)
 
 // asideStarts open an aside between commas that the search for a
@@ -206,6 +209,9 @@ say says he she it they who which about mainly largely`)
 // protestParticiples make the people they modify a crowd ("thousands of
 // striking workers").
 var protestParticiples = set(`striking protesting agitating demonstrating marching rioting`)
+
+// tollPrepositions join a death toll to its number ("the toll to 561").
+var tollPrepositions = set(`to at of from`)
 
 var hospitalWords = set(`hospital hospitals clinic infirmary`)
 var jailWords = set(`jail prison custody remand lockup`)
