@@ -88,6 +88,21 @@ type Store interface {
 	AllMentions(ctx context.Context, f Filter) iter.Seq2[Mention, error]
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)
+
+	// RebuildRollups recounts the rollups (the counts the aggregate views
+	// read, kept as events land) from the events.
+	RebuildRollups(ctx context.Context) error
+	// VerifyRollups recounts the rollups and fails naming the rows that
+	// differ from the kept ones.
+	VerifyRollups(ctx context.Context) error
+	// Prune deletes the events whose period ended before the day before,
+	// with their mentions and their counts in the rollups, and the
+	// documents left without mentions (all of them pruned, or none ever
+	// and dated before it); undated events stay. Unless apply is set it only counts what it would delete.
+	Prune(ctx context.Context, before time.Time, apply bool) (Pruned, error)
+	// Compact returns the statements that reclaim deleted rows' space and
+	// refresh the planner's statistics, and runs them if apply is set.
+	Compact(ctx context.Context, apply bool) ([]string, error)
 	// Close releases the database.
 	Close() error
 }
@@ -202,6 +217,11 @@ type Mention struct {
 	DocLen        int       // MentionDocLen, bytes
 	Added         time.Time // MentionTimeDate
 	EventAdded    time.Time // EventTimeDate: the event's FirstSeen
+}
+
+// Pruned counts what Prune deletes.
+type Pruned struct {
+	Events, Mentions, Documents int64
 }
 
 // Stats counts what a store holds.
@@ -319,4 +339,8 @@ type Place struct {
 	Lat, Lon              float64
 	GazetteerID           string
 	Events, Mentions      int64
+	// People sums, for each kind of count, the low ends of the counts of
+	// the place's events: at least that many were killed there, or took
+	// part, by what the texts state. Kinds no event states are absent.
+	People map[event.CountKind]int64
 }

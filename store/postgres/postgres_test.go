@@ -287,6 +287,7 @@ func TestMigrateDatePeriods(t *testing.T) {
 	for _, q := range append(storetest.UndoCounts(),
 		`UPDATE events SET fold_base = regexp_replace(fold_base, '\|(year|month|week)$', '')`,
 		`ALTER TABLE events DROP COLUMN day_end`, `ALTER TABLE events DROP COLUMN background`,
+		`DROP TABLE rollup_day`, `DROP TABLE rollup_edge`, `DROP TABLE rollup_place`,
 		`DELETE FROM schema_version WHERE version > 2`,
 	) {
 		if _, err := admin.ExecContext(t.Context(), q); err != nil {
@@ -297,6 +298,9 @@ func TestMigrateDatePeriods(t *testing.T) {
 	storetest.CheckPeriods(t, up)
 	storetest.SavePeriods(t, up) // the same texts: skipped
 	storetest.CheckPeriods(t, up)
+	if err := up.VerifyRollups(t.Context()); err != nil {
+		t.Errorf("rollups counted by the upgrade: %v", err)
+	}
 }
 
 // TestOpenHidesPassword opens DSNs that hold a password and do not parse

@@ -52,6 +52,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("DatePeriods", func(t *testing.T) { testDatePeriods(t, open) })
 	t.Run("Counts", func(t *testing.T) { testCounts(t, open) })
 	t.Run("Concurrent", func(t *testing.T) { testConcurrent(t, open) })
+	t.Run("Rollups", func(t *testing.T) { testRollups(t, open) })
 }
 
 // Doc makes a document; its text is unique to url unless text is given.

@@ -24,6 +24,7 @@ const chunkRows = 500
 // candidate is an event a record may fold into.
 type candidate struct {
 	id     int64         // stored id; 0 for an event created in this batch
+	attrs  attrs         // a stored event's rollup keys
 	counts []event.Count // a stored event's counts
 	batch  *newEvent     // non-nil for an event created in this batch
 	touch  *touched      // what this batch adds to a stored event
@@ -62,6 +63,7 @@ type newEvent struct {
 type touched struct {
 	tally
 	id     int64
+	attrs  *attrs
 	stored []event.Count // the event's counts before this batch
 }
 
@@ -104,7 +106,7 @@ func (s *DB) fold(ctx context.Context, tx *sql.Tx, ps []pending, order []int, re
 			case c.batch != nil:
 				c.batch.add(p, r)
 			case c.touch == nil:
-				c.touch = &touched{tally: newTally(), id: c.id, stored: c.counts}
+				c.touch = &touched{tally: newTally(), id: c.id, attrs: &c.attrs, stored: c.counts}
 				stored = append(stored, c.touch)
 				fallthrough
 			default:
@@ -120,7 +122,18 @@ func (s *DB) fold(ctx context.Context, tx *sql.Tx, ps []pending, order []int, re
 	if err := s.updateEvents(ctx, tx, stored, added); err != nil {
 		return err
 	}
-	return s.insertMentions(ctx, tx, rows, added)
+	if err := s.insertMentions(ctx, tx, rows, added); err != nil {
+		return err
+	}
+	d := newDeltas()
+	for _, e := range created {
+		a := newAttrs(e.r)
+		d.add(&a, 1, int64(e.n), e.r.rec.Goldstein)
+	}
+	for _, e := range stored {
+		d.add(e.attrs, 0, int64(e.n), 0)
+	}
+	return s.writeRollups(ctx, tx, d)
 }
 
 // foldSlot is where an event sits for folding: its base and its day. The
@@ -171,7 +184,7 @@ func (s *DB) candidates(ctx context.Context, tx *sql.Tx, ps []pending, order []i
 		n := min(len(bases), chunkRows)
 		args := append([]any{lo - w, hi + w}, bases[:n]...)
 		bases = bases[n:]
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, fold_base, day, `+countColumns("")+` FROM events WHERE day BETWEEN ? AND ? AND fold_base IN (`+marks(n, 1)+`)`), args...)
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, fold_base, `+attrCols+`, `+countColumns("")+` FROM events WHERE day BETWEEN ? AND ? AND fold_base IN (`+marks(n, 1)+`)`), args...)
 		if err != nil {
 			return nil, s.errf(err, "find events to fold into")
 		}
@@ -179,10 +192,11 @@ func (s *DB) candidates(ctx context.Context, tx *sql.Tx, ps []pending, order []i
 			var c candidate
 			var slot foldSlot
 			var cs countScan
-			if err := rows.Scan(append([]any{&c.id, &slot.base, &slot.day}, cs.dest()...)...); err != nil {
+			if err := rows.Scan(append(append([]any{&c.id, &slot.base}, c.attrs.scanArgs()...), cs.dest()...)...); err != nil {
 				rows.Close()
 				return nil, s.errf(err, "read events to fold into")
 			}
+			slot.day = c.attrs.day
 			c.counts = cs.counts()
 			cands[slot] = &c
 		}
@@ -258,32 +272,43 @@ func (s *DB) insertEvents(ctx context.Context, tx *sql.Tx, evs []*newEvent, adde
 	return nil
 }
 
-// eventValues are the columns of a new event, as insertEvents lists them.
-func eventValues(e *newEvent, added int64) []any {
-	rec := e.r.rec
-	var srcCode, srcCountry, tgtCode, tgtCountry string
-	if a := rec.Source; a != nil {
-		srcCode, srcCountry = a.Code, a.Country
+// newAttrs are the rollup keys of the event r starts.
+func newAttrs(r *pendingRecord) attrs {
+	rec := r.rec
+	a := attrs{day: r.day, end: r.end, background: b2i(rec.Background), quad: rec.QuadClass, root: rec.Root}
+	if s := rec.Source; s != nil {
+		a.source = s.Code
 	}
-	if a := rec.Target; a != nil {
-		tgtCode, tgtCountry = a.Code, a.Country
+	if t := rec.Target; t != nil {
+		a.target = t.Code
 	}
-	var name, country, admin1, gaz string
-	var lat, lon sql.NullFloat64
 	if l := rec.Location; l != nil {
-		name, country, admin1, gaz = l.Name, l.Country, l.Admin1, l.GazetteerID
-		lat = sql.NullFloat64{Float64: l.Lat, Valid: true}
-		lon = sql.NullFloat64{Float64: l.Lon, Valid: true}
+		a.place, a.country, a.admin1, a.gaz = l.Name, l.Country, l.Admin1, l.GazetteerID
+		a.lat = sql.NullFloat64{Float64: l.Lat, Valid: true}
+		a.lon = sql.NullFloat64{Float64: l.Lon, Valid: true}
 	}
 	// The root filter (see prefixCond) needs root to be the code's first
 	// two digits, whatever the record says.
-	root := rec.Root
 	if len(rec.Code) >= 2 {
-		root = cameo.Root(rec.Code)
+		a.root = cameo.Root(rec.Code)
 	}
-	return append([]any{e.r.base, e.r.day, e.r.end, b2i(rec.Background), srcCode, srcCountry, tgtCode, tgtCountry,
-		rec.Code, root, rec.QuadClass, rec.Goldstein, rec.Plover, string(rec.Mode), name, country, admin1, lat, lon,
-		gaz, e.n, len(e.outlets), len(e.docs), e.conf, added, added, e.p.doc.URL, e.p.id,
+	return a
+}
+
+// eventValues are the columns of a new event, as insertEvents lists them.
+func eventValues(e *newEvent, added int64) []any {
+	rec := e.r.rec
+	a := newAttrs(e.r)
+	var srcCountry, tgtCountry string
+	if s := rec.Source; s != nil {
+		srcCountry = s.Country
+	}
+	if t := rec.Target; t != nil {
+		tgtCountry = t.Country
+	}
+	return append([]any{e.r.base, e.r.day, e.r.end, a.background, a.source, srcCountry, a.target, tgtCountry,
+		rec.Code, a.root, rec.QuadClass, rec.Goldstein, rec.Plover, string(rec.Mode), a.place, a.country, a.admin1, a.lat, a.lon,
+		a.gaz, e.n, len(e.outlets), len(e.docs), e.conf, added, added, e.p.doc.URL, e.p.id,
 		b2i(store.IsLead(rec.Sentence.Index))}, countValues(e.counts)...)
 }
 
