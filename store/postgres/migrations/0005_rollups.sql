@@ -18,8 +18,8 @@ CREATE TABLE rollup_day (
 	source_code   TEXT COLLATE "C" NOT NULL,
 	target_code   TEXT COLLATE "C" NOT NULL,
 	place_country TEXT COLLATE "C" NOT NULL,
-	events        BIGINT NOT NULL,
-	num_mentions  BIGINT NOT NULL,
+	events        INTEGER NOT NULL,
+	num_mentions  INTEGER NOT NULL,
 	goldstein     DOUBLE PRECISION NOT NULL,
 	PRIMARY KEY (day, day_end, background, root, quad, source_code, target_code, place_country)
 );
@@ -34,8 +34,8 @@ CREATE TABLE rollup_edge (
 	source_code   TEXT COLLATE "C" NOT NULL,
 	target_code   TEXT COLLATE "C" NOT NULL,
 	place_country TEXT COLLATE "C" NOT NULL,
-	events        BIGINT NOT NULL,
-	num_mentions  BIGINT NOT NULL,
+	events        INTEGER NOT NULL,
+	num_mentions  INTEGER NOT NULL,
 	goldstein     DOUBLE PRECISION NOT NULL,
 	PRIMARY KEY (source_code, target_code, day, day_end, background, root, quad, place_country)
 );
@@ -53,8 +53,8 @@ CREATE TABLE rollup_place (
 	gazetteer_id  TEXT NOT NULL,
 	lat           DOUBLE PRECISION NOT NULL,
 	lon           DOUBLE PRECISION NOT NULL,
-	events        BIGINT NOT NULL,
-	num_mentions  BIGINT NOT NULL,
+	events        INTEGER NOT NULL,
+	num_mentions  INTEGER NOT NULL,
 	goldstein     DOUBLE PRECISION NOT NULL,
 	PRIMARY KEY (place_name, place_country, place_admin1, gazetteer_id, lat, lon, day, day_end, background, root, quad)
 );
