@@ -29,6 +29,10 @@ func randomArticle(r *rand.Rand, n int) article {
 			rec.DatePrecision = event.PrecisionYear
 		}
 		rec.Background = r.IntN(5) == 0
+		if r.IntN(3) == 0 { // a toll, which folding widens
+			low := int64(r.IntN(20))
+			rec.Counts = []event.Count{{Kind: store.CountKinds[r.IntN(len(store.CountKinds))], Low: low, High: low + int64(r.IntN(3)), Precision: event.About}}
+		}
 		recs = append(recs, rec)
 	}
 	published := ""

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/annals/annals/store"
@@ -18,12 +19,17 @@ import (
 type source struct {
 	from, table         string
 	n, mentions, golden string
+	people              string // the sums of store.Place.People
 }
 
-var eventsSource = source{from: "events e", table: "events", n: "1", mentions: "e.num_mentions", golden: "e.goldstein"}
+var eventsSource = source{from: "events e", table: "events", n: "1", mentions: "e.num_mentions", golden: "e.goldstein", people: peopleSums()}
 
 func rollupSource(table string) source {
-	return source{from: table + " e", table: table, n: "e.events", mentions: "e.num_mentions", golden: "e.goldstein"}
+	var people []string
+	for _, k := range store.CountKinds {
+		people = append(people, "sum(e."+string(k)+")")
+	}
+	return source{from: table + " e", table: table, n: "e.events", mentions: "e.num_mentions", golden: "e.goldstein", people: strings.Join(people, ", ")}
 }
 
 // rollupFor picks the rollup that answers the view of q, "" when none
@@ -184,7 +190,7 @@ func (s *DB) network(ctx context.Context, src source, cond string, args []any) (
 
 func (s *DB) places(ctx context.Context, src source, cond string, args []any) ([]store.Place, error) {
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT e.place_name, e.place_country, e.place_admin1, e.gazetteer_id,
-		min(e.lat), min(e.lon), sum(`+src.n+`), sum(`+src.mentions+`)
+		min(e.lat), min(e.lon), sum(`+src.n+`), sum(`+src.mentions+`), `+src.people+`
 		FROM `+src.from+` WHERE `+cond+` AND e.place_name <> ''
 		GROUP BY e.place_name, e.place_country, e.place_admin1, e.gazetteer_id
 		ORDER BY sum(`+src.n+`) DESC, e.place_name, e.place_country`), args...)
@@ -195,9 +201,15 @@ func (s *DB) places(ctx context.Context, src source, cond string, args []any) ([
 	var out []store.Place
 	for rows.Next() {
 		var p store.Place
-		if err := rows.Scan(&p.Name, &p.Country, &p.Admin1, &p.GazetteerID, &p.Lat, &p.Lon, &p.Events, &p.Mentions); err != nil {
+		people := make([]int64, len(store.CountKinds))
+		dest := []any{&p.Name, &p.Country, &p.Admin1, &p.GazetteerID, &p.Lat, &p.Lon, &p.Events, &p.Mentions}
+		for i := range people {
+			dest = append(dest, &people[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return nil, s.errf(err, "read places")
 		}
+		p.People = peopleMap(people)
 		out = append(out, p)
 	}
 	if err := rows.Err(); err != nil {
