@@ -66,6 +66,7 @@ func New(opt Options) (*Pipeline, error) {
 	co.SourceOnly = true     // and so is "protesters marched"
 	co.KeepReferences = true // pronouns and bare names, resolved below across sentences
 	co.DemandYield = true    // "X said Y should resign" is a demand
+	co.ImpliedAgents = true  // "50 persons were arrested": by the story's police
 	co.DropStatements = !opt.Statements
 	return &Pipeline{nlp: opt.Analyzer, dicts: opt.Dicts, coder: coder.New(opt.Dicts, co), gaz: opt.Gazetteer}, nil
 }
@@ -198,11 +199,15 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 	places := p.places(doc, part, sents, evs)
 	when := dates.NewDocument(doc.Text, sents, doc.Published)
 	names := p.names(sents, date)
+	country := storyCountry(evs)
 	earlier := descriptions{} // actors with a country, in text order, by role
 	for _, c := range all {
 		s := &sents[c.sent]
 		src, ok1 := p.actor(doc, sents, c.sent, c.ev.Source, quotes, names, date)
 		tgt, ok2 := p.actor(doc, sents, c.sent, c.ev.Target, quotes, names, date)
+		if !ok2 && c.ev.Source.Implied {
+			tgt, ok2 = nil, true // "he was arrested", whoever he is
+		}
 		if !ok1 || !ok2 || src == nil {
 			continue // a reference that names no known actor
 		}
@@ -216,6 +221,20 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 			continue // an actor acting on itself
 		}
 		r := p.record(doc, s, c.ev, places)
+		if src.Implied {
+			c := earlier.imply(src, s, r.Location, country)
+			if tgt != nil && (tgt.Implied || tgt.Country == "") && c != "" {
+				// "50 persons were arrested", "protesters were
+				// detained": the state's own people.
+				tgt.Country, tgt.Code = c, c+tgt.Code
+			}
+			if tgt != nil && tgt.Code == "" {
+				tgt = nil
+			}
+			if tgt != nil && tgt.Code == src.Code {
+				continue // "two policemen were arrested"
+			}
+		}
 		setDate(&r, when, c.sent, c.ev.Verb)
 		r.Source, r.Target = src, tgt
 		p.setMode(&r, s, c.sent, c.ev, doc.Text, quotes)
@@ -279,6 +298,53 @@ func (ds descriptions) describe(text string, a *event.Actor) {
 	}
 }
 
+// imply gives an implied state agent (coder.Actor.Implied) of sentence s
+// its country: that of the event's place when its sentence names one
+// ("were arrested in Kabul"), else that of the latest actor before it
+// with its role and a country (the police an earlier sentence named),
+// else the dateline's, else the story's (storyCountry), and returns it.
+// Without any the agent keeps its role alone.
+func (ds descriptions) imply(a *event.Actor, s *event.Sentence, loc *event.Location, story string) string {
+	c := ""
+	inSentence := loc != nil && loc.Start >= s.Start && loc.End <= s.End
+	if inSentence {
+		c = loc.Country
+	}
+	if same := ds[a.Roles[0]]; c == "" && len(same) > 0 {
+		c = same[len(same)-1].Country
+	}
+	if c == "" && loc != nil {
+		c = loc.Country
+	}
+	if c == "" {
+		c = story
+	}
+	if c == "" || countryOf(c) != c {
+		return ""
+	}
+	a.Country, a.Code = c, c+a.Code
+	return c
+}
+
+// storyCountry returns the country the coded events' actors name most
+// often (the earliest of those named as often): whose police, courts
+// and government a story's agentless passives imply.
+func storyCountry(evs []coder.Event) string {
+	n := map[string]int{}
+	best := ""
+	for _, e := range evs {
+		for _, code := range []string{e.Source.Code, e.Target.Code} {
+			if c := countryOf(code); c != "" {
+				n[c]++
+				if n[c] > n[best] {
+					best = c
+				}
+			}
+		}
+	}
+	return best
+}
+
 // afterThe reports whether the text before offset at ends in "the", in
 // any case, spaces aside. It reads only the end of the text before at.
 func afterThe(text string, at int) bool {
@@ -335,6 +401,14 @@ func (p *Pipeline) actor(doc *event.Document, sents []event.Sentence, si int, a 
 	s := &sents[si]
 	switch a.Ref {
 	case coder.NoRef:
+		if a.Implied {
+			// Its country comes with its record's place (imply).
+			out := &event.Actor{Code: strings.TrimPrefix(a.Code, "---"), Start: s.Tokens[a.First].Start, End: s.Tokens[a.Last].End, Implied: true}
+			if out.Code != "" {
+				out.Roles = []string{out.Code}
+			}
+			return out, true
+		}
 		return recordActor(doc.Text, s, a), true
 	case coder.Name:
 		code, ok := names[nameKey(s.Tokens[a.Last].Text)]
