@@ -19,6 +19,7 @@ import (
 
 	"github.com/annals/annals/cameo"
 	"github.com/annals/annals/coder"
+	"github.com/annals/annals/counts"
 	"github.com/annals/annals/dates"
 	"github.com/annals/annals/dict"
 	"github.com/annals/annals/event"
@@ -86,6 +87,10 @@ type Result struct {
 	Sentences []event.Sentence // only from a pipeline WithSentences
 	Records   []event.Record
 	Discarded bool // a story discard phrase dropped every event
+	// Counts are the article's counts of people (killed, injured,
+	// arrested, crowd) in text order, whether or not an event of their
+	// sentence carries them (docs/record.md, "Counts").
+	Counts []event.Count
 	// Unknown lists the names of people and organisations that no actor
 	// dictionary holds, with the code their context gives, so that they
 	// can be added to the dictionaries.
@@ -131,7 +136,7 @@ func (p *Pipeline) Code(ctx context.Context, doc *event.Document) (*Result, erro
 			return nil, err
 		}
 		if res.Discarded {
-			res.Records = nil
+			res.Records, res.Counts = nil, nil
 			return res, nil
 		}
 	}
@@ -173,6 +178,7 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 	for i := range sents {
 		p.coder.Mend(&sents[i])
 		res.Unknown = append(res.Unknown, p.unknown(&sents[i], date)...)
+		res.Counts = append(res.Counts, counts.Find(sents[i].Text, sents[i].Start)...)
 		story[i] = &sents[i]
 	}
 	// One story: what the whole article is about (a game, say) decides
