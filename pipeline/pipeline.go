@@ -69,6 +69,9 @@ func New(opt Options) (*Pipeline, error) {
 	co.DemandYield = true    // "X said Y should resign" is a demand
 	co.ImpliedAgents = true  // "50 persons were arrested": by the story's police
 	co.DropStatements = !opt.Statements
+	if opt.Gazetteer != nil {
+		co.Places = towns{opt.Gazetteer}
+	}
 	return &Pipeline{nlp: opt.Analyzer, dicts: opt.Dicts, coder: coder.New(opt.Dicts, co), gaz: opt.Gazetteer}, nil
 }
 
@@ -80,6 +83,20 @@ func (p *Pipeline) WithSentences() *Pipeline {
 	q := *p
 	q.keepSentences = true
 	return &q
+}
+
+// towns tells the coder which names are towns: those the gazetteer
+// knows only as populated places or regions, never as a country.
+type towns struct{ g *geo.Gazetteer }
+
+func (t towns) Town(name string) bool {
+	ids := t.g.Lookup(name)
+	for _, i := range ids {
+		if t.g.Place(i).Kind <= geo.Country {
+			return false
+		}
+	}
+	return len(ids) > 0
 }
 
 // Result is what coding one document gives.
@@ -205,8 +222,8 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 	places := p.places(doc, part, sents, evs)
 	when := dates.NewDocument(doc.Text, sents, doc.Published)
 	names := p.names(sents, date)
-	country := storyCountry(evs)
 	earlier := descriptions{} // actors with a country, in text order, by role
+	home := p.storyCountry(doc.Text, places, evs)
 	for _, c := range all {
 		s := &sents[c.sent]
 		src, ok1 := p.actor(doc, sents, c.sent, c.ev.Source, quotes, names, date)
@@ -223,23 +240,24 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 				earlier.add(a)
 			}
 		}
+		r := p.record(doc, s, c.ev, places)
+		where := home
+		if r.Location != nil && r.Location.Country != "" {
+			where = r.Location.Country
+		}
+		if src.Implied {
+			earlier.imply(src, s, r.Location, home)
+			if tgt != nil && tgt.Implied {
+				// "50 persons were arrested": the state's own people.
+				if tgt.Code, tgt.Country = src.Country, src.Country; tgt.Code == "" {
+					tgt = nil
+				}
+			}
+		}
+		placeActor(src, where)
+		placeActor(tgt, where)
 		if tgt != nil && tgt.Code == src.Code {
 			continue // an actor acting on itself
-		}
-		r := p.record(doc, s, c.ev, places)
-		if src.Implied {
-			c := earlier.imply(src, s, r.Location, country)
-			if tgt != nil && (tgt.Implied || tgt.Country == "") && c != "" {
-				// "50 persons were arrested", "protesters were
-				// detained": the state's own people.
-				tgt.Country, tgt.Code = c, c+tgt.Code
-			}
-			if tgt != nil && tgt.Code == "" {
-				tgt = nil
-			}
-			if tgt != nil && tgt.Code == src.Code {
-				continue // "two policemen were arrested"
-			}
 		}
 		setDate(&r, when, c.sent, c.ev.Verb)
 		r.Source, r.Target = src, tgt
@@ -264,6 +282,54 @@ func (ds descriptions) add(a *event.Actor) {
 	for _, r := range a.Roles {
 		ds[r] = append(ds[r], a)
 	}
+}
+
+// storyCountry returns the country the story of a part happens in: the
+// one its places and its actors name most often, the first named among
+// equals; "" when they name none.
+func (p *Pipeline) storyCountry(text string, places []geo.Resolution, evs []coder.Event) string {
+	count := map[string]int{}
+	var order []string
+	note := func(c string) {
+		if c == "" {
+			return
+		}
+		if count[c] == 0 {
+			order = append(order, c)
+		}
+		count[c]++
+	}
+	for i := range places {
+		if pl := &places[i]; pl.Place != nil && !pl.InName {
+			note(p.gaz.Location(pl.Place, pl.Start, pl.End).Country)
+		}
+	}
+	for _, e := range evs {
+		note(countryOf(e.Source.Code))
+		note(countryOf(e.Target.Code))
+	}
+	best := ""
+	for _, c := range order {
+		if count[c] > count[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// placeActor gives an actor named only by a role of a state or of
+// society ("drivers", "police", "the authorities") the country where its
+// event happened, else the story's: "Hundreds of drivers demonstrated in
+// Nairobi" are Kenyan drivers. An organisation's role (IGO, NGO) names no country.
+func placeActor(a *event.Actor, country string) {
+	if a == nil || a.Country != "" || country == "" || len(a.Roles) == 0 || a.Code != strings.Join(a.Roles, "") {
+		return
+	}
+	switch a.Roles[0] {
+	case "IGO", "NGO", "NGM", "MNC", "INT", "UIS":
+		return
+	}
+	a.Code, a.Country = country+a.Code, country
 }
 
 // repeated reports whether recs already hold r's event: the same code
@@ -308,9 +374,9 @@ func (ds descriptions) describe(text string, a *event.Actor) {
 // its country: that of the event's place when its sentence names one
 // ("were arrested in Kabul"), else that of the latest actor before it
 // with its role and a country (the police an earlier sentence named),
-// else the dateline's, else the story's (storyCountry), and returns it.
-// Without any the agent keeps its role alone.
-func (ds descriptions) imply(a *event.Actor, s *event.Sentence, loc *event.Location, story string) string {
+// else the dateline's, else the story's (storyCountry). Without any the
+// agent keeps its role alone.
+func (ds descriptions) imply(a *event.Actor, s *event.Sentence, loc *event.Location, story string) {
 	c := ""
 	inSentence := loc != nil && loc.Start >= s.Start && loc.End <= s.End
 	if inSentence {
@@ -325,30 +391,9 @@ func (ds descriptions) imply(a *event.Actor, s *event.Sentence, loc *event.Locat
 	if c == "" {
 		c = story
 	}
-	if c == "" || countryOf(c) != c {
-		return ""
+	if c != "" && countryOf(c) == c {
+		a.Country, a.Code = c, c+a.Code
 	}
-	a.Country, a.Code = c, c+a.Code
-	return c
-}
-
-// storyCountry returns the country the coded events' actors name most
-// often (the earliest of those named as often): whose police, courts
-// and government a story's agentless passives imply.
-func storyCountry(evs []coder.Event) string {
-	n := map[string]int{}
-	best := ""
-	for _, e := range evs {
-		for _, code := range []string{e.Source.Code, e.Target.Code} {
-			if c := countryOf(code); c != "" {
-				n[c]++
-				if n[c] > n[best] {
-					best = c
-				}
-			}
-		}
-	}
-	return best
 }
 
 // afterThe reports whether the text before offset at ends in "the", in
