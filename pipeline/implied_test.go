@@ -25,7 +25,7 @@ func TestImpliedAgents(t *testing.T) {
 		{"The Kenyan government banned the march. A dozen protesters were nabbed near the parliament.", "KENCOP", "KENOPP", "173"},
 		{"The former mayor was sentenced to ten years in prison.", "JUD", "GOV", "116"},
 		// A "by" phrase names the agent: nothing is implied.
-		{"Hundreds of students were arrested by Ugandan police.", "UGACOP", "EDU", "173"},
+		{"Hundreds of students were arrested by Ugandan police.", "UGACOP", "UGA", "173"},
 	} {
 		recs := codeText(t, c.text, "2024-03-12")
 		var r *event.Record
