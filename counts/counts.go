@@ -34,7 +34,7 @@ func Find(text string, off int) []event.Count {
 		if !ok {
 			continue
 		}
-		kind := kindOf(ws, &q, last)
+		kind, phraseEnd := kindOf(ws, &q, last)
 		if kind == "" || ((illness || totals) && (kind == event.Killed || kind == event.Injured)) {
 			i = q.last
 			continue
@@ -43,7 +43,7 @@ func Find(text string, off int) []event.Count {
 		out = append(out, event.Count{Kind: kind, Low: q.Low, High: q.High, Precision: q.Precision,
 			Text: text[start:end], Start: off + start, End: off + end})
 		last = kind
-		i = q.last
+		i = max(q.last, phraseEnd) // "of Brazil's 700,000 bank workers", "in 38 countries" count no more people
 	}
 	return out
 }
@@ -60,19 +60,63 @@ func quantityAt(ws []word, i int) (Quantity, bool) {
 	if s, ok := scales[w]; ok && hyphenAt(ws, i+1) && compoundNoun(at(ws, i+2)) {
 		return Quantity{Low: s, High: s, Precision: event.About, first: i, last: i}, true
 	}
+	if age(ws, i) {
+		return Quantity{}, false // "18-year-old"
+	}
 	if q, ok := read(ws, i); ok {
-		if name(ws, i) || year(ws, q) {
+		if at(ws, q.last+1) == "of" {
+			if _, ok := readNumber(ws, q.last+2); ok {
+				return Quantity{}, false // "one of 12 leaders" counts 12
+			}
+		}
+		if w == "both" && !isPerson(wordAt(ws, i+1)) && !skips[at(ws, i+1)] && phraseAt(ws, i+1) == nil {
+			return Quantity{}, false // ", both from Keighley,"
+		}
+		if name(ws, i) || year(ws, q) || months[at(ws, q.last+1)] || (i > 0 && months[ws[i-1].low]) {
 			return Quantity{}, false
 		}
 		return q, true
 	}
 	if w == "a" || w == "an" || w == "another" {
 		k := skipModifiers(ws, i+1)
-		if k < len(ws) && isPerson(ws[k]) && people[ws[k].low] && !plural(ws[k].low) {
+		// "a black policeman", "an autorickshaw driver", "an 18-year-old
+		// school student"
+		for j, n := k, 0; j < len(ws) && n < 3; j, n = j+1, n+1 {
+			if age(ws, j) {
+				j += 4
+				continue
+			}
+			if isPerson(ws[j]) && !plural(ws[j].low) {
+				return Quantity{Low: 1, High: 1, Precision: event.Exact, first: i, last: j, noun: true}, true
+			}
+			if !plain(ws[j]) || plural(ws[j].low) || ws[j].upper {
+				break
+			}
+		}
+		// "a cook was stabbed to death", "another Malay", "Another later died"
+		switch {
+		case k < len(ws) && plain(ws[k]) && !plural(ws[k].low) && (skips[at(ws, k+1)] || harm(ws, k+1) || (ws[k].upper && w != "a" && w != "an")):
 			return Quantity{Low: 1, High: 1, Precision: event.Exact, first: i, last: k, noun: true}, true
+		case w == "another" && k == i+1 && (skips[at(ws, k)] || at(ws, k) == "for" || phraseAt(ws, k) != nil || at(ws, k) == "."):
+			return Quantity{Low: 1, High: 1, Precision: event.Exact, first: i, last: i, noun: true}, true
 		}
 	}
 	return Quantity{}, false
+}
+
+// harm reports whether a predicate of harm or arrest starts at word i
+// ("a cook stabbed to death"), not one of protest ("a mob gathered"
+// states no magnitude).
+func harm(ws []word, i int) bool {
+	p := phraseAt(ws, i)
+	return p != nil && p.kind != event.Crowd
+}
+
+func wordAt(ws []word, i int) word {
+	if i < 0 || i >= len(ws) {
+		return word{}
+	}
+	return ws[i]
 }
 
 func plural(w string) bool {
@@ -158,6 +202,12 @@ func excluded(ws []word) (illness, totals bool) {
 		case (w.low == "each" || w.low == "every") && (at(ws, i+1) == "year" || at(ws, i+1) == "month"):
 			totals = true
 		case w.low == "since" && len(at(ws, i+1)) == 4 && isDigit(at(ws, i+1)[0]):
+			totals = true
+		case len(w.low) == 4 && isDigit(w.low[0]) && (at(ws, i+1) == "saw" || at(ws, i+1) == "recorded"):
+			totals = true // "2018 saw 750 deaths"
+		case (w.low == "over" || w.low == "in" || w.low == "during") && (at(ws, i+2) == "years" || at(ws, i+2) == "decades"):
+			totals = true // "3,000 died over 30 years"
+		case w.low == "past" && (at(ws, i+2) == "years" || at(ws, i+2) == "decades" || at(ws, i+1) == "decade"):
 			totals = true
 		}
 	}

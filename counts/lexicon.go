@@ -35,7 +35,8 @@ relatives relative family families sailors sailor pilots pilot migrants migrant 
 labourer laborers laborer nationals national persons wife husband mother father son sons daughter daughters
 brother brothers sister sisters men-folk cyclists cyclist motorcyclists motorcyclist teachers teacher priests
 priest monks monk nuns nun leaders leader cadres cadre volunteers volunteer locals local foreigners foreigner
-agents agent guests guest occupants occupant dead injured wounded deceased arrested accused`)
+agents agent guests guest occupants occupant dead injured wounded deceased arrested accused inspector inspectors
+sevaks sevak kar-sevaks`)
 
 // personSuffixes mark other person nouns ("shopkeepers", "Kashmiris" is a
 // capitalised plural).
@@ -46,11 +47,15 @@ func isPerson(w word) bool {
 		return true
 	}
 	for _, s := range personSuffixes {
-		if len(w.low) > len(s)+2 && strings.HasSuffix(w.low, s) {
+		if len(w.low) > len(s)+1 && strings.HasSuffix(w.low, s) {
 			return true
 		}
 	}
-	return w.upper && len(w.low) > 4 && strings.HasSuffix(w.low, "is")
+	if !w.upper || len(w.low) < 5 {
+		return false
+	}
+	// "Kashmiris", "Mexicans", "Congolese"
+	return strings.HasSuffix(w.low, "is") || strings.HasSuffix(w.low, "ans") || strings.HasSuffix(w.low, "ese")
 }
 
 // modifiers may stand between a quantity and the noun it counts ("three
@@ -100,14 +105,15 @@ var predicates = concat(
 		"suffered injuries", "sustained injuries", "received injuries", "suffered serious injuries",
 		"sustained serious injuries", "injured", "wounded", "hurt", "hospitalised", "hospitalized"),
 	phrases(event.Arrested, false, "taken into custody", "taken in custody", "in police custody", "in custody",
-		"picked up", "rounded up", "arrested", "detained", "apprehended", "nabbed", "remanded"),
+		"picked up", "rounded up", "taken prisoner", "taken prisoners", "arrested", "detained", "apprehended", "nabbed",
+		"remanded"),
 	phrases(event.Crowd, false, "took to the streets", "take to the streets", "taking to the streets", "took to streets",
-		"poured into the streets", "took part", "take part", "taking part", "went on strike", "go on strike",
+		"poured into the streets", "came together", "come together", "coming together", "come out", "took part", "take part", "taking part", "went on strike", "go on strike",
 		"on strike", "came out", "turned out", "walked out", "shouted slogans", "marched", "march", "marching",
 		"gathered", "gather", "gathering", "rallied", "rally", "rallying", "protested", "protest", "protesting",
 		"demonstrated", "demonstrate", "demonstrating", "participated", "participating", "assembled",
 		"converged", "massed", "chanted", "chanting"),
-	phrases(event.Crowd, true, "joined", "joining", "attended", "attending", "staged", "staging", "held", "holding", "blocked"),
+	phrases(event.Crowd, true, "joined", "joining", "join", "attended", "attending", "staged", "staging", "held", "holding", "blocked"),
 )
 
 func concat(lists ...[]phrase) []phrase {
@@ -121,12 +127,12 @@ func concat(lists ...[]phrase) []phrase {
 // protestNouns name a protest: what a crowd joins or stages.
 var protestNouns = set(`protest protests march marches rally rallies demonstration demonstrations strike strikes sit-in
 vigil vigils procession processions agitation bandh dharna picket blockade rasta roko gherao hartal walkout
-demonstrations`)
+stoppage fast`)
 
 // crowdNouns are a gathering of protesters counted by "of" ("a crowd of
 // 5,000") or a compound ("a 700-strong mob").
-var crowdNouns = set(`crowd crowds mob mobs procession march rally demonstration protest gathering throng group
-strike protesters demonstrators marchers`)
+var crowdNouns = set(`crowd crowds mob mobs procession march rally demonstration protest gathering throng
+protesters demonstrators marchers`)
 
 // skips may stand between the counted people and their predicate
 // ("were reportedly killed", "have been confirmed dead").
@@ -134,12 +140,12 @@ var skips = set(`were was are is be been being have has had got get reportedly a
 since now already initially officially critically seriously severely fatally slightly badly grievously
 confirmed reported believed said thought known understood feared presumed found then yet still both each who
 that which to eventually apparently mostly reportedly immediately instantly allegedly too soon finally
-mortally grievously`)
+mortally grievously more pronounced recently seem seems seemed certain later`)
 
 // stops end the search for a predicate: what follows them did not happen
 // or is not said of the people.
 var stops = set(`could would may might will shall should must expected likely set planned plan plans threatened
-threaten going due not never no hope hoped want wanted`)
+threaten going not never no hope hoped want wanted`)
 
 // verbsBefore state the kind of the people after them
 // ("killed 56 people", "injuring 12", "police arrested twelve").
@@ -172,9 +178,66 @@ further climbing rising rises rising reaching touched`)
 // (docs/counts.md, section 7).
 var diseases = set(`measles ebola cholera malaria dengue influenza flu virus coronavirus covid epidemic pandemic
 infection infections infected disease diseases pneumonia tuberculosis pollution premature illness cancer
-overdose overdoses swine outbreak`)
+overdose overdoses swine`)
 
 // notBefore are the words after which a number is no count of people
 // ("aged 56", "Rs 1,200", "No. 5").
 var notBefore = set(`no aged age rs $ £ € usd us$ no. number article chapter page section flight route highway class
 grade level category phase ward sector block platform gate room`)
+
+// transitive are the kind verbs whose subject, in the active, is the
+// agent ("a gunman killed one person"), not the people counted.
+var transitive = set(`killed injured wounded hurt arrested detained murdered apprehended nabbed lynched slain`)
+
+// joints may follow a quantity that counts people without a noun ("killing
+// four and injuring", "70 in Kabul").
+var joints = set(`and or in at on near during after across from including while when as by with following for but
+so according since before inside outside into among due even`)
+
+// quotes are quotation marks, passed over between the people and their
+// predicate.
+// determiners make the word after them a noun ("the rally").
+var determiners = set(`a an the this that its their his her our`)
+
+var quotes = set(`" ' “ ” ‘ ’ '' « »`)
+
+// asideStarts open an aside between commas that the search for a
+// predicate passes over.
+var asideStarts = set(`according including both all mostly many most aged among police officials said reportedly
+say says he she it they who which about mainly largely`)
+
+// protestParticiples make the people they modify a crowd ("thousands of
+// striking workers").
+var protestParticiples = set(`striking protesting agitating demonstrating marching rioting`)
+
+// tollPrepositions join a death toll to its number ("the toll to 561").
+var tollPrepositions = set(`to at of from`)
+
+var hospitalWords = set(`hospital hospitals clinic infirmary`)
+var jailWords = set(`jail prison custody remand lockup`)
+var injuryWords = set(`injuries injury wounds wound burns burn fractures`)
+
+// months follow or precede the day of a date ("23 March"), never people.
+var months = set(`january february march april june july august september october november december jan feb
+apr jun jul aug sep sept oct nov dec`)
+
+// predicateWords are the first words of the predicates, for a quick
+// test.
+var predicateWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range predicates {
+		m[p.words[0]] = true
+	}
+	return m
+}()
+
+func isPredicateWord(w string) bool { return predicateWords[w] }
+
+// isKindWord reports whether w states a kind alone ("killed or injured").
+func isKindWord(w string) bool {
+	switch w {
+	case "injured", "wounded", "hurt", "killed", "dead", "died", "arrested", "detained":
+		return true
+	}
+	return false
+}

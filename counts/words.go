@@ -33,9 +33,17 @@ func split(text string) []word {
 			j := i + n
 			for j < len(text) {
 				r2, n2 := utf8.DecodeRuneInString(text[j:])
-				if isWordRune(r2) || r2 == '\'' || r2 == '’' {
+				if isWordRune(r2) {
 					j += n2
 					continue
+				}
+				// An apostrophe inside a word ("Brazil's", "don't"), not a
+				// closing quotation mark ("injured''").
+				if r2 == '\'' || r2 == '’' {
+					if r3, _ := utf8.DecodeRuneInString(text[j+n2:]); j+n2 < len(text) && unicode.IsLetter(r3) {
+						j += n2
+						continue
+					}
 				}
 				// A comma or point between digits stays in the number.
 				if (r2 == ',' || r2 == '.') && j+1 < len(text) && isDigit(text[j-1]) && isDigit(text[j+1]) {
@@ -56,7 +64,13 @@ func split(text string) []word {
 	return out
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	switch r {
+	case 'â', 'Â', 'œ', '€', '™', '˜', '\ufffd':
+		return false // mojibake of quotation marks ("â€œtwo persons")
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
