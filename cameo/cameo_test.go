@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/annals/annals/cameo"
+	"github.com/annals/annals/event"
 	"github.com/annals/annals/internal/testshared"
 )
 
@@ -193,5 +194,32 @@ func TestTableIsCurrent(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("the table has %d codes, cameo_codes.tsv %d: run go generate ./cameo", len(got), len(want))
+	}
+}
+
+func TestCounts(t *testing.T) {
+	tests := []struct {
+		code string
+		kind event.CountKind
+		want bool
+	}{
+		{"190", event.Killed, true},
+		{"183", event.Injured, true},
+		{"202", event.Killed, true},
+		{"1451", event.Injured, true},
+		{"175", event.Killed, true},
+		{"173", event.Arrested, true},
+		{"141", event.Crowd, true},
+		{"143", event.Crowd, true},
+		{"141", event.Killed, false}, // a peaceful march kills nobody by itself
+		{"173", event.Killed, false},
+		{"111", event.Crowd, false},
+		{"190", event.Arrested, false},
+		{"042", "lost", false},
+	}
+	for _, tt := range tests {
+		if got := cameo.Counts(tt.code, tt.kind); got != tt.want {
+			t.Errorf("Counts(%s, %s) = %v, want %v", tt.code, tt.kind, got, tt.want)
+		}
 	}
 }

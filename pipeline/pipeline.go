@@ -19,7 +19,6 @@ import (
 
 	"github.com/annals/annals/cameo"
 	"github.com/annals/annals/coder"
-	"github.com/annals/annals/counts"
 	"github.com/annals/annals/dates"
 	"github.com/annals/annals/dict"
 	"github.com/annals/annals/event"
@@ -105,9 +104,12 @@ type Result struct {
 	Records   []event.Record
 	Discarded bool // a story discard phrase dropped every event
 	// Counts are the article's counts of people (killed, injured,
-	// arrested, crowd) in text order, whether or not an event of their
-	// sentence carries them (docs/record.md, "Counts").
+	// arrested, crowd) in text order, whether or not an event carries
+	// them (docs/record.md, "Counts").
 	Counts []event.Count
+	// loose are the counts of the parts coded so far that no event of
+	// their sentence carries, for attach.
+	loose []looseCount
 	// Unknown lists the names of people and organisations that no actor
 	// dictionary holds, with the code their context gives, so that they
 	// can be added to the dictionaries.
@@ -157,6 +159,8 @@ func (p *Pipeline) Code(ctx context.Context, doc *event.Document) (*Result, erro
 			return res, nil
 		}
 	}
+	attachLoose(res.Records, res.loose)
+	res.loose = nil
 	return res, nil
 }
 
@@ -195,7 +199,6 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 	for i := range sents {
 		p.coder.Mend(&sents[i])
 		res.Unknown = append(res.Unknown, p.unknown(&sents[i], date)...)
-		res.Counts = append(res.Counts, counts.Find(sents[i].Text, sents[i].Start)...)
 		story[i] = &sents[i]
 	}
 	// One story: what the whole article is about (a game, say) decides
@@ -206,6 +209,7 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 		return nil
 	}
 	var all []coded
+	partFrom := len(res.Records) // the part's records start here
 	for i, evs := range bySentence {
 		for _, e := range evs {
 			all = append(all, coded{i, e})
@@ -266,6 +270,7 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 			res.Records = append(res.Records, r)
 		}
 	}
+	p.countPart(sents, partFrom, res)
 	return nil
 }
 
