@@ -133,6 +133,27 @@ func TestDemand(t *testing.T) {
 	}
 }
 
+func TestStateAgent(t *testing.T) {
+	for _, tt := range []struct {
+		code, want string
+		ok         bool
+	}{
+		{"173", "COP", true},
+		{"1711", "COP", true},
+		{"116", "JUD", true},
+		{"1723", "GOV", true},
+		{"174", "GOV", true},
+		{"172", "", false},  // "the road was closed": anyone closes a road
+		{"1712", "", false}, // anyone destroys property
+		{"1823", "", false}, // anyone kills
+		{"17", "", false},
+	} {
+		if got, ok := cameo.StateAgent(tt.code); got != tt.want || ok != tt.ok {
+			t.Errorf("StateAgent(%s) = %q %v, want %q %v", tt.code, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
 // TestMapsStayInCAMEO checks the intention and demand maps against the
 // table: every deed (04 to 08, 14 to 20) has an intention, which is an
 // intention code (03x, 13x), and every yield (08x) a demand code (10x).
