@@ -56,6 +56,18 @@ type Options struct {
 	// still coded by it: the demand, criticism or intention of its
 	// complement, and patterns of the statement verb that name one.
 	DropStatements bool
+	// Places tells the names of towns from those of countries. With it a
+	// town named as where something happens ("hosted Hashimoto in
+	// Moscow", "banished from Baghdad") is a place and never an actor;
+	// without it such a name codes its country.
+	Places Places
+}
+
+// Places knows which names are the names of towns.
+type Places interface {
+	// Town reports whether name (as the text spells it) names a town
+	// and no country.
+	Town(name string) bool
 }
 
 // Coder codes sentences with one set of dictionaries. It is safe for

@@ -116,8 +116,13 @@ func (st *sentence) codeVerb(v int) {
 	if len(targets) == 0 {
 		// As TABARI did: the first actor after the verb in its phrase,
 		// outside relative clauses, which describe something else.
+		// A town is where the event happens ("hosted Hashimoto in
+		// Moscow", "demonstrated in Nairobi"), but what is done to a thing
+		// in it is done to its people: "airstrikes in Gaza", "suspended
+		// aid deliveries in Baghdad".
+		inTown := violentCode(code) || !oneSided(code) && !st.objectNamesSomeone(v)
 		for _, k := range post {
-			if st.actor[k] != nil && !st.inRelative(k, v) {
+			if st.actor[k] != nil && !st.inRelative(k, v) && (inTown || !st.townPhrase(st.nominalHead(k))) {
 				targets = st.resolve(st.nominalHead(k), true)
 				break
 			}
@@ -213,6 +218,46 @@ func (st *sentence) locative(k int, a []Actor) bool {
 		}
 	}
 	return len(a) > 0
+}
+
+// objectNamesSomeone reports whether verb v's object names a person or
+// a group: a name, a pronoun, or a phrase the dictionaries code.
+func (st *sentence) objectNamesSomeone(v int) bool {
+	for _, k := range st.kids[v] {
+		if b := st.baseRel(k); b != "obj" && b != "iobj" {
+			continue
+		}
+		if u := st.toks[k].UPOS; u == "PROPN" || u == "PRON" || st.actor[k] != nil || st.agent[k] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// placeCase are the prepositions of a phrase that says where something
+// happens or whence it goes: "in Moscow", "outside Nairobi", "from
+// Baghdad". ("To" and "into" are not among them: "sent a letter to
+// Moscow", "blocked transport into Abidjan".)
+var placeCase = map[string]bool{
+	"IN": true, "AT": true, "NEAR": true, "ACROSS": true, "THROUGHOUT": true, "AROUND": true, "INSIDE": true,
+	"WITHIN": true, "ALONG": true, "OUTSIDE": true, "FROM": true,
+}
+
+// townPhrase reports whether the phrase headed by k names a town as a
+// place ("in Moscow", "from Baghdad"): the town is where the event
+// happens, not a party to it, even where it stands for a government
+// ("Moscow said").
+func (st *sentence) townPhrase(k int) bool {
+	if st.c.opt.Places == nil || k < 0 || !placeCase[st.caseWord(k)] {
+		return false
+	}
+	for _, m := range st.members(k) {
+		a := st.actor[m]
+		if a == nil || !st.c.opt.Places.Town(strings.Join(textOf(st.toks[a.Start:a.End]), " ")) {
+			return false
+		}
+	}
+	return true
 }
 
 // inRelative reports whether token k sits in a relative clause below v.
@@ -324,7 +369,7 @@ func (st *sentence) participants(v int) (sources, targets []Actor) {
 			targets = st.resolve(subj, true)
 		}
 		for _, k := range st.kids[v] {
-			if st.baseRel(k) == "obl" || st.baseRel(k) == "nmod" {
+			if (st.baseRel(k) == "obl" || st.baseRel(k) == "nmod") && !st.townPhrase(k) {
 				a := st.resolve(k, false)
 				if cw := st.caseWord(k); len(a) == 0 && (cw == "BY" || cw == "WITH") {
 					a = st.possessor(k) // "disappointed by Tanzania's decision"
@@ -409,7 +454,7 @@ func (st *sentence) objectActors(v int) []Actor {
 		}
 	}
 	for _, k := range st.kids[v] {
-		if b := st.baseRel(k); (b == "obl" || b == "nmod") && st.rel(k) != "obl:tmod" && st.rel(k) != "nmod:tmod" {
+		if b := st.baseRel(k); (b == "obl" || b == "nmod") && st.rel(k) != "obl:tmod" && st.rel(k) != "nmod:tmod" && !st.townPhrase(k) {
 			if a := st.resolve(k, false); len(a) > 0 {
 				return a
 			}
@@ -587,6 +632,9 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 		}
 		if actor != nil {
 			break // the head's own actor wins over attached phrases
+		}
+		if !headAgent && st.townPhrase(c) {
+			continue // "roads in Lusaka": a thing's place is no actor
 		}
 		if actor == nil && len(agents) == 0 && st.quantity(k) && st.caseWord(c) == "OF" {
 			// "thousands of demonstrators": the counted phrase names them.

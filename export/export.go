@@ -1,7 +1,8 @@
 // Package export writes annals' events in the formats users already load:
 // JSON Lines of event records (the record format of docs/record.md),
 // GDELT 2.0's tab-separated Events and Mentions tables, column for column,
-// and Parquet with GDELT's columns, typed, for DuckDB, Spark and pandas.
+// and Parquet with GDELT's columns, typed, for DuckDB, Spark and pandas,
+// and after them the record's counts, which GDELT has no column for.
 // It also reads GDELT tables, so that GDELT's own files and annals' can be
 // loaded by the same code.
 //
@@ -29,7 +30,7 @@ type Format string
 const (
 	JSONL   Format = "jsonl"   // one event.Record per line
 	GDELT   Format = "gdelt"   // GDELT 2.0 tab-separated table
-	Parquet Format = "parquet" // GDELT 2.0 columns, typed
+	Parquet Format = "parquet" // GDELT 2.0 columns, typed, and the counts
 )
 
 // Formats lists the export formats, for flag help.
@@ -61,8 +62,9 @@ func (j *JSONLWriter) Write(r event.Record) error {
 func (j *JSONLWriter) Flush() error { return j.w.Flush() }
 
 // WriteEvents writes events to w in format f and returns how many it wrote.
-// In JSON Lines each event is its representative record; in GDELT and
-// Parquet a row of the Events table.
+// In JSON Lines each event is its representative record, with the counts
+// its mentions span; in GDELT and Parquet a row of the Events table (in
+// Parquet with those counts after GDELT's columns).
 func WriteEvents(w io.Writer, f Format, events iter.Seq2[store.Event, error]) (int, error) {
 	return write(w, f, Events, events, func(e store.Event) event.Record { return e.Record }, EventRow, ParquetRow[ParquetEvent])
 }
@@ -112,6 +114,7 @@ func write[T, P any](w io.Writer, f Format, t Table, items iter.Seq2[T, error], 
 			if err != nil {
 				return n, err
 			}
+			withCounts(&p, rec(it).Counts)
 			if err := pw.write(p); err != nil {
 				return n, err
 			}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -48,6 +49,10 @@ func sampleEvent() store.Event {
 			Goldstein: 1.9,
 			Mode:      event.Asserted,
 			Location:  &event.Location{Name: "Baghdad", Country: "IRQ", Admin1: "Baghdad", Lat: 33.34058, Lon: 44.40088, GazetteerID: "geonames:98182"},
+			Counts: []event.Count{
+				{Kind: event.Crowd, Low: 200, High: 999, Precision: event.Vague, Text: "hundreds of students", Start: 128, End: 148},
+				{Kind: event.Arrested, Low: 12, High: 15, Precision: event.About},
+			},
 		},
 		NumMentions: 3, NumSources: 2, NumArticles: 2,
 		FirstSeen:   time.Date(2020, 1, 24, 10, 15, 0, 0, time.UTC),
@@ -278,7 +283,14 @@ func TestParquetRoundTrip(t *testing.T) {
 		*rows[0].GoldsteinScale != 1.9 || *rows[0].ActionGeoLat != 33.3406 || rows[0].AvgTone != nil || rows[1].ActionGeoLat != nil {
 		t.Errorf("read back %+v", rows)
 	}
-	// The file's columns are GDELT's, in GDELT's order.
+	wantCounts := []ParquetCount{
+		{Kind: "crowd", Low: 200, High: 999, Precision: "vague", Text: "hundreds of students", Start: 128, End: 148},
+		{Kind: "arrested", Low: 12, High: 15, Precision: "about"},
+	}
+	if !reflect.DeepEqual(rows[0].Counts, wantCounts) {
+		t.Errorf("counts read back %+v, want %+v", rows[0].Counts, wantCounts)
+	}
+	// The file's columns are GDELT's, in GDELT's order, then the counts.
 	f, err := parquet.OpenFile(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
 	if err != nil {
 		t.Fatal(err)
@@ -287,16 +299,20 @@ func TestParquetRoundTrip(t *testing.T) {
 	for _, c := range f.Schema().Fields() {
 		names = append(names, c.Name())
 	}
-	if !reflect.DeepEqual(names, Events.Columns) {
+	if !reflect.DeepEqual(names, append(slices.Clone(Events.Columns), "counts")) {
 		t.Errorf("parquet columns %q", names)
 	}
 	buf.Reset()
-	if n, err := WriteMentions(&buf, Parquet, seq(sampleMention())); err != nil || n != 1 {
+	m := sampleMention()
+	m.Record.Counts = m.Record.Counts[:1]
+	if n, err := WriteMentions(&buf, Parquet, seq(m, sampleMention())); err != nil || n != 2 {
 		t.Fatalf("WriteMentions: %d %v", n, err)
 	}
 	ms, err := parquet.Read[ParquetMention](bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil || len(ms) != 1 || *ms[0].Actor2CharOffset != -1 || ms[0].MentionIdentifier != "https://www.news.example.org/a" {
+	if err != nil || len(ms) != 2 || *ms[0].Actor2CharOffset != -1 || ms[0].MentionIdentifier != "https://www.news.example.org/a" {
 		t.Errorf("mentions read back %+v %v", ms, err)
+	} else if !reflect.DeepEqual(ms[0].Counts, wantCounts[:1]) || !reflect.DeepEqual(ms[1].Counts, wantCounts) {
+		t.Errorf("mentions' counts read back %+v, %+v", ms[0].Counts, ms[1].Counts)
 	}
 }
 
@@ -315,7 +331,7 @@ func TestJSONL(t *testing.T) {
 	// The keys are the record format's.
 	var m map[string]any
 	json.Unmarshal(buf.Bytes(), &m)
-	for _, k := range []string{"id", "doc", "sentence", "date", "source", "target", "code", "root", "quad_class", "goldstein", "mode", "location", "quote", "evidence"} {
+	for _, k := range []string{"id", "doc", "sentence", "date", "source", "target", "code", "root", "quad_class", "goldstein", "mode", "location", "quote", "counts", "evidence"} {
 		if _, ok := m[k]; !ok {
 			t.Errorf("key %q missing", k)
 		}
@@ -336,8 +352,9 @@ func TestParquetTypesMatchTables(t *testing.T) {
 		table Table
 		n     int
 	}{{reflect.TypeFor[ParquetEvent](), Events, 61}, {reflect.TypeFor[ParquetMention](), Mentions, 16}} {
-		if len(tc.table.Columns) != tc.n || tc.typ.NumField() != tc.n {
-			t.Fatalf("%s: %d columns, %d fields, want %d", tc.table.Name, len(tc.table.Columns), tc.typ.NumField(), tc.n)
+		// GDELT's columns, then the counts.
+		if len(tc.table.Columns) != tc.n || tc.typ.NumField() != tc.n+1 || tc.typ.Field(tc.n).Name != "Counts" {
+			t.Fatalf("%s: %d columns, %d fields, want %d and Counts", tc.table.Name, len(tc.table.Columns), tc.typ.NumField(), tc.n)
 		}
 		for i, c := range tc.table.Columns {
 			if tag := strings.Split(tc.typ.Field(i).Tag.Get("parquet"), ",")[0]; tag != c {

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 
+	"github.com/annals/annals/event"
 	"github.com/parquet-go/parquet-go"
 )
 
@@ -13,11 +14,12 @@ import (
 // Reader.Read give it) to its typed Parquet form: P is ParquetEvent for the
 // Events table, ParquetMention for Mentions. Empty numeric fields become
 // nulls; a numeric field that does not parse is an error naming its column.
+// Counts, which GDELT's tables lack, are left empty (see parquetCounts).
 func ParquetRow[P ParquetEvent | ParquetMention](row []string) (P, error) {
 	var out P
 	v := reflect.ValueOf(&out).Elem()
-	if v.NumField() != len(row) {
-		return out, fmt.Errorf("parquet %T: row of %d fields, want %d", out, len(row), v.NumField())
+	if n := v.NumField() - 1; n != len(row) { // the last field is Counts
+		return out, fmt.Errorf("parquet %T: row of %d fields, want %d", out, len(row), n)
 	}
 	for i, s := range row {
 		f := v.Field(i)
@@ -81,4 +83,27 @@ func (p *parquetWriter[P]) close() error {
 		return fmt.Errorf("parquet: %w", err)
 	}
 	return nil
+}
+
+// parquetCounts converts a record's counts to their Parquet form.
+func parquetCounts(cs []event.Count) []ParquetCount {
+	if len(cs) == 0 {
+		return nil
+	}
+	out := make([]ParquetCount, len(cs))
+	for i, c := range cs {
+		out[i] = ParquetCount{Kind: string(c.Kind), Low: c.Low, High: c.High, Precision: string(c.Precision),
+			Text: c.Text, Start: int64(c.Start), End: int64(c.End)}
+	}
+	return out
+}
+
+// withCounts sets the counts of a Parquet row.
+func withCounts(p any, cs []event.Count) {
+	switch p := p.(type) {
+	case *ParquetEvent:
+		p.Counts = parquetCounts(cs)
+	case *ParquetMention:
+		p.Counts = parquetCounts(cs)
+	}
 }

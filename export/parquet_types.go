@@ -68,6 +68,9 @@ type ParquetEvent struct {
 	ActionGeoFeatureID   string   `parquet:"ActionGeo_FeatureID"`
 	DateAdded            *int64   `parquet:"DATEADDED,optional"`
 	SourceURL            string   `parquet:"SOURCEURL"`
+	// Counts, after GDELT's columns, are the event's counts (the range
+	// its mentions span), which GDELT has no column for.
+	Counts []ParquetCount `parquet:"counts,list"`
 }
 
 // ParquetMention is one row of the Mentions table in Parquet.
@@ -88,4 +91,18 @@ type ParquetMention struct {
 	MentionDocTone            *float64 `parquet:"MentionDocTone,optional"`
 	MentionDocTranslationInfo string   `parquet:"MentionDocTranslationInfo"`
 	Extras                    string   `parquet:"Extras"`
+	// Counts, after GDELT's columns, are the mention's own counts.
+	Counts []ParquetCount `parquet:"counts,list"`
+}
+
+// ParquetCount is one count of an event or a mention, the record's
+// counts field (docs/record.md) as a Parquet struct.
+type ParquetCount struct {
+	Kind      string `parquet:"kind"`
+	Low       int64  `parquet:"low"`
+	High      int64  `parquet:"high"`
+	Precision string `parquet:"precision"`
+	Text      string `parquet:"text"`
+	Start     int64  `parquet:"start"`
+	End       int64  `parquet:"end"`
 }

@@ -32,6 +32,13 @@ type EntityTagger interface {
 	Tag(s *event.Sentence)
 }
 
+// documentTagger is an EntityTagger that also makes the names of a
+// document agree once its sentences are tagged (the recognizer's
+// Harmonize: a name keeps its type through an article).
+type documentTagger interface {
+	Harmonize(sents []event.Sentence)
+}
+
 // Pipeline runs the language layer. Every field is optional: a nil stage is
 // skipped.
 type Pipeline struct {
@@ -124,7 +131,8 @@ func pick[T any](dir, name string, load func(io.Reader) (T, error), def func() (
 	return m, nil
 }
 
-// Process splits text into sentences and annotates each. Offsets of
+// Process splits text into sentences and annotates each; the names of the
+// text, one document, are then made to agree (see ner.Harmonize). Offsets of
 // sentences and tokens are byte offsets into text. It stops with ctx's
 // error when ctx is done.
 func (p *Pipeline) Process(ctx context.Context, text string) ([]event.Sentence, error) {
@@ -135,6 +143,9 @@ func (p *Pipeline) Process(ctx context.Context, text string) ([]event.Sentence, 
 		}
 		sents[i].Index = i
 		p.Annotate(&sents[i])
+	}
+	if d, ok := p.NER.(documentTagger); ok {
+		d.Harmonize(sents)
 	}
 	return sents, nil
 }

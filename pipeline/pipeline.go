@@ -19,6 +19,7 @@ import (
 
 	"github.com/annals/annals/cameo"
 	"github.com/annals/annals/coder"
+	"github.com/annals/annals/counts"
 	"github.com/annals/annals/dates"
 	"github.com/annals/annals/dict"
 	"github.com/annals/annals/event"
@@ -67,6 +68,9 @@ func New(opt Options) (*Pipeline, error) {
 	co.KeepReferences = true // pronouns and bare names, resolved below across sentences
 	co.DemandYield = true    // "X said Y should resign" is a demand
 	co.DropStatements = !opt.Statements
+	if opt.Gazetteer != nil {
+		co.Places = towns{opt.Gazetteer}
+	}
 	return &Pipeline{nlp: opt.Analyzer, dicts: opt.Dicts, coder: coder.New(opt.Dicts, co), gaz: opt.Gazetteer}, nil
 }
 
@@ -80,11 +84,29 @@ func (p *Pipeline) WithSentences() *Pipeline {
 	return &q
 }
 
+// towns tells the coder which names are towns: those the gazetteer
+// knows only as populated places or regions, never as a country.
+type towns struct{ g *geo.Gazetteer }
+
+func (t towns) Town(name string) bool {
+	ids := t.g.Lookup(name)
+	for _, i := range ids {
+		if t.g.Place(i).Kind <= geo.Country {
+			return false
+		}
+	}
+	return len(ids) > 0
+}
+
 // Result is what coding one document gives.
 type Result struct {
 	Sentences []event.Sentence // only from a pipeline WithSentences
 	Records   []event.Record
 	Discarded bool // a story discard phrase dropped every event
+	// Counts are the article's counts of people (killed, injured,
+	// arrested, crowd) in text order, whether or not an event of their
+	// sentence carries them (docs/record.md, "Counts").
+	Counts []event.Count
 	// Unknown lists the names of people and organisations that no actor
 	// dictionary holds, with the code their context gives, so that they
 	// can be added to the dictionaries.
@@ -130,7 +152,7 @@ func (p *Pipeline) Code(ctx context.Context, doc *event.Document) (*Result, erro
 			return nil, err
 		}
 		if res.Discarded {
-			res.Records = nil
+			res.Records, res.Counts = nil, nil
 			return res, nil
 		}
 	}
@@ -172,6 +194,7 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 	for i := range sents {
 		p.coder.Mend(&sents[i])
 		res.Unknown = append(res.Unknown, p.unknown(&sents[i], date)...)
+		res.Counts = append(res.Counts, counts.Find(sents[i].Text, sents[i].Start)...)
 		story[i] = &sents[i]
 	}
 	// One story: what the whole article is about (a game, say) decides
@@ -199,6 +222,7 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 	when := dates.NewDocument(doc.Text, sents, doc.Published)
 	names := p.names(sents, date)
 	earlier := descriptions{} // actors with a country, in text order, by role
+	home := p.storyCountry(doc.Text, places, evs)
 	for _, c := range all {
 		s := &sents[c.sent]
 		src, ok1 := p.actor(doc, sents, c.sent, c.ev.Source, quotes, names, date)
@@ -212,10 +236,16 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 				earlier.add(a)
 			}
 		}
+		r := p.record(doc, s, c.ev, places)
+		where := home
+		if r.Location != nil && r.Location.Country != "" {
+			where = r.Location.Country
+		}
+		placeActor(src, where)
+		placeActor(tgt, where)
 		if tgt != nil && tgt.Code == src.Code {
 			continue // an actor acting on itself
 		}
-		r := p.record(doc, s, c.ev, places)
 		setDate(&r, when, c.sent, c.ev.Verb)
 		r.Source, r.Target = src, tgt
 		p.setMode(&r, s, c.sent, c.ev, doc.Text, quotes)
@@ -239,6 +269,54 @@ func (ds descriptions) add(a *event.Actor) {
 	for _, r := range a.Roles {
 		ds[r] = append(ds[r], a)
 	}
+}
+
+// storyCountry returns the country the story of a part happens in: the
+// one its places and its actors name most often, the first named among
+// equals; "" when they name none.
+func (p *Pipeline) storyCountry(text string, places []geo.Resolution, evs []coder.Event) string {
+	count := map[string]int{}
+	var order []string
+	note := func(c string) {
+		if c == "" {
+			return
+		}
+		if count[c] == 0 {
+			order = append(order, c)
+		}
+		count[c]++
+	}
+	for i := range places {
+		if pl := &places[i]; pl.Place != nil && !pl.InName {
+			note(p.gaz.Location(pl.Place, pl.Start, pl.End).Country)
+		}
+	}
+	for _, e := range evs {
+		note(countryOf(e.Source.Code))
+		note(countryOf(e.Target.Code))
+	}
+	best := ""
+	for _, c := range order {
+		if count[c] > count[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// placeActor gives an actor named only by a role of a state or of
+// society ("drivers", "police", "the authorities") the country where its
+// event happened, else the story's: "Hundreds of drivers demonstrated in
+// Nairobi" are Kenyan drivers. An organisation's role (IGO, NGO) names no country.
+func placeActor(a *event.Actor, country string) {
+	if a == nil || a.Country != "" || country == "" || len(a.Roles) == 0 || a.Code != strings.Join(a.Roles, "") {
+		return
+	}
+	switch a.Roles[0] {
+	case "IGO", "NGO", "NGM", "MNC", "INT", "UIS":
+		return
+	}
+	a.Code, a.Country = country+a.Code, country
 }
 
 // repeated reports whether recs already hold r's event: the same code

@@ -202,5 +202,5 @@ func ExamplePipeline_Code() {
 	for _, r := range res.Records {
 		fmt.Println(r.Source.Code, r.Code, r.Target.Code, r.Date)
 	}
-	// Output: KENCOP 173 OPP 2024-03-08
+	// Output: KENCOP 173 KENOPP 2024-03-08
 }

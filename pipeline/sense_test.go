@@ -49,7 +49,7 @@ func TestSenses(t *testing.T) {
 			nil, []string{"04", "05", "18", "19", "20"}},
 		{"rebels attacking a base",
 			"Rebels attacked an army base in northern Mali, killing twelve soldiers.",
-			[]string{"REB 19 MLI"}, nil},
+			[]string{"MLIREB 19 MLI"}, nil},
 		{"warplanes bombing positions",
 			"Russian warplanes bombed rebel positions near Aleppo.",
 			[]string{"RUS 18 SYR"}, nil},

@@ -54,9 +54,14 @@ type EventPage struct {
 
 func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	f, err := readFilter(q, "limit", "cursor")
+	f, err := readFilter(q, "limit", "cursor", "sort")
 	if err != nil {
 		writeErr(w, err)
+		return
+	}
+	sort := event.CountKind(q.Get("sort"))
+	if sort != "" && !slices.Contains(store.CountKinds, sort) {
+		writeError(w, http.StatusBadRequest, "sort %q: want killed, injured, arrested or crowd", sort)
 		return
 	}
 	lim, err := parseLimit(q, store.DefaultLimit, maxEvents)
@@ -69,7 +74,7 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 		writeErr(w, err)
 		return
 	}
-	page, err := s.opt.Store.Events(r.Context(), f, store.Page{Limit: lim, Cursor: cur})
+	page, err := s.opt.Store.Events(r.Context(), f, store.Page{Limit: lim, Cursor: cur, Sort: sort})
 	if err != nil {
 		s.internal(w, r, err)
 		return

@@ -26,12 +26,12 @@ func (e *badRequest) Error() string { return e.msg }
 
 func badf(format string, args ...any) error { return &badRequest{fmt.Sprintf(format, args...)} }
 
-// query checks that q holds only the filter keys of store.FilterParams
-// (store.ParseFilter checks their values) and extra, each of extra once,
+// query checks that q holds only the filter keys of store.FilterParams,
+// or their comparisons (killed>=10), (store.ParseFilter checks their values) and extra, each of extra once,
 // valid UTF-8 of bounded length.
 func query(q url.Values, extra ...string) error {
 	for k, vs := range q {
-		if slices.ContainsFunc(store.FilterParams, func(p store.FilterParam) bool { return p.Key == k }) {
+		if slices.ContainsFunc(store.FilterParams, func(p store.FilterParam) bool { return p.Key == k || p.Op != "" && p.Op == k }) {
 			continue
 		}
 		if !slices.Contains(extra, k) {

@@ -18,6 +18,7 @@ import (
 	"github.com/annals/annals/ingest"
 	"github.com/annals/annals/store"
 	"github.com/annals/annals/store/sqlite"
+	"github.com/annals/annals/store/storetest"
 )
 
 func TestOpenAPIDocumentsEveryRoute(t *testing.T) {
@@ -762,3 +763,74 @@ func TestNewNeedsStore(t *testing.T) {
 }
 
 var _ http.Handler = (*Server)(nil)
+
+// TestEventCounts filters and sorts events by their counts, given as the
+// CLI's keys (min-killed=) or as comparisons (killed>=), on hand-made
+// records: the coder's counts are tested where they are made.
+func TestEventCounts(t *testing.T) {
+	st := emptyStore(t)
+	text := "Gunmen killed 14 people in Basra. Thousands marched in Baghdad. Police held 9 protesters."
+	rec := func(code, place string, sentence int, c event.Count) event.Record {
+		r := storetest.Rec("2024-05-0"+fmt.Sprint(sentence+1), "IRQ", "IRQCVL", code, place, sentence)
+		r.Counts = []event.Count{c}
+		return r
+	}
+	span := func(k event.CountKind, low, high int64, p event.CountPrecision, words string) event.Count {
+		i := strings.Index(text, words)
+		return event.Count{Kind: k, Low: low, High: high, Precision: p, Text: words, Start: i, End: i + len(words)}
+	}
+	if _, err := st.SaveDocument(t.Context(), storetest.Doc("https://counts.example/1", "Wire", text, "2024-05-03"), []event.Record{
+		rec("190", "Basra", 0, span(event.Killed, 14, 14, event.Exact, "14 people")),
+		rec("141", "Baghdad", 1, span(event.Crowd, 2000, 9999, event.Vague, "Thousands")),
+		rec("173", "Baghdad", 2, span(event.Arrested, 9, 9, event.Exact, "9 protesters")),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Options{Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := func(target string) []string {
+		t.Helper()
+		rec := serve(t, s, "GET", target, nil, "")
+		if rec.Code != 200 {
+			t.Fatalf("GET %s: %d %s", target, rec.Code, rec.Body)
+		}
+		var page EventPage
+		if err := json.Unmarshal(rec.Body.Bytes(), &page); err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range page.Events {
+			out = append(out, e.Record.Code)
+			if len(e.Record.Counts) != 1 || e.Record.Counts[0].Text == "" {
+				t.Errorf("GET %s: event %s has counts %+v, want its one count with its words", target, e.Record.Code, e.Record.Counts)
+			}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		target string
+		want   []string
+	}{
+		{"/api/events?killed>=10", []string{"190"}},
+		{"/api/events?min-killed=15", nil},
+		{"/api/events?crowd>=5000&crowd<=5000", []string{"141"}},
+		{"/api/events?max-arrested=8", nil},
+		{"/api/events?arrested<=9", []string{"173"}},
+		{"/api/events?sort=crowd", []string{"141", "173", "190"}},
+		{"/api/events?sort=arrested&limit=1", []string{"173"}},
+	} {
+		if got := codes(c.target); !slices.Equal(got, c.want) {
+			t.Errorf("GET %s: events %v, want %v", c.target, got, c.want)
+		}
+	}
+	for _, target := range []string{
+		"/api/events?killed>=ten", "/api/events?killed>10", "/api/events?killed>=5&min-killed=5",
+		"/api/events?sort=wounded", "/api/events?min-crowd=9&max-crowd=1",
+	} {
+		if rec := serve(t, s, "GET", target, nil, ""); rec.Code != http.StatusBadRequest {
+			t.Errorf("GET %s: %d, want 400", target, rec.Code)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -20,25 +21,54 @@ type FilterParam struct {
 	// Usage is one line of help; a `quoted` word names the value, the
 	// way package flag reads it.
 	Usage string
+	// Op, when set, is the comparison the API also takes for the key,
+	// as a query string writes it: "killed>=10" parses as the key
+	// "killed>" with the value 10, the same as min-killed=10.
+	Op string
 }
 
 // FilterParams are the keys ParseFilter reads, in the order help lists
 // them.
-var FilterParams = []FilterParam{
-	{"from", "events on or after this `date` (YYYY-MM-DD)"},
-	{"to", "events on or before this `date` (YYYY-MM-DD)"},
-	{"source", "source actor `code` or its prefix (IRQ matches IRQGOV)"},
-	{"target", "target actor `code` or its prefix"},
-	{"actor", "either actor's `code` or its prefix"},
-	{"country", "`ISO3` country of the event's place (KEN)"},
-	{"code", "CAMEO event `code` or its prefix: a root (19), a base (190) or a code (1951)"},
-	{"quad", "quad `class`: " + quadClasses()},
-	{"plover", "PLOVER `category` (ASSAULT, PROTEST, ...)"},
-	{"mode", "`mode`: asserted, negated, future, intended, reported or hypothetical"},
-	{"place", "place `name`, exact"},
-	{"bbox", "places inside `minlat,minlon,maxlat,maxlon` (degrees)"},
-	{"text", "`words` that all occur in a sentence reporting the event"},
-	{"background", "`true`: only past events told as background (history); false: only the others"},
+var FilterParams = append([]FilterParam{
+	{"from", "events on or after this `date` (YYYY-MM-DD)", ""},
+	{"to", "events on or before this `date` (YYYY-MM-DD)", ""},
+	{"source", "source actor `code` or its prefix (IRQ matches IRQGOV)", ""},
+	{"target", "target actor `code` or its prefix", ""},
+	{"actor", "either actor's `code` or its prefix", ""},
+	{"country", "`ISO3` country of the event's place (KEN)", ""},
+	{"code", "CAMEO event `code` or its prefix: a root (19), a base (190) or a code (1951)", ""},
+	{"quad", "quad `class`: " + quadClasses(), ""},
+	{"plover", "PLOVER `category` (ASSAULT, PROTEST, ...)", ""},
+	{"mode", "`mode`: asserted, negated, future, intended, reported or hypothetical", ""},
+	{"place", "place `name`, exact", ""},
+	{"bbox", "places inside `minlat,minlon,maxlat,maxlon` (degrees)", ""},
+	{"text", "`words` that all occur in a sentence reporting the event", ""},
+	{"background", "`true`: only past events told as background (history); false: only the others", ""},
+}, countParams()...)
+
+// CountKinds are the kinds of count an event can state, in the order
+// filters, columns and tables list them.
+var CountKinds = []event.CountKind{event.Killed, event.Injured, event.Arrested, event.Crowd}
+
+// countKindList lists CountKinds for messages: "killed, injured, ...".
+func countKindList() string {
+	ks := make([]string, len(CountKinds))
+	for i, k := range CountKinds {
+		ks[i] = string(k)
+	}
+	return strings.Join(ks, ", ")
+}
+
+// countParams are the bounds of each kind of count, min-killed and
+// max-killed, ..., with their comparisons killed>=N and killed<=N.
+func countParams() []FilterParam {
+	var ps []FilterParam
+	for _, k := range CountKinds {
+		ps = append(ps,
+			FilterParam{"min-" + string(k), "events whose " + string(k) + " count reaches this `number` (the high end of its range is at least it)", string(k) + ">"},
+			FilterParam{"max-" + string(k), "events whose " + string(k) + " count can be this `number` or fewer (the low end of its range is at most it)", string(k) + "<"})
+	}
+	return ps
 }
 
 // quadClasses lists the quad classes with their names, for help: "1
@@ -77,6 +107,12 @@ func ParseFilter(q url.Values) (Filter, error) {
 	v := make(map[string]string, len(FilterParams))
 	for _, p := range FilterParams {
 		vs := q[p.Key]
+		if p.Op != "" && len(q[p.Op]) > 0 {
+			if len(vs) > 0 {
+				return f, &FilterError{p.Key, strings.Join(append(vs, q[p.Op]...), ","), "given both as " + p.Key + " and as " + p.Op + "=, want one value"}
+			}
+			vs = q[p.Op]
+		}
 		switch {
 		case len(vs) == 0:
 			continue
@@ -151,6 +187,26 @@ func ParseFilter(q url.Values) (Filter, error) {
 		}
 		f.BBox = &BoundingBox{MinLat: n[0], MinLon: n[1], MaxLat: n[2], MaxLon: n[3]}
 	}
+	for _, k := range CountKinds {
+		b := CountBound{Kind: k, Min: -1, Max: -1}
+		for _, n := range []struct {
+			key string
+			v   *int64
+		}{{"min-" + string(k), &b.Min}, {"max-" + string(k), &b.Max}} {
+			s := v[n.key]
+			if s == "" {
+				continue
+			}
+			x, err := strconv.ParseInt(s, 10, 64)
+			if err != nil || x < 0 || !digits(s) {
+				return f, &FilterError{n.key, s, "want a whole number of people, 0 or more, in digits"}
+			}
+			*n.v = x
+		}
+		if b.Min >= 0 || b.Max >= 0 {
+			f.Counts = append(f.Counts, b)
+		}
+	}
 	return f, f.Check()
 }
 
@@ -193,6 +249,17 @@ func (f Filter) Check() error {
 		}
 		if b.MinLat > b.MaxLat || b.MinLon > b.MaxLon {
 			return &FilterError{"bbox", s, "the minimum is above the maximum"}
+		}
+	}
+	for _, b := range f.Counts {
+		if !slices.Contains(CountKinds, b.Kind) {
+			return &FilterError{"count", string(b.Kind), "want a kind of count: " + countKindList()}
+		}
+		if b.Min < -1 || b.Max < -1 {
+			return &FilterError{"min-" + string(b.Kind), fmt.Sprintf("%d..%d", b.Min, b.Max), "want bounds of 0 or more, or -1 for none"}
+		}
+		if b.Min >= 0 && b.Max >= 0 && b.Max < b.Min {
+			return &FilterError{"max-" + string(b.Kind), strconv.FormatInt(b.Max, 10), "want a number at or above min-" + string(b.Kind) + " (" + strconv.FormatInt(b.Min, 10) + ")"}
 		}
 	}
 	if !f.From.IsZero() && !f.To.IsZero() && Day(f.To) < Day(f.From) {

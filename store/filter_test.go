@@ -42,6 +42,13 @@ func TestParseFilter(t *testing.T) {
 		{"background=false", store.Filter{Background: ptr(false)}},
 		// Keys that are not filters are the caller's.
 		{"limit=10&cursor=x", store.Filter{}},
+		// Counts: the flags' keys, or the API's comparisons.
+		{"min-killed=10", store.Filter{Counts: []store.CountBound{{Kind: event.Killed, Min: 10, Max: -1}}}},
+		{"killed>=10", store.Filter{Counts: []store.CountBound{{Kind: event.Killed, Min: 10, Max: -1}}}},
+		{"crowd<=500&crowd>=0", store.Filter{Counts: []store.CountBound{{Kind: event.Crowd, Min: 0, Max: 500}}}},
+		{"max-arrested=3&injured>=1", store.Filter{Counts: []store.CountBound{
+			{Kind: event.Injured, Min: 1, Max: -1}, {Kind: event.Arrested, Min: -1, Max: 3}}}},
+		{"min-killed=", store.Filter{}},
 	} {
 		q, err := url.ParseQuery(c.query)
 		if err != nil {
@@ -78,6 +85,13 @@ func TestParseFilterErrors(t *testing.T) {
 		{"quad=0", "quad"},
 		{"quad=5", "quad"},
 		{"quad=x", "quad"},
+		{"min-killed=-1", "min-killed"},
+		{"killed>=ten", "min-killed"},
+		{"killed>=1e3", "min-killed"},
+		{"crowd>=1,000", "min-crowd"},
+		{"min-crowd=99999999999999999999", "min-crowd"},
+		{"min-killed=5&killed>=6", "min-killed"},
+		{"min-injured=10&max-injured=9", "max-injured"},
 		{"background=maybe", "background"},
 		{"bbox=1,2,3", "bbox"},
 		{"bbox=nan,0,1,1", "bbox"},

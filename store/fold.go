@@ -1,8 +1,10 @@
 package store
 
 import (
+	"fmt"
 	"math"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -155,4 +157,63 @@ func Confidence(r *event.Record) int {
 		c -= 50
 	}
 	return max(c, 10)
+}
+
+// countPrecisions are the precisions of a count, tightest first; folding
+// keeps the loosest.
+var countPrecisions = []event.CountPrecision{event.Exact, event.AtLeast, event.About, event.Vague}
+
+// CheckCount reports what is wrong with a count a record states: a kind
+// or precision the record format does not define, a negative number, a
+// low end above the high end.
+func CheckCount(c event.Count) error {
+	switch {
+	case !slices.Contains(CountKinds, c.Kind):
+		return fmt.Errorf("count kind %q: want %s", c.Kind, countKindList())
+	case !slices.Contains(countPrecisions, c.Precision):
+		return fmt.Errorf("%s count precision %q: want exact, at_least, about or vague", c.Kind, c.Precision)
+	case c.Low < 0 || c.High < c.Low:
+		return fmt.Errorf("%s count %d-%d: want 0 <= low <= high", c.Kind, c.Low, c.High)
+	}
+	return nil
+}
+
+// FoldCounts folds the counts that an event's mentions state, in the
+// order of the mentions, into the event's: one count of each kind, in
+// CountKinds order, whose range runs from the lowest low to the highest
+// high, so that the event keeps the range its mentions span while each
+// mention keeps its own. Where the mentions state one range with one
+// precision it is kept; where they differ the count takes the loosest
+// precision, and mentions that each give an exact but different number
+// make it about. The words are the first mention's of the kind.
+func FoldCounts(counts ...[]event.Count) []event.Count {
+	by := make([]*event.Count, len(CountKinds))
+	for _, cs := range counts {
+		for _, c := range cs {
+			i := slices.Index(CountKinds, c.Kind)
+			if i < 0 {
+				continue // CheckCount keeps these out of the store
+			}
+			e := by[i]
+			if e == nil {
+				by[i] = &c
+				continue
+			}
+			if c.Low == e.Low && c.High == e.High && c.Precision == e.Precision {
+				continue
+			}
+			e.Low, e.High = min(e.Low, c.Low), max(e.High, c.High)
+			e.Precision = countPrecisions[max(slices.Index(countPrecisions, e.Precision), slices.Index(countPrecisions, c.Precision))]
+			if e.Precision == event.Exact {
+				e.Precision = event.About
+			}
+		}
+	}
+	var out []event.Count
+	for _, c := range by {
+		if c != nil {
+			out = append(out, *c)
+		}
+	}
+	return out
 }

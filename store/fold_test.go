@@ -1,6 +1,8 @@
 package store
 
 import (
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -92,6 +94,47 @@ func TestConfidence(t *testing.T) {
 	} {
 		if got := Confidence(&c.rec); got != c.want {
 			t.Errorf("%s: Confidence = %d, want %d", c.name, got, c.want)
+		}
+	}
+}
+
+func TestFoldCounts(t *testing.T) {
+	c := func(k event.CountKind, low, high int64, p event.CountPrecision, text string) event.Count {
+		return event.Count{Kind: k, Low: low, High: high, Precision: p, Text: text}
+	}
+	for _, tc := range []struct {
+		name     string
+		mentions [][]event.Count
+		want     []event.Count
+	}{
+		{"no counts", [][]event.Count{nil, nil}, nil},
+		{"one mention keeps its count", [][]event.Count{{c(event.Crowd, 200, 999, event.Vague, "hundreds")}},
+			[]event.Count{c(event.Crowd, 200, 999, event.Vague, "hundreds")}},
+		{"agreeing mentions keep the first words", [][]event.Count{
+			{c(event.Killed, 12, 12, event.Exact, "twelve dead")}, {c(event.Killed, 12, 12, event.Exact, "12 people")}},
+			[]event.Count{c(event.Killed, 12, 12, event.Exact, "twelve dead")}},
+		{"two exact numbers make about", [][]event.Count{
+			{c(event.Killed, 12, 12, event.Exact, "twelve dead")}, {c(event.Killed, 14, 14, event.Exact, "14 dead")}},
+			[]event.Count{c(event.Killed, 12, 14, event.About, "twelve dead")}},
+		{"the loosest precision wins", [][]event.Count{
+			{c(event.Arrested, 30, 30, event.AtLeast, "at least 30")}, {c(event.Arrested, 24, 99, event.Vague, "dozens")}},
+			[]event.Count{c(event.Arrested, 24, 99, event.Vague, "at least 30")}},
+		{"kinds fold apart, in their order", [][]event.Count{
+			{c(event.Crowd, 5000, 5000, event.Exact, "a crowd of 5,000"), c(event.Injured, 3, 3, event.Exact, "three hurt")},
+			{c(event.Killed, 1, 1, event.Exact, "a man"), c(event.Injured, 2, 2, event.About, "two")}},
+			[]event.Count{c(event.Killed, 1, 1, event.Exact, "a man"), c(event.Injured, 2, 3, event.About, "three hurt"),
+				c(event.Crowd, 5000, 5000, event.Exact, "a crowd of 5,000")}},
+	} {
+		in := make([][]event.Count, len(tc.mentions))
+		for i, m := range tc.mentions {
+			in[i] = slices.Clone(m)
+		}
+		got := FoldCounts(in...)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: FoldCounts = %+v, want %+v", tc.name, got, tc.want)
+		}
+		if !reflect.DeepEqual(in, tc.mentions) {
+			t.Errorf("%s: FoldCounts changed its input: %+v", tc.name, in)
 		}
 	}
 }

@@ -88,6 +88,21 @@ type Store interface {
 	AllMentions(ctx context.Context, f Filter) iter.Seq2[Mention, error]
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)
+
+	// RebuildRollups recounts the rollups (the counts the aggregate views
+	// read, kept as events land) from the events.
+	RebuildRollups(ctx context.Context) error
+	// VerifyRollups recounts the rollups and fails naming the rows that
+	// differ from the kept ones.
+	VerifyRollups(ctx context.Context) error
+	// Prune deletes the events whose period ended before the day before,
+	// with their mentions and their counts in the rollups, and the
+	// documents left without mentions (all of them pruned, or none ever
+	// and dated before it); undated events stay. Unless apply is set it only counts what it would delete.
+	Prune(ctx context.Context, before time.Time, apply bool) (Pruned, error)
+	// Compact returns the statements that reclaim deleted rows' space and
+	// refresh the planner's statistics, and runs them if apply is set.
+	Compact(ctx context.Context, apply bool) ([]string, error)
 	// Close releases the database.
 	Close() error
 }
@@ -159,19 +174,22 @@ type Document struct {
 // Event is one distinct happening folded from its mentions; its fields map
 // onto GDELT 2.0's Events table.
 type Event struct {
-	ID          int64        // GLOBALEVENTID
-	FoldKey     string       // actors|code|place|first date, see FoldKey
-	Record      event.Record // the first mention's record, representative
-	Date        time.Time    // SQLDATE: the first day of the first mention's event date; zero when unknown
-	Last        time.Time    // the last day of that date's period: Date for a day, the 31 December of a year
-	NumMentions int          // every mention, several per article possible
-	NumSources  int          // distinct outlets
-	NumArticles int          // distinct documents
-	FirstSeen   time.Time    // DATEADDED: when the first mention was stored
-	LastSeen    time.Time    // when the latest mention was stored
-	SourceURL   string       // SOURCEURL: the first mention's document URL
-	IsRootEvent bool         // the first mention is in its article's lead
-	Confidence  int          // mean mention confidence, percent
+	ID      int64  // GLOBALEVENTID
+	FoldKey string // actors|code|place|first date, see FoldKey
+	// Record is the first mention's record, representative, except its
+	// Counts: one of each kind, the range the event's mentions span
+	// (see FoldCounts).
+	Record      event.Record
+	Date        time.Time // SQLDATE: the first day of the first mention's event date; zero when unknown
+	Last        time.Time // the last day of that date's period: Date for a day, the 31 December of a year
+	NumMentions int       // every mention, several per article possible
+	NumSources  int       // distinct outlets
+	NumArticles int       // distinct documents
+	FirstSeen   time.Time // DATEADDED: when the first mention was stored
+	LastSeen    time.Time // when the latest mention was stored
+	SourceURL   string    // SOURCEURL: the first mention's document URL
+	IsRootEvent bool      // the first mention is in its article's lead
+	Confidence  int       // mean mention confidence, percent
 }
 
 // Mention is one report of an event in one sentence of one document; its
@@ -201,6 +219,11 @@ type Mention struct {
 	EventAdded    time.Time // EventTimeDate: the event's FirstSeen
 }
 
+// Pruned counts what Prune deletes.
+type Pruned struct {
+	Events, Mentions, Documents int64
+}
+
 // Stats counts what a store holds.
 type Stats struct {
 	Documents int64
@@ -228,6 +251,18 @@ type Filter struct {
 	Text        string       // words that must all occur in a mention's sentence
 	DocumentID  string       // events mentioned in this document
 	Background  *bool        // only background events (true) or only the others (false); nil: both
+	Counts      []CountBound // bounds on the event's counts, each of its kind
+}
+
+// CountBound bounds an event's count of one kind. The event's count is a
+// range, low to high, that its mentions span (see Event); it matches Min
+// when its high end reaches Min and Max when its low end is at most Max,
+// so that a count that may hold a number in the bounds is kept ("dozens",
+// 24-99, matches a Min of 50). An event that states no count of the kind
+// matches no bound.
+type CountBound struct {
+	Kind     event.CountKind
+	Min, Max int64 // -1: unbounded
 }
 
 // BoundingBox is a latitude/longitude rectangle, edges included.
@@ -239,6 +274,10 @@ type BoundingBox struct {
 type Page struct {
 	Limit  int    // at most this many; 0 or less means DefaultLimit
 	Cursor string // Next of the previous page; "" for the first page
+	// Sort, for Events, lists the largest count of this kind first (by
+	// the high end of its range), the events without one last; "" lists
+	// the newest first.
+	Sort event.CountKind
 }
 
 // DefaultLimit is the page size when Page.Limit is not set; MaxLimit caps it.

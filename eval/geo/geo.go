@@ -172,19 +172,28 @@ func convert(xa xmlArticle, n int) (Article, error) {
 	return a, nil
 }
 
-// realign moves a span that misses its phrase by up to three characters
-// onto it: GeoVirus counts from 1 and a few TR-News articles are shifted.
+// realign moves a span that misses its phrase onto the nearest
+// occurrence of the phrase up to realignReach characters away: GeoVirus
+// counts from 1, and some TR-News articles are shifted by a few
+// characters from a point on (by line breaks counted twice).
 func realign(text string, byteAt []int, phrase string, s, e int) (int, int) {
 	if text[byteAt[s]:byteAt[e]] == phrase {
 		return s, e
 	}
-	for _, d := range []int{-1, 1, -2, 2, -3, 3} {
-		if s+d >= 0 && e+d < len(byteAt) && text[byteAt[s+d]:byteAt[e+d]] == phrase {
-			return s + d, e + d
+	for d := 1; d <= realignReach; d++ {
+		for _, d := range []int{-d, d} {
+			if s+d >= 0 && e+d < len(byteAt) && text[byteAt[s+d]:byteAt[e+d]] == phrase {
+				return s + d, e + d
+			}
 		}
 	}
 	return s, e
 }
+
+// realignReach is how far realign looks, in characters: more than the
+// shifts seen (up to 10), less than the distance between two mentions
+// of a name.
+const realignReach = 16
 
 // Score holds the counts of an evaluation.
 type Score struct {

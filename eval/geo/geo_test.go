@@ -38,6 +38,18 @@ const virusLayout = `<articles>
   </article>
 </articles>`
 
+// A span shifted by seven characters, as some TR-News articles are after
+// a line break: it is moved onto the nearest occurrence of its phrase.
+const shiftedLayout = `<articles>
+  <article docid="s1">
+    <text>Flooding in Leeds. Later, Leeds and York reopened their schools.</text>
+    <toponyms>
+      <toponym><phrase>York</phrase><start>43</start><end>47</end><lat>53.96</lat><lon>-1.08</lon></toponym>
+      <toponym><phrase>Leeds</phrase><start>33</start><end>38</end><lat>53.8</lat><lon>-1.55</lon></toponym>
+    </toponyms>
+  </article>
+</articles>`
+
 func TestReadXML(t *testing.T) {
 	tests := []struct {
 		name, xml string
@@ -47,6 +59,10 @@ func TestReadXML(t *testing.T) {
 			{Phrase: "Turkey", Start: 0, End: 6, HasPoint: true, Lat: 39, Lon: 35, GeonameID: 298795},
 			{Phrase: "Paris", Start: 34, End: 39, HasPoint: true, Lat: 48.85, Lon: 2.35, GeonameID: 2988507},
 			{Phrase: "Nowhere", Start: 12, End: 19},
+		}},
+		{"shifted by seven", shiftedLayout, []Toponym{
+			{Phrase: "York", Start: 36, End: 40, HasPoint: true, Lat: 53.96, Lon: -1.08},
+			{Phrase: "Leeds", Start: 26, End: 31, HasPoint: true, Lat: 53.8, Lon: -1.55},
 		}},
 		{"locations, shifted by one", virusLayout, []Toponym{
 			{Phrase: "Baghdad", Start: 14, End: 21, HasPoint: true, Lat: 33.34, Lon: 44.4},

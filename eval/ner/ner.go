@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/annals/annals/eval/score"
 	"github.com/annals/annals/event"
@@ -135,16 +136,66 @@ type Tagger interface {
 	Tag(s *event.Sentence)
 }
 
+// DocumentTagger is a Tagger that, after tagging each sentence of a
+// document, makes the document's names agree; *ner.Recognizer is one.
+type DocumentTagger interface {
+	Tagger
+	Harmonize(sents []event.Sentence)
+}
+
 // Evaluate tags a copy of every gold sentence with t, using the gold
-// tokens, and scores the result.
+// tokens, and scores the result. When t is a DocumentTagger, the
+// sentences of each document (consecutive sentences whose DocumentOf is
+// the same) are harmonized together, as the pipeline does with an article.
 func Evaluate(t Tagger, gold []event.Sentence) *Scorer {
 	var sc Scorer
-	for i := range gold {
-		g := &gold[i]
-		s := *g
-		s.Tokens = slices.Clone(g.Tokens)
-		t.Tag(&s)
-		sc.Add(g.Entities, s.Entities)
+	dt, _ := t.(DocumentTagger)
+	for start := 0; start < len(gold); {
+		end := start + 1
+		if dt != nil {
+			for end < len(gold) && sameDocument(gold[start].ID, gold[end].ID) {
+				end++
+			}
+		}
+		doc := make([]event.Sentence, end-start)
+		for i := range doc {
+			doc[i] = gold[start+i]
+			doc[i].Tokens = slices.Clone(doc[i].Tokens)
+			t.Tag(&doc[i])
+		}
+		if dt != nil {
+			dt.Harmonize(doc)
+		}
+		for i := range doc {
+			sc.Add(gold[start+i].Entities, doc[i].Entities)
+		}
+		start = end
 	}
 	return &sc
+}
+
+// SentenceLevel hides a DocumentTagger's Harmonize, so that Evaluate
+// scores each sentence on its own.
+type SentenceLevel struct{ Tagger }
+
+// sameDocument reports whether two sentence ids name sentences of one
+// document: ids of the form DOC-N (UD and UNER "weblog-...-0003", PUD
+// "n01001-0002", GUM "GUM_news_iodine-12") with the same DOC.
+func sameDocument(a, b string) bool {
+	da, db := documentOf(a), documentOf(b)
+	return da != "" && da == db
+}
+
+// documentOf returns the DOC of an id DOC-N, or "" for other ids.
+func documentOf(id string) string {
+	i := strings.LastIndexByte(id, '-')
+	if i <= 0 || i == len(id)-1 {
+		return ""
+	}
+	for _, c := range id[i+1:] {
+		if c < '0' || c > '9' {
+			return ""
+		}
+	}
+	return id[:i]
 }

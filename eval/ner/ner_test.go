@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -115,5 +116,44 @@ func TestEvaluate(t *testing.T) {
 	}
 	if gold[0].Tokens[0].Entity != "B-PER" || gold[0].Tokens[5].Entity != "B-LOC" {
 		t.Error("Evaluate changed the gold sentences")
+	}
+}
+
+// docTagger tags like capsTagger and records the documents it harmonizes,
+// as the number of sentences of each.
+type docTagger struct {
+	capsTagger
+	docs *[]int
+}
+
+func (d docTagger) Harmonize(sents []event.Sentence) { *d.docs = append(*d.docs, len(sents)) }
+
+func TestEvaluateDocuments(t *testing.T) {
+	ids := []string{"weblog-a-0001", "weblog-a-0002", "n01001-0001", "", "", "GUM_news_x-1", "GUM_news_x-2", "GUM_news_x-3", "odd-id"}
+	var gold []event.Sentence
+	for _, id := range ids {
+		s := event.Sentence{ID: id, Tokens: []event.Token{{Text: "Rome", Entity: "B-LOC"}}}
+		s.Entities = nerpkg.Entities(&s)
+		gold = append(gold, s)
+	}
+	tests := []struct {
+		name   string
+		tagger func(docs *[]int) Tagger
+		want   []int
+	}{
+		{"documents", func(docs *[]int) Tagger { return docTagger{docs: docs} }, []int{2, 1, 1, 1, 3, 1}},
+		{"sentence level", func(docs *[]int) Tagger { return SentenceLevel{docTagger{docs: docs}} }, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var docs []int
+			sc := Evaluate(tt.tagger(&docs), gold)
+			if !slices.Equal(docs, tt.want) {
+				t.Errorf("harmonized documents of %v sentences, want %v", docs, tt.want)
+			}
+			if m := sc.Micro(); m.FN != len(ids) {
+				t.Errorf("micro %+v, want %d gold names", m, len(ids))
+			}
+		})
 	}
 }

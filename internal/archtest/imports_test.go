@@ -30,7 +30,7 @@ type rule struct {
 
 // stages are the packages that turn text into event records; they know
 // nothing of where records are kept, served or queued.
-var stages = []string{"event", "ingest/...", "nlp/...", "coder/...", "cameo/...", "dict/...", "geo/...", "dates/...", "pipeline/...", "conllu/..."}
+var stages = []string{"event", "ingest/...", "nlp/...", "coder/...", "cameo/...", "dict/...", "geo/...", "dates/...", "pipeline/...", "conllu/...", "counts/..."}
 
 var rules = []rule{
 	{[]string{"event"}, []string{"..."}, "event holds the domain types and imports nothing of annals"},

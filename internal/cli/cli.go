@@ -42,6 +42,7 @@ func commands() []*Command {
 		exportCommand(),
 		ingestCommand(),
 		queryCommand(),
+		storeCommand(),
 		gazetteerCommand(),
 		trainCommand(),
 		parseCommand(),

@@ -10,11 +10,12 @@ import (
 
 // evalNER scores the named-entity recognizer on an annotated file.
 func evalNER(ctx context.Context, env *Env, args []string) error {
-	c := &Command{Name: "eval ner", Usage: "--file FILE [--model FILE]",
+	c := &Command{Name: "eval ner", Usage: "--file FILE [--model FILE] [--documents=false]",
 		Short: "score the named-entity recognizer: PER/ORG/LOC exact-span precision, recall, F1"}
 	fs := newFlags(env, c)
 	file := fs.String("file", "", "annotated file: UNER/WNUT/CoNLL-2003 columns or CoNLL-U with GUM entities")
 	model := fs.String("model", "", "model file replacing the embedded one")
+	docs := fs.Bool("documents", true, "make names agree within each document (sentence ids DOC-N), as the pipeline does within an article")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -42,5 +43,9 @@ func evalNER(ctx context.Context, env *Env, args []string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return evalner.Evaluate(r, gold).Report(env.Stdout)
+	var t evalner.Tagger = r
+	if !*docs {
+		t = evalner.SentenceLevel{Tagger: r}
+	}
+	return evalner.Evaluate(t, gold).Report(env.Stdout)
 }

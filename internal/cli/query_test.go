@@ -34,7 +34,7 @@ func queryDB(t *testing.T) string {
 		{storetest.Doc("https://b.example/1", "B", "", ""), []event.Record{
 			storetest.Rec("2020-01-05", "IRQLEG", "USAMIL", "106", "Baghdad", 0),
 			storetest.Rec("2020-02-01", "FRAGOV", "DEUGOV", "040", "Paris", 1),
-			storetest.Rec("2020-02-03", "USAMIL", "IRQREB", "190", "Basra", 2),
+			killed(storetest.Rec("2020-02-03", "USAMIL", "IRQREB", "190", "Basra", 2), 7),
 		}},
 	} {
 		if _, err := s.SaveDocument(t.Context(), a.doc, a.recs); err != nil {
@@ -42,6 +42,12 @@ func queryDB(t *testing.T) string {
 		}
 	}
 	return path
+}
+
+// killed gives r a count of n people killed.
+func killed(r event.Record, n int64) event.Record {
+	r.Counts = []event.Count{{Kind: event.Killed, Low: n, High: n, Precision: event.Exact, Text: "seven", Start: 20, End: 25}}
+	return r
 }
 
 func TestQuery(t *testing.T) {
@@ -60,6 +66,8 @@ func TestQuery(t *testing.T) {
 		{"lower case actor and plover", []string{"--db", db, "--by", "actor", "--actor", "irq", "--plover", "assault", "--mode", "ASSERTED"}, []string{"actor events mentions goldstein", "USAMIL 1 1 -10.00", "total 1 1"}},
 		{"by country, date range", []string{"--db", db, "--by", "country", "--from", "2020-01-06", "--to", "2020-02-01"}, []string{"country events mentions goldstein", "FRA 1 1 1.00", "IRQ 1 1 5.20", "total 2 2"}},
 		{"nothing matches", []string{"--db", db, "--text", "volcano"}, []string{"day events mentions goldstein", "total 0 0"}},
+		{"min killed", []string{"--db", db, "--by", "root", "--min-killed", "5"}, []string{"root events mentions goldstein label", "19 1 1 -10.00 FIGHT", "total 1 1"}},
+		{"max killed", []string{"--db", db, "--by", "root", "--max-killed", "6"}, []string{"root events mentions goldstein label", "total 0 0"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
@@ -99,6 +107,8 @@ func TestQueryErrors(t *testing.T) {
 		{"bad plover", []string{"--db", db, "--plover", "CONFLICT"}, 1, `--plover "CONFLICT"`},
 		{"dates reversed", []string{"--db", db, "--from", "2020-02-01", "--to", "2020-01-01"}, 1, "--to"},
 		{"stray argument", []string{"--db", db, "extra"}, 2, "extra"},
+		{"count not a number", []string{"--db", db, "--min-killed", "ten"}, 1, `--min-killed "ten"`},
+		{"counts reversed", []string{"--db", db, "--min-crowd", "10", "--max-crowd", "5"}, 1, "--max-crowd"},
 		{"unreachable postgres", []string{"--postgres", "postgres://u@127.0.0.1:1/x?connect_timeout=2"}, 1, "127.0.0.1:1/x"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -28,7 +28,7 @@ const (
 
 // trainNER trains the named-entity recognizer.
 func trainNER(ctx context.Context, env *Env, args []string) error {
-	c := &Command{Name: "train ner", Usage: "[--train FILES] [--dev FILE] [--out FILE] [--epochs N] [--seed N]",
+	c := &Command{Name: "train ner", Usage: "[--train FILES] [--dev FILE] [--out FILE] [--epochs N] [--seed N] [--clusters-from MODEL]",
 		Short: "train the named-entity recognizer (UNER/WNUT/CoNLL-2003 columns or GUM CoNLL-U)"}
 	fs := newFlags(env, c)
 	train := fs.String("train", nerTrainFiles, "comma-separated annotated training files")
@@ -37,6 +37,7 @@ func trainNER(ctx context.Context, env *Env, args []string) error {
 	epochs := fs.Int("epochs", ner.DefaultTrainOptions.Epochs, "passes over the training data")
 	seed := fs.Uint64("seed", ner.DefaultTrainOptions.Seed, "random seed (shuffling, dropout, clusters)")
 	text := fs.String("text", nerTextFiles, "comma-separated openly licensed unlabelled text for word clusters (\"\" for none)")
+	clustersFrom := fs.String("clusters-from", "", "model file whose word clusters to reuse instead of learning them from --text")
 	geonames := fs.String("geonames", nerCorpora+"geonames", "GeoNames folder for the gazetteer (\"\" for none)")
 	countries := fs.String("countries", nerCorpora+"countries", "folder with mordecai.nat_df.csv (nationality adjectives)")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -54,6 +55,11 @@ func trainNER(ctx context.Context, env *Env, args []string) error {
 		tagAll(tagger, devSents)
 	}
 	src := ner.Sources{Train: splitList(*train), Unlabelled: splitList(*text), Geonames: *geonames, Countries: *countries, Prepare: tagger.Tag}
+	if *clustersFrom != "" {
+		if src.ClustersFrom, err = ner.LoadFile(*clustersFrom); err != nil {
+			return err
+		}
+	}
 	copt := ner.DefaultClusterOptions
 	copt.Seed = *seed
 	topt := ner.DefaultTrainOptions

@@ -12,6 +12,10 @@ import (
 type Sources struct {
 	Train      []string // annotated files, in any format ReadFile reads
 	Unlabelled []string // openly licensed text for LearnClusters (see ReadUnlabelled)
+	// ClustersFrom, when set, takes the word clusters of this recognizer
+	// instead of learning them from Unlabelled (the slow part of a build):
+	// for retraining the weights alone.
+	ClustersFrom *Recognizer
 	Geonames   string   // folder of the GeoNames extracts (BuildGazetteer)
 	Countries  string   // folder of the nationality adjectives (BuildGazetteer)
 	// Prepare, when set, is applied to every training sentence before
@@ -43,6 +47,9 @@ func Build(ctx context.Context, src Sources, copt ClusterOptions, topt TrainOpti
 	}
 	var text [][]string
 	for _, p := range src.Unlabelled {
+		if src.ClustersFrom != nil {
+			break
+		}
 		s, err := ReadUnlabelled(p)
 		if err != nil {
 			return nil, err
@@ -50,7 +57,10 @@ func Build(ctx context.Context, src Sources, copt ClusterOptions, topt TrainOpti
 		text = append(text, s...)
 	}
 	var clusters Clusters
-	if len(text) > 0 {
+	if src.ClustersFrom != nil {
+		clusters = src.ClustersFrom.clusters
+		logf("clusters: %d words, as in the given model", len(clusters))
+	} else if len(text) > 0 {
 		var err error
 		if clusters, err = LearnClusters(ctx, text, copt); err != nil {
 			return nil, fmt.Errorf("ner: learning clusters: %w", err)

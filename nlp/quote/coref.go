@@ -260,6 +260,11 @@ func (e *entity) addRole(w string) {
 // speaker (speaker true) names inside quotation marks are no antecedents.
 func (c *coref) resolve(m Mention, hint *Quote, speaker bool) (Mention, *entity) {
 	d := c.d
+	if m.First == m.Last && relative[d.lower(m.Sentence, m.First)] {
+		if a, ok := d.antecedentOf(m.Sentence, m.First); ok {
+			m = a // "Smith, who said": resolve Smith
+		}
+	}
 	at := d.off[m.Sentence] + m.First
 	end := d.off[m.Sentence] + m.Last
 	for k := sort.Search(len(c.names), func(i int) bool { return c.names[i].flat > end }) - 1; k >= 0 && c.names[k].m.Sentence == m.Sentence; k-- {

@@ -168,12 +168,12 @@ func (d *doc) subject(s, v int) (Mention, bool) {
 	ts := d.sents[s].Tokens
 	j := d.skipLeft(s, v-1)
 	if j >= 1 && relative[d.lower(s, j)] {
-		// "voters who said", "Smith, who said": the speaker is what
-		// "who" stands for
-		if ts[j-1].Text == "," {
-			j--
+		// "voters who said", "Smith, who said": the speaker is "who",
+		// resolved to what it stands for
+		if _, ok := d.antecedentOf(s, j); ok {
+			return d.mention(s, j, j), true
 		}
-		return d.npLeft(s, j-1)
+		return Mention{}, false
 	}
 	if j >= 1 && ts[j].Text == "," && strings.HasSuffix(d.lower(s, v), "ing") {
 		// "Trump wrote on Monday, saying ...": the clause's subject
@@ -183,6 +183,22 @@ func (d *doc) subject(s, v int) (Mention, bool) {
 		return m, true
 	}
 	return Mention{}, false
+}
+
+// antecedentOf returns the noun phrase that the relative pronoun at token
+// j of sentence s stands for: the head of its relative clause in a parsed
+// sentence, else the noun phrase before it ("Smith, who").
+func (d *doc) antecedentOf(s, j int) (Mention, bool) {
+	ts := d.sents[s].Tokens
+	if d.parsed[s] {
+		if v := ts[j].Head - 1; v >= 0 && ts[v].Rel == "acl:relcl" && ts[v].Head > 0 {
+			return d.phrase(s, ts[v].Head-1), true
+		}
+	}
+	if j >= 1 && ts[j-1].Text == "," {
+		j--
+	}
+	return d.npLeft(s, j-1)
 }
 
 // possessives open a noun phrase ("his aides").
@@ -226,8 +242,12 @@ func (d *doc) plausible(m Mention) bool {
 	if m.First == m.Last && timeWords[d.lower(m.Sentence, m.First)] {
 		return false
 	}
+	if m.First == m.Last && relative[d.lower(m.Sentence, m.First)] {
+		_, ok := d.antecedentOf(m.Sentence, m.First)
+		return ok // "Smith, who said": "who" stands for Smith
+	}
 	if relative[d.lower(m.Sentence, m.First)] || timeUnits[d.lower(m.Sentence, m.Last)] {
-		return false // "which", "three years later said"
+		return false // "three years later said"
 	}
 	content := false
 	for i := m.First; i <= m.Last; i++ {
@@ -264,21 +284,28 @@ func (d *doc) dateline(s int) int {
 func (d *doc) parsedSubject(s, v int) (Mention, bool) {
 	ts := d.sents[s].Tokens
 	for hops := 0; hops < 3; hops++ {
+		// Of several subjects the nearest is the verb's: in "The museum,
+		// Mr. Bush said, celebrated ..." the parser hangs the fronted
+		// content's subject from "said" too.
+		subj := -1
 		for i := range ts {
-			if ts[i].Head == v+1 && (ts[i].Rel == "nsubj" || ts[i].Rel == "nsubj:pass") {
-				if relative[d.lower(s, i)] {
-					if j := d.skipLeft(s, v-1); j != i {
-						// "the halls which he said": the relative
-						// pronoun is the object; the speaker is next
-						// to the verb
-						return d.npLeft(s, v-1)
-					}
-					if ts[v].Rel == "acl:relcl" && ts[v].Head > 0 {
-						return d.phrase(s, ts[v].Head-1), true
-					}
-				}
-				return d.phrase(s, i), true
+			if ts[i].Head == v+1 && (ts[i].Rel == "nsubj" || ts[i].Rel == "nsubj:pass") && (subj < 0 || abs(i-v) < abs(subj-v)) {
+				subj = i
 			}
+		}
+		if i := subj; i >= 0 {
+			if relative[d.lower(s, i)] {
+				if j := d.skipLeft(s, v-1); j != i {
+					// "the halls which he said": the relative
+					// pronoun is the object; the speaker is next
+					// to the verb
+					return d.npLeft(s, v-1)
+				}
+				if ts[v].Rel == "acl:relcl" && ts[v].Head > 0 {
+					return d.mention(s, i, i), true // resolved to what it stands for
+				}
+			}
+			return d.phrase(s, i), true
 		}
 		switch ts[v].Rel {
 		case "conj", "advcl", "xcomp":
@@ -320,4 +347,11 @@ func isChainedTo(ts []event.Token, i, h int) bool {
 		i = ts[i].Head - 1
 	}
 	return false
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/annals/annals/event"
@@ -101,3 +103,48 @@ func TestFind(t *testing.T) {
 }
 
 var _ = event.Asserted
+
+// TestFindParsed checks the speakers read from a dependency tree, given
+// here by hand as "UPOS/head/relation" per token (heads 1-based).
+func TestFindParsed(t *testing.T) {
+	tests := []struct {
+		name, text string
+		tree       []string
+		want       got
+	}{
+		{"the nearest of two subjects", "The plan, the minister said, would cut taxes.",
+			[]string{"DET/2/det", "NOUN/6/nsubj", "PUNCT/2/punct", "DET/5/det", "NOUN/6/nsubj", "VERB/0/root",
+				"PUNCT/9/punct", "AUX/9/aux", "VERB/6/ccomp", "NOUN/9/obj", "PUNCT/6/punct"},
+			got{Indirect, "would cut taxes", "said", "the minister", "the minister"}},
+		{"a relative pronoun stands for its noun", "Talks were led by Ms. Ode, who said the truce would hold.",
+			[]string{"NOUN/3/nsubj:pass", "AUX/3/aux:pass", "VERB/0/root", "ADP/6/case", "PROPN/6/compound", "PROPN/3/obl:agent",
+				"PUNCT/9/punct", "PRON/9/nsubj", "VERB/6/acl:relcl", "DET/11/det", "NOUN/13/nsubj", "AUX/13/aux",
+				"VERB/9/ccomp", "PUNCT/3/punct"},
+			got{Indirect, "the truce would hold", "said", "who", "Ms. Ode"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sents := tokenize.Split(tt.text)
+			ts := sents[0].Tokens
+			if len(ts) != len(tt.tree) {
+				t.Fatalf("%d tokens, %d in the tree", len(ts), len(tt.tree))
+			}
+			for i, spec := range tt.tree {
+				f := strings.Split(spec, "/")
+				ts[i].UPOS, ts[i].Rel = f[0], f[2]
+				ts[i].Head, _ = strconv.Atoi(f[1])
+			}
+			qs, err := Find(tt.text, sents)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(qs) != 1 {
+				t.Fatalf("%d quotes, want 1: %+v", len(qs), qs)
+			}
+			q := &qs[0]
+			if g := (got{q.Kind, q.Text(tt.text), q.Cue, q.Speaker.Text, q.Entity.Text}); g != tt.want {
+				t.Errorf("got %+v, want %+v", g, tt.want)
+			}
+		})
+	}
+}

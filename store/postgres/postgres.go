@@ -106,10 +106,20 @@ func dialect(m fs.FS) sqlstore.Dialect {
 			_, err := tx.ExecContext(ctx, `SELECT count(pg_advisory_xact_lock(k)) FROM unnest($1::bigint[]) AS k`, keys)
 			return err
 		},
+		LockAll: func(ctx context.Context, tx *sql.Tx) error {
+			// Writers hold ROW EXCLUSIVE on events from their first
+			// insert or update to their commit; SHARE waits for them and
+			// keeps new ones out.
+			_, err := tx.ExecContext(ctx, `LOCK TABLE events IN SHARE MODE`)
+			return err
+		},
 		TextMatch: func(m string) string {
 			return "to_tsvector('simple', " + m + ".sentence) @@ plainto_tsquery('simple', ?)"
 		},
-		TextQuery:   strings.TrimSpace,
+		TextQuery: strings.TrimSpace,
+		// Plain VACUUM makes the space of deleted rows reusable without
+		// locking the tables out (VACUUM FULL would, to give it back).
+		Compact:     []string{"VACUUM (ANALYZE)"},
 		Unavailable: unavailable,
 	}
 }

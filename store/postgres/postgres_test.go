@@ -284,11 +284,12 @@ func TestMigrateDatePeriods(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer admin.Close()
-	for _, q := range []string{
+	for _, q := range append(storetest.UndoCounts(),
 		`UPDATE events SET fold_base = regexp_replace(fold_base, '\|(year|month|week)$', '')`,
 		`ALTER TABLE events DROP COLUMN day_end`, `ALTER TABLE events DROP COLUMN background`,
+		`DROP TABLE rollup_day`, `DROP TABLE rollup_edge`, `DROP TABLE rollup_place`,
 		`DELETE FROM schema_version WHERE version > 2`,
-	} {
+	) {
 		if _, err := admin.ExecContext(t.Context(), q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
@@ -297,6 +298,9 @@ func TestMigrateDatePeriods(t *testing.T) {
 	storetest.CheckPeriods(t, up)
 	storetest.SavePeriods(t, up) // the same texts: skipped
 	storetest.CheckPeriods(t, up)
+	if err := up.VerifyRollups(t.Context()); err != nil {
+		t.Errorf("rollups counted by the upgrade: %v", err)
+	}
 }
 
 // TestOpenHidesPassword opens DSNs that hold a password and do not parse

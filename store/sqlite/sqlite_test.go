@@ -364,11 +364,12 @@ func TestMigrateDatePeriods(t *testing.T) {
 	}
 	storetest.SavePeriods(t, s)
 	s.Close()
-	exec(t, path,
+	exec(t, path, append(storetest.UndoCounts(),
 		`UPDATE events SET fold_base = substr(fold_base, 1, length(fold_base) - 5) WHERE fold_base LIKE '%|year' OR fold_base LIKE '%|week'`,
 		`UPDATE events SET fold_base = substr(fold_base, 1, length(fold_base) - 6) WHERE fold_base LIKE '%|month'`,
 		`ALTER TABLE events DROP COLUMN day_end`, `ALTER TABLE events DROP COLUMN background`,
-		`DELETE FROM schema_version WHERE version > 2`)
+		`DROP TABLE rollup_day`, `DROP TABLE rollup_edge`, `DROP TABLE rollup_place`, `DROP TRIGGER mentions_fts_delete`,
+		`DELETE FROM schema_version WHERE version > 2`)...)
 	s, err = Open(t.Context(), path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -377,4 +378,7 @@ func TestMigrateDatePeriods(t *testing.T) {
 	storetest.CheckPeriods(t, s)
 	storetest.SavePeriods(t, s) // the same texts: skipped
 	storetest.CheckPeriods(t, s)
+	if err := s.VerifyRollups(t.Context()); err != nil {
+		t.Errorf("rollups counted by the upgrade: %v", err)
+	}
 }

@@ -50,7 +50,9 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Pagination", func(t *testing.T) { testPagination(t, open) })
 	t.Run("Aggregates", func(t *testing.T) { testAggregates(t, open) })
 	t.Run("DatePeriods", func(t *testing.T) { testDatePeriods(t, open) })
+	t.Run("Counts", func(t *testing.T) { testCounts(t, open) })
 	t.Run("Concurrent", func(t *testing.T) { testConcurrent(t, open) })
+	t.Run("Rollups", func(t *testing.T) { testRollups(t, open) })
 }
 
 // Doc makes a document; its text is unique to url unless text is given.

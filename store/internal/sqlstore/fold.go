@@ -23,16 +23,19 @@ const chunkRows = 500
 
 // candidate is an event a record may fold into.
 type candidate struct {
-	id    int64     // stored id; 0 for an event created in this batch
-	batch *newEvent // non-nil for an event created in this batch
-	touch *touched  // what this batch adds to a stored event
+	id     int64         // stored id; 0 for an event created in this batch
+	attrs  attrs         // a stored event's rollup keys
+	counts []event.Count // a stored event's counts
+	batch  *newEvent     // non-nil for an event created in this batch
+	touch  *touched      // what this batch adds to a stored event
 }
 
 // tally is what a batch's mentions add to an event.
 type tally struct {
 	outlets map[string]bool
 	docs    map[string]bool
-	n, conf int // mentions, sum of their confidence
+	n, conf int           // mentions, sum of their confidence
+	counts  []event.Count // their counts, folded
 }
 
 func newTally() tally { return tally{outlets: map[string]bool{}, docs: map[string]bool{}} }
@@ -42,6 +45,9 @@ func (t *tally) add(p *pending, r *pendingRecord) {
 	t.conf += r.conf
 	t.outlets[p.outlet] = true
 	t.docs[p.id] = true
+	if len(r.rec.Counts) > 0 {
+		t.counts = store.FoldCounts(t.counts, r.rec.Counts)
+	}
 }
 
 // newEvent is an event this batch creates: its first record and the id
@@ -56,7 +62,9 @@ type newEvent struct {
 // touched is a stored event this batch adds mentions to.
 type touched struct {
 	tally
-	id int64
+	id     int64
+	attrs  *attrs
+	stored []event.Count // the event's counts before this batch
 }
 
 // mentionRow is a mention waiting for its event's id.
@@ -98,7 +106,7 @@ func (s *DB) fold(ctx context.Context, tx *sql.Tx, ps []pending, order []int, re
 			case c.batch != nil:
 				c.batch.add(p, r)
 			case c.touch == nil:
-				c.touch = &touched{tally: newTally(), id: c.id}
+				c.touch = &touched{tally: newTally(), id: c.id, attrs: &c.attrs, stored: c.counts}
 				stored = append(stored, c.touch)
 				fallthrough
 			default:
@@ -114,7 +122,18 @@ func (s *DB) fold(ctx context.Context, tx *sql.Tx, ps []pending, order []int, re
 	if err := s.updateEvents(ctx, tx, stored, added); err != nil {
 		return err
 	}
-	return s.insertMentions(ctx, tx, rows, added)
+	if err := s.insertMentions(ctx, tx, rows, added); err != nil {
+		return err
+	}
+	d := newDeltas()
+	for _, e := range created {
+		a := newAttrs(e.r)
+		d.add(&a, 1, int64(e.n), e.r.rec.Goldstein)
+	}
+	for _, e := range stored {
+		d.add(e.attrs, 0, int64(e.n), 0)
+	}
+	return s.writeRollups(ctx, tx, d)
 }
 
 // foldSlot is where an event sits for folding: its base and its day. The
@@ -165,17 +184,20 @@ func (s *DB) candidates(ctx context.Context, tx *sql.Tx, ps []pending, order []i
 		n := min(len(bases), chunkRows)
 		args := append([]any{lo - w, hi + w}, bases[:n]...)
 		bases = bases[n:]
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, fold_base, day FROM events WHERE day BETWEEN ? AND ? AND fold_base IN (`+marks(n, 1)+`)`), args...)
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, fold_base, `+attrCols+`, `+countColumns("")+` FROM events WHERE day BETWEEN ? AND ? AND fold_base IN (`+marks(n, 1)+`)`), args...)
 		if err != nil {
 			return nil, s.errf(err, "find events to fold into")
 		}
 		for rows.Next() {
 			var c candidate
 			var slot foldSlot
-			if err := rows.Scan(&c.id, &slot.base, &slot.day); err != nil {
+			var cs countScan
+			if err := rows.Scan(append(append([]any{&c.id, &slot.base}, c.attrs.scanArgs()...), cs.dest()...)...); err != nil {
 				rows.Close()
 				return nil, s.errf(err, "read events to fold into")
 			}
+			slot.day = c.attrs.day
+			c.counts = cs.counts()
 			cands[slot] = &c
 		}
 		err = rows.Err()
@@ -197,14 +219,14 @@ func marks(n, cols int) string {
 	return strings.Repeat(one+", ", n-1) + one
 }
 
-const eventInsertCols = 29
+var eventInsertCols = 29 + 3*len(store.CountKinds)
 
 // insertEventsSQL inserts n events and returns their ids with their slots.
 func insertEventsSQL(n int) string {
 	return `INSERT INTO events (fold_base, day, day_end, background, source_code, source_country, target_code, target_country,
 	   code, root, quad, goldstein, plover, mode, place_name, place_country, place_admin1, lat, lon,
 	   gazetteer_id, num_mentions, num_sources, num_articles, confidence_sum, first_added, last_added,
-	   source_url, doc_id, is_root) VALUES ` + marks(n, eventInsertCols) + ` RETURNING id, fold_base, day`
+	   source_url, doc_id, is_root, ` + countColumns("") + `) VALUES ` + marks(n, eventInsertCols) + ` RETURNING id, fold_base, day`
 }
 
 func (s *DB) insertEvents(ctx context.Context, tx *sql.Tx, evs []*newEvent, added int64) error {
@@ -250,33 +272,44 @@ func (s *DB) insertEvents(ctx context.Context, tx *sql.Tx, evs []*newEvent, adde
 	return nil
 }
 
-// eventValues are the columns of a new event, as insertEvents lists them.
-func eventValues(e *newEvent, added int64) []any {
-	rec := e.r.rec
-	var srcCode, srcCountry, tgtCode, tgtCountry string
-	if a := rec.Source; a != nil {
-		srcCode, srcCountry = a.Code, a.Country
+// newAttrs are the rollup keys of the event r starts.
+func newAttrs(r *pendingRecord) attrs {
+	rec := r.rec
+	a := attrs{day: r.day, end: r.end, background: b2i(rec.Background), quad: rec.QuadClass, root: rec.Root}
+	if s := rec.Source; s != nil {
+		a.source = s.Code
 	}
-	if a := rec.Target; a != nil {
-		tgtCode, tgtCountry = a.Code, a.Country
+	if t := rec.Target; t != nil {
+		a.target = t.Code
 	}
-	var name, country, admin1, gaz string
-	var lat, lon sql.NullFloat64
 	if l := rec.Location; l != nil {
-		name, country, admin1, gaz = l.Name, l.Country, l.Admin1, l.GazetteerID
-		lat = sql.NullFloat64{Float64: l.Lat, Valid: true}
-		lon = sql.NullFloat64{Float64: l.Lon, Valid: true}
+		a.place, a.country, a.admin1, a.gaz = l.Name, l.Country, l.Admin1, l.GazetteerID
+		a.lat = sql.NullFloat64{Float64: l.Lat, Valid: true}
+		a.lon = sql.NullFloat64{Float64: l.Lon, Valid: true}
 	}
 	// The root filter (see prefixCond) needs root to be the code's first
 	// two digits, whatever the record says.
-	root := rec.Root
 	if len(rec.Code) >= 2 {
-		root = cameo.Root(rec.Code)
+		a.root = cameo.Root(rec.Code)
 	}
-	return []any{e.r.base, e.r.day, e.r.end, b2i(rec.Background), srcCode, srcCountry, tgtCode, tgtCountry,
-		rec.Code, root, rec.QuadClass, rec.Goldstein, rec.Plover, string(rec.Mode), name, country, admin1, lat, lon,
-		gaz, e.n, len(e.outlets), len(e.docs), e.conf, added, added, e.p.doc.URL, e.p.id,
-		b2i(store.IsLead(rec.Sentence.Index))}
+	return a
+}
+
+// eventValues are the columns of a new event, as insertEvents lists them.
+func eventValues(e *newEvent, added int64) []any {
+	rec := e.r.rec
+	a := newAttrs(e.r)
+	var srcCountry, tgtCountry string
+	if s := rec.Source; s != nil {
+		srcCountry = s.Country
+	}
+	if t := rec.Target; t != nil {
+		tgtCountry = t.Country
+	}
+	return append([]any{e.r.base, e.r.day, e.r.end, a.background, a.source, srcCountry, a.target, tgtCountry,
+		rec.Code, a.root, rec.QuadClass, rec.Goldstein, rec.Plover, string(rec.Mode), a.place, a.country, a.admin1, a.lat, a.lon,
+		a.gaz, e.n, len(e.outlets), len(e.docs), e.conf, added, added, e.p.doc.URL, e.p.id,
+		b2i(store.IsLead(rec.Sentence.Index))}, countValues(e.counts)...)
 }
 
 // updateEvents adds this batch's mentions to stored events. An outlet
@@ -298,7 +331,8 @@ func (s *DB) updateEvents(ctx context.Context, tx *sql.Tx, evs []*touched, added
 				newSources++
 			}
 		}
-		if _, err := upd.ExecContext(ctx, e.n, newSources, len(e.docs), e.conf, added, e.id); err != nil {
+		args := append([]any{e.n, newSources, len(e.docs), e.conf, added}, countValues(store.FoldCounts(e.stored, e.counts))...)
+		if _, err := upd.ExecContext(ctx, append(args, e.id)...); err != nil {
 			return s.errf(err, "update event %d", e.id)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -97,6 +98,8 @@ func (s *DB) where(f store.Filter, m, side string) (string, []any, error) {
 			add("e.id IN (SELECT dm.event_id FROM mentions dm WHERE dm.doc_id = ?)", f.DocumentID)
 		}
 	}
+	cc, ca := countConds(f.Counts)
+	conds, args = append(conds, cc...), append(args, ca...)
 	if len(conds) == 0 {
 		return "1 = 1", nil, nil
 	}
@@ -123,9 +126,9 @@ func prefixCond(col, p string) (string, []any) {
 	return head + " = ? AND " + col + " >= ? AND " + col + " < ?", []any{p[:n], lo, hi}
 }
 
-const eventCols = `e.id, e.fold_base, e.day, e.day_end, e.num_mentions, e.num_sources, e.num_articles,
+var eventCols = `e.id, e.fold_base, e.day, e.day_end, e.num_mentions, e.num_sources, e.num_articles,
 	e.confidence_sum, e.first_added, e.last_added, e.source_url, e.is_root,
-	(SELECT fm.record FROM mentions fm WHERE fm.event_id = e.id ORDER BY fm.id LIMIT 1)`
+	(SELECT fm.record FROM mentions fm WHERE fm.event_id = e.id ORDER BY fm.id LIMIT 1), ` + countColumns("e")
 
 func scanEvent(sc interface{ Scan(...any) error }) (store.Event, error) {
 	var ev store.Event
@@ -133,14 +136,16 @@ func scanEvent(sc interface{ Scan(...any) error }) (store.Event, error) {
 	var day, end int
 	var confSum, first, last int64
 	var root int
-	err := sc.Scan(&ev.ID, &base, &day, &end, &ev.NumMentions, &ev.NumSources, &ev.NumArticles,
-		&confSum, &first, &last, &ev.SourceURL, &root, &rec)
+	var cs countScan
+	err := sc.Scan(append([]any{&ev.ID, &base, &day, &end, &ev.NumMentions, &ev.NumSources, &ev.NumArticles,
+		&confSum, &first, &last, &ev.SourceURL, &root, &rec}, cs.dest()...)...)
 	if err != nil {
 		return ev, err
 	}
 	if err := json.Unmarshal([]byte(rec), &ev.Record); err != nil {
 		return ev, fmt.Errorf("event %d: stored record: %w", ev.ID, err)
 	}
+	ev.Record.Counts = eventCounts(ev.Record.Counts, cs.counts())
 	ev.FoldKey = store.FoldKey(base, day)
 	ev.Date, ev.Last = store.DayTime(day), store.DayTime(end)
 	ev.FirstSeen, ev.LastSeen = unixTime(first), unixTime(last)
@@ -163,15 +168,26 @@ func limit(p store.Page) int {
 	return p.Limit
 }
 
-// Events returns one page of events, newest first; the cursor is the
-// (day, id) of the last event shown.
+// Events returns one page of events, newest first or by a count
+// (p.Sort); the cursor is the (day, id) of the last event shown, or its
+// (count, id) with a "k" before it.
 func (s *DB) Events(ctx context.Context, f store.Filter, p store.Page) (store.EventPage, error) {
+	o := byDate
+	if p.Sort != "" {
+		if !slices.Contains(store.CountKinds, p.Sort) {
+			return store.EventPage{}, s.errf(fmt.Errorf("sort %q: want a kind of count (killed, injured, arrested, crowd) or none", p.Sort), "events")
+		}
+		o = byCount(p.Sort)
+	}
 	var after []any
 	if p.Cursor != "" {
-		day, id, ok := strings.Cut(p.Cursor, ".")
-		d, err1 := strconv.Atoi(day)
+		key, id, ok := strings.Cut(p.Cursor, ".")
+		if p.Sort != "" {
+			key, ok = strings.CutPrefix(key, "k")
+		}
+		d, err1 := strconv.ParseInt(key, 10, 64)
 		i, err2 := strconv.ParseInt(id, 10, 64)
-		if !ok || err1 != nil || err2 != nil {
+		if !ok || err1 != nil || err2 != nil || p.Sort == "" && (d < math.MinInt32 || d > math.MaxInt32) {
 			return store.EventPage{}, s.errf(errBadCursor, "events: cursor %q", p.Cursor)
 		}
 		after = []any{d, d, i}
@@ -186,7 +202,7 @@ func (s *DB) Events(ctx context.Context, f store.Filter, p store.Page) (store.Ev
 	}
 	var evs []store.Event
 	for _, side := range sides {
-		got, err := s.eventsPage(ctx, f, side, after, n+1)
+		got, err := s.eventsPage(ctx, f, o, side, after, n+1)
 		if err != nil {
 			return store.EventPage{}, err
 		}
@@ -194,7 +210,7 @@ func (s *DB) Events(ctx context.Context, f store.Filter, p store.Page) (store.Ev
 	}
 	if len(sides) > 1 {
 		slices.SortFunc(evs, func(a, b store.Event) int {
-			if c := b.Date.Compare(a.Date); c != 0 {
+			if c := cmp.Compare(o.key(b), o.key(a)); c != 0 {
 				return c
 			}
 			return cmp.Compare(b.ID, a.ID)
@@ -205,24 +221,56 @@ func (s *DB) Events(ctx context.Context, f store.Filter, p store.Page) (store.Ev
 	if len(evs) > n {
 		page.Events = evs[:n]
 		last := page.Events[n-1]
-		page.Next = strconv.Itoa(store.Day(last.Date)) + "." + strconv.FormatInt(last.ID, 10)
+		page.Next = o.cursor(last)
 	}
 	return page, nil
 }
 
-// eventsPage reads up to n events newest first after the cursor values
-// (day, day, id) if given.
-func (s *DB) eventsPage(ctx context.Context, f store.Filter, side string, after []any, n int) ([]store.Event, error) {
+// order is an order of event listings: a column read from the largest
+// value down, then the id.
+type order struct {
+	col    string
+	key    func(store.Event) int64 // the column's value of an event read
+	cursor func(store.Event) string
+}
+
+var byDate = order{
+	col:    "e.day",
+	key:    func(e store.Event) int64 { return int64(store.Day(e.Date)) },
+	cursor: func(e store.Event) string { return strconv.Itoa(store.Day(e.Date)) + "." + strconv.FormatInt(e.ID, 10) },
+}
+
+// byCount orders by the high end of the count of kind k, checked to be
+// one of store.CountKinds; events without one (-1) come last.
+func byCount(k event.CountKind) order {
+	high := func(e store.Event) int64 {
+		for _, c := range e.Record.Counts {
+			if c.Kind == k {
+				return c.High
+			}
+		}
+		return -1
+	}
+	return order{
+		col:    "e." + string(k) + "_high",
+		key:    high,
+		cursor: func(e store.Event) string { return sortCursor(high(e), e.ID) },
+	}
+}
+
+// eventsPage reads up to n events in order o, largest first, after the
+// cursor values (key, key, id) if given.
+func (s *DB) eventsPage(ctx context.Context, f store.Filter, o order, side string, after []any, n int) ([]store.Event, error) {
 	cond, args, err := s.where(f, "", side)
 	if err != nil {
 		return nil, s.errf(err, "events")
 	}
 	if after != nil {
-		cond += " AND (e.day < ? OR (e.day = ? AND e.id < ?))"
+		cond += " AND (" + o.col + " < ? OR (" + o.col + " = ? AND e.id < ?))"
 		args = append(args, after...)
 	}
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+eventCols+` FROM events e WHERE `+cond+
-		` ORDER BY e.day DESC, e.id DESC LIMIT `+strconv.Itoa(n)), args...)
+		` ORDER BY `+o.col+` DESC, e.id DESC LIMIT `+strconv.Itoa(n)), args...)
 	if err != nil {
 		return nil, s.errf(err, "query events")
 	}

@@ -32,6 +32,10 @@ type Dialect struct {
 	// sorted, so that concurrent writers fold one event at a time; nil when
 	// a write transaction is exclusive anyway (SQLite).
 	LockFolds func(ctx context.Context, tx *sql.Tx, keys []int64) error
+	// LockAll keeps every writer out until tx ends, for the rollup
+	// rebuild and prune; nil when a write transaction is exclusive anyway
+	// (SQLite).
+	LockAll func(ctx context.Context, tx *sql.Tx) error
 	// TextMatch returns a condition, with one placeholder for the query,
 	// that the sentence of mention alias m matches; TextQuery turns the
 	// user's words into that placeholder's value.
@@ -45,6 +49,10 @@ type Dialect struct {
 	// store opens and closes. Empty where the server keeps them itself
 	// (PostgreSQL's autovacuum).
 	Optimize string
+	// Compact reclaims the space of deleted rows and refreshes the
+	// planner's statistics, statement by statement, outside a
+	// transaction.
+	Compact []string
 }
 
 // DB is a store.Store over a *sql.DB.

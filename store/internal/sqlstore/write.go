@@ -41,7 +41,7 @@ func (s *DB) prepare(ctx context.Context) error {
 		`SELECT id FROM documents WHERE hash = ?`,
 		`SELECT count(*) FROM (SELECT 1 FROM mentions WHERE event_id = ? AND source_name = ? LIMIT 1) AS seen`,
 		`UPDATE events SET num_mentions = num_mentions + ?, num_sources = num_sources + ?,
-		   num_articles = num_articles + ?, confidence_sum = confidence_sum + ?, last_added = ? WHERE id = ?`,
+		   num_articles = num_articles + ?, confidence_sum = confidence_sum + ?, last_added = ?, ` + countSet() + ` WHERE id = ?`,
 		insertEventsSQL(chunkRows),
 		insertMentionsSQL(chunkRows),
 	}
@@ -172,6 +172,11 @@ func check(it store.Item) (pending, error) {
 				return pending{}, fmt.Errorf("document %q: record %d (%s): %w", name, i, r.ID, err)
 			}
 		}
+		for _, c := range r.Counts {
+			if err := store.CheckCount(c); err != nil {
+				return pending{}, fmt.Errorf("document %q: record %d (%s): %w", name, i, r.ID, err)
+			}
+		}
 		day, end, err := store.EventPeriod(r, doc)
 		if err != nil {
 			return pending{}, fmt.Errorf("document %q: record %d: %w", name, i, err)
@@ -210,6 +215,9 @@ func recordStrings(r *event.Record) []string {
 	}
 	if l := r.Location; l != nil {
 		v = append(v, l.Name, l.Country, l.Admin1, l.GazetteerID)
+	}
+	for _, c := range r.Counts {
+		v = append(v, c.Text)
 	}
 	return v
 }

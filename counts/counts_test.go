@@ -1,0 +1,85 @@
+package counts
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // "kind low-high precision [words]", joined by "; "
+	}{
+		{"At least 56 people were killed and more than 200 injured in the stampede.",
+			"killed 56-56 at_least [At least 56]; injured 200-200 at_least [more than 200]"},
+		{"Police arrested twelve protesters on Friday.", "arrested 12-12 exact [twelve]"},
+		{"Thousands marched in Minsk.", "crowd 2000-9999 vague [Thousands]"},
+		{"Hundreds of drivers demonstrated outside the ministry.", "crowd 200-999 vague [Hundreds]"},
+		{"A million-man march filled the capital.", "crowd 1000000-1000000 about [million-man]"},
+		{"A crowd of 5,000 faced the police.", "crowd 5000-5000 exact [5,000]"},
+		{"A 700-strong mob set the station alight.", "crowd 700-700 exact [700-strong]"},
+		{"Two people died when the bridge gave way.", "killed 2-2 exact [Two]"},
+		{"A man was arrested at the scene.", "arrested 1-1 exact [A man]"},
+		{"Three police officers were wounded.", "injured 3-3 exact [Three]"},
+		{"The bus crash left 14 dead.", "killed 14-14 exact [14]"},
+		{"The blast killed three, including a 60-year-old woman.",
+			"killed 3-3 exact [three]; killed 1-1 exact [a 60-year-old woman]"},
+		{"The death toll has risen to 31.", "killed 31-31 exact [31]"},
+		{"Tens of thousands of people took to the streets of the capital.", "crowd 20000-99999 vague [Tens of thousands]"},
+		{"Officials said some 13,000 workers went on strike.", "crowd 13000-13000 about [some 13,000]"},
+		{"Two of the injured later died in hospital.", "killed 2-2 exact [Two]"},
+		{"Dozens were hurt as the roof fell.", "injured 24-99 vague [Dozens]"},
+		{"Soldiers detained 40 suspects overnight.", "arrested 40-40 exact [40]"},
+		{"The storm killed at least 9 people and injured dozens.",
+			"killed 9-9 at_least [at least 9]; injured 24-99 vague [dozens]"},
+		// No count: no kind, no people, illness, totals, plans, names.
+		{"The fire destroyed 200 homes.", ""},
+		{"The 23-year-old was arrested in 2019.", ""},
+		{"Measles has killed at least 62 children.", ""},
+		{"Road crashes kill 750 people per year.", ""},
+		{"Up to a million workers could take part in the strikes.", ""},
+		{"No one was injured.", ""},
+		{"The Guildford Four were freed.", ""},
+		{"Police fired at 30 protesters.", ""},
+		{"About 2.9 million people voted.", ""},
+		{"He paid Rs 5,000 to the 12 men.", ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range Find(tt.text, 0) {
+			got = append(got, fmt.Sprintf("%s %d-%d %s [%s]", c.Kind, c.Low, c.High, c.Precision, c.Text))
+			if tt.text[c.Start:c.End] != c.Text {
+				t.Errorf("%q: span %d-%d is not %q", tt.text, c.Start, c.End, c.Text)
+			}
+		}
+		if g := strings.Join(got, "; "); g != tt.want {
+			t.Errorf("%q\n got  %s\n want %s", tt.text, g, tt.want)
+		}
+	}
+}
+
+func TestFindOffset(t *testing.T) {
+	const doc = "Intro. Five people were killed."
+	cs := Find(doc[7:], 7)
+	if len(cs) != 1 || doc[cs[0].Start:cs[0].End] != "Five" {
+		t.Fatalf("Find with offset = %+v, want the span of Five in the document", cs)
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"At least 56 people were killed", "a 700-strong mob", "tens of thousands marched",
+		"the death toll rose from fourteen to 31", "including a 9-year-old boy", "- - -9", "a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, c := range Find(text, 3) {
+			if c.Start < 3 || c.End > len(text)+3 || c.Start > c.End || text[c.Start-3:c.End-3] != c.Text {
+				t.Fatalf("%q: bad span %+v", text, c)
+			}
+			if c.Low < 1 || c.High < c.Low || c.Kind == "" || c.Precision == "" {
+				t.Fatalf("%q: bad count %+v", text, c)
+			}
+		}
+	})
+}

@@ -1,0 +1,64 @@
+package pipeline_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// actorCase is a text and an event it must give, with full actor codes:
+// "KENLAB 14 TZA" is a source KENLAB, a code of root 14 and a target TZA
+// ("-" for none).
+type actorCase struct{ text, event string }
+
+// checkActors codes each case and looks for its event among the records.
+func checkActors(t *testing.T, published string, cases []actorCase) {
+	t.Helper()
+	for _, c := range cases {
+		want := strings.Fields(c.event)
+		var got []string
+		found := false
+		for _, r := range codeText(t, c.text, published) {
+			src, tgt := "-", "-"
+			if r.Source != nil {
+				src = r.Source.Code
+			}
+			if r.Target != nil {
+				tgt = r.Target.Code
+			}
+			got = append(got, src+" "+r.Code+" "+tgt)
+			found = found || src == want[0] && strings.HasPrefix(r.Code, want[1]) && tgt == want[2]
+		}
+		if !found {
+			t.Errorf("%q: no event %s in %q", c.text, c.event, got)
+		}
+	}
+}
+
+// TestUnnamedGroupsPlaced gives an actor named only by its role the
+// country where it acts: the event's place, else the story's country.
+func TestUnnamedGroupsPlaced(t *testing.T) {
+	checkActors(t, "2021-05-04", []actorCase{
+		{"Hundreds of drivers demonstrated outside the Tanzanian High Commission in Nairobi last week.", "KENLAB 14 TZA"},
+		{"Taxi drivers blocked roads in Lusaka on Monday.", "ZMBLAB 1 -"},
+		{"Riot police fired tear gas at students in Kampala.", "UGACOP 1 UGAEDU"},
+		// no place in the clause: the story's country
+		{"Chile's economy grew last year. The police arrested forty students after the march.", "CHLCOP 17 CHLEDU"},
+		// a country named in the clause is no place of its own group
+		{"Nurses protested in Accra on Tuesday.", "GHAHLH 14 -"},
+	})
+}
+
+// TestPlacesAreNoActors keeps the towns named as where an event happens
+// out of its actors, unless something is done to the town's people.
+func TestPlacesAreNoActors(t *testing.T) {
+	checkActors(t, "2021-05-04", []actorCase{
+		{"Taxi drivers blocked roads in Lusaka on Monday.", "ZMBLAB 14 -"},
+		{"Students protested in Nairobi.", "KENEDU 14 -"},
+		{"The Kenyan president received the Ugandan foreign minister in Mombasa.", "KENGOV 04 UGAGOV"},
+		// a capital that stands for its government still acts
+		{"Moscow expelled two Estonian diplomats.", "RUSGOV 16 ESTGOV"},
+		// what is done to a town's people is done to them
+		{"Warplanes bombed a hospital in Aleppo.", "SYRMIL 18 SYRHLH"},
+		{"The Red Cross suspended food deliveries in Kandahar.", "NGOHLHIRC 16 AFG"},
+	})
+}

@@ -1,0 +1,286 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/annals/annals/store"
+)
+
+// Rollups (migration 0005) count events and mentions by the keys the
+// aggregate views group and filter by. The write path adds each batch's
+// counts to them in the transaction that stores its events, so they are
+// always exactly the counts of the events table; RebuildRollups recounts
+// them, VerifyRollups compares them with a recount.
+
+// attrs are the columns of an event the rollups are keyed by.
+type attrs struct {
+	day, end, background, quad    int
+	root, source, target, country string
+	place, admin1, gaz            string
+	lat, lon                      sql.NullFloat64
+}
+
+// attrCols are the events columns attrs are read from, as scanAttrs
+// reads them.
+const attrCols = `day, day_end, background, quad, root, source_code, target_code, place_country,
+	place_name, place_admin1, gazetteer_id, lat, lon`
+
+func (a *attrs) scanArgs() []any {
+	return []any{&a.day, &a.end, &a.background, &a.quad, &a.root, &a.source, &a.target, &a.country,
+		&a.place, &a.admin1, &a.gaz, &a.lat, &a.lon}
+}
+
+// rollup is one rollup table: its key columns, the SQL that recounts it
+// from the events, and the key of an event in it (nil: the event is not
+// counted there).
+type rollup struct {
+	table string
+	cols  []string
+	// recount selects the key columns and the counts from events.
+	recount string
+	key     func(a *attrs) []any
+}
+
+// prefix3 is the part of an actor code rollup_day keeps: its country.
+func prefix3(code string) string {
+	if len(code) > 3 {
+		return code[:3]
+	}
+	return code
+}
+
+var rollups = []rollup{
+	{
+		table: "rollup_day",
+		cols:  []string{"day", "day_end", "background", "root", "quad", "source_code", "target_code", "place_country"},
+		recount: `SELECT day, day_end, background, root, quad, substr(source_code, 1, 3), substr(target_code, 1, 3), place_country,
+			count(*), sum(num_mentions), sum(goldstein) FROM events GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+		key: func(a *attrs) []any {
+			return []any{a.day, a.end, a.background, a.root, a.quad, prefix3(a.source), prefix3(a.target), a.country}
+		},
+	},
+	{
+		table: "rollup_edge",
+		cols:  []string{"day", "day_end", "background", "root", "quad", "source_code", "target_code", "place_country"},
+		recount: `SELECT day, day_end, background, root, quad, source_code, target_code, place_country,
+			count(*), sum(num_mentions), sum(goldstein) FROM events GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+		key: func(a *attrs) []any {
+			return []any{a.day, a.end, a.background, a.root, a.quad, a.source, a.target, a.country}
+		},
+	},
+	{
+		table: "rollup_place",
+		cols:  []string{"day", "day_end", "background", "root", "quad", "place_name", "place_country", "place_admin1", "gazetteer_id", "lat", "lon"},
+		recount: `SELECT day, day_end, background, root, quad, place_name, place_country, place_admin1, gazetteer_id, lat, lon,
+			count(*), sum(num_mentions), sum(goldstein) FROM events WHERE place_name <> '' AND lat IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`,
+		key: func(a *attrs) []any {
+			if a.place == "" || !a.lat.Valid {
+				return nil
+			}
+			return []any{a.day, a.end, a.background, a.root, a.quad, a.place, a.country, a.admin1, a.gaz, a.lat.Float64, a.lon.Float64}
+		},
+	},
+}
+
+// delta is what a batch adds to one rollup row.
+type delta struct {
+	key       []any
+	events    int64
+	mentions  int64
+	goldstein float64
+}
+
+// deltas gathers a batch's additions to the rollups, one map per table
+// keyed by the row's key rendered as text.
+type deltas []map[string]*delta
+
+func newDeltas() deltas {
+	d := make(deltas, len(rollups))
+	for i := range d {
+		d[i] = map[string]*delta{}
+	}
+	return d
+}
+
+// add counts events events with mentions mentions and the Goldstein sum
+// goldstein under an event's keys.
+func (d deltas) add(a *attrs, events, mentions int64, goldstein float64) {
+	for i, r := range rollups {
+		key := r.key(a)
+		if key == nil {
+			continue
+		}
+		k := keyText(key)
+		x := d[i][k]
+		if x == nil {
+			x = &delta{key: key}
+			d[i][k] = x
+		}
+		x.events += events
+		x.mentions += mentions
+		x.goldstein += goldstein
+	}
+}
+
+// keyText renders a rollup key as a map key, and orders the upserts:
+// PostgreSQL writers that touch the same rows lock them in one order.
+func keyText(key []any) string {
+	var b strings.Builder
+	for _, v := range key {
+		switch v := v.(type) {
+		case int:
+			b.WriteString(strconv.Itoa(v))
+		case string:
+			b.WriteString(v)
+		case float64:
+			b.WriteString(strconv.FormatFloat(v, 'g', -1, 64))
+		}
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+// upsertSQL adds n rows of counts to rollup r.
+func upsertSQL(r rollup, n int) string {
+	cols := strings.Join(r.cols, ", ")
+	return `INSERT INTO ` + r.table + ` (` + cols + `, events, num_mentions, goldstein) VALUES ` + marks(n, len(r.cols)+3) +
+		` ON CONFLICT (` + cols + `) DO UPDATE SET events = ` + r.table + `.events + excluded.events, num_mentions = ` +
+		r.table + `.num_mentions + excluded.num_mentions, goldstein = ` + r.table + `.goldstein + excluded.goldstein`
+}
+
+// writeRollups adds the batch's deltas to the rollup tables.
+func (s *DB) writeRollups(ctx context.Context, tx *sql.Tx, d deltas) error {
+	for i, r := range rollups {
+		keys := make([]string, 0, len(d[i]))
+		for k := range d[i] {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		per := len(r.cols) + 3
+		for len(keys) > 0 {
+			n := min(len(keys), chunkRows)
+			args := make([]any, 0, n*per)
+			for _, k := range keys[:n] {
+				x := d[i][k]
+				args = append(args, x.key...)
+				args = append(args, x.events, x.mentions, x.goldstein)
+			}
+			keys = keys[n:]
+			if _, err := tx.ExecContext(ctx, s.q(upsertSQL(r, n)), args...); err != nil {
+				return s.errf(err, "add %d rows to %s", n, r.table)
+			}
+		}
+	}
+	return nil
+}
+
+// RebuildRollups recounts every rollup from the events, in one
+// transaction: for a database whose rollups were changed by hand or by
+// an annals that did not keep them.
+func (s *DB) RebuildRollups(ctx context.Context) error {
+	if s.opt.ReadOnly {
+		return s.errf(store.ErrReadOnly, "rebuild rollups")
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.errf(err, "begin rebuilding rollups")
+	}
+	defer tx.Rollback()
+	if s.d.LockAll != nil {
+		if err := s.d.LockAll(ctx, tx); err != nil {
+			return s.errf(err, "lock for rebuilding rollups")
+		}
+	}
+	for _, r := range rollups {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+r.table); err != nil {
+			return s.errf(err, "empty %s", r.table)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO `+r.table+` (`+strings.Join(r.cols, ", ")+`, events, num_mentions, goldstein) `+r.recount); err != nil {
+			return s.errf(err, "recount %s", r.table)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return s.errf(err, "commit rebuilt rollups")
+	}
+	return nil
+}
+
+// VerifyRollups recounts the rollups from the events and compares; the
+// error names the first rows that differ. Goldstein sums may differ in
+// the last bits, since additions in another order round otherwise.
+func (s *DB) VerifyRollups(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: s.opt.ReadOnly})
+	if err != nil {
+		return s.errf(err, "begin verifying rollups")
+	}
+	defer tx.Rollback()
+	for _, r := range rollups {
+		kept, err := s.readCounts(ctx, tx, `SELECT `+strings.Join(r.cols, ", ")+`, events, num_mentions, goldstein FROM `+r.table, len(r.cols))
+		if err != nil {
+			return s.errf(err, "read %s", r.table)
+		}
+		want, err := s.readCounts(ctx, tx, r.recount, len(r.cols))
+		if err != nil {
+			return s.errf(err, "recount %s", r.table)
+		}
+		var diffs []string
+		for k, w := range want {
+			g, ok := kept[k]
+			switch {
+			case !ok:
+				diffs = append(diffs, fmt.Sprintf("%s missing (want %d events)", k, w.events))
+			case g.events != w.events || g.mentions != w.mentions || math.Abs(g.goldstein-w.goldstein) > 1e-6*max(1, math.Abs(w.goldstein)):
+				diffs = append(diffs, fmt.Sprintf("%s: %d events, %d mentions, Goldstein %g; recount %d, %d, %g",
+					k, g.events, g.mentions, g.goldstein, w.events, w.mentions, w.goldstein))
+			}
+		}
+		for k, g := range kept {
+			if _, ok := want[k]; !ok {
+				diffs = append(diffs, fmt.Sprintf("%s: %d events kept, none counted", k, g.events))
+			}
+		}
+		if len(diffs) > 0 {
+			slices.Sort(diffs)
+			return s.errf(fmt.Errorf("%d rows differ from a recount, e.g. %s", len(diffs), strings.Join(diffs[:min(3, len(diffs))], "; ")),
+				"verify %s", r.table)
+		}
+	}
+	return nil
+}
+
+// readCounts reads rows of nkey key columns and three counts, keyed by
+// the key's text.
+func (s *DB) readCounts(ctx context.Context, tx *sql.Tx, query string, nkey int) (map[string]delta, error) {
+	rows, err := tx.QueryContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]delta{}
+	for rows.Next() {
+		key := make([]any, nkey)
+		ptrs := make([]any, nkey, nkey+3)
+		for i := range key {
+			ptrs[i] = &key[i]
+		}
+		var d delta
+		if err := rows.Scan(append(ptrs, &d.events, &d.mentions, &d.goldstein)...); err != nil {
+			return nil, err
+		}
+		var b strings.Builder
+		for _, v := range key {
+			if bs, ok := v.([]byte); ok {
+				v = string(bs)
+			}
+			fmt.Fprintf(&b, "%v|", v)
+		}
+		out[b.String()] = d
+	}
+	return out, rows.Err()
+}

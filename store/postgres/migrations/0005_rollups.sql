@@ -1,0 +1,68 @@
+-- Rollups: event and mention counts kept as events land, so that the
+-- timeline, the map and the actor network read thousands of rows instead
+-- of every event. Each is keyed by what those views group and filter by;
+-- events counts events, num_mentions their mentions, goldstein the sum of
+-- their Goldstein scores. The write path adds to them in the transaction
+-- that stores the events, prune deletes whole rows with the events, and
+-- "annals store rebuild-rollups" recounts them from the events.
+--
+-- rollup_day: the timeline and counts. source_code and target_code hold
+-- the first three letters of the actor codes (their country), which
+-- answer actor prefixes up to three letters.
+CREATE TABLE rollup_day (
+	day           INTEGER NOT NULL,
+	day_end       INTEGER NOT NULL,
+	background    INTEGER NOT NULL,
+	root          TEXT COLLATE "C" NOT NULL,
+	quad          INTEGER NOT NULL,
+	source_code   TEXT COLLATE "C" NOT NULL,
+	target_code   TEXT COLLATE "C" NOT NULL,
+	place_country TEXT COLLATE "C" NOT NULL,
+	events        BIGINT NOT NULL,
+	num_mentions  BIGINT NOT NULL,
+	goldstein     DOUBLE PRECISION NOT NULL,
+	PRIMARY KEY (day, day_end, background, root, quad, source_code, target_code, place_country)
+);
+
+-- rollup_edge: the actor network, by whole actor codes.
+CREATE TABLE rollup_edge (
+	day           INTEGER NOT NULL,
+	day_end       INTEGER NOT NULL,
+	background    INTEGER NOT NULL,
+	root          TEXT COLLATE "C" NOT NULL,
+	quad          INTEGER NOT NULL,
+	source_code   TEXT COLLATE "C" NOT NULL,
+	target_code   TEXT COLLATE "C" NOT NULL,
+	place_country TEXT COLLATE "C" NOT NULL,
+	events        BIGINT NOT NULL,
+	num_mentions  BIGINT NOT NULL,
+	goldstein     DOUBLE PRECISION NOT NULL,
+	PRIMARY KEY (source_code, target_code, day, day_end, background, root, quad, place_country)
+);
+
+-- rollup_place: the map, by place (the events that have one).
+CREATE TABLE rollup_place (
+	day           INTEGER NOT NULL,
+	day_end       INTEGER NOT NULL,
+	background    INTEGER NOT NULL,
+	root          TEXT COLLATE "C" NOT NULL,
+	quad          INTEGER NOT NULL,
+	place_name    TEXT COLLATE "C" NOT NULL,
+	place_country TEXT COLLATE "C" NOT NULL,
+	place_admin1  TEXT NOT NULL,
+	gazetteer_id  TEXT NOT NULL,
+	lat           DOUBLE PRECISION NOT NULL,
+	lon           DOUBLE PRECISION NOT NULL,
+	events        BIGINT NOT NULL,
+	num_mentions  BIGINT NOT NULL,
+	goldstein     DOUBLE PRECISION NOT NULL,
+	PRIMARY KEY (place_name, place_country, place_admin1, gazetteer_id, lat, lon, day, day_end, background, root, quad)
+);
+
+INSERT INTO rollup_day SELECT day, day_end, background, root, quad, substr(source_code, 1, 3), substr(target_code, 1, 3), place_country,
+	count(*), sum(num_mentions), sum(goldstein) FROM events GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+INSERT INTO rollup_edge SELECT day, day_end, background, root, quad, source_code, target_code, place_country,
+	count(*), sum(num_mentions), sum(goldstein) FROM events GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+INSERT INTO rollup_place SELECT day, day_end, background, root, quad, place_name, place_country, place_admin1, gazetteer_id, lat, lon,
+	count(*), sum(num_mentions), sum(goldstein) FROM events WHERE place_name <> '' AND lat IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11;
+
