@@ -26,6 +26,9 @@ type Resolution struct {
 type candidate struct {
 	place   int
 	primary bool // matched the place's preferred name, not an alternate
+	// support counts the article's other names (up to maxSupport) that
+	// can be read as a town or district within nearKm of this one.
+	support int
 }
 
 // Resolve resolves the mentions of one article (text is the article; the
@@ -52,6 +55,7 @@ func (g *Gazetteer) Resolve(text string, mentions []Mention, c Context) []Resolu
 	for i, m := range mentions {
 		keys[i] = Key(m.Text)
 	}
+	g.spatialSupport(cands, keys)
 	t := g.tally(out, keys, c)
 	for round := 0; round < 2; round++ {
 		for i := range mentions {
@@ -146,13 +150,14 @@ func (g *Gazetteer) lookup(k string) []candidate {
 	return out
 }
 
-// applyQualifiers narrows "Paris, Texas": a mention followed by ", " and
-// a mention that can be a region or country containing some of its
-// readings keeps only those readings, and the qualifier only the regions
-// that contain them.
+// applyQualifiers narrows "Paris, Texas" and "Warwick in Queensland": a
+// mention followed by ", " or "in" (and a direction: "in northeast
+// Missouri") and a mention that can be a region or country containing
+// some of its readings keeps only those readings, and the qualifier only
+// the regions that contain them.
 func (g *Gazetteer) applyQualifiers(text string, ms []Mention, cands [][]candidate) {
 	for i := 0; i+1 < len(ms); i++ {
-		if !comma(text, ms[i].End, ms[i+1].Start) || g.hasKind(cands[i], Country) {
+		if !comma(text, ms[i].End, ms[i+1].Start) && !within(text, ms[i].End, ms[i+1].Start) || g.hasKind(cands[i], Country) {
 			continue // "Mexico, China, Japan": a list of countries
 		}
 		var town, region []candidate
@@ -229,6 +234,36 @@ func comma(text string, a, b int) bool {
 	return 0 <= a && a <= b && b <= len(text) && strings.TrimSpace(text[a:b]) == ","
 }
 
+// within reports whether the text between offsets a and b says that
+// what precedes lies in what follows: "in", "in the", "in northern",
+// "in far north" (a comma before "in" allowed).
+func within(text string, a, b int) bool {
+	if !(0 <= a && a <= b && b <= len(text)) || b-a > 30 {
+		return false
+	}
+	f := strings.Fields(strings.ToLower(strings.TrimPrefix(strings.TrimSpace(text[a:b]), ",")))
+	if len(f) == 0 || f[0] != "in" {
+		return false
+	}
+	for _, w := range f[1:] {
+		if !directions[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// directions are the words that may stand between "in" and a region
+// that contains a place ("in northeast Missouri", "in the far north of").
+var directions = map[string]bool{
+	"the": true, "far": true, "central": true, "north": true, "south": true, "east": true, "west": true,
+	"northern": true, "southern": true, "eastern": true, "western": true,
+	"northeast": true, "northwest": true, "southeast": true, "southwest": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+	"north-east": true, "north-west": true, "south-east": true, "south-west": true,
+	"rural": true, "neighbouring": true, "neighboring": true, "nearby": true,
+}
+
 func appendCand(list []candidate, c candidate) []candidate {
 	for _, x := range list {
 		if x.place == c.place {
@@ -285,6 +320,9 @@ func (g *Gazetteer) best(cs []candidate, sh shares) *Place {
 			// and "Washington" the capital more often than the state.
 			s -= 3
 		}
+		// A reading near other names' readings is likelier, though
+		// weakly: a common name has readings everywhere.
+		s += 0.5 * float64(c.support)
 		if p.Kind != Continent {
 			s += 4 * sh.country(p.Country)
 		}
@@ -306,12 +344,18 @@ func (g *Gazetteer) best(cs []candidate, sh shares) *Place {
 	return &g.places[best]
 }
 
+// seatShare is the part of its region's people a seat must hold for a
+// name to read as the seat: "Aleppo" is the city (a third of its
+// governorate), "Quebec" the province (whose city holds 7%).
+const seatShare = 0.15
+
 // hasSeat reports whether the readings include a city of region a called
-// by the same name.
+// by the same name that holds at least seatShare of its people.
 func (g *Gazetteer) hasSeat(cs []candidate, a *Place) bool {
 	for _, c := range cs {
 		p := &g.places[c.place]
-		if p.Kind == City && p.Country == a.Country && p.Admin1 == a.Admin1 && (a.Kind == Admin1 || p.Admin2 == a.Admin2) && c.primary {
+		if p.Kind == City && p.Country == a.Country && p.Admin1 == a.Admin1 && (a.Kind == Admin1 || p.Admin2 == a.Admin2) && c.primary &&
+			float64(p.Population) >= seatShare*float64(a.Population) {
 			return true
 		}
 	}
@@ -453,6 +497,85 @@ func (l *localPlaces) near(p *Place, key string) bool {
 					}
 				}
 			}
+		}
+	}
+	return false
+}
+
+// maxSupport caps the count of a candidate's neighbours.
+const maxSupport = 2
+
+// spatialSupport sets each town or district reading's support: how many
+// of the article's other names have a town or district reading within
+// nearKm of it. Places of one story lie close together, so "Edmonton"
+// and "Enfield" read together are the two London boroughs, though each
+// alone is a larger town elsewhere.
+func (g *Gazetteer) spatialSupport(cands [][]candidate, keys []string) {
+	type entry struct {
+		p   *Place
+		key string
+	}
+	grid := map[[3]int][]entry{}
+	local := func(p *Place) bool { return p.Kind == City || p.Kind == Admin2 }
+	added := map[string]bool{}
+	for i, cs := range cands {
+		if added[keys[i]] {
+			continue // a name's readings count once
+		}
+		added[keys[i]] = true
+		for _, c := range cs {
+			if p := &g.places[c.place]; local(p) {
+				grid[cell(p)] = append(grid[cell(p)], entry{p, keys[i]})
+			}
+		}
+	}
+	type reading struct {
+		key   string
+		place int
+	}
+	memo := map[reading]int{} // a name repeated has the same support
+	for i, cs := range cands {
+		if len(cs) < 2 {
+			continue // nothing to choose
+		}
+		for j, c := range cs {
+			p := &g.places[c.place]
+			if !local(p) {
+				continue
+			}
+			r := reading{keys[i], c.place}
+			if n, ok := memo[r]; ok {
+				cands[i][j].support = n
+				continue
+			}
+			var seen []string
+			at := cell(p)
+		cells:
+			for dx := -1; dx <= 1; dx++ {
+				for dy := -1; dy <= 1; dy++ {
+					for dz := -1; dz <= 1; dz++ {
+						for _, e := range grid[[3]int{at[0] + dx, at[1] + dy, at[2] + dz}] {
+							if e.key == keys[i] || contains(seen, e.key) || Distance(e.p.Lat, e.p.Lon, p.Lat, p.Lon) >= nearKm {
+								continue
+							}
+							seen = append(seen, e.key)
+							if len(seen) == maxSupport {
+								break cells
+							}
+						}
+					}
+				}
+			}
+			memo[r] = len(seen)
+			cands[i][j].support = len(seen)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
 		}
 	}
 	return false

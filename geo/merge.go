@@ -43,8 +43,9 @@ func Merge(tagged, found []Mention) []Mention {
 // and the gazetteer's matches, merged as Merge does, less what the tagger
 // calls a person or an organisation. A gazetteer match inside a person's
 // name is refused ("Kilroy-Silk"), and so is a one-word match that is a
-// word of a person's name anywhere in the text ("Tom Walsh … Walsh
-// said"), unless a major place bears it. Inside an organisation's name a
+// word of a person's name of two words or more anywhere in the text
+// ("Tom Walsh … Walsh said"), unless a major place bears it or the
+// tagger calls that very span a place. Inside an organisation's name a
 // country, a region or a city of 100,000 is kept, flagged InName
 // ("Kentucky State Police", "CTV Winnipeg"), since it says where the
 // article is; any other match there is refused ("Lib Dem"). Acronyms
@@ -59,7 +60,16 @@ func (g *Gazetteer) Toponyms(text string, sents []event.Sentence, opt FindOption
 				names = append(names, e)
 			}
 			if e.Label == "PER" {
-				for _, w := range strings.FieldsFunc(e.Text, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
+				ws := strings.FieldsFunc(e.Text, func(r rune) bool { return unicode.IsSpace(r) || r == '-' })
+				// A one-word "person" that the gazetteer knows is as
+				// likely a place the tagger missed ("in Ludwigshafen"),
+				// and a name opening with an acronym is a broadcaster's
+				// or a firm's ("CTV Winnipeg"): neither unmakes the place
+				// elsewhere in the text.
+				if len(ws) < 2 || Acronym(ws[0]) {
+					continue
+				}
+				for _, w := range ws {
 					nameWords[w] = true
 				}
 			}
@@ -83,9 +93,10 @@ func (g *Gazetteer) Toponyms(text string, sents []event.Sentence, opt FindOption
 				m.End++
 				m.Text = text[m.Start:m.End]
 			}
-			if !personal(m) {
-				tagged = append(tagged, m)
-			}
+			// The tagger's own reading of this very span wins over a
+			// person's name elsewhere ("Ludwigshafen" tagged a place
+			// here, a person there).
+			tagged = append(tagged, m)
 		}
 	}
 	// Only what the sentences cover is searched: a long document is

@@ -295,6 +295,8 @@ type Place struct {
 	GazetteerID string  `json:"gazetteer_id,omitempty"`
 	Events      int64   `json:"events"`
 	Mentions    int64   `json:"mentions"`
+	// People sums the low ends of the events' counts, by kind.
+	People map[event.CountKind]int64 `json:"people,omitempty"`
 }
 
 // Places is the body of /api/places.

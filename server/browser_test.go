@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/annals/annals/event"
+	"github.com/annals/annals/store/storetest"
 	"github.com/chromedp/cdproto/input"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
@@ -248,6 +250,7 @@ func TestBrowser(t *testing.T) {
 	run("edge table", browseEdgeTable)
 	run("phone timeline", browsePhoneTimeline)
 	run("favicon", browseFavicon)
+	run("counts", browseCounts) // last: it adds a document to the store
 }
 
 // browseWalkthrough is a first visit by clicks: filter, follow a row to
@@ -774,4 +777,162 @@ func browseFavicon(p *page, f *fixture) {
 		}
 	}
 	p.t.Errorf("/favicon.ico: %q, want an icon type", got[0])
+}
+
+// browseCounts stores a made-up article with hand-made records that count
+// people (the coder's counts are tested where they are made), then checks
+// that the table shows and sorts by counts, that the count filter reaches
+// the table, that the map sizes its markers by a kind of count, and that
+// the article highlights the counted words.
+func browseCounts(p *page, f *fixture) {
+	t := p.t
+	text := "Clashes in Basra\n\nGunmen killed 14 people in Basra on Monday, police said.\n\nThousands marched in Paris on Tuesday against the war."
+	at := func(words string) (int, int) {
+		i := strings.Index(text, words)
+		if i < 0 {
+			t.Fatalf("%q is not in the article", words)
+		}
+		return i, i + len(words)
+	}
+	rec := func(sentence, verb, code, place string, src, tgt *event.Actor, c event.Count) event.Record {
+		r := storetest.Rec("2024-05-0"+fmt.Sprint(len(code)), "", "", code, place, 0)
+		r.ID = "e-counts-" + code
+		r.Source, r.Target = src, tgt
+		s, e := at(sentence)
+		r.Sentence = event.SentenceRef{Index: strings.Count(text[:s], "\n\n"), Start: s, End: e, Text: sentence}
+		vs, ve := at(verb)
+		r.Evidence = event.Evidence{Verb: verb, Rule: "test", Start: vs, End: ve}
+		c.Start, c.End = at(c.Text)
+		r.Counts = []event.Count{c}
+		return r
+	}
+	gs, ge := at("Gunmen")
+	ms, me := at("Thousands")
+	res, err := f.store.SaveDocument(t.Context(), &event.Document{URL: "https://counts.example/basra", Source: "annals test counts", Title: "Clashes in Basra",
+		Published: time.Date(2024, 5, 3, 0, 0, 0, 0, time.UTC), Text: text}, []event.Record{
+		rec("Gunmen killed 14 people in Basra on Monday, police said.", "killed", "190", "Basra",
+			&event.Actor{Text: "Gunmen", Code: "IRQUAF", Country: "IRQ", Start: gs, End: ge}, nil,
+			event.Count{Kind: event.Killed, Low: 14, High: 14, Precision: event.Exact, Text: "14 people"}),
+		rec("Thousands marched in Paris on Tuesday against the war.", "marched", "1411", "Paris",
+			&event.Actor{Text: "Thousands", Code: "FRACVL", Country: "FRA", Start: ms, End: me}, nil,
+			event.Count{Kind: event.Crowd, Low: 2000, High: 9999, Precision: event.Vague, Text: "Thousands"}),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// The table sorted by deaths: the largest count first, shown as the
+	// text states it.
+	var sorted EventPage
+	f.do(t, "GET", "/api/events?sort=killed&limit=50", nil, &sorted)
+	if len(sorted.Events) == 0 || len(sorted.Events[0].Record.Counts) == 0 {
+		t.Fatalf("the API sorted by killed gives no counted event first: %+v", sorted.Events)
+	}
+	p.load("#/events?sort=killed")
+	p.rendered("events sorted by killed")
+	p.wait("the sorted table", `document.querySelector("table.events tbody tr") !== null`)
+	if got := eval[string](p, `document.querySelector("select[name=sort]").value`); got != "killed" {
+		t.Errorf("sort control shows %q, want killed", got)
+	}
+	first := eval[string](p, `document.querySelector("table.events tbody tr td[data-label=Counts]").textContent`)
+	if want := countLabel(sorted.Events[0].Record.Counts); first != want {
+		t.Errorf("first row's counts %q, want %q", first, want)
+	}
+	if n := eval[int](p, `document.querySelectorAll("table.events tbody tr").length`); n != len(sorted.Events) {
+		t.Errorf("sorted table: %d rows, want %d", n, len(sorted.Events))
+	}
+	p.shot("events-by-killed")
+
+	// The count filter of the form reaches the table.
+	var many EventPage
+	f.do(t, "GET", "/api/events?killed>=10&limit=50", nil, &many)
+	p.do("filter by deaths", chromedp.SetValue(`input[name=min-killed]`, "10"), chromedp.Click(`#filters button[type=submit]`))
+	p.wait("the filtered table", `location.hash.includes("min-killed=10") && document.querySelectorAll("table.events tbody tr").length === `+fmt.Sprint(len(many.Events)))
+	for _, c := range eval[[]string](p, `[...document.querySelectorAll("table.events td[data-label=Counts]")].map(td => td.textContent)`) {
+		if !strings.Contains(c, "killed") {
+			t.Errorf("a row of killed>=10 shows counts %q", c)
+		}
+	}
+
+	// The map sized by crowds: each marker's weight is the place's crowd,
+	// and the largest crowd has the largest marker.
+	var places Places
+	f.do(t, "GET", "/api/places", nil, &places)
+	p.load("#/map?size=crowd")
+	p.rendered("map by crowd")
+	p.wait("the markers", `document.querySelector("svg.map circle.place") !== null`)
+	type marker struct {
+		Weight int64
+		R      float64
+	}
+	markers := eval[[]marker](p, `[...document.querySelectorAll("svg.map circle.place")].map(c => ({Weight: Number(c.dataset.weight), R: Number(c.getAttribute("r"))}))`)
+	if len(markers) != len(places.Places) {
+		t.Fatalf("%d markers, want %d", len(markers), len(places.Places))
+	}
+	var biggest marker
+	for i, m := range markers {
+		if want := places.Places[i].People[event.Crowd]; m.Weight != want {
+			t.Errorf("marker of %s weighs %d, want its crowd %d", places.Places[i].Name, m.Weight, want)
+		}
+		if m.Weight > biggest.Weight {
+			biggest = m
+		}
+	}
+	if biggest.Weight != 2000 {
+		t.Errorf("the largest crowd drawn is %d, want Paris's 2000", biggest.Weight)
+	}
+	for _, m := range markers {
+		if m.R > biggest.R || m.Weight < biggest.Weight && m.R >= biggest.R {
+			t.Errorf("a marker of weight %d has radius %g, the largest crowd's %g", m.Weight, m.R, biggest.R)
+		}
+	}
+	p.shot("map-by-crowd")
+
+	// The article highlights the counted words, and hovering them tells
+	// the count.
+	var evs EventPage
+	f.do(t, "GET", "/api/events?killed>=14&place=Basra", nil, &evs)
+	if len(evs.Events) == 0 {
+		t.Fatal("the Basra event is not stored")
+	}
+	p.load("#/doc/" + url.PathEscape(res.DocumentID) + "?event=" + fmt.Sprint(evs.Events[0].ID))
+	p.rendered("article with counts")
+	p.wait("the counted words", `document.querySelectorAll(".article-text .hl-count").length > 0`)
+	got := eval[[]string](p, `[...document.querySelectorAll(".article-text .hl-count")].map(s => s.textContent)`)
+	if strings.Join(got, "|") != "Thousands|14 people" && strings.Join(got, "|") != "14 people|Thousands" {
+		t.Errorf("highlighted counts %q, want the words 14 people and Thousands", got)
+	}
+	eval[bool](p, `[...document.querySelectorAll(".article-text .hl-count")].find(s => s.textContent === "14 people").dispatchEvent(new MouseEvent("mouseover", {bubbles: true}))`)
+	p.do("hover the count", chromedp.WaitVisible(`#tip`))
+	if tip := p.text(`#tip`); !strings.Contains(tip, "killed 14") || !strings.Contains(tip, "“14 people”") {
+		t.Errorf("the count's tip %q does not tell killed 14 and its words", tip)
+	}
+	p.shot("article-counts")
+}
+
+// countLabel is how the table writes counts: "killed 56+", "crowd
+// 2,000–9,999", as app.js's countLabel does.
+func countLabel(cs []event.Count) string {
+	var out []string
+	for _, c := range cs {
+		n := groupThousands(c.Low)
+		switch {
+		case c.Low != c.High:
+			n += "–" + groupThousands(c.High)
+		case c.Precision == event.AtLeast:
+			n += "+"
+		case c.Precision == event.About:
+			n = "~" + n
+		}
+		out = append(out, string(c.Kind)+" "+n)
+	}
+	return strings.Join(out, " ")
+}
+
+func groupThousands(n int64) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

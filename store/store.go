@@ -339,4 +339,8 @@ type Place struct {
 	Lat, Lon              float64
 	GazetteerID           string
 	Events, Mentions      int64
+	// People sums, for each kind of count, the low ends of the counts of
+	// the place's events: at least that many were killed there, or took
+	// part, by what the texts state. Kinds no event states are absent.
+	People map[event.CountKind]int64
 }

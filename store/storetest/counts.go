@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -96,6 +97,19 @@ func testCounts(t *testing.T, open Opener) {
 	}
 	if want := []string{"killed 56-56 at_least; injured 200-200 at_least", "killed 60-60 exact", "killed 50-50 about"}; !slices.Equal(mentions, want) {
 		t.Errorf("mentions of event 190: counts %q, want %q", mentions, want)
+	}
+
+	// Places sum the low ends of their events' counts.
+	places, err := s.Places(ctx(t), store.Filter{})
+	if err != nil {
+		t.Fatalf("Places: %v", err)
+	}
+	people := map[string]string{}
+	for _, p := range places {
+		people[p.Name] = fmt.Sprint(p.People)
+	}
+	if want := map[string]string{"Basra": "map[injured:200 killed:50]", "Baghdad": "map[arrested:12 crowd:2000]", "Paris": "map[]"}; !maps.Equal(people, want) {
+		t.Errorf("places' people %v, want %v", people, want)
 	}
 
 	none := int64(-1)

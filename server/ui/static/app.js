@@ -4,8 +4,10 @@
 // through HTML parsing: article text is untrusted.
 "use strict";
 
-const FILTERS = ["from", "to", "source", "target", "actor", "country", "code", "quad", "plover", "mode", "place", "bbox", "text", "background"];
-const EVENT_COLUMNS = ["Date", "Source", "Event", "Target", "Place", "Mode", "Quad", "Mentions", "Sentence"];
+const COUNT_KINDS = ["killed", "injured", "arrested", "crowd"];
+const FILTERS = ["from", "to", "source", "target", "actor", "country", "code", "quad", "plover", "mode", "place", "bbox", "text", "background",
+  ...COUNT_KINDS.map((k) => "min-" + k)];
+const EVENT_COLUMNS = ["Date", "Source", "Event", "Target", "Place", "Mode", "Quad", "Counts", "Mentions", "Sentence"];
 const SVGNS = "http://www.w3.org/2000/svg";
 const view = document.getElementById("view");
 const form = document.getElementById("filters");
@@ -90,6 +92,34 @@ function eventLabel(m) {
   return m.record.code + (m.description ? " " + m.description : "");
 }
 
+const numberFormat = new Intl.NumberFormat("en-US");
+
+// countNumber writes a count's range as its precision says: "12",
+// "56+" (at least), "~1,000,000" (about), "2,000–9,999" (vague).
+function countNumber(c) {
+  const n = numberFormat.format(c.low);
+  if (c.low !== c.high) return n + "–" + numberFormat.format(c.high);
+  if (c.precision === "at_least") return n + "+";
+  if (c.precision === "about") return "~" + n;
+  return n;
+}
+
+function countLabel(c) {
+  return c.kind + " " + countNumber(c);
+}
+
+// countCell shows an event's counts, each with the words that state it
+// on hover.
+function countCell(counts) {
+  if (!counts || counts.length === 0) return "—";
+  const out = el("span", { class: "tallies" });
+  counts.forEach((c, i) => {
+    if (i) out.append(" ");
+    out.append(el("span", { class: "tally k-" + c.kind, title: c.precision + (c.text ? ": “" + c.text + "”" : "") }, countLabel(c)));
+  });
+  return out;
+}
+
 // ---- router ----
 
 async function render() {
@@ -167,9 +197,15 @@ function hideTip() {
 
 // ---- events table ----
 
+// SORTS are the orders of the events table: newest first, or the largest
+// count of a kind first (the API's sort).
+const SORTS = [["", "newest first"], ["killed", "most killed"], ["injured", "most injured"], ["arrested", "most arrested"], ["crowd", "largest crowd"]];
+
 async function renderEvents(r) {
   const params = filterParams(r.params);
   params.set("limit", "50");
+  const sort = r.params.get("sort") || "";
+  if (sort) params.set("sort", sort);
   const body = el("tbody");
   const table = el("table", { class: "events" },
     el("thead", null, el("tr", null, ...EVENT_COLUMNS.map((h) => el("th", { scope: "col" }, h)))),
@@ -189,7 +225,7 @@ async function renderEvents(r) {
   }
   more.addEventListener("click", () => page().catch(showError));
   await page();
-  view.replaceChildren(count, el("div", { class: "scroll" }, table), more);
+  view.replaceChildren(el("div", { class: "controls" }, choice("Sort", "sort", sort, SORTS, r)), count, el("div", { class: "scroll" }, table), more);
 }
 
 // dateLabel writes an event's date with what its precision says: the
@@ -215,6 +251,7 @@ function eventRow(e) {
     el("td", null, place),
     el("td", null, r.mode),
     el("td", null, String(r.quad_class)),
+    el("td", null, countCell(r.counts)),
     el("td", { class: "num" }, String(e.num_mentions)),
     el("td", null, docLink));
   // Labels for the narrow layout, where each row becomes a card.
@@ -487,12 +524,18 @@ async function renderMap(r) {
     const d = c.rings.map((ring) => "M" + ring.map(([lon, lat]) => px(lon, lat).map((v) => v.toFixed(1)).join(",")).join("L") + "Z").join("");
     map.append(svg("path", { d, class: "land" }, svgTitle(c.name)));
   }
-  const max = Math.max(1, ...res.places.map((p) => p.events));
+  // Markers are sized by events, or by the people a kind of count
+  // counts there (the sum of the events' low ends); a place whose events
+  // count none of that kind keeps the smallest marker, hollow.
+  const size = COUNT_KINDS.includes(r.params.get("size")) ? r.params.get("size") : "events";
+  const weight = (p) => (size === "events" ? p.events : (p.people || {})[size] || 0);
+  const max = Math.max(1, ...res.places.map(weight));
   for (const p of res.places) {
     const [x, y] = px(p.lon, p.lat);
+    const people = COUNT_KINDS.filter((k) => p.people && p.people[k]).map((k) => `${k} ${numberFormat.format(p.people[k])}`);
     const a = svg("a", { href: href("events", withParam(r.params, "place", p.name)) },
-      svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: (3 + 14 * Math.sqrt(p.events / max)).toFixed(1), class: "place" },
-        svgTitle(`${p.name}${p.country ? " (" + p.country + ")" : ""}: ${p.events} events`)));
+      svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: (3 + 14 * Math.sqrt(weight(p) / max)).toFixed(1), class: "place" + (weight(p) ? "" : " none"), "data-weight": weight(p) },
+        svgTitle(`${p.name}${p.country ? " (" + p.country + ")" : ""}: ${plural(p.events, "event")}` + (people.length ? "; at least " + people.join(", ") : ""))));
     map.append(a);
   }
   // Dragging over the map selects a bounding box and lists its events.
@@ -527,9 +570,11 @@ async function renderMap(r) {
     location.hash = href("events", p);
   });
   const list = el("ol", { class: "places" }, ...res.places.slice(0, 20).map((p) =>
-    el("li", null, el("a", { href: href("events", withParam(r.params, "place", p.name)) }, p.name), (p.country ? " " + p.country : "") + " — " + p.events)));
+    el("li", null, el("a", { href: href("events", withParam(r.params, "place", p.name)) }, p.name), (p.country ? " " + p.country : "") + " — " + p.events +
+      (size !== "events" && weight(p) ? " (" + size + " " + numberFormat.format(weight(p)) + ")" : ""))));
+  const sizes = [["events", "events"], ...COUNT_KINDS.map((k) => [k, k === "crowd" ? "crowd size" : "people " + k])];
   const note = el("p", { class: "count" }, res.places.length === 0 ? "No events with a place match these filters." : plural(res.places.length, "place") + (res.truncated ? " (the busiest)" : "") + "; click one for its events, or drag a box over the map.");
-  view.replaceChildren(note, el("div", { class: "mapbox" }, map), list);
+  view.replaceChildren(el("div", { class: "controls" }, choice("Size by", "size", size, sizes, r)), note, el("div", { class: "mapbox" }, map), list);
 }
 
 function withParam(params, k, v) {
@@ -607,8 +652,9 @@ async function renderDoc(r) {
   // Offsets are bytes into the UTF-8 text: cut there, then decode.
   const spans = [];
   doc.mentions.forEach((m, i) => {
-    for (const kind of ["sentence", "source", "target", "verb"]) {
-      const s = m[kind];
+    const parts = ["sentence", "source", "target", "verb"].map((kind) => [kind, m[kind]]);
+    for (const c of m.record.counts || []) parts.push(["count", c]);
+    for (const [kind, s] of parts) {
       if (s && s.start >= 0 && s.end > s.start && s.end <= bytes.length) spans.push({ kind, m: i, start: s.start, end: s.end });
     }
   });
@@ -630,7 +676,7 @@ async function renderDoc(r) {
     const kinds = new Set(over.map((s) => s.kind));
     const ms = [...new Set(over.map((s) => s.m))];
     const span = el("span", { class: [...kinds].map((k) => "hl-" + k).join(" "), "data-mentions": ms.join(" ") }, piece);
-    if (kinds.has("verb") || kinds.has("source") || kinds.has("target")) span.tabIndex = 0;
+    if (kinds.has("verb") || kinds.has("source") || kinds.has("target") || kinds.has("count")) span.tabIndex = 0;
     if (focus && ms.some((k) => String(doc.mentions[k].event_id) === focus)) span.classList.add("current");
     text.append(span);
   }
@@ -641,6 +687,7 @@ async function renderDoc(r) {
       `${actorLabel(rec.source)}${rec.source ? " “" + rec.source.text + "”" : ""} → ${actorLabel(rec.target)}${rec.target ? " “" + rec.target.text + "”" : ""}`,
       `date ${dateLabel(rec.date, rec.date_precision)}, ${rec.mode}` + (rec.background ? ", background" : "") + (rec.location ? `, ${rec.location.name}` : ""),
       `verb “${rec.evidence.verb}”, event ${m.event_id}, confidence ${m.confidence}%`,
+      ...(rec.counts || []).map((c) => `${countLabel(c)} (${c.precision.replace("_", " ")}): “${c.text}”`),
     ];
   };
   const onHover = (ev) => {
@@ -659,9 +706,10 @@ async function renderDoc(r) {
   const rows = doc.mentions.map((m, i) => el("tr", { "data-row": i, class: focus === String(m.event_id) ? "current" : null },
     el("td", null, dateLabel(m.record.date, m.record.date_precision)), el("td", null, actorLabel(m.record.source)),
     el("td", null, el("span", { class: "code q" + m.record.quad_class }, m.record.code), " ", m.description || ""),
-    el("td", null, actorLabel(m.record.target)), el("td", null, m.record.location ? m.record.location.name : "—"), el("td", null, m.record.mode)));
+    el("td", null, actorLabel(m.record.target)), el("td", null, m.record.location ? m.record.location.name : "—"), el("td", null, m.record.mode),
+    el("td", null, countCell(m.record.counts))));
   const table = el("table", { class: "mentions" },
-    el("thead", null, el("tr", null, ...["Date", "Source", "Event", "Target", "Place", "Mode"].map((h) => el("th", { scope: "col" }, h)))),
+    el("thead", null, el("tr", null, ...["Date", "Source", "Event", "Target", "Place", "Mode", "Counts"].map((h) => el("th", { scope: "col" }, h)))),
     el("tbody", null, ...rows));
   table.addEventListener("mouseover", (ev) => {
     const row = ev.target.closest("tr[data-row]");
@@ -674,7 +722,8 @@ async function renderDoc(r) {
   const back = el("a", { href: href("events", filterParams(r.params)), class: "back" }, "← events");
   view.replaceChildren(back, el("article", null, el("h1", null, doc.title || doc.id), meta,
     el("p", { class: "count" }, plural(doc.mentions.length, "coded mention") + ". Hover or focus a highlighted phrase for its event: ",
-      el("span", { class: "hl-source" }, "source"), " ", el("span", { class: "hl-verb" }, "verb"), " ", el("span", { class: "hl-target" }, "target"), "."),
+      el("span", { class: "hl-source" }, "source"), " ", el("span", { class: "hl-verb" }, "verb"), " ", el("span", { class: "hl-target" }, "target"), " ",
+      el("span", { class: "hl-count" }, "count"), "."),
     text), el("div", { class: "scroll" }, table));
   const cur = text.querySelector(".current");
   if (cur) cur.scrollIntoView({ block: "center" });

@@ -90,6 +90,31 @@ func eventCounts(rec []event.Count, folded []event.Count) []event.Count {
 	return folded
 }
 
+// peopleSums sums, kind by kind, the low ends of the counts of events
+// alias e, as store.Place.People holds them; -1 (none) adds nothing.
+func peopleSums() string {
+	var sums []string
+	for _, k := range store.CountKinds {
+		c := "e." + string(k) + "_low"
+		sums = append(sums, "sum(CASE WHEN "+c+" > 0 THEN "+c+" ELSE 0 END)")
+	}
+	return strings.Join(sums, ", ")
+}
+
+// peopleMap keys the sums of peopleSums by kind, leaving out the zeros.
+func peopleMap(sums []int64) map[event.CountKind]int64 {
+	var m map[event.CountKind]int64
+	for i, n := range sums {
+		if n > 0 {
+			if m == nil {
+				m = map[event.CountKind]int64{}
+			}
+			m[store.CountKinds[i]] = n
+		}
+	}
+	return m
+}
+
 // countConds are the conditions of count bounds over events alias e.
 func countConds(bs []store.CountBound) (conds []string, args []any) {
 	for _, b := range bs {

@@ -579,7 +579,7 @@ func (s *DB) Places(ctx context.Context, f store.Filter) ([]store.Place, error) 
 		return nil, s.errf(err, "places")
 	}
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT e.place_name, e.place_country, e.place_admin1, e.gazetteer_id,
-		min(e.lat), min(e.lon), count(*), sum(e.num_mentions)
+		min(e.lat), min(e.lon), count(*), sum(e.num_mentions), `+peopleSums()+`
 		FROM events e WHERE `+cond+` AND e.place_name <> ''
 		GROUP BY e.place_name, e.place_country, e.place_admin1, e.gazetteer_id
 		ORDER BY count(*) DESC, e.place_name, e.place_country`), args...)
@@ -590,9 +590,15 @@ func (s *DB) Places(ctx context.Context, f store.Filter) ([]store.Place, error) 
 	var out []store.Place
 	for rows.Next() {
 		var p store.Place
-		if err := rows.Scan(&p.Name, &p.Country, &p.Admin1, &p.GazetteerID, &p.Lat, &p.Lon, &p.Events, &p.Mentions); err != nil {
+		people := make([]int64, len(store.CountKinds))
+		dest := []any{&p.Name, &p.Country, &p.Admin1, &p.GazetteerID, &p.Lat, &p.Lon, &p.Events, &p.Mentions}
+		for i := range people {
+			dest = append(dest, &people[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return nil, s.errf(err, "read places")
 		}
+		p.People = peopleMap(people)
 		out = append(out, p)
 	}
 	if err := rows.Err(); err != nil {
