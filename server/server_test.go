@@ -834,3 +834,37 @@ func TestEventCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestPartial reads the views with a filter the rollups do not keep (a
+// mode) on a server that reads at most two events for it: the answers
+// say they are partial, and those the rollups answer do not.
+func TestPartial(t *testing.T) {
+	f := newFixture(t)
+	srv, err := New(Options{Store: f.store, ScanLimit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		target  string
+		partial bool
+	}{
+		{"/api/actors?mode=asserted", true},
+		{"/api/places?mode=asserted", true},
+		{"/api/timeseries?mode=asserted&by=root", true},
+		{"/api/timeseries?mode=asserted&by=all", true},
+		{"/api/actors", false},
+		{"/api/places?country=IRQ", false},
+		{"/api/timeseries?by=quad&code=1", false},
+	} {
+		rec := serve(t, srv, "GET", c.target, nil, "")
+		var got struct {
+			Partial bool `json:"partial"`
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &got); rec.Code != 200 || err != nil {
+			t.Fatalf("%s: status %d, %v", c.target, rec.Code, err)
+		}
+		if got.Partial != c.partial {
+			t.Errorf("%s: partial %v, want %v", c.target, got.Partial, c.partial)
+		}
+	}
+}

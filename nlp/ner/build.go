@@ -16,8 +16,8 @@ type Sources struct {
 	// instead of learning them from Unlabelled (the slow part of a build):
 	// for retraining the weights alone.
 	ClustersFrom *Recognizer
-	Geonames   string   // folder of the GeoNames extracts (BuildGazetteer)
-	Countries  string   // folder of the nationality adjectives (BuildGazetteer)
+	Geonames     string // folder of the GeoNames extracts (BuildGazetteer)
+	Countries    string // folder of the nationality adjectives (BuildGazetteer)
 	// Prepare, when set, is applied to every training sentence before
 	// training: it sets what the pipeline sets before the recognizer runs
 	// (the part-of-speech tags that features read).

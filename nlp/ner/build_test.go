@@ -32,6 +32,13 @@ func TestReadUnlabelled(t *testing.T) {
 		"c.txt":    "One line.\n\nTwo lines.\n",
 		"d.conllu": "1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\t_\n\n",
 		"bad.csv":  "id,body\n1,x\n",
+		"e.jsonl":  "{\"id\": \"x1\", \"text\": \"Snow closed Kabul.\\nSchools shut.\"}\n\n{\"text\": \"Calm.\"}\n",
+		"f.sgm": "<REUTERS><TEXT><TITLE>OIL UP</TITLE><BODY>Oil rose in\nHouston &amp; Tulsa.\n Reuter\n&#3;</BODY></TEXT></REUTERS>\n" +
+			"<REUTERS><TEXT><BODY>Gold fell.</BODY></TEXT></REUTERS>",
+		"g/one.txt":     "First file.",
+		"g/sub/two.txt": "Second file.",
+		"g/skip.csv":    "text\nnot read\n",
+		"bad.jsonl":     "{\"text\": 3}\n",
 	})
 	tests := []struct {
 		file string
@@ -41,6 +48,9 @@ func TestReadUnlabelled(t *testing.T) {
 		{"b.xml", "Floods hit Oslo ."},
 		{"c.txt", "One line .|Two lines ."},
 		{"d.conllu", "Hi"},
+		{"e.jsonl", "Snow closed Kabul .|Schools shut .|Calm ."},
+		{"f.sgm", "Oil rose in Houston & Tulsa .|Gold fell ."},
+		{"g", "First file .|Second file ."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -59,6 +69,9 @@ func TestReadUnlabelled(t *testing.T) {
 	}
 	if _, err := ReadUnlabelled(filepath.Join(dir, "bad.csv")); err == nil || !strings.Contains(err.Error(), "bad.csv") {
 		t.Errorf("CSV without a text column: error %v", err)
+	}
+	if _, err := ReadUnlabelled(filepath.Join(dir, "bad.jsonl")); err == nil || !strings.Contains(err.Error(), "bad.jsonl:1") {
+		t.Errorf("JSON line without a text string: error %v", err)
 	}
 	if _, err := ReadUnlabelled(filepath.Join(dir, "missing.txt")); err == nil {
 		t.Error("no error for a missing file")

@@ -2,10 +2,13 @@ package ner
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"html"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,14 +20,20 @@ import (
 
 // ReadUnlabelled reads text for LearnClusters, one token list per sentence
 // or line: CoNLL-U files (.conllu) give their tokens; CSV files (.csv) the
-// column named "text"; XML files (.xml) the content of <text> elements;
-// other files their lines. Raw text is split into words with splitWords.
+// column named "text"; JSON lines (.jsonl) the "text" field of each
+// object; XML files (.xml) the content of <text> elements; SGML files
+// (.sgm, Reuters-21578) the content of <BODY> elements, one line per
+// article; a folder every .txt file under it; other files their lines.
+// Raw text is split into words with splitWords.
 func ReadUnlabelled(path string) ([][]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("unlabelled text: %w", err)
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return readFolder(path)
+	}
 	var texts []string
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".conllu":
@@ -43,6 +52,10 @@ func ReadUnlabelled(path string) ([][]string, error) {
 		texts, err = csvTexts(f, path)
 	case ".xml":
 		texts, err = xmlTexts(f, path)
+	case ".jsonl":
+		texts, err = jsonlTexts(f, path)
+	case ".sgm":
+		texts, err = sgmlBodies(f, path)
 	default:
 		var b []byte
 		b, err = io.ReadAll(f)
@@ -63,6 +76,73 @@ func ReadUnlabelled(path string) ([][]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// readFolder reads every .txt file under dir, in name order.
+func readFolder(dir string) ([][]string, error) {
+	var out [][]string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".txt" {
+			return err
+		}
+		s, err := ReadUnlabelled(p)
+		out = append(out, s...)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("unlabelled text: %w", err)
+	}
+	return out, nil
+}
+
+func jsonlTexts(r io.Reader, name string) ([]string, error) {
+	var out []string
+	err := eachLine(r, name, "JSON lines", func(line int, s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		var v struct {
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal([]byte(s), &v); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+		out = append(out, v.Text)
+		return nil
+	})
+	return out, err
+}
+
+// sgmlBodies returns the <BODY> elements of Reuters-21578 SGML, entities
+// decoded and each article on one line (its lines are wrapped at about 70
+// characters, which would cut the contexts of LearnClusters).
+func sgmlBodies(r io.Reader, name string) ([]string, error) {
+	b, err := io.ReadAll(io.LimitReader(r, 1<<30))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var out []string
+	s := strings.ToValidUTF8(string(b), " ")
+	for {
+		i := strings.Index(s, "<BODY>")
+		if i < 0 {
+			return out, nil
+		}
+		s = s[i+len("<BODY>"):]
+		j := strings.Index(s, "</BODY>")
+		if j < 0 {
+			return nil, fmt.Errorf("%s: <BODY> not closed", name)
+		}
+		body := strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) {
+				return ' '
+			}
+			return r
+		}, html.UnescapeString(s[:j]))
+		body = strings.TrimSuffix(strings.Join(strings.Fields(body), " "), " Reuter")
+		out = append(out, body)
+		s = s[j:]
+	}
 }
 
 func csvTexts(r io.Reader, name string) ([]string, error) {

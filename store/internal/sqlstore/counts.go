@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -99,6 +100,18 @@ func peopleSums() string {
 		sums = append(sums, "sum(CASE WHEN "+c+" > 0 THEN "+c+" ELSE 0 END)")
 	}
 	return strings.Join(sums, ", ")
+}
+
+// people gives the low ends of counts by store.CountKinds, 0 for a kind
+// they lack, as peopleSums sums them.
+func people(cs []event.Count) []int64 {
+	out := make([]int64, len(store.CountKinds))
+	for _, c := range cs {
+		if i := slices.Index(store.CountKinds, c.Kind); i >= 0 && c.Low > 0 {
+			out[i] = c.Low
+		}
+	}
+	return out
 }
 
 // peopleMap keys the sums of peopleSums by kind, leaving out the zeros.

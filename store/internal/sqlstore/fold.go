@@ -128,10 +128,16 @@ func (s *DB) fold(ctx context.Context, tx *sql.Tx, ps []pending, order []int, re
 	d := newDeltas()
 	for _, e := range created {
 		a := newAttrs(e.r)
-		d.add(&a, 1, int64(e.n), e.r.rec.Goldstein)
+		d.add(&a, 1, int64(e.n), e.r.rec.Goldstein, people(e.counts))
 	}
 	for _, e := range stored {
-		d.add(e.attrs, 0, int64(e.n), 0)
+		// Folding widens an event's counts: the rollups gain the change
+		// of the low ends.
+		was, now := people(e.stored), people(store.FoldCounts(e.stored, e.counts))
+		for i := range now {
+			now[i] -= was[i]
+		}
+		d.add(e.attrs, 0, int64(e.n), 0, now)
 	}
 	return s.writeRollups(ctx, tx, d)
 }
