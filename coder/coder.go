@@ -50,6 +50,11 @@ type Options struct {
 	// OnePerStory keeps, in CodeStory, only the first event of each
 	// (source, target, code) in a story: PETRARCH's one-a-day filter.
 	OnePerStory bool
+	// ImpliedAgents codes an agentless passive of an act only a state
+	// does ("50 persons were arrested") with the state's role as its
+	// source (Actor.Implied), for a caller that finds the story's
+	// country; PETRARCH drops such events for want of a source.
+	ImpliedAgents bool
 	// DropStatements leaves out plain statements (CAMEO 010 to 013:
 	// "said", "told", "declined to comment", "feared", "hoped"), which
 	// the codebook does not count as events. A statement with content is
@@ -88,6 +93,14 @@ type Actor struct {
 	// Ref marks an actor left for the caller to resolve within the
 	// article (Options.KeepReferences); Code is "" then.
 	Ref Ref
+	// Implied marks a source the text does not name: the state agent of
+	// an agentless passive of an act only a state does ("50 persons were
+	// arrested"). Code is "---" and the agent's role ("---COP"); First
+	// and Last are the verb's. A caller that knows the story's country
+	// puts it in. A target marked Implied ("---", First and Last its
+	// words) is the people the act befell, of no named country: the
+	// state's own.
+	Implied bool
 }
 
 // Ref says what an unresolved actor is.

@@ -21,27 +21,36 @@ import (
 	"github.com/annals/annals/event"
 )
 
+// Mention is a count the text states. Part marks a part or subset of a
+// count before it in the sentence ("killed three, including a
+// 92-year-old woman", "eleven women and nine men"): an event's range
+// does not take it.
+type Mention struct {
+	event.Count
+	Part bool
+}
+
 // Find returns the counts that sentence text states, in text order. off
 // is the byte offset of text in its document: the counts' Start and End
 // are offsets in the document.
-func Find(text string, off int) []event.Count {
+func Find(text string, off int) []Mention {
 	ws := split(text)
 	illness, totals := excluded(ws)
-	var out []event.Count
+	var out []Mention
 	var last event.CountKind // kind of the sentence's latest count ("including" takes it)
 	for i := 0; i < len(ws); i++ {
 		q, ok := quantityAt(ws, i)
 		if !ok {
 			continue
 		}
-		kind, phraseEnd := kindOf(ws, &q, last)
+		kind, part, phraseEnd := kindOf(ws, &q, last)
 		if kind == "" || ((illness || totals) && (kind == event.Killed || kind == event.Injured)) {
 			i = q.last
 			continue
 		}
 		start, end := ws[q.first].start, ws[q.last].end
-		out = append(out, event.Count{Kind: kind, Low: q.Low, High: q.High, Precision: q.Precision,
-			Text: text[start:end], Start: off + start, End: off + end})
+		out = append(out, Mention{Count: event.Count{Kind: kind, Low: q.Low, High: q.High, Precision: q.Precision,
+			Text: text[start:end], Start: off + start, End: off + end}, Part: part})
 		last = kind
 		i = max(q.last, phraseEnd) // "of Brazil's 700,000 bank workers", "in 38 countries" count no more people
 	}
