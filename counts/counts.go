@@ -61,6 +61,9 @@ func Find(text string, off int) []Mention {
 // a number, or an article with a person noun ("a man", "another person",
 // "a 65-year-old woman").
 func quantityAt(ws []word, i int) (Quantity, bool) {
+	if w := ws[i].low; !isDigit(w[0]) && !starts[w] {
+		return Quantity{}, false // most words: no quantity starts there
+	}
 	if i > 0 && notBefore[ws[i-1].low] {
 		return Quantity{}, false
 	}
@@ -112,6 +115,23 @@ func quantityAt(ws []word, i int) (Quantity, bool) {
 	}
 	return Quantity{}, false
 }
+
+// starts are the words a quantity may start with, besides digits.
+var starts = func() map[string]bool {
+	m := set("a an another both half several between")
+	for _, b := range bounds {
+		m[b.words[0]] = true
+	}
+	for _, table := range []map[string]int64{units, scales} {
+		for w := range table {
+			m[w] = true
+		}
+	}
+	for w := range plurals {
+		m[w] = true
+	}
+	return m
+}()
 
 // harm reports whether a predicate of harm or arrest starts at word i
 // ("a cook stabbed to death"), not one of protest ("a mob gathered"
