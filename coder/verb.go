@@ -3,6 +3,7 @@ package coder
 import (
 	"strings"
 
+	"github.com/annals/annals/cameo"
 	"github.com/annals/annals/dict"
 	"github.com/annals/annals/event"
 )
@@ -107,13 +108,20 @@ func (st *sentence) codeVerb(v int) {
 			}
 		}
 	}
+	src, tgts, agentless := st.implied(v, code)
+	if agentless {
+		// Without a "by" phrase, an actor in another phrase of the
+		// passive ("were arrested in Gondor") is neither agent nor
+		// target: the target is what the passive's subject names.
+		sources, targets = []Actor{src}, tgts
+	}
 	if len(targets) == 0 && len(sources) > 1 && (b.compound || st.c.opt.SourceOnly && !oneSided(code)) {
 		// "% *": members of a compound subject act on each other. So do
 		// they, in articles, for codes that need a target: "Kenya and
 		// Uganda signed a trade agreement".
 		targets = sources
 	}
-	if len(targets) == 0 {
+	if len(targets) == 0 && !agentless {
 		// As TABARI did: the first actor after the verb in its phrase,
 		// outside relative clauses, which describe something else.
 		// A town is where the event happens ("hosted Hashimoto in
@@ -167,6 +175,52 @@ func (st *sentence) codeVerb(v int) {
 	}
 }
 
+// implied returns the agent that an agentless passive of an act only a
+// state does implies (cameo.StateAgent: "50 persons were arrested", "a
+// dozen rumour mongers were nabbed", "the accused were sentenced"), with
+// what it acted on: the passive's subject, or the noun that its bare
+// participle modifies ("over 250 activists arrested in the city"); one
+// that names no actor is marked Implied too, the state's own people. ok is
+// false when v is no such passive or has a "by" phrase, which names the
+// agent.
+func (st *sentence) implied(v int, code string) (src Actor, targets []Actor, ok bool) {
+	role, ok := cameo.StateAgent(code)
+	if !ok || !st.c.opt.ImpliedAgents {
+		return src, nil, false
+	}
+	patient := -1
+	switch {
+	case st.reducedRelative(v):
+		patient = st.head(v)
+	case st.passive(v), st.baseRel(v) == "conj" && st.bareParticiple(v) && st.passive(st.head(v)):
+		// "were beaten and arrested": the participle shares the passive.
+		patient = st.subject(v)
+	default:
+		return src, nil, false
+	}
+	for _, k := range st.kids[v] {
+		if b := st.baseRel(k); (b == "obl" || b == "nmod") && st.caseWord(k) == "BY" {
+			return src, nil, false
+		}
+	}
+	if patient >= 0 {
+		targets = st.resolve(patient, true)
+		if len(targets) == 0 && nominal(st.toks[patient].UPOS) && st.toks[patient].UPOS != "PRON" {
+			// "50 persons were arrested": people of no named country,
+			// whom the state's own police arrest, are the state's.
+			first, last := st.nameSpan(patient)
+			targets = []Actor{{Code: "---", First: first, Last: last, Implied: true}}
+		}
+	}
+	return Actor{Code: "---" + role, First: v, Last: v, Implied: true}, targets, true
+}
+
+// reducedRelative reports whether v is a bare participle modifying a
+// noun ("activists arrested in the city"): the noun is what it acted on.
+func (st *sentence) reducedRelative(v int) bool {
+	return st.rel(v) == "acl" && st.bareParticiple(v) && st.head(v) >= 0 && nominal(st.toks[st.head(v)].UPOS)
+}
+
 // emit records an event unless an actor is missing (and monads are not
 // wanted) or both actors are the same.
 func (st *sentence) emit(src, tgt Actor, code string, v int, verbText, rule string, negated bool) {
@@ -179,7 +233,7 @@ func (st *sentence) emit(src, tgt Actor, code string, v int, verbText, rule stri
 	if st.c.opt.RoleOnlyActors {
 		src.Code, tgt.Code = roleOnly(src.Code), roleOnly(tgt.Code)
 	}
-	known := func(a Actor) bool { return !nullCode(a.Code) || a.Ref != NoRef }
+	known := func(a Actor) bool { return !nullCode(a.Code) || a.Ref != NoRef || a.Implied }
 	switch {
 	case st.c.opt.AllowMonads:
 	case st.c.opt.SourceOnly && known(src) && tgt.Code == "" && tgt.Ref == NoRef && oneSided(code):
@@ -609,15 +663,22 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 				continue
 			}
 		}
-		if m := st.actor[c]; m != nil && actor == nil {
+		// The head's own name wins over a nationality adjective when it
+		// says more: "Chinese President Xi Jinping" is Xi's code, with his
+		// role; "Bosnian Serbs" stay Bosnian. (A possessor keeps its
+		// place: "Ithilen's minister Calimehtar".)
+		if m := st.actor[c]; m != nil {
 			code := m.Actor.CodeAt(st.date)
-			actor = &Actor{Code: code, First: m.Start, Last: m.End - 1}
+			if actor == nil || st.actor[k] == m && m.Start > actor.Last && st.rel(actor.First) == "amod" && len(code) > len(actor.Code) {
+				actor = &Actor{Code: code, First: m.Start, Last: m.End - 1}
+			}
 		}
 		if g := st.agent[c]; g != nil && g != seenAgent {
 			seenAgent = g
 			agents = append(agents, g.Agent)
 		}
 	}
+	agents = st.memberOf(k, actor, agents)
 	// Phrases attached with a preposition name the actor when they hold
 	// one, except inside a multiword name that covers them.
 	for _, c := range st.kids[k] {
@@ -673,6 +734,44 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 		}
 	}
 	return actors, agents
+}
+
+// memberWords are heads that name someone by their place in a group
+// ("leader", "commander", "spokesman"): the group's role is theirs.
+var memberWords = map[string]bool{
+	"LEADER": true, "COMMANDER": true, "CHIEF": true, "HEAD": true, "OFFICIAL": true, "SPOKESMAN": true,
+	"SPOKESWOMAN": true, "SPOKESPERSON": true, "MEMBER": true, "REPRESENTATIVE": true, "FIGHTER": true,
+}
+
+// memberOf drops the role of a member word heading phrase k when the
+// phrase names the group's own role or an actor that has one: "Afghan
+// rebel leaders" are rebels (AFGREB), not a government, and "militia
+// spokesman" is the militia's.
+func (st *sentence) memberOf(k int, actor *Actor, agents []*dict.Agent) []*dict.Agent {
+	g := st.agent[k]
+	if g == nil || !memberWords[st.lemmas[k]] || g.Start != k {
+		return agents
+	}
+	others := len(agents) > 1
+	if actor != nil && len(actor.Code) > 3 && countryCode(actor.Code) {
+		others = true // "Taliban commanders": the actor's role is theirs
+	}
+	if !others {
+		return agents
+	}
+	out := agents[:0:0]
+	for _, a := range agents {
+		if a != g.Agent {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// countryCode reports whether code starts with a country rather than an
+// organisation or a role.
+func countryCode(code string) bool {
+	return len(code) >= 3 && !dict.IsRole(code[:3]) && !strings.HasPrefix(code, "IGO")
 }
 
 // resolveDepth is resolve for phrases nested in prepositional phrases;

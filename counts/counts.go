@@ -21,27 +21,36 @@ import (
 	"github.com/annals/annals/event"
 )
 
+// Mention is a count the text states. Part marks a part or subset of a
+// count before it in the sentence ("killed three, including a
+// 92-year-old woman", "eleven women and nine men"): an event's range
+// does not take it.
+type Mention struct {
+	event.Count
+	Part bool
+}
+
 // Find returns the counts that sentence text states, in text order. off
 // is the byte offset of text in its document: the counts' Start and End
 // are offsets in the document.
-func Find(text string, off int) []event.Count {
+func Find(text string, off int) []Mention {
 	ws := split(text)
 	illness, totals := excluded(ws)
-	var out []event.Count
+	var out []Mention
 	var last event.CountKind // kind of the sentence's latest count ("including" takes it)
 	for i := 0; i < len(ws); i++ {
 		q, ok := quantityAt(ws, i)
 		if !ok {
 			continue
 		}
-		kind, phraseEnd := kindOf(ws, &q, last)
+		kind, part, phraseEnd := kindOf(ws, &q, last)
 		if kind == "" || ((illness || totals) && (kind == event.Killed || kind == event.Injured)) {
 			i = q.last
 			continue
 		}
 		start, end := ws[q.first].start, ws[q.last].end
-		out = append(out, event.Count{Kind: kind, Low: q.Low, High: q.High, Precision: q.Precision,
-			Text: text[start:end], Start: off + start, End: off + end})
+		out = append(out, Mention{Count: event.Count{Kind: kind, Low: q.Low, High: q.High, Precision: q.Precision,
+			Text: text[start:end], Start: off + start, End: off + end}, Part: part})
 		last = kind
 		i = max(q.last, phraseEnd) // "of Brazil's 700,000 bank workers", "in 38 countries" count no more people
 	}
@@ -52,6 +61,9 @@ func Find(text string, off int) []event.Count {
 // a number, or an article with a person noun ("a man", "another person",
 // "a 65-year-old woman").
 func quantityAt(ws []word, i int) (Quantity, bool) {
+	if w := ws[i].low; !isDigit(w[0]) && !starts[w] {
+		return Quantity{}, false // most words: no quantity starts there
+	}
 	if i > 0 && notBefore[ws[i-1].low] {
 		return Quantity{}, false
 	}
@@ -103,6 +115,23 @@ func quantityAt(ws []word, i int) (Quantity, bool) {
 	}
 	return Quantity{}, false
 }
+
+// starts are the words a quantity may start with, besides digits.
+var starts = func() map[string]bool {
+	m := set("a an another both half several between")
+	for _, b := range bounds {
+		m[b.words[0]] = true
+	}
+	for _, table := range []map[string]int64{units, scales} {
+		for w := range table {
+			m[w] = true
+		}
+	}
+	for w := range plurals {
+		m[w] = true
+	}
+	return m
+}()
 
 // harm reports whether a predicate of harm or arrest starts at word i
 // ("a cook stabbed to death"), not one of protest ("a mob gathered"

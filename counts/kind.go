@@ -18,8 +18,9 @@ const predicateReach = 8
 // "a crowd of 5,000", "the death toll rose to 31"), or, after
 // "including" or in a list ("eleven women and nine men"), the kind of
 // the sentence's count before (last). It may extend q over a compound's
-// noun or a bound after the noun ("66 people or more").
-func kindOf(ws []word, q *Quantity, last event.CountKind) (event.CountKind, int) {
+// noun or a bound after the noun ("66 people or more"). part is set when
+// the kind is the count's before.
+func kindOf(ws []word, q *Quantity, last event.CountKind) (kind event.CountKind, part bool, end int) {
 	after := q.last + 1
 	// "million-man march", "a 700-strong mob"
 	if hyphenAt(ws, after) && compoundNoun(at(ws, after+1)) {
@@ -31,46 +32,47 @@ func kindOf(ws []word, q *Quantity, last event.CountKind) (event.CountKind, int)
 			if q.Precision == event.Exact && ws[q.first].low == "million" {
 				q.Precision = event.About
 			}
-			return event.Crowd, k
+			return event.Crowd, false, k
 		}
-		return "", q.last
+		return "", false, q.last
 	}
 	n := nounPhrase(ws, q)
-	end := max(q.last, n.head)
+	end = max(q.last, n.head)
 	if n.head >= 0 {
 		end = max(end, n.next-1) // "337 users in 38 countries": the place counts nobody
 	}
 	if n.head < 0 && !bare(ws, after) {
 		// "a crowd of 5,000 faced the police"; but "killed 200 homes"
-		return before(ws, q, last, true), end
+		kind, part = before(ws, q, last, true)
+		return kind, part, end
 	}
 	if n.kind != "" && !n.of {
-		return n.kind, end
+		return n.kind, false, end
 	}
 	if k := predicate(ws, n.next); k != "" {
-		return k, end
+		return k, false, end
 	}
 	if n.kind != "" {
-		return n.kind, end
+		return n.kind, false, end
 	}
 	if n.head >= 0 && ws[n.head].low == "lives" {
 		// "claimed 12 lives", "cost 12 lives"
 		switch at(ws, q.first-1) {
 		case "claimed", "claiming", "claim", "claims", "lost", "cost", "costing", "took", "taking":
-			return event.Killed, end
+			return event.Killed, false, end
 		}
-		return "", end
+		return "", false, end
 	}
 	if nw := at(ws, n.next); nw != "" && !joints[nw] && !quotes[nw] && plain(wordAt(ws, n.next)) || skips[nw] {
 		last = "" // the people have a predicate of their own ("35 were rescued", "15,000 left homeless")
 	}
-	if k := before(ws, q, last, false); k != "" {
-		return k, end
+	if k, part := before(ws, q, last, false); k != "" {
+		return k, part, end
 	}
 	if n.striking {
-		return event.Crowd, end // "thousands of striking workers"
+		return event.Crowd, false, end // "thousands of striking workers"
 	}
-	return "", end
+	return "", false, end
 }
 
 // phraseNP is the noun phrase after a quantity.
@@ -430,7 +432,7 @@ func protestAhead(ws []word, i int) bool {
 // women and nine men"). With nouns set only the nouns and the toll hold:
 // the word after the quantity may be a noun of things ("killed 200
 // homes").
-func before(ws []word, q *Quantity, last event.CountKind, nouns bool) event.CountKind {
+func before(ws []word, q *Quantity, last event.CountKind, nouns bool) (event.CountKind, bool) {
 	b := q.first - 1
 	if matchWords(ws, b-2, []string{"a", "total", "of"}) {
 		b -= 3
@@ -441,60 +443,60 @@ func before(ws []word, q *Quantity, last event.CountKind, nouns bool) event.Coun
 	}
 	w := at(ws, b)
 	if k, ok := verbsBefore[w]; ok && !nouns {
-		return k
+		return k, false
 	}
 	if nouns && w != "of" && w != "by" {
 		w = "" // only "of", "by" and the toll below
 	}
 	switch w {
 	case "including", "includes", "include", "and", ",", "or", "plus":
-		return last
+		return last, last != ""
 	case "up", "custody":
 		if p := at(ws, b-1); p == "rounded" || p == "picked" {
-			return event.Arrested
+			return event.Arrested, false
 		}
 	case "by":
 		switch p := at(ws, b-1); {
 		case p == "attended" || p == "joined":
-			return event.Crowd
+			return event.Crowd, false
 		case protestNouns[p]:
-			return event.Crowd // "a hunger strike by 1,300 miners"
+			return event.Crowd, false // "a hunger strike by 1,300 miners"
 		}
 	case "of":
 		p := at(ws, b-1)
 		if (p == "that" || p == "those") && at(ws, b-2) == "including" {
-			return last // "including that of three children"
+			return last, last != "" // "including that of three children"
 		}
 		if crowdNouns[p] || protestNouns[p] {
 			if nouns && strings.HasSuffix(at(ws, q.last+1), "s") {
-				return "" // "a march of ten motorcycles"
+				return "", false // "a march of ten motorcycles"
 			}
-			return event.Crowd
+			return event.Crowd, false
 		}
 		if k, ok := ofBefore[p]; ok {
 			if k == event.Killed && (p == "death" || p == "deaths") && at(ws, b-2) != "the" {
-				return ""
+				return "", false
 			}
-			return k
+			return k, false
 		}
 	case "are", "were", "is", "was", "included", "stood", "stands", "reached", "at":
 		// "the confirmed deaths are fourteen civilians"
 		if k, ok := kindNouns[at(ws, b-1)]; ok && !nouns {
-			return k
+			return k, false
 		}
 	}
 	if nouns && !tollPrepositions[at(ws, b)] {
-		return "" // "the toll in the last two days": days are no people
+		return "", false // "the toll in the last two days": days are no people
 	}
 	// "the death toll has risen to 31", "the toll in the last two days'
 	// violence has gone up to 3"
 	for k, n := b, 0; k >= 0 && n < 14; k, n = k-1, n+1 {
 		switch ws[k].low {
 		case "toll":
-			return event.Killed
+			return event.Killed, false
 		case ",", ";", ".", ":":
-			return ""
+			return "", false
 		}
 	}
-	return ""
+	return "", false
 }

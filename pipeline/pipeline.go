@@ -19,7 +19,6 @@ import (
 
 	"github.com/annals/annals/cameo"
 	"github.com/annals/annals/coder"
-	"github.com/annals/annals/counts"
 	"github.com/annals/annals/dates"
 	"github.com/annals/annals/dict"
 	"github.com/annals/annals/event"
@@ -67,6 +66,7 @@ func New(opt Options) (*Pipeline, error) {
 	co.SourceOnly = true     // and so is "protesters marched"
 	co.KeepReferences = true // pronouns and bare names, resolved below across sentences
 	co.DemandYield = true    // "X said Y should resign" is a demand
+	co.ImpliedAgents = true  // "50 persons were arrested": by the story's police
 	co.DropStatements = !opt.Statements
 	if opt.Gazetteer != nil {
 		co.Places = towns{opt.Gazetteer}
@@ -104,9 +104,12 @@ type Result struct {
 	Records   []event.Record
 	Discarded bool // a story discard phrase dropped every event
 	// Counts are the article's counts of people (killed, injured,
-	// arrested, crowd) in text order, whether or not an event of their
-	// sentence carries them (docs/record.md, "Counts").
+	// arrested, crowd) in text order, whether or not an event carries
+	// them (docs/record.md, "Counts").
 	Counts []event.Count
+	// loose are the counts of the parts coded so far that no event of
+	// their sentence carries, for attach.
+	loose []looseCount
 	// Unknown lists the names of people and organisations that no actor
 	// dictionary holds, with the code their context gives, so that they
 	// can be added to the dictionaries.
@@ -156,6 +159,8 @@ func (p *Pipeline) Code(ctx context.Context, doc *event.Document) (*Result, erro
 			return res, nil
 		}
 	}
+	attachLoose(res.Records, res.loose)
+	res.loose = nil
 	return res, nil
 }
 
@@ -194,7 +199,6 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 	for i := range sents {
 		p.coder.Mend(&sents[i])
 		res.Unknown = append(res.Unknown, p.unknown(&sents[i], date)...)
-		res.Counts = append(res.Counts, counts.Find(sents[i].Text, sents[i].Start)...)
 		story[i] = &sents[i]
 	}
 	// One story: what the whole article is about (a game, say) decides
@@ -205,6 +209,7 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 		return nil
 	}
 	var all []coded
+	partFrom := len(res.Records) // the part's records start here
 	for i, evs := range bySentence {
 		for _, e := range evs {
 			all = append(all, coded{i, e})
@@ -227,6 +232,9 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 		s := &sents[c.sent]
 		src, ok1 := p.actor(doc, sents, c.sent, c.ev.Source, quotes, names, date)
 		tgt, ok2 := p.actor(doc, sents, c.sent, c.ev.Target, quotes, names, date)
+		if !ok2 && c.ev.Source.Implied {
+			tgt, ok2 = nil, true // "he was arrested", whoever he is
+		}
 		if !ok1 || !ok2 || src == nil {
 			continue // a reference that names no known actor
 		}
@@ -241,6 +249,15 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 		if r.Location != nil && r.Location.Country != "" {
 			where = r.Location.Country
 		}
+		if src.Implied {
+			earlier.imply(src, s, r.Location, home)
+			if tgt != nil && tgt.Implied {
+				// "50 persons were arrested": the state's own people.
+				if tgt.Code, tgt.Country = src.Country, src.Country; tgt.Code == "" {
+					tgt = nil
+				}
+			}
+		}
 		placeActor(src, where)
 		placeActor(tgt, where)
 		if tgt != nil && tgt.Code == src.Code {
@@ -253,6 +270,7 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 			res.Records = append(res.Records, r)
 		}
 	}
+	p.countPart(sents, partFrom, res)
 	return nil
 }
 
@@ -357,6 +375,32 @@ func (ds descriptions) describe(text string, a *event.Actor) {
 	}
 }
 
+// imply gives an implied state agent (coder.Actor.Implied) of sentence s
+// its country: that of the event's place when its sentence names one
+// ("were arrested in Kabul"), else that of the latest actor before it
+// with its role and a country (the police an earlier sentence named),
+// else the dateline's, else the story's (storyCountry). Without any the
+// agent keeps its role alone.
+func (ds descriptions) imply(a *event.Actor, s *event.Sentence, loc *event.Location, story string) {
+	c := ""
+	inSentence := loc != nil && loc.Start >= s.Start && loc.End <= s.End
+	if inSentence {
+		c = loc.Country
+	}
+	if same := ds[a.Roles[0]]; c == "" && len(same) > 0 {
+		c = same[len(same)-1].Country
+	}
+	if c == "" && loc != nil {
+		c = loc.Country
+	}
+	if c == "" {
+		c = story
+	}
+	if c != "" && countryOf(c) == c {
+		a.Country, a.Code = c, c+a.Code
+	}
+}
+
 // afterThe reports whether the text before offset at ends in "the", in
 // any case, spaces aside. It reads only the end of the text before at.
 func afterThe(text string, at int) bool {
@@ -413,6 +457,14 @@ func (p *Pipeline) actor(doc *event.Document, sents []event.Sentence, si int, a 
 	s := &sents[si]
 	switch a.Ref {
 	case coder.NoRef:
+		if a.Implied {
+			// Its country comes with its record's place (imply).
+			out := &event.Actor{Code: strings.TrimPrefix(a.Code, "---"), Start: s.Tokens[a.First].Start, End: s.Tokens[a.Last].End, Implied: true}
+			if out.Code != "" {
+				out.Roles = []string{out.Code}
+			}
+			return out, true
+		}
 		return recordActor(doc.Text, s, a), true
 	case coder.Name:
 		code, ok := names[nameKey(s.Tokens[a.Last].Text)]
