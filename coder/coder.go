@@ -276,23 +276,7 @@ func (c *Coder) prepare(s *event.Sentence, date int) *sentence {
 			st.heads[i] = h
 		}
 	}
-	st.repair()
-	for _, h := range st.heads {
-		if h >= 0 {
-			count[h]++
-		}
-	}
-	start := 0
-	for h := range st.kids {
-		st.kids[h] = st.kidBuf[start : start : start+count[h]]
-		start += count[h]
-	}
-	// count is st.kidBuf itself: the slices above now take its place.
-	for i, h := range st.heads {
-		if h >= 0 {
-			st.kids[h] = append(st.kids[h], i)
-		}
-	}
+	// Actor and agent phrases first: repairs read them.
 	for i := 0; i < n; {
 		if s.Tokens[i].UPOS == "PRON" {
 			// Matching ignores case: the pronoun "us" is not the US.
@@ -318,6 +302,23 @@ func (c *Coder) prepare(s *event.Sentence, date int) *sentence {
 			i = m.End
 		default:
 			i++
+		}
+	}
+	st.repair()
+	for _, h := range st.heads {
+		if h >= 0 {
+			count[h]++
+		}
+	}
+	start := 0
+	for h := range st.kids {
+		st.kids[h] = st.kidBuf[start : start : start+count[h]]
+		start += count[h]
+	}
+	// count is st.kidBuf itself: the slices above now take its place.
+	for i, h := range st.heads {
+		if h >= 0 {
+			st.kids[h] = append(st.kids[h], i)
 		}
 	}
 	return st
@@ -411,6 +412,27 @@ func (st *sentence) repair() {
 	}
 	for v := range st.toks {
 		st.mainVerb(v)
+	}
+	for k := range st.toks {
+		st.nationalityObject(k)
+	}
+}
+
+// nationalityObject mends an object whose nationality the parser took
+// for a predicate: "met Chinese President Xi" parsed with "Chinese" a
+// complement (xcomp) of "met" and "Xi" its object (or its name). The name becomes the
+// verb's object, and the adjective its modifier again.
+func (st *sentence) nationalityObject(a int) {
+	h := st.heads[a]
+	if st.toks[a].UPOS != "ADJ" || st.rels[a] != "xcomp" || h < 0 || st.toks[h].UPOS != "VERB" || st.actor[a] == nil {
+		return
+	}
+	for o := a + 1; o < len(st.toks); o++ {
+		if r := st.rels[o]; st.heads[o] == a && (r == "obj" || r == "flat" || r == "appos") && nominal(st.toks[o].UPOS) && !st.hasChild(h, "obj") {
+			st.heads[o], st.rels[o] = h, "obj"
+			st.heads[a], st.rels[a] = o, "amod"
+			return
+		}
 	}
 }
 

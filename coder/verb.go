@@ -663,15 +663,22 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 				continue
 			}
 		}
-		if m := st.actor[c]; m != nil && actor == nil {
+		// The head's own name wins over a nationality adjective when it
+		// says more: "Chinese President Xi Jinping" is Xi's code, with his
+		// role; "Bosnian Serbs" stay Bosnian. (A possessor keeps its
+		// place: "Ithilen's minister Calimehtar".)
+		if m := st.actor[c]; m != nil {
 			code := m.Actor.CodeAt(st.date)
-			actor = &Actor{Code: code, First: m.Start, Last: m.End - 1}
+			if actor == nil || st.actor[k] == m && m.Start > actor.Last && st.rel(actor.First) == "amod" && len(code) > len(actor.Code) {
+				actor = &Actor{Code: code, First: m.Start, Last: m.End - 1}
+			}
 		}
 		if g := st.agent[c]; g != nil && g != seenAgent {
 			seenAgent = g
 			agents = append(agents, g.Agent)
 		}
 	}
+	agents = st.memberOf(k, actor, agents)
 	// Phrases attached with a preposition name the actor when they hold
 	// one, except inside a multiword name that covers them.
 	for _, c := range st.kids[k] {
@@ -727,6 +734,44 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 		}
 	}
 	return actors, agents
+}
+
+// memberWords are heads that name someone by their place in a group
+// ("leader", "commander", "spokesman"): the group's role is theirs.
+var memberWords = map[string]bool{
+	"LEADER": true, "COMMANDER": true, "CHIEF": true, "HEAD": true, "OFFICIAL": true, "SPOKESMAN": true,
+	"SPOKESWOMAN": true, "SPOKESPERSON": true, "MEMBER": true, "REPRESENTATIVE": true, "FIGHTER": true,
+}
+
+// memberOf drops the role of a member word heading phrase k when the
+// phrase names the group's own role or an actor that has one: "Afghan
+// rebel leaders" are rebels (AFGREB), not a government, and "militia
+// spokesman" is the militia's.
+func (st *sentence) memberOf(k int, actor *Actor, agents []*dict.Agent) []*dict.Agent {
+	g := st.agent[k]
+	if g == nil || !memberWords[st.lemmas[k]] || g.Start != k {
+		return agents
+	}
+	others := len(agents) > 1
+	if actor != nil && len(actor.Code) > 3 && countryCode(actor.Code) {
+		others = true // "Taliban commanders": the actor's role is theirs
+	}
+	if !others {
+		return agents
+	}
+	out := agents[:0:0]
+	for _, a := range agents {
+		if a != g.Agent {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// countryCode reports whether code starts with a country rather than an
+// organisation or a role.
+func countryCode(code string) bool {
+	return len(code) >= 3 && !dict.IsRole(code[:3]) && !strings.HasPrefix(code, "IGO")
 }
 
 // resolveDepth is resolve for phrases nested in prepositional phrases;

@@ -62,3 +62,30 @@ func TestPlacesAreNoActors(t *testing.T) {
 		{"The Red Cross suspended food deliveries in Kandahar.", "NGOHLHIRC 16 AFG"},
 	})
 }
+
+// TestTitles gives a person the country of their nationality and the
+// role of their title, and a group's member the group's role.
+func TestTitles(t *testing.T) {
+	checkActors(t, "2019-06-04", []actorCase{
+		{"Chinese President Xi Jinping criticised Canada.", "CHNGOV 11 CAN"},
+		{"Japanese Prime Minister Shinzo Abe met Chinese President Xi Jinping in Osaka.", "JPNGOV 04 CHNGOV"},
+		{"Japanese Prime Minister Shinzo Abe met Chinese President Xi Jinping in Osaka.", "CHNGOV 04 JPNGOV"},
+		{"Afghan rebel leaders rejected the offer.", "AFGREB 12 -"},
+		{"The Fijian rebels freed two hostages.", "FJIREB 08 -"},
+		{"A Tajik militia commander denied the charges.", "TJKUAF 0 -"},
+		// a title without a nationality takes the story's country
+		{"Vietnam's exports rose again. Trade Minister Tran Van Lam met the Japanese ambassador in Hanoi.", "VNMGOV 04 JPNGOV"},
+	})
+}
+
+// TestPlaceNeverSource keeps a town that someone is to be driven from
+// out of the actors of the demand.
+func TestPlaceNeverSource(t *testing.T) {
+	text := "Militia commander Qais al-Amiri said the governor should resign and be expelled from Herat."
+	checkActors(t, "2021-05-04", []actorCase{{text, "AFGUAF 10 AFGGOV"}})
+	for _, r := range codeText(t, text, "2021-05-04") {
+		if r.Source != nil && r.Source.Text == "Herat" {
+			t.Errorf("%q: the town is the source of %s", text, r.Code)
+		}
+	}
+}
