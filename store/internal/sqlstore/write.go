@@ -18,12 +18,12 @@ import (
 
 // stmts are the statements of the write path, prepared once.
 type stmts struct {
-	insDoc, docByHash, sourceSeen, updEvent *sql.Stmt
-	insEvents, insMentions                  *sql.Stmt // full chunks; parsing them is costly
+	insDoc, docByHash, sourceSeen, updEvent, updCounts *sql.Stmt
+	insEvents, insMentions                             *sql.Stmt // full chunks; parsing them is costly
 }
 
 func (st *stmts) all() []**sql.Stmt {
-	return []**sql.Stmt{&st.insDoc, &st.docByHash, &st.sourceSeen, &st.updEvent, &st.insEvents, &st.insMentions}
+	return []**sql.Stmt{&st.insDoc, &st.docByHash, &st.sourceSeen, &st.updEvent, &st.updCounts, &st.insEvents, &st.insMentions}
 }
 
 func (st *stmts) close() {
@@ -41,7 +41,8 @@ func (s *DB) prepare(ctx context.Context) error {
 		`SELECT id FROM documents WHERE hash = ?`,
 		`SELECT count(*) FROM (SELECT 1 FROM mentions WHERE event_id = ? AND source_name = ? LIMIT 1) AS seen`,
 		`UPDATE events SET num_mentions = num_mentions + ?, num_sources = num_sources + ?,
-		   num_articles = num_articles + ?, confidence_sum = confidence_sum + ?, last_added = ?, ` + countSet() + ` WHERE id = ?`,
+		   num_articles = num_articles + ?, confidence_sum = confidence_sum + ?, last_added = ? WHERE id = ?`,
+		`UPDATE events SET ` + countSet() + ` WHERE id = ?`,
 		insertEventsSQL(chunkRows),
 		insertMentionsSQL(chunkRows),
 	}
