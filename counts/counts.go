@@ -61,6 +61,9 @@ func Find(text string, off int) []Mention {
 // a number, or an article with a person noun ("a man", "another person",
 // "a 65-year-old woman").
 func quantityAt(ws []word, i int) (Quantity, bool) {
+	if i < 0 || i >= len(ws) {
+		return Quantity{}, false
+	}
 	if w := ws[i].low; !isDigit(w[0]) && !starts[w] {
 		return Quantity{}, false // most words: no quantity starts there
 	}
