@@ -61,6 +61,9 @@ func Find(text string, off int) []Mention {
 // a number, or an article with a person noun ("a man", "another person",
 // "a 65-year-old woman").
 func quantityAt(ws []word, i int) (Quantity, bool) {
+	if i < 0 || i >= len(ws) {
+		return Quantity{}, false
+	}
 	if w := ws[i].low; !isDigit(w[0]) && !starts[w] {
 		return Quantity{}, false // most words: no quantity starts there
 	}
@@ -236,6 +239,8 @@ func excluded(ws []word) (illness, totals bool) {
 			totals = true // "2018 saw 750 deaths"
 		case (w.low == "over" || w.low == "in" || w.low == "during") && (at(ws, i+2) == "years" || at(ws, i+2) == "decades"):
 			totals = true // "3,000 died over 30 years"
+		case (w.low == "years" || w.low == "decades") && at(ws, i+1) != "ago" && (i > 0 && (units[ws[i-1].low] > 0 || isDigit(ws[i-1].low[0])) || i > 1 && ws[i-1].low == "more"):
+			totals = true // "thirty more years", "3,000 died in 30 years"
 		case w.low == "past" && (at(ws, i+2) == "years" || at(ws, i+2) == "decades" || at(ws, i+1) == "decade"):
 			totals = true
 		}

@@ -381,6 +381,13 @@ func insertMentionsSQL(n int) string {
 }
 
 func (s *DB) insertMentions(ctx context.Context, tx *sql.Tx, rows []mentionRow, added int64) error {
+	var last int64 // the highest mention id before this batch's, which get higher ones
+	index := s.d.IndexMentions != "" && len(rows) > 0
+	if index {
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM mentions`).Scan(&last); err != nil {
+			return s.errf(err, "find the last mention")
+		}
+	}
 	for len(rows) > 0 {
 		n := min(len(rows), chunkRows)
 		args := make([]any, 0, n*mentionInsertCols)
@@ -404,6 +411,11 @@ func (s *DB) insertMentions(ctx context.Context, tx *sql.Tx, rows []mentionRow, 
 		}
 		if err != nil {
 			return s.errf(err, "insert %d mentions", n)
+		}
+	}
+	if index {
+		if _, err := tx.ExecContext(ctx, s.d.IndexMentions, last); err != nil {
+			return s.errf(err, "index the sentences of the new mentions")
 		}
 	}
 	return nil

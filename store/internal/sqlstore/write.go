@@ -19,11 +19,16 @@ import (
 // stmts are the statements of the write path, prepared once.
 type stmts struct {
 	insDoc, docByHash, sourceSeen, updEvent, updCounts *sql.Stmt
-	insEvents, insMentions                             *sql.Stmt // full chunks; parsing them is costly
+	insEvents, insMentions                             *sql.Stmt    // full chunks; parsing them is costly
+	upsertRollups                                      [3]*sql.Stmt // full chunks of each rollup, in rollups order
 }
 
 func (st *stmts) all() []**sql.Stmt {
-	return []**sql.Stmt{&st.insDoc, &st.docByHash, &st.sourceSeen, &st.updEvent, &st.updCounts, &st.insEvents, &st.insMentions}
+	ps := []**sql.Stmt{&st.insDoc, &st.docByHash, &st.sourceSeen, &st.updEvent, &st.updCounts, &st.insEvents, &st.insMentions}
+	for i := range st.upsertRollups {
+		ps = append(ps, &st.upsertRollups[i])
+	}
+	return ps
 }
 
 func (st *stmts) close() {
@@ -45,6 +50,9 @@ func (s *DB) prepare(ctx context.Context) error {
 		`UPDATE events SET ` + countSet() + ` WHERE id = ?`,
 		insertEventsSQL(chunkRows),
 		insertMentionsSQL(chunkRows),
+	}
+	for _, r := range rollups {
+		queries = append(queries, upsertSQL(r, chunkRows))
 	}
 	for i, p := range s.st.all() {
 		st, err := s.db.PrepareContext(ctx, s.q(queries[i]))
