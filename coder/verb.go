@@ -185,8 +185,8 @@ func (st *sentence) codeVerb(v int) {
 // false when v is no such passive or has a "by" phrase, which names the
 // agent.
 func (st *sentence) implied(v int, code string) (src Actor, targets []Actor, ok bool) {
-	role, ok := cameo.StateAgent(code)
-	if !ok || !st.c.opt.ImpliedAgents {
+	src, ok = st.stateAgent(v, code)
+	if !ok {
 		return src, nil, false
 	}
 	patient := -1
@@ -207,13 +207,29 @@ func (st *sentence) implied(v int, code string) (src Actor, targets []Actor, ok 
 	if patient >= 0 {
 		targets = st.resolve(patient, true)
 		if len(targets) == 0 && nominal(st.toks[patient].UPOS) && st.toks[patient].UPOS != "PRON" {
-			// "50 persons were arrested": people of no named country,
-			// whom the state's own police arrest, are the state's.
-			first, last := st.nameSpan(patient)
-			targets = []Actor{{Code: "---", First: first, Last: last, Implied: true}}
+			targets = st.ownPeople(patient)
 		}
 	}
-	return Actor{Code: "---" + role, First: v, Last: v, Implied: true}, targets, true
+	return src, targets, true
+}
+
+// stateAgent returns the implied source of event word k of code, when
+// only a state does what code codes and the coder is to imply agents.
+func (st *sentence) stateAgent(k int, code string) (Actor, bool) {
+	role, ok := cameo.StateAgent(code)
+	if !ok || !st.c.opt.ImpliedAgents {
+		return Actor{}, false
+	}
+	return Actor{Code: "---" + role, First: k, Last: k, Implied: true}, true
+}
+
+// ownPeople returns the target that noun k names when it names no actor
+// and a state's agent acts on it: "50 persons were arrested", "arrests
+// were made". People of no named country, whom the state's own police
+// arrest, are the state's.
+func (st *sentence) ownPeople(k int) []Actor {
+	first, last := st.nameSpan(k)
+	return []Actor{{Code: "---", First: first, Last: last, Implied: true}}
 }
 
 // reducedRelative reports whether v is a bare participle modifying a
@@ -454,6 +470,12 @@ func (st *sentence) participants(v int) (sources, targets []Actor) {
 func (st *sentence) subject(v int) int {
 	for steps := 0; v >= 0 && steps < len(st.toks); steps++ {
 		if s := st.child(v, "nsubj", "csubj"); s >= 0 {
+			if h := st.head(v); st.rel(v) == "acl:relcl" && relativePronoun(st.words[s]) && h >= 0 && (st.actor[h] != nil || st.agent[h] != nil) {
+				// "Kenyan police, who arrested 63 rioters": the actor
+				// the relative clause describes (not "a resolution
+				// that aims to impose sanctions").
+				return h
+			}
 			if st.toks[s].UPOS == "PRON" && st.baseRel(v) == "ccomp" {
 				if outer := st.subject(st.head(v)); outer >= 0 {
 					return outer
@@ -472,6 +494,10 @@ func (st *sentence) subject(v int) int {
 	}
 	return -1
 }
+
+// relativePronoun reports whether an upper-cased word opens a relative
+// clause as its subject.
+func relativePronoun(w string) bool { return w == "WHO" || w == "WHICH" || w == "THAT" }
 
 // participial reports whether clause v is a bare -ing adjunct ("met Trump,
 // sparking condemnation"), whose subject is the main clause's.

@@ -24,6 +24,10 @@ func TestImpliedAgents(t *testing.T) {
 		{"Dozens of students arrested at the rally in Harare were released on bail.", "ZWECOP", "ZWE", "173"},
 		{"The Kenyan government banned the march. A dozen protesters were nabbed near the parliament.", "KENCOP", "KENOPP", "173"},
 		{"The former mayor was sentenced to ten years in prison.", "JUD", "GOV", "116"},
+		// An event noun with a passive support verb, and a possessor
+		// that undergoes the act.
+		{"More than 400 arrests have been made in Nairobi since Monday.", "KENCOP", "KEN", "173"},
+		{"The opposition leader's arrest angered his supporters in Kampala.", "UGACOP", "UGAOPP", "173"},
 		// A "by" phrase names the agent: nothing is implied.
 		{"Hundreds of students were arrested by Ugandan police.", "UGACOP", "UGA", "173"},
 	} {
@@ -53,6 +57,34 @@ func TestImpliedAgents(t *testing.T) {
 	for _, r := range codeText(t, "Ten people were killed on Friday.", "2024-03-12") {
 		if r.Source.Implied {
 			t.Errorf("killing with an implied agent: %s", show([]event.Record{r}))
+		}
+	}
+}
+
+// TestRelativeClauseSubject takes the actor that a relative clause
+// describes as the subject of its verb ("Kenyan police, who arrested"),
+// but not a thing ("a resolution that aims to impose sanctions").
+func TestRelativeClauseSubject(t *testing.T) {
+	for _, c := range []struct {
+		text           string
+		src, code, tgt string // "" for none wanted
+	}{
+		{"Kenyan police, who arrested 63 rioters on Monday, said more arrests would follow.", "KENCOP", "173", ""},
+		{"The Ugandan army, which shelled rebel positions near Gulu, denied the report.", "UGAMIL", "19", ""},
+		{"The Tanzanian minister who met Kenyan officials in Arusha resigned.", "TZAGOV", "04", "KEN"},
+		{"France backed a draft resolution that aims to impose sanctions on Syria.", "", "", ""},
+	} {
+		recs := codeText(t, c.text, "2024-03-12")
+		if c.src == "" {
+			for _, r := range recs {
+				if r.Root == "16" {
+					t.Errorf("%q: a thing acts: %s", c.text, show(recs))
+				}
+			}
+			continue
+		}
+		if find(recs, c.src, c.code[:2], c.tgt) == nil {
+			t.Errorf("%q: no %s %s %s in %s", c.text, c.src, c.code, c.tgt, show(recs))
 		}
 	}
 }
