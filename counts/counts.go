@@ -236,6 +236,8 @@ func excluded(ws []word) (illness, totals bool) {
 			totals = true // "2018 saw 750 deaths"
 		case (w.low == "over" || w.low == "in" || w.low == "during") && (at(ws, i+2) == "years" || at(ws, i+2) == "decades"):
 			totals = true // "3,000 died over 30 years"
+		case (w.low == "years" || w.low == "decades") && at(ws, i+1) != "ago" && (i > 0 && (units[ws[i-1].low] > 0 || isDigit(ws[i-1].low[0])) || i > 1 && ws[i-1].low == "more"):
+			totals = true // "thirty more years", "3,000 died in 30 years"
 		case w.low == "past" && (at(ws, i+2) == "years" || at(ws, i+2) == "decades" || at(ws, i+1) == "decade"):
 			totals = true
 		}

@@ -118,7 +118,7 @@ func nounPhrase(ws []word, q *Quantity) phraseNP {
 			j += 4
 			continue
 		}
-		if kd, ok := kindNouns[w.low]; ok && (j == after || lastWord >= 0 || n.of || modified) {
+		if kd, ok := kindNouns[w.low]; ok && (j == after || j == k && n.of || (lastWord >= 0 || modified) && !transitive[w.low]) {
 			if kd == event.Killed && (w.low == "death" || w.low == "body") {
 				break
 			}
@@ -135,7 +135,7 @@ func nounPhrase(ws []word, q *Quantity) phraseNP {
 			n.head = j // "claimed 12 lives"
 			break
 		}
-		if modifiers[w.low] {
+		if modifiers[w.low] && !isPerson(w) {
 			modified = true
 			continue
 		}
@@ -255,6 +255,7 @@ func phraseAt(ws []word, i int) *phrase {
 // phrase joined by "and" ("Nine men and another man were arrested").
 func predicate(ws []word, i int) event.CountKind {
 	passive := false
+	list := 0 // 1: a list goes on after a comma ("150 soldiers, 95 civilians"); 2: it closed with "and"
 	for n := 0; n <= predicateReach && i < len(ws); n, i = n+1, i+1 {
 		w := ws[i].low
 		switch {
@@ -266,15 +267,25 @@ func predicate(ws []word, i int) event.CountKind {
 				i = j
 				continue
 			}
+			if at(ws, i+1) == "and" || at(ws, i+1) == "or" {
+				continue // "X, Y, and Z"
+			}
+			if j := conjunct(ws, i+1); j > i+1 {
+				i, n, list = j-1, n-1, max(list, 1)
+				continue
+			}
 			return ""
 		case w == "and" || w == "or":
 			if j := conjunct(ws, i+1); j > i+1 {
-				i = j - 1
+				i, list = j-1, 2
 				continue
 			}
 			return ""
 		case stops[w]:
 			return ""
+		}
+		if list == 1 {
+			return "" // a comma, then no "and": no list of the people ("arrested 12 protesters, 3 journalists were hurt")
 		}
 		if k := special(ws, i); k != "" {
 			return k
@@ -483,6 +494,12 @@ func before(ws []word, q *Quantity, last event.CountKind, nouns bool) (event.Cou
 		// "the confirmed deaths are fourteen civilians"
 		if k, ok := kindNouns[at(ws, b-1)]; ok && !nouns {
 			return k, false
+		}
+	}
+	// "put the number of strikers closer to 18,000"
+	for k, n := b, 0; k >= 2 && n < 4; k, n = k-1, n+1 {
+		if ws[k-2].low == "number" && ws[k-1].low == "of" && crowdPeople[ws[k].low] {
+			return event.Crowd, false
 		}
 	}
 	if nouns && !tollPrepositions[at(ws, b)] {

@@ -129,11 +129,16 @@ func peopleMap(sums []int64) map[event.CountKind]int64 {
 }
 
 // countConds are the conditions of count bounds over events alias e.
+// Each says "KIND_high >= 0" in those words, so that the planners match
+// it to the partial index on the kind (migration 0004).
 func countConds(bs []store.CountBound) (conds []string, args []any) {
 	for _, b := range bs {
 		k := "e." + string(b.Kind)
-		conds = append(conds, k+"_high >= ?")
-		args = append(args, max(b.Min, 0)) // -1: any count of the kind
+		conds = append(conds, k+"_high >= 0")
+		if b.Min > 0 {
+			conds = append(conds, k+"_high >= ?")
+			args = append(args, b.Min)
+		}
 		if b.Max >= 0 {
 			conds = append(conds, k+"_low <= ?")
 			args = append(args, b.Max)

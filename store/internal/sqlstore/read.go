@@ -234,6 +234,7 @@ func (s *DB) Events(ctx context.Context, f store.Filter, p store.Page) (store.Ev
 // value down, then the id.
 type order struct {
 	col    string
+	count  bool                    // col is a count's high end, -1 for none
 	key    func(store.Event) int64 // the column's value of an event read
 	cursor func(store.Event) string
 }
@@ -256,6 +257,7 @@ func byCount(k event.CountKind) order {
 		return -1
 	}
 	return order{
+		count:  true,
 		col:    "e." + string(k) + "_high",
 		key:    high,
 		cursor: func(e store.Event) string { return sortCursor(high(e), e.ID) },
@@ -263,18 +265,64 @@ func byCount(k event.CountKind) order {
 }
 
 // eventsPage reads up to n events in order o, largest first, after the
-// cursor values (key, key, id) if given.
+// cursor values (key, key, id) if given. Listed by a count, the events
+// that state one come first, read through the count's partial index
+// (migration 0004), then the others (key -1), newest id first: one index
+// of every event, most of which count no one, would slow every insert.
 func (s *DB) eventsPage(ctx context.Context, f store.Filter, o order, side string, after []any, n int) ([]store.Event, error) {
+	if !o.count {
+		return s.eventsQuery(ctx, f, side, o.col+" DESC, e.id DESC", o.keyAfter(after), n)
+	}
+	var evs []store.Event
+	if after == nil || after[0].(int64) >= 0 {
+		c := o.keyAfter(after)
+		got, err := s.eventsQuery(ctx, f, side, o.col+" DESC, e.id DESC", cursorCond{o.col + " >= 0" + c.cond, c.args}, n)
+		if err != nil || len(got) == n {
+			return got, err
+		}
+		evs, n, after = got, n-len(got), nil
+	}
+	tail := cursorCond{cond: " AND " + o.col + " < 0"}
+	if after != nil {
+		tail.cond += " AND e.id < ?"
+		tail.args = []any{after[2]}
+	}
+	got, err := s.eventsQuery(ctx, f, side, "e.id DESC", tail, n)
+	return append(evs, got...), err
+}
+
+// cursorCond is a condition added to a listing's filter, " AND ..." but
+// for a leading one, with its arguments.
+type cursorCond struct {
+	cond string
+	args []any
+}
+
+// keyAfter is the condition that an event comes after the cursor values
+// (key, key, id) in order o; none without a cursor.
+func (o order) keyAfter(after []any) cursorCond {
+	if after == nil {
+		return cursorCond{}
+	}
+	return cursorCond{" AND (" + o.col + " < ? OR (" + o.col + " = ? AND e.id < ?))", after}
+}
+
+// eventsQuery reads up to n events that match f and more, in the order
+// of orderBy.
+func (s *DB) eventsQuery(ctx context.Context, f store.Filter, side, orderBy string, more cursorCond, n int) ([]store.Event, error) {
 	cond, args, err := s.where(f, "", side)
 	if err != nil {
 		return nil, s.errf(err, "events")
 	}
-	if after != nil {
-		cond += " AND (" + o.col + " < ? OR (" + o.col + " = ? AND e.id < ?))"
-		args = append(args, after...)
+	if more.cond != "" {
+		if !strings.HasPrefix(more.cond, " AND ") {
+			more.cond = " AND " + more.cond
+		}
+		cond += more.cond
+		args = append(args, more.args...)
 	}
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+eventCols+` FROM events e WHERE `+cond+
-		` ORDER BY `+o.col+` DESC, e.id DESC LIMIT `+strconv.Itoa(n)), args...)
+		` ORDER BY `+orderBy+` LIMIT `+strconv.Itoa(n)), args...)
 	if err != nil {
 		return nil, s.errf(err, "query events")
 	}

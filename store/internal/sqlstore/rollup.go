@@ -207,7 +207,13 @@ func (s *DB) writeRollups(ctx context.Context, tx *sql.Tx, d deltas) error {
 				}
 			}
 			keys = keys[n:]
-			if _, err := tx.ExecContext(ctx, s.q(upsertSQL(r, n)), args...); err != nil {
+			var err error
+			if n == chunkRows {
+				_, err = tx.StmtContext(ctx, s.st.upsertRollups[i]).ExecContext(ctx, args...)
+			} else {
+				_, err = tx.ExecContext(ctx, s.q(upsertSQL(r, n)), args...)
+			}
+			if err != nil {
 				return s.errf(err, "add %d rows to %s", n, r.table)
 			}
 		}

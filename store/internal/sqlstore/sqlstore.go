@@ -49,6 +49,12 @@ type Dialect struct {
 	// store opens and closes. Empty where the server keeps them itself
 	// (PostgreSQL's autovacuum).
 	Optimize string
+	// IndexMentions, when set, adds the sentences of the mentions whose
+	// id is above its one placeholder to the full-text index: run once a
+	// batch, in its transaction, where the index is not kept by the
+	// database itself (SQLite's FTS5; PostgreSQL's GIN index keeps
+	// itself, batching in its pending list).
+	IndexMentions string
 	// Compact reclaims the space of deleted rows and refreshes the
 	// planner's statistics, statement by statement, outside a
 	// transaction.
