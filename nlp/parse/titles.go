@@ -8,7 +8,7 @@ import "github.com/annals/annals/event"
 // "police" a clausal complement of the verb beside the name. A noun whose
 // phrase ends just before a proper-noun subject of the same verb, both
 // before the verb, becomes the name's nmod:desc, as UD English annotates
-// titles ("President Bush").
+// titles ("President Bush"), when it is a short noun phrase.
 func joinTitles(s *event.Sentence) {
 	toks := s.Tokens
 	for b := range toks {
@@ -38,11 +38,28 @@ func joinTitles(s *event.Sentence) {
 		default:
 			continue
 		}
-		if rightmost(toks, a) != start-1 {
+		if rightmost(toks, a) != start-1 || !nounPhrase(toks[leftmost(toks, a):start]) {
 			continue
 		}
 		toks[a].Head, toks[a].Rel = b+1, "nmod:desc"
 	}
+}
+
+// nounPhrase reports whether toks are a short noun phrase, as titles are
+// ("El Paso's police chief"), not one with a prepositional phrase or a
+// clause ("militants loyal to the group's leader").
+func nounPhrase(toks []event.Token) bool {
+	if len(toks) > 6 {
+		return false
+	}
+	for _, t := range toks {
+		switch t.XPOS {
+		case "NN", "NNS", "NNP", "NNPS", "JJ", "DT", "POS", "PRP$", "CD", "HYPH":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // leftmost and rightmost return the first and last token index (from 0) of
