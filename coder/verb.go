@@ -453,6 +453,12 @@ func (st *sentence) participants(v int) (sources, targets []Actor) {
 func (st *sentence) subject(v int) int {
 	for steps := 0; v >= 0 && steps < len(st.toks); steps++ {
 		if s := st.child(v, "nsubj", "csubj"); s >= 0 {
+			if h := st.head(v); st.rel(v) == "acl:relcl" && relativePronoun(st.words[s]) && h >= 0 && (st.actor[h] != nil || st.agent[h] != nil) {
+				// "Kenyan police, who arrested 63 rioters": the actor
+				// the relative clause describes (not "a resolution
+				// that aims to impose sanctions").
+				return h
+			}
 			if st.toks[s].UPOS == "PRON" && st.baseRel(v) == "ccomp" {
 				if outer := st.subject(st.head(v)); outer >= 0 {
 					return outer
@@ -471,6 +477,10 @@ func (st *sentence) subject(v int) int {
 	}
 	return -1
 }
+
+// relativePronoun reports whether an upper-cased word opens a relative
+// clause as its subject.
+func relativePronoun(w string) bool { return w == "WHO" || w == "WHICH" || w == "THAT" }
 
 // participial reports whether clause v is a bare -ing adjunct ("met Trump,
 // sparking condemnation"), whose subject is the main clause's.

@@ -36,6 +36,7 @@ type Mention struct {
 func Find(text string, off int) []Mention {
 	ws := split(text)
 	illness, totals := excluded(ws)
+	protest := protestContext(ws)
 	var out []Mention
 	var last event.CountKind // kind of the sentence's latest count ("including" takes it)
 	for i := 0; i < len(ws); i++ {
@@ -43,8 +44,10 @@ func Find(text string, off int) []Mention {
 		if !ok {
 			continue
 		}
+		// A noun the lists lack counts the dead and the hurt only ("a cook
+		// was stabbed to death", not "a memorial was held").
 		kind, part, phraseEnd := kindOf(ws, &q, last)
-		if kind == "" || ((illness || totals) && (kind == event.Killed || kind == event.Injured)) {
+		if kind == "" || ((illness || totals) && (kind == event.Killed || kind == event.Injured)) || (kind == event.Crowd && !protest) || (q.unknown && kind != event.Killed && kind != event.Injured) {
 			i = q.last
 			continue
 		}
@@ -61,6 +64,9 @@ func Find(text string, off int) []Mention {
 // a number, or an article with a person noun ("a man", "another person",
 // "a 65-year-old woman").
 func quantityAt(ws []word, i int) (Quantity, bool) {
+	if i < 0 || i >= len(ws) {
+		return Quantity{}, false
+	}
 	if w := ws[i].low; !isDigit(w[0]) && !starts[w] {
 		return Quantity{}, false // most words: no quantity starts there
 	}
@@ -75,6 +81,9 @@ func quantityAt(ws []word, i int) (Quantity, bool) {
 	if age(ws, i) {
 		return Quantity{}, false // "18-year-old"
 	}
+	if hyphenAt(ws, i-1) && at(ws, i-2) == "no" {
+		return Quantity{}, false // "no-one"
+	}
 	if q, ok := read(ws, i); ok {
 		if at(ws, q.last+1) == "of" {
 			if _, ok := readNumber(ws, q.last+2); ok {
@@ -83,6 +92,9 @@ func quantityAt(ws []word, i int) (Quantity, bool) {
 		}
 		if w == "both" && !isPerson(wordAt(ws, i+1)) && !skips[at(ws, i+1)] && phraseAt(ws, i+1) == nil {
 			return Quantity{}, false // ", both from Keighley,"
+		}
+		if at(ws, i-1) == "," && at(ws, q.last+1) == "," && i >= 2 && ws[i-2].upper && q.first == q.last {
+			return Quantity{}, false // "Gray, 26, who won": an age
 		}
 		if name(ws, i) || year(ws, q) || months[at(ws, q.last+1)] || (i > 0 && months[ws[i-1].low]) {
 			return Quantity{}, false
@@ -107,8 +119,8 @@ func quantityAt(ws []word, i int) (Quantity, bool) {
 		}
 		// "a cook was stabbed to death", "another Malay", "Another later died"
 		switch {
-		case k < len(ws) && plain(ws[k]) && !plural(ws[k].low) && (skips[at(ws, k+1)] || harm(ws, k+1) || (ws[k].upper && w != "a" && w != "an")):
-			return Quantity{Low: 1, High: 1, Precision: event.Exact, first: i, last: k, noun: true}, true
+		case k < len(ws) && plain(ws[k]) && !plural(ws[k].low) && (auxiliaries[at(ws, k+1)] || harm(ws, k+1) || (ws[k].upper && w != "a" && w != "an")):
+			return Quantity{Low: 1, High: 1, Precision: event.Exact, first: i, last: k, noun: true, unknown: !ws[k].upper}, true
 		case w == "another" && k == i+1 && (skips[at(ws, k)] || at(ws, k) == "for" || phraseAt(ws, k) != nil || at(ws, k) == "."):
 			return Quantity{Low: 1, High: 1, Precision: event.Exact, first: i, last: i, noun: true}, true
 		}
@@ -132,6 +144,18 @@ var starts = func() map[string]bool {
 	}
 	return m
 }()
+
+// protestContext reports whether the sentence speaks of a protest: a
+// crowd count needs one ("gathered", "attended by 3,300 people" and "drew
+// 10 million viewers" count a protest's people only beside it).
+func protestContext(ws []word) bool {
+	for i, w := range ws {
+		if protestWords[w.low] || w.low == "streets" && at(ws, i-1) == "the" && at(ws, i-2) == "to" {
+			return true
+		}
+	}
+	return false
+}
 
 // harm reports whether a predicate of harm or arrest starts at word i
 // ("a cook stabbed to death"), not one of protest ("a mob gathered"
@@ -224,7 +248,7 @@ func age(ws []word, i int) bool {
 func excluded(ws []word) (illness, totals bool) {
 	for i, w := range ws {
 		switch {
-		case diseases[w.low]:
+		case diseases[w.low], w.low == "heart" && at(ws, i+1) == "attack", w.low == "cardiac" && at(ws, i+1) == "arrest":
 			illness = true
 		case w.low == "per" || w.low == "annually":
 			totals = true

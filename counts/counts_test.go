@@ -17,7 +17,11 @@ func TestFind(t *testing.T) {
 		{"Thousands marched in Minsk.", "crowd 2000-9999 vague [Thousands]"},
 		{"Hundreds of drivers demonstrated outside the ministry.", "crowd 200-999 vague [Hundreds]"},
 		{"A million-man march filled the capital.", "crowd 1000000-1000000 about [million-man]"},
-		{"A crowd of 5,000 faced the police.", "crowd 5000-5000 exact [5,000]"},
+		{"A crowd of 5,000 protesters faced the police.", "crowd 5000-5000 exact [5,000]"},
+		{"The gala was attended by 3,300 guests.", ""}, // no protest: no crowd
+		{"Dozens of firms demonstrated their products at the fair.", ""},
+		{"Police met several protest groups before the march.", ""},
+		{"Two executives picked up awards.", ""},
 		{"A 700-strong mob set the station alight.", "crowd 700-700 exact [700-strong]"},
 		{"Two people died when the bridge gave way.", "killed 2-2 exact [Two]"},
 		{"A man was arrested at the scene.", "arrested 1-1 exact [A man]"},

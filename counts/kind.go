@@ -122,6 +122,9 @@ func nounPhrase(ws []word, q *Quantity) phraseNP {
 			if kd == event.Killed && (w.low == "death" || w.low == "body") {
 				break
 			}
+			if transitive[w.low] && object(ws, j+1) && !isPerson(wordAt(ws, j+1)) {
+				break // "could both hurt their reputation": a verb, not a kind noun
+			}
 			n.head, n.kind = j, kd
 			if n.of {
 				n.kind = "" // "of the injured" counts people whose kind the predicate says
@@ -293,12 +296,14 @@ func predicate(ws []word, i int) event.CountKind {
 		if p := phraseAt(ws, i); p != nil {
 			end := i + len(p.words)
 			switch {
+			case (w == "picked" || w == "rounded") && !passive:
+				return "" // "picked up two awards"
 			case w == "held" || w == "holding":
-				if matchWords(ws, end, []string{"in"}) || matchWords(ws, end, []string{"by", "police"}) {
+				if at(ws, end) == "in" && jailWords[at(ws, end+1)] || at(ws, end) == "in" && at(ws, end+1) == "police" || matchWords(ws, end, []string{"by", "police"}) {
 					return event.Arrested // "were held by police", "two held in custody"
 				}
 				if passive {
-					return "" // "a memorial was held"
+					return event.Arrested // "four were held in connection with the arson"
 				}
 			case p.kind != event.Crowd && !passive && transitive[w] && object(ws, end):
 				return "" // "an armed man killed one person": the people are the agent
@@ -307,6 +312,14 @@ func predicate(ws []word, i int) event.CountKind {
 			}
 			if p.object && !protestAhead(ws, end) {
 				return ""
+			}
+			if p.kind == event.Crowd && !p.object {
+				switch nw := at(ws, end); {
+				case possessives[nw] && !protestAhead(ws, end):
+					return "" // "demonstrated their latest products", "protested their innocence"
+				case protestNouns[w] && len(p.words) == 1 && end < len(ws) && plain(ws[end]) && plural(nw):
+					return "" // "several protest groups": a noun
+				}
 			}
 			return p.kind
 		}
@@ -463,7 +476,7 @@ func before(ws []word, q *Quantity, last event.CountKind, nouns bool) (event.Cou
 	case "including", "includes", "include", "and", ",", "or", "plus":
 		return last, last != ""
 	case "up", "custody":
-		if p := at(ws, b-1); p == "rounded" || p == "picked" {
+		if p := at(ws, b-1); (p == "rounded" || p == "picked") && isPerson(wordAt(ws, skipModifiers(ws, q.last+1))) {
 			return event.Arrested, false
 		}
 	case "by":

@@ -133,6 +133,16 @@ stoppage fast`)
 var crowdNouns = set(`crowd crowds mob mobs procession march rally demonstration protest gathering throng
 protesters demonstrators marchers`)
 
+// protestWords make a sentence speak of a protest.
+var protestWords = set(`protest protests protested protesting protesters protestors demonstration demonstrations
+demonstrated demonstrating demonstrators march marches marched marching marchers rally rallies rallied rallying
+strike strikes striking strikers vigil vigils sit-in sit picket pickets picketing riot riots rioting rioters
+agitation agitations bandh dharna hartal walkout stoppage procession processions mob mobs blockade gherao`)
+
+// auxiliaries are the words after which an unknown noun with an article
+// is the subject of a passive ("a cook was stabbed to death").
+var auxiliaries = set(`was were is are has have had been got`)
+
 // crowdPeople are the people of a protest, whose number is a crowd ("the
 // number of strikers").
 var crowdPeople = set(`protesters protestors demonstrators strikers marchers participants`)
@@ -199,6 +209,10 @@ so according since before inside outside into among due even of`)
 
 // quotes are quotation marks, passed over between the people and their
 // predicate.
+// possessives open the object of an active verb ("demonstrated their
+// products").
+var possessives = set(`their its his her our my your`)
+
 // determiners make the word after them a noun ("the rally").
 var determiners = set(`a an the this that its their his her our`)
 
@@ -217,7 +231,7 @@ var protestParticiples = set(`striking protesting agitating demonstrating marchi
 var tollPrepositions = set(`to at of from`)
 
 var hospitalWords = set(`hospital hospitals clinic infirmary`)
-var jailWords = set(`jail prison custody remand lockup`)
+var jailWords = set(`jail prison custody remand lockup detention`)
 var injuryWords = set(`injuries injury wounds wound burns burn fractures`)
 
 // months follow or precede the day of a date ("23 March"), never people.

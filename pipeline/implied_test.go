@@ -56,3 +56,31 @@ func TestImpliedAgents(t *testing.T) {
 		}
 	}
 }
+
+// TestRelativeClauseSubject takes the actor that a relative clause
+// describes as the subject of its verb ("Kenyan police, who arrested"),
+// but not a thing ("a resolution that aims to impose sanctions").
+func TestRelativeClauseSubject(t *testing.T) {
+	for _, c := range []struct {
+		text           string
+		src, code, tgt string // "" for none wanted
+	}{
+		{"Kenyan police, who arrested 63 rioters on Monday, said more arrests would follow.", "KENCOP", "173", ""},
+		{"The Ugandan army, which shelled rebel positions near Gulu, denied the report.", "UGAMIL", "19", ""},
+		{"The Tanzanian minister who met Kenyan officials in Arusha resigned.", "TZAGOV", "04", "KEN"},
+		{"France backed a draft resolution that aims to impose sanctions on Syria.", "", "", ""},
+	} {
+		recs := codeText(t, c.text, "2024-03-12")
+		if c.src == "" {
+			for _, r := range recs {
+				if r.Root == "16" {
+					t.Errorf("%q: a thing acts: %s", c.text, show(recs))
+				}
+			}
+			continue
+		}
+		if find(recs, c.src, c.code[:2], c.tgt) == nil {
+			t.Errorf("%q: no %s %s %s in %s", c.text, c.src, c.code, c.tgt, show(recs))
+		}
+	}
+}

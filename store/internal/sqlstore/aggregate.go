@@ -44,7 +44,6 @@ func rollupFor(q store.AggregateQuery) string {
 	rest.From, rest.To = time.Time{}, time.Time{}
 	rest.Background, rest.Code, rest.QuadClass, rest.Country = nil, "", 0, ""
 	actors := rest.SourceActor != "" || rest.TargetActor != "" || rest.Actor != ""
-	short := len(rest.SourceActor) <= 3 && len(rest.TargetActor) <= 3 && len(rest.Actor) <= 3
 	rest.SourceActor, rest.TargetActor, rest.Actor = "", "", ""
 	place := rest.Place != "" || rest.BBox != nil
 	rest.Place, rest.BBox = "", nil
@@ -61,10 +60,10 @@ func rollupFor(q store.AggregateQuery) string {
 				return ""
 			}
 			return "rollup_place"
-		case short && q.By != store.ByActor:
-			return "rollup_day"
+		case actors || q.By == store.ByActor:
+			return "rollup_edge"
 		}
-		return "rollup_edge"
+		return "rollup_day"
 	case store.ViewNetwork:
 		if place {
 			return ""

@@ -12,7 +12,7 @@ import (
 	"github.com/annals/annals/store"
 )
 
-// Rollups (migration 0005) count events and mentions by the keys the
+// Rollups (migrations 0005, 0007) count events and mentions by the keys the
 // aggregate views group and filter by. The write path adds each batch's
 // counts to them in the transaction that stores its events, so they are
 // always exactly the counts of the events table; RebuildRollups recounts
@@ -61,22 +61,14 @@ func (r rollup) valueCols() []string {
 	return cols
 }
 
-// prefix3 is the part of an actor code rollup_day keeps: its country.
-func prefix3(code string) string {
-	if len(code) > 3 {
-		return code[:3]
-	}
-	return code
-}
-
 var rollups = []rollup{
 	{
 		table: "rollup_day",
-		cols:  []string{"day", "day_end", "background", "root", "quad", "source_code", "target_code", "place_country"},
-		recount: `SELECT day, day_end, background, root, quad, substr(source_code, 1, 3), substr(target_code, 1, 3), place_country,
-			count(*), sum(num_mentions), sum(goldstein) FROM events GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+		cols:  []string{"day", "day_end", "background", "root", "quad", "place_country"},
+		recount: `SELECT day, day_end, background, root, quad, place_country,
+			count(*), sum(num_mentions), sum(goldstein) FROM events GROUP BY 1, 2, 3, 4, 5, 6`,
 		key: func(a *attrs) []any {
-			return []any{a.day, a.end, a.background, a.root, a.quad, prefix3(a.source), prefix3(a.target), a.country}
+			return []any{a.day, a.end, a.background, a.root, a.quad, a.country}
 		},
 	},
 	{

@@ -55,6 +55,8 @@ type Dialect struct {
 	// database itself (SQLite's FTS5; PostgreSQL's GIN index keeps
 	// itself, batching in its pending list).
 	IndexMentions string
+	// Size selects the bytes the database takes on disk.
+	Size string
 	// Compact reclaims the space of deleted rows and refreshes the
 	// planner's statistics, statement by statement, outside a
 	// transaction.
@@ -314,6 +316,16 @@ func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
 		return st, s.errf(err, "count rows")
 	}
 	return st, nil
+}
+
+// DiskSize returns the bytes the database takes on disk (for SQLite the
+// file without its write-ahead log).
+func (s *DB) DiskSize(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.db.QueryRowContext(ctx, s.d.Size).Scan(&n); err != nil {
+		return 0, s.errf(err, "size on disk")
+	}
+	return n, nil
 }
 
 var errBadCursor = errors.New("malformed page cursor")
