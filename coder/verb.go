@@ -184,8 +184,8 @@ func (st *sentence) codeVerb(v int) {
 // false when v is no such passive or has a "by" phrase, which names the
 // agent.
 func (st *sentence) implied(v int, code string) (src Actor, targets []Actor, ok bool) {
-	role, ok := cameo.StateAgent(code)
-	if !ok || !st.c.opt.ImpliedAgents {
+	src, ok = st.stateAgent(v, code)
+	if !ok {
 		return src, nil, false
 	}
 	patient := -1
@@ -206,13 +206,29 @@ func (st *sentence) implied(v int, code string) (src Actor, targets []Actor, ok 
 	if patient >= 0 {
 		targets = st.resolve(patient, true)
 		if len(targets) == 0 && nominal(st.toks[patient].UPOS) && st.toks[patient].UPOS != "PRON" {
-			// "50 persons were arrested": people of no named country,
-			// whom the state's own police arrest, are the state's.
-			first, last := st.nameSpan(patient)
-			targets = []Actor{{Code: "---", First: first, Last: last, Implied: true}}
+			targets = st.ownPeople(patient)
 		}
 	}
-	return Actor{Code: "---" + role, First: v, Last: v, Implied: true}, targets, true
+	return src, targets, true
+}
+
+// stateAgent returns the implied source of event word k of code, when
+// only a state does what code codes and the coder is to imply agents.
+func (st *sentence) stateAgent(k int, code string) (Actor, bool) {
+	role, ok := cameo.StateAgent(code)
+	if !ok || !st.c.opt.ImpliedAgents {
+		return Actor{}, false
+	}
+	return Actor{Code: "---" + role, First: k, Last: k, Implied: true}, true
+}
+
+// ownPeople returns the target that noun k names when it names no actor
+// and a state's agent acts on it: "50 persons were arrested", "arrests
+// were made". People of no named country, whom the state's own police
+// arrest, are the state's.
+func (st *sentence) ownPeople(k int) []Actor {
+	first, last := st.nameSpan(k)
+	return []Actor{{Code: "---", First: first, Last: last, Implied: true}}
 }
 
 // reducedRelative reports whether v is a bare participle modifying a

@@ -35,8 +35,9 @@ type Mention struct {
 // are offsets in the document.
 func Find(text string, off int) []Mention {
 	ws := split(text)
-	illness, totals := excluded(ws)
-	protest := protestContext(ws)
+	// The sentence-wide tests run once, when the first count needs them:
+	// most sentences have none.
+	checked, illness, totals, protest := false, false, false, false
 	var out []Mention
 	var last event.CountKind // kind of the sentence's latest count ("including" takes it)
 	for i := 0; i < len(ws); i++ {
@@ -47,6 +48,10 @@ func Find(text string, off int) []Mention {
 		// A noun the lists lack counts the dead and the hurt only ("a cook
 		// was stabbed to death", not "a memorial was held").
 		kind, part, phraseEnd := kindOf(ws, &q, last)
+		if kind != "" && !checked {
+			illness, totals = excluded(ws)
+			protest, checked = protestContext(ws), true
+		}
 		if kind == "" || ((illness || totals) && (kind == event.Killed || kind == event.Injured)) || (kind == event.Crowd && !protest) || (q.unknown && kind != event.Killed && kind != event.Injured) {
 			i = q.last
 			continue

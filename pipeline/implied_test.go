@@ -24,6 +24,10 @@ func TestImpliedAgents(t *testing.T) {
 		{"Dozens of students arrested at the rally in Harare were released on bail.", "ZWECOP", "ZWE", "173"},
 		{"The Kenyan government banned the march. A dozen protesters were nabbed near the parliament.", "KENCOP", "KENOPP", "173"},
 		{"The former mayor was sentenced to ten years in prison.", "JUD", "GOV", "116"},
+		// An event noun with a passive support verb, and a possessor
+		// that undergoes the act.
+		{"More than 400 arrests have been made in Nairobi since Monday.", "KENCOP", "KEN", "173"},
+		{"The opposition leader's arrest angered his supporters in Kampala.", "UGACOP", "UGAOPP", "173"},
 		// A "by" phrase names the agent: nothing is implied.
 		{"Hundreds of students were arrested by Ugandan police.", "UGACOP", "UGA", "173"},
 	} {

@@ -78,17 +78,30 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 		writeErr(w, err)
 		return
 	}
+	// A cursor carries the order it pages through, so that one from a
+	// listing in another order is the request's fault, not the store's.
 	cur, err := decodeCursor(q.Get("cursor"))
 	if err != nil {
 		writeErr(w, err)
 		return
+	}
+	if cur != "" {
+		order, c, _ := strings.Cut(cur, "/")
+		if order != string(sort) {
+			writeError(w, http.StatusBadRequest, "cursor %q: it pages through a listing sorted otherwise (sort=%s)", q.Get("cursor"), order)
+			return
+		}
+		cur = c
 	}
 	page, err := s.opt.Store.Events(r.Context(), f, store.Page{Limit: lim, Cursor: cur, Sort: sort})
 	if err != nil {
 		s.internal(w, r, err)
 		return
 	}
-	out := EventPage{Events: make([]Event, len(page.Events)), Next: encodeCursor(page.Next)}
+	out := EventPage{Events: make([]Event, len(page.Events))}
+	if page.Next != "" {
+		out.Next = encodeCursor(string(sort) + "/" + page.Next)
+	}
 	for i, e := range page.Events {
 		out.Events[i] = Event{ID: e.ID, Date: eventDate(e), DatePrecision: e.Record.DatePrecision, NumMentions: e.NumMentions, NumSources: e.NumSources,
 			NumArticles: e.NumArticles, FirstSeen: e.FirstSeen, SourceURL: e.SourceURL, Confidence: e.Confidence, Description: describe(e.Record.Code), Record: e.Record}

@@ -825,7 +825,32 @@ func TestEventCounts(t *testing.T) {
 			t.Errorf("GET %s: events %v, want %v", c.target, got, c.want)
 		}
 	}
+	// Pages sorted by a count follow each other; a cursor pages only
+	// through the order it came from.
+	var got []string
+	target := "/api/events?sort=crowd&limit=1"
+	for range 4 {
+		var page EventPage
+		if rec := serve(t, s, "GET", target, nil, ""); rec.Code != 200 || json.Unmarshal(rec.Body.Bytes(), &page) != nil {
+			t.Fatalf("GET %s: %d %s", target, rec.Code, rec.Body)
+		}
+		for _, e := range page.Events {
+			got = append(got, e.Record.Code)
+		}
+		if page.Next == "" {
+			break
+		}
+		target = "/api/events?sort=crowd&limit=1&cursor=" + url.QueryEscape(page.Next)
+	}
+	if want := []string{"141", "173", "190"}; !slices.Equal(got, want) {
+		t.Errorf("pages sorted by crowd: %v, want %v", got, want)
+	}
+	var first EventPage
+	if rec := serve(t, s, "GET", "/api/events?limit=1", nil, ""); json.Unmarshal(rec.Body.Bytes(), &first) != nil || first.Next == "" {
+		t.Fatalf("no next page of the newest events: %s", rec.Body)
+	}
 	for _, target := range []string{
+		"/api/events?sort=killed&cursor=" + url.QueryEscape(first.Next),
 		"/api/events?killed>=ten", "/api/events?killed>10", "/api/events?killed>=5&min-killed=5",
 		"/api/events?sort=wounded", "/api/events?min-crowd=9&max-crowd=1",
 	} {
