@@ -48,6 +48,9 @@ func Find(text string, off int) []Mention {
 		// A noun the lists lack counts the dead and the hurt only ("a cook
 		// was stabbed to death", not "a memorial was held").
 		kind, part, phraseEnd := kindOf(ws, &q, last)
+		if kind != "" && conditional(ws, q.first) {
+			kind = "" // "if the two are killed": it did not happen
+		}
 		if kind != "" && !checked {
 			illness, totals = excluded(ws)
 			protest, checked = protestContext(ws), true
@@ -149,6 +152,20 @@ var starts = func() map[string]bool {
 	}
 	return m
 }()
+
+// conditional reports whether the clause of the quantity at word i opens
+// with "if", "unless" or "whether" within the eight words before it.
+func conditional(ws []word, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		switch ws[k].low {
+		case "if", "unless", "whether":
+			return true
+		case ".", ";", ":":
+			return false
+		}
+	}
+	return false
+}
 
 // protestContext reports whether the sentence speaks of a protest: a
 // crowd count needs one ("gathered", "attended by 3,300 people" and "drew

@@ -22,6 +22,8 @@ func TestFind(t *testing.T) {
 		{"Dozens of firms demonstrated their products at the fair.", ""},
 		{"Police met several protest groups before the march.", ""},
 		{"Two executives picked up awards.", ""},
+		{"The singer of the band Dead Can Dance was 61.", ""},
+		{"The deputy takes over if the two leaders are both killed.", ""},
 		{"A 700-strong mob set the station alight.", "crowd 700-700 exact [700-strong]"},
 		{"Two people died when the bridge gave way.", "killed 2-2 exact [Two]"},
 		{"A man was arrested at the scene.", "arrested 1-1 exact [A man]"},

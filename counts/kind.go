@@ -503,9 +503,10 @@ func before(ws []word, q *Quantity, last event.CountKind, nouns bool) (event.Cou
 			}
 			return k, false
 		}
-	case "are", "were", "is", "was", "included", "stood", "stands", "reached", "at":
-		// "the confirmed deaths are fourteen civilians"
-		if k, ok := kindNouns[at(ws, b-1)]; ok && !nouns {
+	case "are", "were", "included", "stood", "stands", "reached", "at":
+		// "the confirmed deaths are fourteen civilians"; but "the Grateful
+		// Dead", and "X was 78" is an age
+		if k, ok := kindNouns[at(ws, b-1)]; ok && !nouns && !wordAt(ws, b-1).upper {
 			return k, false
 		}
 	}
