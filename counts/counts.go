@@ -127,9 +127,9 @@ func quantityAt(ws []word, i int) (Quantity, bool) {
 		}
 		// "a cook was stabbed to death", "another Malay", "Another later died"
 		switch {
-		case k < len(ws) && plain(ws[k]) && !plural(ws[k].low) && (auxiliaries[at(ws, k+1)] || harm(ws, k+1) || (ws[k].upper && w != "a" && w != "an")):
+		case k < len(ws) && plain(ws[k]) && !plural(ws[k].low) && (singularAux[at(ws, k+1)] || harm(ws, k+1) || (ws[k].upper && w != "a" && w != "an")):
 			return Quantity{Low: 1, High: 1, Precision: event.Exact, first: i, last: k, noun: true, unknown: !ws[k].upper}, true
-		case w == "another" && k == i+1 && (skips[at(ws, k)] || at(ws, k) == "for" || phraseAt(ws, k) != nil || at(ws, k) == "."):
+		case w == "another" && k == i+1 && (skips[at(ws, k)] || at(ws, k) == "for" || harm(ws, k) || at(ws, k) == "."):
 			return Quantity{Low: 1, High: 1, Precision: event.Exact, first: i, last: i, noun: true}, true
 		}
 	}
