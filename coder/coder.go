@@ -91,7 +91,9 @@ type Actor struct {
 	First int // token indexes (0-based, inclusive) of the words that gave the code
 	Last  int
 	// Ref marks an actor left for the caller to resolve within the
-	// article (Options.KeepReferences); Code is "" then.
+	// article (Options.KeepReferences); Code is "" then, but for a
+	// Collective, whose Code is the role its noun gives ("GOV" for "both
+	// governments"), if any.
 	Ref Ref
 	// Implied marks a source the text does not name: the state agent of
 	// an agentless passive of an act only a state does ("50 persons were
@@ -101,6 +103,8 @@ type Actor struct {
 	// words) is the people the act befell, of no named country: the
 	// state's own.
 	Implied bool
+	// Count is how many actors a Collective reference stands for.
+	Count int
 }
 
 // Ref says what an unresolved actor is.
@@ -108,9 +112,10 @@ type Ref uint8
 
 // Kinds of references.
 const (
-	NoRef   Ref = iota
-	Pronoun     // "he", "they"
-	Name        // a proper name no dictionary holds
+	NoRef      Ref = iota
+	Pronoun        // "he", "they"
+	Name           // a proper name no dictionary holds
+	Collective     // "both governments", "the two countries": actors named before
 )
 
 // Event is one coded event of a sentence.
@@ -646,6 +651,19 @@ func (st *sentence) passive(v int) bool {
 type Mention struct {
 	Code  string // the actor code the name gets, from the dictionaries or its context; "" when none
 	Known bool   // an actor phrase of the dictionaries covers the name
+}
+
+// Named returns the actor phrases of s that the dictionaries code, in
+// text order, with their codes on date (YYYYMMDD): the actors a later
+// collective reference ("both governments") may stand for.
+func (c *Coder) Named(s *event.Sentence, date int) []Actor {
+	st := c.prepare(s, date)
+	defer st.release()
+	out := make([]Actor, 0, len(st.actorBuf))
+	for _, m := range st.actorBuf {
+		out = append(out, Actor{Code: m.Actor.CodeAt(date), First: m.Start, Last: m.End - 1})
+	}
+	return out
 }
 
 // Describe codes the name spanning tokens first..last (0-based, inclusive)

@@ -115,10 +115,11 @@ func (st *sentence) codeVerb(v int) {
 		// target: the target is what the passive's subject names.
 		sources, targets = []Actor{src}, tgts
 	}
-	if len(targets) == 0 && len(sources) > 1 && (b.compound || st.c.opt.SourceOnly && !oneSided(code)) {
+	if len(targets) == 0 && len(sources) > 1 && (b.compound || st.c.opt.SourceOnly && (!oneSided(code) || reciprocal[st.lemmas[v]] && !st.obliged(v))) {
 		// "% *": members of a compound subject act on each other. So do
-		// they, in articles, for codes that need a target: "Kenya and
-		// Uganda signed a trade agreement".
+		// they, in articles, for codes that need a target ("Kenya and
+		// Uganda signed a trade agreement") and for verbs that say so
+		// ("Kenya and Uganda agreed to reopen the border").
 		targets = sources
 	}
 	if len(targets) == 0 && !agentless {
@@ -590,6 +591,13 @@ func (st *sentence) resolve(k int, subjectRole bool) []Actor {
 	if st.c.opt.KeepReferences && st.actor[k] == nil && personalPronoun(st.words[k]) && st.toks[k].UPOS == "PRON" {
 		return []Actor{{First: k, Last: k, Ref: Pronoun}}
 	}
+	if n := st.collective(k); n > 0 {
+		a := Actor{First: k, Last: k, Ref: Collective, Count: n}
+		if g := st.agent[k]; g != nil && !g.Agent.Prefix {
+			a.Code = g.Agent.Code
+		}
+		return []Actor{a}
+	}
 	members := st.members(k)
 	type part struct {
 		actors []Actor
@@ -631,6 +639,57 @@ func (st *sentence) resolve(k int, subjectRole bool) []Actor {
 		out = append(out, Actor{First: first, Last: last, Ref: Name})
 	}
 	return out
+}
+
+// reciprocal are the verbs whose coordinated subjects act on each
+// other: "Kenya and Uganda agreed", "police and protesters clashed".
+var reciprocal = map[string]bool{
+	"AGREE": true, "MEET": true, "SIGN": true, "CLASH": true, "NEGOTIATE": true, "TALK": true, "FIGHT": true,
+	"COOPERATE": true, "CO-OPERATE": true, "DISCUSS": true, "EXCHANGE": true, "RECONCILE": true, "QUARREL": true,
+	"FEUD": true, "SPAR": true, "TRADE": true, "CONFER": true, "CONSULT": true, "COLLABORATE": true,
+	"NORMALIZE": true, "NORMALISE": true, "SKIRMISH": true, "BATTLE": true, "WRANGLE": true, "DISAGREE": true,
+}
+
+// collectiveNouns are the plural nouns that, counted ("both", "the two"),
+// refer back to actors named before: "both governments", "the two
+// countries", "the three leaders".
+var collectiveNouns = map[string]bool{
+	"GOVERNMENT": true, "COUNTRY": true, "NATION": true, "STATE": true, "SIDE": true, "LEADER": true,
+	"PRESIDENT": true, "MINISTER": true, "NEIGHBOUR": true, "NEIGHBOR": true, "CAPITAL": true,
+}
+
+// collective returns how many actors the counted plural k refers back to
+// ("both governments": 2), or 0 when k is no such reference.
+func (st *sentence) collective(k int) int {
+	if !st.c.opt.KeepReferences || st.toks[k].XPOS != "NNS" || !collectiveNouns[st.lemmas[k]] || st.actor[k] != nil {
+		return 0
+	}
+	n, definite := 0, false
+	for _, c := range st.kids[k] {
+		if c > k {
+			break
+		}
+		switch st.words[c] {
+		case "BOTH":
+			n, definite = 2, true
+		case "TWO":
+			n = 2
+		case "THREE":
+			n = 3
+		case "FOUR":
+			n = 4
+		case "THE", "THESE", "THOSE", "ALL":
+			definite = true
+		default:
+			if st.actor[c] != nil || st.rel(c) == "nmod:poss" {
+				return 0 // "both Kenyan governments", "their two countries"
+			}
+		}
+	}
+	if !definite {
+		return 0 // "two presidents have been impeached" counts, refers to no one
+	}
+	return n
 }
 
 // personOrOrg reports whether an entity tag (BIO) marks a person or an

@@ -703,3 +703,38 @@ func TestMerge(t *testing.T) {
 		t.Errorf("airport: got %+v, want Baghdad (23), inferred", rs[1])
 	}
 }
+
+func TestRegionGroups(t *testing.T) {
+	places := []Place{
+		{ID: 1, Name: "Sudan", Kind: Country, Code: "PCLI", Country: "SD", Lat: 16, Lon: 30, Population: 40_000_000},
+		{ID: 2, Name: "North Darfur", Kind: Admin1, Code: "ADM1", Country: "SD", Admin1: "55", Lat: 16, Lon: 25, Population: 2_000_000},
+		{ID: 3, Name: "South Darfur", Kind: Admin1, Code: "ADM1", Country: "SD", Admin1: "49", Lat: 11, Lon: 25, Population: 3_000_000},
+		{ID: 4, Name: "Eastern District", Kind: Admin1, Code: "ADM1", Country: "AS", Admin1: "01", Lat: -14.3, Lon: -170.6},
+		{ID: 5, Name: "Western District", Kind: Admin1, Code: "ADM1", Country: "AS", Admin1: "03", Lat: -14.3, Lon: -170.8},
+		{ID: 6, Name: "Azerbaijan", Kind: Country, Code: "PCLI", Country: "AZ", Lat: 40.5, Lon: 47.5, Population: 10_000_000},
+		{ID: 7, Name: "East Azerbaijan", Kind: Admin1, Code: "ADM1", Country: "IR", Admin1: "33", Lat: 37.9, Lon: 46.3},
+		{ID: 8, Name: "West Azerbaijan", Kind: Admin1, Code: "ADM1", Country: "IR", Admin1: "01", Lat: 37.5, Lon: 45},
+		{ID: 9, Name: "North Kordofan", Kind: Admin1, Code: "ADM1", Country: "SD", Admin1: "56", Lat: 14, Lon: 30},
+	}
+	g := newGazetteer(places, []CountryInfo{{ISO2: "SD", ISO3: "SDN", Name: "Sudan", Place: 0}})
+	tests := []struct {
+		name string
+		want string // "" when no region of that name is made
+	}{
+		{"Darfur", "Darfur SD (13.5,25.0) 5000000"},
+		{"District", ""},   // a generic word
+		{"Azerbaijan", ""}, // a country bears the name
+		{"Kordofan", ""},   // one part only
+	}
+	for _, tt := range tests {
+		var got string
+		for _, i := range g.Lookup(tt.name) {
+			if p := g.Place(i); p.Code == "RGN" {
+				got = fmt.Sprintf("%s %s (%.1f,%.1f) %d", p.Name, p.Country, p.Lat, p.Lon, p.Population)
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -323,7 +323,7 @@ func (g *Gazetteer) contains(a, b int) bool {
 	case Country:
 		return pb.Kind != Country
 	case Admin1:
-		return (pb.Kind == Admin2 || pb.Kind == City) && pb.Admin1 == pa.Admin1
+		return (pb.Kind == Admin2 || pb.Kind == City) && pa.Admin1 != "" && pb.Admin1 == pa.Admin1
 	case Admin2:
 		return pb.Kind == City && pb.Admin1 == pa.Admin1 && pb.Admin2 == pa.Admin2
 	}

@@ -228,50 +228,145 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 	names := p.names(sents, date)
 	earlier := descriptions{} // actors with a country, in text order, by role
 	home := p.storyCountry(doc.Text, places, evs)
+	named := p.named(doc.Text, sents, date)
 	for _, c := range all {
 		s := &sents[c.sent]
-		src, ok1 := p.actor(doc, sents, c.sent, c.ev.Source, quotes, names, date)
-		tgt, ok2 := p.actor(doc, sents, c.sent, c.ev.Target, quotes, names, date)
+		srcs, ok1 := p.actors(doc, sents, c.sent, c.ev.Source, c.ev.Target, quotes, names, named, date)
+		tgts, ok2 := p.actors(doc, sents, c.sent, c.ev.Target, c.ev.Source, quotes, names, named, date)
 		if !ok2 && c.ev.Source.Implied {
-			tgt, ok2 = nil, true // "he was arrested", whoever he is
+			tgts, ok2 = []*event.Actor{nil}, true // "he was arrested", whoever he is
 		}
-		if !ok1 || !ok2 || src == nil {
+		if !ok1 || !ok2 {
 			continue // a reference that names no known actor
 		}
-		for _, a := range []*event.Actor{src, tgt} {
+		for _, a := range append(srcs[:len(srcs):len(srcs)], tgts...) {
 			if a != nil {
 				earlier.describe(doc.Text, a)
 				earlier.add(a)
 			}
 		}
-		r := p.record(doc, s, c.ev, places)
-		where := home
-		if r.Location != nil && r.Location.Country != "" {
-			where = r.Location.Country
-		}
-		if src.Implied {
-			earlier.imply(src, s, r.Location, home)
-			if tgt != nil && tgt.Implied {
-				// "50 persons were arrested": the state's own people.
-				if tgt.Code, tgt.Country = src.Country, src.Country; tgt.Code == "" {
-					tgt = nil
+		for _, src := range srcs {
+			for _, tgt := range tgts {
+				if src == nil {
+					continue
 				}
+				if tgt != nil {
+					tgt = copyActor(tgt) // each pair places its own
+				}
+				p.pair(doc, s, c.sent, c.ev, copyActor(src), tgt, places, when, quotes, earlier, home, res)
 			}
-		}
-		placeActor(src, where)
-		placeActor(tgt, where)
-		if tgt != nil && tgt.Code == src.Code {
-			continue // an actor acting on itself
-		}
-		setDate(&r, when, c.sent, c.ev.Verb)
-		r.Source, r.Target = src, tgt
-		p.setMode(&r, s, c.sent, c.ev, doc.Text, quotes)
-		if !repeated(res.Records, &r) {
-			res.Records = append(res.Records, r)
 		}
 	}
 	p.countPart(sents, partFrom, res)
 	return nil
+}
+
+// pair records the event c of sentence s (at index si) between src and
+// tgt, once their places are known.
+func (p *Pipeline) pair(doc *event.Document, s *event.Sentence, si int, ev coder.Event, src, tgt *event.Actor,
+	places []geo.Resolution, when *dates.Document, quotes *quote.Doc, earlier descriptions, home string, res *Result) {
+	r := p.record(doc, s, ev, places)
+	where := home
+	if r.Location != nil && r.Location.Country != "" {
+		where = r.Location.Country
+	}
+	if src.Implied {
+		earlier.imply(src, s, r.Location, home)
+		if tgt != nil && tgt.Implied {
+			// "50 persons were arrested": the state's own people.
+			if tgt.Code, tgt.Country = src.Country, src.Country; tgt.Code == "" {
+				tgt = nil
+			}
+		}
+	}
+	placeActor(src, where)
+	placeActor(tgt, where)
+	if tgt != nil && tgt.Code == src.Code {
+		return // an actor acting on itself
+	}
+	setDate(&r, when, si, ev.Verb)
+	r.Source, r.Target = src, tgt
+	if ev.Source.Ref == coder.Collective || ev.Target.Ref == coder.Collective {
+		// One event per member: each its own id.
+		e := ev
+		e.Source.Code = src.Code
+		if tgt != nil {
+			e.Target.Code = tgt.Code
+		}
+		r.ID = recordID(doc.ID, s.Index, e)
+	}
+	p.setMode(&r, s, si, ev, doc.Text, quotes)
+	if !repeated(res.Records, &r) {
+		res.Records = append(res.Records, r)
+	}
+}
+
+func copyActor(a *event.Actor) *event.Actor {
+	b := *a
+	return &b
+}
+
+// named returns the actors the dictionaries name in sents, in text
+// order: those a collective reference may stand for.
+func (p *Pipeline) named(text string, sents []event.Sentence, date int) []*event.Actor {
+	var out []*event.Actor
+	for i := range sents {
+		for _, a := range p.coder.Named(&sents[i], date) {
+			if r := recordActor(text, &sents[i], a); r != nil && r.Country != "" {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// actors turns a coded actor into the record's actors: one, or none (a
+// nil actor for an event without one), or, for a collective reference
+// ("both governments", "the two countries"), the actors of as many
+// countries named last before it, but for the event's other actor's.
+// ok is false when a reference stands for nothing known.
+func (p *Pipeline) actors(doc *event.Document, sents []event.Sentence, si int, a, other coder.Actor, quotes *quote.Doc, names map[string]string, named []*event.Actor, date int) ([]*event.Actor, bool) {
+	if a.Ref != coder.Collective {
+		one, ok := p.actor(doc, sents, si, a, quotes, names, date)
+		return []*event.Actor{one}, ok
+	}
+	s := &sents[si]
+	at := s.Tokens[a.First].Start
+	skip := ""
+	if o, ok := p.actor(doc, sents, si, other, quotes, names, date); ok && o != nil {
+		skip = o.Country
+	}
+	var out []*event.Actor
+	seen := map[string]bool{skip: true}
+	for i := len(named) - 1; i >= 0 && len(out) < a.Count; i-- {
+		m := named[i]
+		if m.End > at || seen[m.Country] {
+			continue
+		}
+		seen[m.Country] = true
+		code := m.Code
+		if a.Code != "" {
+			code = m.Country + a.Code
+		}
+		first, last := a.First, a.Last
+		for first > 0 && s.Tokens[first-1].Head-1 == a.First && s.Tokens[first-1].Start >= 0 {
+			first-- // the count and determiner: "both governments"
+		}
+		if r := recordActor(doc.Text, s, coder.Actor{Code: code, First: first, Last: last}); r != nil {
+			out = append(out, r)
+		}
+	}
+	if len(out) < 2 {
+		// Too few named before: the phrase's role alone ("both
+		// governments": GOV), placed as any other.
+		one := recordActor(doc.Text, s, coder.Actor{Code: a.Code, First: a.First, Last: a.Last})
+		return []*event.Actor{one}, one != nil
+	}
+	// In text order, as they were named.
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out, true
 }
 
 // descriptions holds the article's actors with a country, in text order,
