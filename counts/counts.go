@@ -48,6 +48,9 @@ func Find(text string, off int) []Mention {
 		// A noun the lists lack counts the dead and the hurt only ("a cook
 		// was stabbed to death", not "a memorial was held").
 		kind, part, phraseEnd := kindOf(ws, &q, last)
+		if kind != "" && conditional(ws, q.first) {
+			kind = "" // "if the two are killed": it did not happen
+		}
 		if kind != "" && !checked {
 			illness, totals = excluded(ws)
 			protest, checked = protestContext(ws), true
@@ -124,9 +127,9 @@ func quantityAt(ws []word, i int) (Quantity, bool) {
 		}
 		// "a cook was stabbed to death", "another Malay", "Another later died"
 		switch {
-		case k < len(ws) && plain(ws[k]) && !plural(ws[k].low) && (auxiliaries[at(ws, k+1)] || harm(ws, k+1) || (ws[k].upper && w != "a" && w != "an")):
+		case k < len(ws) && plain(ws[k]) && !plural(ws[k].low) && (singularAux[at(ws, k+1)] || harm(ws, k+1) || (ws[k].upper && w != "a" && w != "an")):
 			return Quantity{Low: 1, High: 1, Precision: event.Exact, first: i, last: k, noun: true, unknown: !ws[k].upper}, true
-		case w == "another" && k == i+1 && (skips[at(ws, k)] || at(ws, k) == "for" || phraseAt(ws, k) != nil || at(ws, k) == "."):
+		case w == "another" && k == i+1 && (skips[at(ws, k)] || at(ws, k) == "for" || harm(ws, k) || at(ws, k) == "."):
 			return Quantity{Low: 1, High: 1, Precision: event.Exact, first: i, last: i, noun: true}, true
 		}
 	}
@@ -149,6 +152,20 @@ var starts = func() map[string]bool {
 	}
 	return m
 }()
+
+// conditional reports whether the clause of the quantity at word i opens
+// with "if", "unless" or "whether" within the eight words before it.
+func conditional(ws []word, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		switch ws[k].low {
+		case "if", "unless", "whether":
+			return true
+		case ".", ";", ":":
+			return false
+		}
+	}
+	return false
+}
 
 // protestContext reports whether the sentence speaks of a protest: a
 // crowd count needs one ("gathered", "attended by 3,300 people" and "drew

@@ -50,6 +50,9 @@ func kindOf(ws []word, q *Quantity, last event.CountKind) (kind event.CountKind,
 		return n.kind, false, end
 	}
 	if k := predicate(ws, n.next); k != "" {
+		if n.unknown && k != event.Killed && k != event.Injured {
+			return "", false, end // "one such meeting was held"
+		}
 		return k, false, end
 	}
 	if n.kind != "" {
@@ -82,6 +85,7 @@ type phraseNP struct {
 	kind     event.CountKind // of a kind noun ("56 dead", "eight more bodies")
 	of       bool            // the noun follows "of" ("two of the injured")
 	striking bool            // a protest participle modifies it ("striking workers")
+	unknown  bool            // one of a noun the lists lack ("one such meeting"): it may count only the dead or hurt
 }
 
 // nounPhrase reads the phrase that q counts: "people", "of the
@@ -170,6 +174,7 @@ func nounPhrase(ws []word, q *Quantity) phraseNP {
 		follows := lastWord+1 >= len(ws) || skips[at(ws, lastWord+1)] || phraseAt(ws, lastWord+1) != nil
 		if (follows && (q.Low == 1 || plural(w.low))) || (w.upper && lastWord == k && !months[w.low]) {
 			n.head = lastWord
+			n.unknown = q.Low == 1 && !w.upper
 		}
 	}
 	if n.head < 0 {
@@ -503,9 +508,10 @@ func before(ws []word, q *Quantity, last event.CountKind, nouns bool) (event.Cou
 			}
 			return k, false
 		}
-	case "are", "were", "is", "was", "included", "stood", "stands", "reached", "at":
-		// "the confirmed deaths are fourteen civilians"
-		if k, ok := kindNouns[at(ws, b-1)]; ok && !nouns {
+	case "are", "were", "included", "stood", "stands", "reached", "at":
+		// "the confirmed deaths are fourteen civilians"; but "the Grateful
+		// Dead", and "X was 78" is an age
+		if k, ok := kindNouns[at(ws, b-1)]; ok && !nouns && !wordAt(ws, b-1).upper {
 			return k, false
 		}
 	}

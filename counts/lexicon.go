@@ -139,9 +139,10 @@ demonstrated demonstrating demonstrators march marches marched marching marchers
 strike strikes striking strikers vigil vigils sit-in sit picket pickets picketing riot riots rioting rioters
 agitation agitations bandh dharna hartal walkout stoppage procession processions mob mobs blockade gherao`)
 
-// auxiliaries are the words after which an unknown noun with an article
-// is the subject of a passive ("a cook was stabbed to death").
-var auxiliaries = set(`was were is are has have had been got`)
+// singularAux are the words after which an unknown noun with an article
+// is the subject of a passive ("a cook was stabbed to death"; not "people
+// in a train were killed").
+var singularAux = set(`was is has had got`)
 
 // crowdPeople are the people of a protest, whose number is a crowd ("the
 // number of strikers").
