@@ -193,6 +193,7 @@ func TestResolve(t *testing.T) {
 		{"a capital outweighs a region of its name", "Talks in Washington.", []string{"Washington"}, nil, []int{45}, nil},
 		{"the state of", "Fires in the state of Washington.", []string{"Washington"}, nil, []int{44}, nil},
 		{"state after the name", "Fires in Washington state.", []string{"Washington"}, nil, []int{44}, nil},
+		{"a governor's title after the name", "Washington Gov. Jay Inslee spoke.", []string{"Washington"}, nil, []int{44}, nil},
 		{"a list of countries is no qualifier", "Cases in Mexico, China, Japan and Iraq.", []string{"China", "Japan", "Iraq"}, nil, []int{51, 52, 3}, nil},
 		{"a region's possessive qualifies", "From Switzerland and Zurich we went to Texas's Davos.", []string{"Switzerland", "Zurich", "Texas", "Davos"}, nil, []int{4, 26, 10, 25}, nil},
 		{"a town unknown in its qualifier takes the qualifier's place", "A barn burned in Maysville, Texas.", []string{"Maysville", "Texas"}, nil, []int{10, 10}, []bool{true, false}},

@@ -226,10 +226,10 @@ func (g *Gazetteer) hasKind(cs []candidate, k Kind) bool {
 }
 
 // cueKinds maps the words that name a kind of place, before ("the state
-// of Washington") or after ("Washington state") a name, to the kinds
-// they call for.
+// of Washington") or after ("Washington state", "New York Gov. Andrew
+// Cuomo") a name, to the kinds they call for.
 var cueKinds = map[string][]Kind{
-	"state": {Admin1}, "province": {Admin1}, "region": {Admin1, Admin2}, "governorate": {Admin1},
+	"state": {Admin1}, "province": {Admin1}, "gov": {Admin1}, "governor": {Admin1}, "region": {Admin1, Admin2}, "governorate": {Admin1},
 	"county": {Admin2}, "district": {Admin2, Admin1}, "parish": {Admin2},
 	"city": {City}, "town": {City}, "village": {City},
 }
