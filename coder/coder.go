@@ -506,6 +506,14 @@ func (st *sentence) mainVerb(v int) {
 	if obj >= 0 {
 		st.heads[obj], st.rels[obj] = v, "obj"
 	}
+	// "The ministry accused X of Y, but said it would talk": a verb the
+	// parser conjoined to the noun that is now the subject or the object
+	// is conjoined to the verb.
+	for j := v + 1; j < len(st.toks); j++ {
+		if h := st.heads[j]; (h == subj || h == obj && obj >= 0) && st.rels[j] == "conj" && st.toks[j].UPOS == "VERB" && !st.hasSubject(j) {
+			st.heads[j] = v
+		}
+	}
 }
 
 // verbAbove reports whether a verb heads the clause of token k: an

@@ -754,7 +754,10 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 		// place: "Ithilen's minister Calimehtar".)
 		if m := st.actor[c]; m != nil {
 			code := m.Actor.CodeAt(st.date)
-			if actor == nil || st.actor[k] == m && m.Start > actor.Last && st.rel(actor.First) == "amod" && len(code) > len(actor.Code) {
+			// So does a part of the first's country: "the U.S. State
+			// Department" (USAGOV after USA).
+			if actor == nil || st.actor[k] == m && m.Start > actor.Last && len(code) > len(actor.Code) &&
+				(st.rel(actor.First) == "amod" || strings.HasPrefix(code, actor.Code)) {
 				actor = &Actor{Code: code, First: m.Start, Last: m.End - 1}
 			}
 		}

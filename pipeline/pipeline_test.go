@@ -109,6 +109,11 @@ func TestExampleArticle(t *testing.T) {
 	if r := find(recs, "KENCOP", "17", ""); r == nil {
 		t.Errorf("no arrest by Kenyan police")
 	}
+	// "Tanzania's foreign ministry accused ..., but said it would hold
+	// talks with Nairobi": the second verb of a mended clause.
+	if r := find(recs, "TZA", "03", "KEN"); r == nil || r.Mode != event.Future {
+		t.Errorf("talks planned with Nairobi: %+v", r)
+	}
 	// Every other event is placed in Nairobi: the demonstration by the
 	// clause that names it, the rest by the article's dateline, and the
 	// talks "with Nairobi" not by the name of their target.
