@@ -25,8 +25,10 @@ type Tagger struct {
 	model *perceptron.Model
 	upos  []string // per class
 	xpos  []string
-	dict  map[string]int    // unambiguous frequent word -> class
-	amb   map[string]uint64 // normalized word -> hash of the classes it had
+	// finite marks the finite lexical verb classes (VBD, VBZ, VBP).
+	finite []bool
+	dict   map[string]int    // unambiguous frequent word -> class
+	amb    map[string]uint64 // normalized word -> hash of the classes it had
 }
 
 // Class labels join the two tags with a space: "NNP PROPN".
@@ -41,6 +43,7 @@ func newTagger(m *perceptron.Model, dict map[string]int, amb map[string]uint64) 
 		x, u := splitLabel(l)
 		t.xpos = append(t.xpos, x)
 		t.upos = append(t.upos, u)
+		t.finite = append(t.finite, u == "VERB" && (x == "VBD" || x == "VBZ" || x == "VBP"))
 	}
 	return t
 }
@@ -125,16 +128,7 @@ const pastMargin = 25
 
 // isFinite reports whether class c is a finite lexical verb (VBD, VBZ,
 // VBP).
-func (t *Tagger) isFinite(c int) bool {
-	if t.upos[c] != "VERB" {
-		return false
-	}
-	switch t.xpos[c] {
-	case "VBD", "VBZ", "VBP":
-		return true
-	}
-	return false
-}
+func (t *Tagger) isFinite(c int) bool { return t.finite[c] }
 
 // candidate is a token to try as the finite verb of a verbless sentence.
 type candidate struct{ tok, class int }
