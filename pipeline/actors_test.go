@@ -166,3 +166,13 @@ func TestCapitals(t *testing.T) {
 		{"Nairobi residents protested.", "KENCVL 14 -"},
 	})
 }
+
+// TestInternationalGroupsUnplaced leaves an international armed group
+// without the country where it acts.
+func TestInternationalGroupsUnplaced(t *testing.T) {
+	for _, r := range codeText(t, "Al-Qaeda claimed the bombing of a bus in Mombasa.", "2022-03-02") {
+		if r.Source != nil && strings.HasPrefix(r.Source.Code, "KEN") {
+			t.Errorf("source %s placed in Kenya", r.Source.Code)
+		}
+	}
+}
