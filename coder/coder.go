@@ -73,6 +73,9 @@ type Places interface {
 	// Town reports whether name (as the text spells it) names a town
 	// and no country.
 	Town(name string) bool
+	// Capital reports whether name is a town that is its country's
+	// capital: acting, it stands for the government ("Athens expelled").
+	Capital(name string) bool
 }
 
 // Coder codes sentences with one set of dictionaries. It is safe for

@@ -45,6 +45,12 @@ func TestUnnamedGroupsPlaced(t *testing.T) {
 		{"Chile's economy grew last year. The police arrested forty students after the march.", "CHLCOP 17 CHLEDU"},
 		// a country named in the clause is no place of its own group
 		{"Nurses protested in Accra on Tuesday.", "GHAHLH 14 -"},
+		// people counted by a quantity alone are civilians; a counted
+		// phrase's role wins over it
+		{"Thousands marched in Minsk on Sunday.", "BLRCVL 14 -"},
+		{"Dozens rallied outside the parliament in Tbilisi.", "GEOCVL 14 GEOLEG"},
+		{"A crowd of students protested in Dhaka.", "BGDEDU 14 -"},
+		{"Scores of miners demonstrated in Lima.", "PERLAB 14 -"},
 	})
 }
 
@@ -125,6 +131,54 @@ func TestReciprocal(t *testing.T) {
 	for _, r := range codeText(t, "The rebels said Ghana and Togo must agree to new talks.", "2022-03-02") {
 		if r.Root == "03" && r.Target != nil {
 			t.Errorf("an obligation coded as mutual: %s %s %s", r.Source.Code, r.Code, r.Target.Code)
+		}
+	}
+}
+
+// TestUnknownPeople follows a person no dictionary holds through the
+// article: the first mention's title and nationality code the later
+// bare surname and pronoun, which keep the person's own text.
+func TestUnknownPeople(t *testing.T) {
+	text := "Zambian Trade Minister Chanda Mwale criticised Malawi on Monday. Mwale later met the Malawian ambassador. He also accused Tanzania of dumping maize."
+	recs := codeText(t, text, "2020-01-03")
+	want := map[string]bool{"ZMBGOV 111 MWI": false, "ZMBGOV 040 MWIGOV": false, "ZMBGOV 112 TZA": false}
+	for _, r := range recs {
+		if r.Source == nil || r.Target == nil {
+			continue
+		}
+		k := r.Source.Code + " " + r.Code + " " + r.Target.Code
+		if _, ok := want[k]; ok {
+			want[k] = true
+			if !strings.Contains(r.Source.Text, "Mwale") {
+				t.Errorf("%s: source text %q, want the person's name", k, r.Source.Text)
+			}
+		}
+	}
+	for k, found := range want {
+		if !found {
+			t.Errorf("no %s event", k)
+		}
+	}
+}
+
+// TestCapitals lets a capital that acts, or is acted on, stand for its
+// government, and nowhere else.
+func TestCapitals(t *testing.T) {
+	checkActors(t, "2022-03-02", []actorCase{
+		{"Athens recalled its ambassador from Ankara.", "GRCGOV 16 TURGOV"},
+		{"Kenya held talks with Kampala.", "KEN 04 UGAGOV"},
+		// a place, or where a group is from, is no government
+		{"Protesters in Nairobi attacked the police.", "KENOPP 1 KENCOP"},
+		{"Nairobi residents protested.", "KENCVL 14 -"},
+	})
+}
+
+// TestInternationalGroupsUnplaced leaves an international armed group
+// without the country where it acts.
+func TestInternationalGroupsUnplaced(t *testing.T) {
+	for _, r := range codeText(t, "Al-Qaeda claimed the bombing of a bus in Mombasa.", "2022-03-02") {
+		if r.Source != nil && strings.HasPrefix(r.Source.Code, "KEN") {
+			t.Errorf("source %s placed in Kenya", r.Source.Code)
 		}
 	}
 }

@@ -85,7 +85,8 @@ func (p *Pipeline) WithSentences() *Pipeline {
 }
 
 // towns tells the coder which names are towns: those the gazetteer
-// knows only as populated places or regions, never as a country.
+// knows only as populated places or regions, never as a country; and
+// which of them are capitals.
 type towns struct{ g *geo.Gazetteer }
 
 func (t towns) Town(name string) bool {
@@ -96,6 +97,19 @@ func (t towns) Town(name string) bool {
 		}
 	}
 	return len(ids) > 0
+}
+
+func (t towns) Capital(name string) bool {
+	capital := false
+	for _, i := range t.g.Lookup(name) {
+		switch pl := t.g.Place(i); {
+		case pl.Kind <= geo.Country:
+			return false
+		case pl.Code == "PPLC":
+			capital = true
+		}
+	}
+	return capital
 }
 
 // Result is what coding one document gives.
@@ -420,13 +434,14 @@ func (p *Pipeline) storyCountry(text string, places []geo.Resolution, evs []code
 // placeActor gives an actor named only by a role of a state or of
 // society ("drivers", "police", "the authorities") the country where its
 // event happened, else the story's: "Hundreds of drivers demonstrated in
-// Nairobi" are Kenyan drivers. An organisation's role (IGO, NGO) names no country.
+// Nairobi" are Kenyan drivers. An organisation's role (IGO, NGO) and an
+// international armed group (IMG: "Islamic State") name no country.
 func placeActor(a *event.Actor, country string) {
 	if a == nil || a.Country != "" || country == "" || len(a.Roles) == 0 || a.Code != strings.Join(a.Roles, "") {
 		return
 	}
 	switch a.Roles[0] {
-	case "IGO", "NGO", "NGM", "MNC", "INT", "UIS":
+	case "IGO", "NGO", "NGM", "MNC", "INT", "UIS", "IMG":
 		return
 	}
 	a.Code, a.Country = country+a.Code, country
