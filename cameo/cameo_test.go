@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/annals/annals/cameo"
+	"github.com/annals/annals/event"
 	"github.com/annals/annals/internal/testshared"
 )
 
@@ -132,6 +133,27 @@ func TestDemand(t *testing.T) {
 	}
 }
 
+func TestStateAgent(t *testing.T) {
+	for _, tt := range []struct {
+		code, want string
+		ok         bool
+	}{
+		{"173", "COP", true},
+		{"1711", "COP", true},
+		{"116", "JUD", true},
+		{"1723", "GOV", true},
+		{"174", "GOV", true},
+		{"172", "", false},  // "the road was closed": anyone closes a road
+		{"1712", "", false}, // anyone destroys property
+		{"1823", "", false}, // anyone kills
+		{"17", "", false},
+	} {
+		if got, ok := cameo.StateAgent(tt.code); got != tt.want || ok != tt.ok {
+			t.Errorf("StateAgent(%s) = %q %v, want %q %v", tt.code, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
 // TestMapsStayInCAMEO checks the intention and demand maps against the
 // table: every deed (04 to 08, 14 to 20) has an intention, which is an
 // intention code (03x, 13x), and every yield (08x) a demand code (10x).
@@ -172,5 +194,32 @@ func TestTableIsCurrent(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("the table has %d codes, cameo_codes.tsv %d: run go generate ./cameo", len(got), len(want))
+	}
+}
+
+func TestCounts(t *testing.T) {
+	tests := []struct {
+		code string
+		kind event.CountKind
+		want bool
+	}{
+		{"190", event.Killed, true},
+		{"183", event.Injured, true},
+		{"202", event.Killed, true},
+		{"1451", event.Injured, true},
+		{"175", event.Killed, true},
+		{"173", event.Arrested, true},
+		{"141", event.Crowd, true},
+		{"143", event.Crowd, true},
+		{"141", event.Killed, false}, // a peaceful march kills nobody by itself
+		{"173", event.Killed, false},
+		{"111", event.Crowd, false},
+		{"190", event.Arrested, false},
+		{"042", "lost", false},
+	}
+	for _, tt := range tests {
+		if got := cameo.Counts(tt.code, tt.kind); got != tt.want {
+			t.Errorf("Counts(%s, %s) = %v, want %v", tt.code, tt.kind, got, tt.want)
+		}
 	}
 }

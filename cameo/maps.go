@@ -25,6 +25,23 @@ var demandOf = map[string]string{
 	"0833": "1043", "0834": "1044", "084": "1053", "085": "1054", "086": "1055", "087": "1056",
 }
 
+// agentOf holds the acts that only a state does, with the role that does
+// them: arrests, detentions and charges (173), violent repression (175)
+// and confiscations (1711) are its police's; verdicts (116) its courts';
+// expulsions (174), censorship, bans of parties, curfews and states of
+// emergency (1721 to 1724) its government's. (Plain 172 is not among
+// them: "the road was closed", "talks were suspended".)
+var agentOf = map[string]string{
+	"116": "JUD", "1711": "COP", "173": "COP", "175": "COP",
+	"174": "GOV", "1721": "GOV", "1722": "GOV", "1723": "GOV", "1724": "GOV",
+}
+
+// StateAgent returns the role of the state that does what code codes, and
+// whether only a state does it: "50 persons were arrested" names no
+// agent, and needs none (COP). A code is looked up by its longest prefix,
+// as Intent.
+func StateAgent(code string) (role string, ok bool) { return byPrefix(agentOf, code) }
+
 // Intent returns the code of the intention to do what code codes ("073",
 // provide humanitarian aid, gives "0333", express intent to provide
 // humanitarian aid), and whether the deed has one: 04 to 08 and 14 to 20

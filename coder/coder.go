@@ -50,6 +50,11 @@ type Options struct {
 	// OnePerStory keeps, in CodeStory, only the first event of each
 	// (source, target, code) in a story: PETRARCH's one-a-day filter.
 	OnePerStory bool
+	// ImpliedAgents codes an agentless passive of an act only a state
+	// does ("50 persons were arrested") with the state's role as its
+	// source (Actor.Implied), for a caller that finds the story's
+	// country; PETRARCH drops such events for want of a source.
+	ImpliedAgents bool
 	// DropStatements leaves out plain statements (CAMEO 010 to 013:
 	// "said", "told", "declined to comment", "feared", "hoped"), which
 	// the codebook does not count as events. A statement with content is
@@ -86,8 +91,20 @@ type Actor struct {
 	First int // token indexes (0-based, inclusive) of the words that gave the code
 	Last  int
 	// Ref marks an actor left for the caller to resolve within the
-	// article (Options.KeepReferences); Code is "" then.
+	// article (Options.KeepReferences); Code is "" then, but for a
+	// Collective, whose Code is the role its noun gives ("GOV" for "both
+	// governments"), if any.
 	Ref Ref
+	// Implied marks a source the text does not name: the state agent of
+	// an agentless passive of an act only a state does ("50 persons were
+	// arrested"). Code is "---" and the agent's role ("---COP"); First
+	// and Last are the verb's. A caller that knows the story's country
+	// puts it in. A target marked Implied ("---", First and Last its
+	// words) is the people the act befell, of no named country: the
+	// state's own.
+	Implied bool
+	// Count is how many actors a Collective reference stands for.
+	Count int
 }
 
 // Ref says what an unresolved actor is.
@@ -95,9 +112,10 @@ type Ref uint8
 
 // Kinds of references.
 const (
-	NoRef   Ref = iota
-	Pronoun     // "he", "they"
-	Name        // a proper name no dictionary holds
+	NoRef      Ref = iota
+	Pronoun        // "he", "they"
+	Name           // a proper name no dictionary holds
+	Collective     // "both governments", "the two countries": actors named before
 )
 
 // Event is one coded event of a sentence.
@@ -263,23 +281,7 @@ func (c *Coder) prepare(s *event.Sentence, date int) *sentence {
 			st.heads[i] = h
 		}
 	}
-	st.repair()
-	for _, h := range st.heads {
-		if h >= 0 {
-			count[h]++
-		}
-	}
-	start := 0
-	for h := range st.kids {
-		st.kids[h] = st.kidBuf[start : start : start+count[h]]
-		start += count[h]
-	}
-	// count is st.kidBuf itself: the slices above now take its place.
-	for i, h := range st.heads {
-		if h >= 0 {
-			st.kids[h] = append(st.kids[h], i)
-		}
-	}
+	// Actor and agent phrases first: repairs read them.
 	for i := 0; i < n; {
 		if s.Tokens[i].UPOS == "PRON" {
 			// Matching ignores case: the pronoun "us" is not the US.
@@ -305,6 +307,23 @@ func (c *Coder) prepare(s *event.Sentence, date int) *sentence {
 			i = m.End
 		default:
 			i++
+		}
+	}
+	st.repair()
+	for _, h := range st.heads {
+		if h >= 0 {
+			count[h]++
+		}
+	}
+	start := 0
+	for h := range st.kids {
+		st.kids[h] = st.kidBuf[start : start : start+count[h]]
+		start += count[h]
+	}
+	// count is st.kidBuf itself: the slices above now take its place.
+	for i, h := range st.heads {
+		if h >= 0 {
+			st.kids[h] = append(st.kids[h], i)
 		}
 	}
 	return st
@@ -398,6 +417,27 @@ func (st *sentence) repair() {
 	}
 	for v := range st.toks {
 		st.mainVerb(v)
+	}
+	for k := range st.toks {
+		st.nationalityObject(k)
+	}
+}
+
+// nationalityObject mends an object whose nationality the parser took
+// for a predicate: "met Chinese President Xi" parsed with "Chinese" a
+// complement (xcomp) of "met" and "Xi" its object (or its name). The name becomes the
+// verb's object, and the adjective its modifier again.
+func (st *sentence) nationalityObject(a int) {
+	h := st.heads[a]
+	if st.toks[a].UPOS != "ADJ" || st.rels[a] != "xcomp" || h < 0 || st.toks[h].UPOS != "VERB" || st.actor[a] == nil {
+		return
+	}
+	for o := a + 1; o < len(st.toks); o++ {
+		if r := st.rels[o]; st.heads[o] == a && (r == "obj" || r == "flat" || r == "appos") && nominal(st.toks[o].UPOS) && !st.hasChild(h, "obj") {
+			st.heads[o], st.rels[o] = h, "obj"
+			st.heads[a], st.rels[a] = o, "amod"
+			return
+		}
 	}
 }
 
@@ -603,6 +643,19 @@ func (st *sentence) passive(v int) bool {
 type Mention struct {
 	Code  string // the actor code the name gets, from the dictionaries or its context; "" when none
 	Known bool   // an actor phrase of the dictionaries covers the name
+}
+
+// Named returns the actor phrases of s that the dictionaries code, in
+// text order, with their codes on date (YYYYMMDD): the actors a later
+// collective reference ("both governments") may stand for.
+func (c *Coder) Named(s *event.Sentence, date int) []Actor {
+	st := c.prepare(s, date)
+	defer st.release()
+	out := make([]Actor, 0, len(st.actorBuf))
+	for _, m := range st.actorBuf {
+		out = append(out, Actor{Code: m.Actor.CodeAt(date), First: m.Start, Last: m.End - 1})
+	}
+	return out
 }
 
 // Describe codes the name spanning tokens first..last (0-based, inclusive)

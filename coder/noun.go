@@ -93,6 +93,18 @@ func (st *sentence) codeNoun(k int) {
 			}
 		}
 	}
+	if src, ok := st.stateAgent(k, ne.Code); ok {
+		// "his arrest", "Thackeray's detention": the possessor of an act
+		// only a state does is its patient, unless an "of" phrase names
+		// one ("India's arrest of the suspects"); the state's agent is
+		// implied.
+		if len(targets) == 0 && agent >= 0 && st.rel(agent) == "nmod:poss" {
+			targets, sources, agent = sources, nil, -1
+		}
+		if len(sources) == 0 && len(targets) > 0 {
+			sources = []Actor{src}
+		}
+	}
 	if sources == nil {
 		// "US sanctions on Iran", "Israeli airstrikes on Gaza": an actor
 		// among the noun's modifiers acts.
@@ -228,6 +240,14 @@ func (st *sentence) codeSupport(v int) int {
 	}
 	if targets == nil {
 		targets = st.nounTargets(n, named)
+	}
+	if src, ok := st.stateAgent(v, code); ok && passive && len(sources) == 0 {
+		// "more than 400 arrests have been made in the city": by the
+		// state's police, of its own people when no one is named.
+		sources = []Actor{src}
+		if len(targets) == 0 {
+			targets = st.ownPeople(n)
+		}
 	}
 	if targets == nil {
 		// "ordered Khashoggi's killing": beside the subject, the

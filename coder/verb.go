@@ -3,6 +3,7 @@ package coder
 import (
 	"strings"
 
+	"github.com/annals/annals/cameo"
 	"github.com/annals/annals/dict"
 	"github.com/annals/annals/event"
 )
@@ -107,13 +108,21 @@ func (st *sentence) codeVerb(v int) {
 			}
 		}
 	}
-	if len(targets) == 0 && len(sources) > 1 && (b.compound || st.c.opt.SourceOnly && !oneSided(code)) {
+	src, tgts, agentless := st.implied(v, code)
+	if agentless {
+		// Without a "by" phrase, an actor in another phrase of the
+		// passive ("were arrested in Gondor") is neither agent nor
+		// target: the target is what the passive's subject names.
+		sources, targets = []Actor{src}, tgts
+	}
+	if len(targets) == 0 && len(sources) > 1 && (b.compound || st.c.opt.SourceOnly && (!oneSided(code) || reciprocal[st.lemmas[v]] && !st.obliged(v))) {
 		// "% *": members of a compound subject act on each other. So do
-		// they, in articles, for codes that need a target: "Kenya and
-		// Uganda signed a trade agreement".
+		// they, in articles, for codes that need a target ("Kenya and
+		// Uganda signed a trade agreement") and for verbs that say so
+		// ("Kenya and Uganda agreed to reopen the border").
 		targets = sources
 	}
-	if len(targets) == 0 {
+	if len(targets) == 0 && !agentless {
 		// As TABARI did: the first actor after the verb in its phrase,
 		// outside relative clauses, which describe something else.
 		// A town is where the event happens ("hosted Hashimoto in
@@ -167,6 +176,68 @@ func (st *sentence) codeVerb(v int) {
 	}
 }
 
+// implied returns the agent that an agentless passive of an act only a
+// state does implies (cameo.StateAgent: "50 persons were arrested", "a
+// dozen rumour mongers were nabbed", "the accused were sentenced"), with
+// what it acted on: the passive's subject, or the noun that its bare
+// participle modifies ("over 250 activists arrested in the city"); one
+// that names no actor is marked Implied too, the state's own people. ok is
+// false when v is no such passive or has a "by" phrase, which names the
+// agent.
+func (st *sentence) implied(v int, code string) (src Actor, targets []Actor, ok bool) {
+	src, ok = st.stateAgent(v, code)
+	if !ok {
+		return src, nil, false
+	}
+	patient := -1
+	switch {
+	case st.reducedRelative(v):
+		patient = st.head(v)
+	case st.passive(v), st.baseRel(v) == "conj" && st.bareParticiple(v) && st.passive(st.head(v)):
+		// "were beaten and arrested": the participle shares the passive.
+		patient = st.subject(v)
+	default:
+		return src, nil, false
+	}
+	for _, k := range st.kids[v] {
+		if b := st.baseRel(k); (b == "obl" || b == "nmod") && st.caseWord(k) == "BY" {
+			return src, nil, false
+		}
+	}
+	if patient >= 0 {
+		targets = st.resolve(patient, true)
+		if len(targets) == 0 && nominal(st.toks[patient].UPOS) && st.toks[patient].UPOS != "PRON" {
+			targets = st.ownPeople(patient)
+		}
+	}
+	return src, targets, true
+}
+
+// stateAgent returns the implied source of event word k of code, when
+// only a state does what code codes and the coder is to imply agents.
+func (st *sentence) stateAgent(k int, code string) (Actor, bool) {
+	role, ok := cameo.StateAgent(code)
+	if !ok || !st.c.opt.ImpliedAgents {
+		return Actor{}, false
+	}
+	return Actor{Code: "---" + role, First: k, Last: k, Implied: true}, true
+}
+
+// ownPeople returns the target that noun k names when it names no actor
+// and a state's agent acts on it: "50 persons were arrested", "arrests
+// were made". People of no named country, whom the state's own police
+// arrest, are the state's.
+func (st *sentence) ownPeople(k int) []Actor {
+	first, last := st.nameSpan(k)
+	return []Actor{{Code: "---", First: first, Last: last, Implied: true}}
+}
+
+// reducedRelative reports whether v is a bare participle modifying a
+// noun ("activists arrested in the city"): the noun is what it acted on.
+func (st *sentence) reducedRelative(v int) bool {
+	return st.rel(v) == "acl" && st.bareParticiple(v) && st.head(v) >= 0 && nominal(st.toks[st.head(v)].UPOS)
+}
+
 // emit records an event unless an actor is missing (and monads are not
 // wanted) or both actors are the same.
 func (st *sentence) emit(src, tgt Actor, code string, v int, verbText, rule string, negated bool) {
@@ -179,7 +250,7 @@ func (st *sentence) emit(src, tgt Actor, code string, v int, verbText, rule stri
 	if st.c.opt.RoleOnlyActors {
 		src.Code, tgt.Code = roleOnly(src.Code), roleOnly(tgt.Code)
 	}
-	known := func(a Actor) bool { return !nullCode(a.Code) || a.Ref != NoRef }
+	known := func(a Actor) bool { return !nullCode(a.Code) || a.Ref != NoRef || a.Implied }
 	switch {
 	case st.c.opt.AllowMonads:
 	case st.c.opt.SourceOnly && known(src) && tgt.Code == "" && tgt.Ref == NoRef && oneSided(code):
@@ -399,6 +470,12 @@ func (st *sentence) participants(v int) (sources, targets []Actor) {
 func (st *sentence) subject(v int) int {
 	for steps := 0; v >= 0 && steps < len(st.toks); steps++ {
 		if s := st.child(v, "nsubj", "csubj"); s >= 0 {
+			if h := st.head(v); st.rel(v) == "acl:relcl" && relativePronoun(st.words[s]) && h >= 0 && (st.actor[h] != nil || st.agent[h] != nil) {
+				// "Kenyan police, who arrested 63 rioters": the actor
+				// the relative clause describes (not "a resolution
+				// that aims to impose sanctions").
+				return h
+			}
 			if st.toks[s].UPOS == "PRON" && st.baseRel(v) == "ccomp" {
 				if outer := st.subject(st.head(v)); outer >= 0 {
 					return outer
@@ -417,6 +494,10 @@ func (st *sentence) subject(v int) int {
 	}
 	return -1
 }
+
+// relativePronoun reports whether an upper-cased word opens a relative
+// clause as its subject.
+func relativePronoun(w string) bool { return w == "WHO" || w == "WHICH" || w == "THAT" }
 
 // participial reports whether clause v is a bare -ing adjunct ("met Trump,
 // sparking condemnation"), whose subject is the main clause's.
@@ -510,6 +591,13 @@ func (st *sentence) resolve(k int, subjectRole bool) []Actor {
 	if st.c.opt.KeepReferences && st.actor[k] == nil && personalPronoun(st.words[k]) && st.toks[k].UPOS == "PRON" {
 		return []Actor{{First: k, Last: k, Ref: Pronoun}}
 	}
+	if n := st.collective(k); n > 0 {
+		a := Actor{First: k, Last: k, Ref: Collective, Count: n}
+		if g := st.agent[k]; g != nil && !g.Agent.Prefix {
+			a.Code = g.Agent.Code
+		}
+		return []Actor{a}
+	}
 	members := st.members(k)
 	type part struct {
 		actors []Actor
@@ -551,6 +639,57 @@ func (st *sentence) resolve(k int, subjectRole bool) []Actor {
 		out = append(out, Actor{First: first, Last: last, Ref: Name})
 	}
 	return out
+}
+
+// reciprocal are the verbs whose coordinated subjects act on each
+// other: "Kenya and Uganda agreed", "police and protesters clashed".
+var reciprocal = map[string]bool{
+	"AGREE": true, "MEET": true, "SIGN": true, "CLASH": true, "NEGOTIATE": true, "TALK": true, "FIGHT": true,
+	"COOPERATE": true, "CO-OPERATE": true, "DISCUSS": true, "EXCHANGE": true, "RECONCILE": true, "QUARREL": true,
+	"FEUD": true, "SPAR": true, "TRADE": true, "CONFER": true, "CONSULT": true, "COLLABORATE": true,
+	"NORMALIZE": true, "NORMALISE": true, "SKIRMISH": true, "BATTLE": true, "WRANGLE": true, "DISAGREE": true,
+}
+
+// collectiveNouns are the plural nouns that, counted ("both", "the two"),
+// refer back to actors named before: "both governments", "the two
+// countries", "the three leaders".
+var collectiveNouns = map[string]bool{
+	"GOVERNMENT": true, "COUNTRY": true, "NATION": true, "STATE": true, "SIDE": true, "LEADER": true,
+	"PRESIDENT": true, "MINISTER": true, "NEIGHBOUR": true, "NEIGHBOR": true, "CAPITAL": true,
+}
+
+// collective returns how many actors the counted plural k refers back to
+// ("both governments": 2), or 0 when k is no such reference.
+func (st *sentence) collective(k int) int {
+	if !st.c.opt.KeepReferences || st.toks[k].XPOS != "NNS" || !collectiveNouns[st.lemmas[k]] || st.actor[k] != nil {
+		return 0
+	}
+	n, definite := 0, false
+	for _, c := range st.kids[k] {
+		if c > k {
+			break
+		}
+		switch st.words[c] {
+		case "BOTH":
+			n, definite = 2, true
+		case "TWO":
+			n = 2
+		case "THREE":
+			n = 3
+		case "FOUR":
+			n = 4
+		case "THE", "THESE", "THOSE", "ALL":
+			definite = true
+		default:
+			if st.actor[c] != nil || st.rel(c) == "nmod:poss" {
+				return 0 // "both Kenyan governments", "their two countries"
+			}
+		}
+	}
+	if !definite {
+		return 0 // "two presidents have been impeached" counts, refers to no one
+	}
+	return n
 }
 
 // personOrOrg reports whether an entity tag (BIO) marks a person or an
@@ -609,15 +748,22 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 				continue
 			}
 		}
-		if m := st.actor[c]; m != nil && actor == nil {
+		// The head's own name wins over a nationality adjective when it
+		// says more: "Chinese President Xi Jinping" is Xi's code, with his
+		// role; "Bosnian Serbs" stay Bosnian. (A possessor keeps its
+		// place: "Ithilen's minister Calimehtar".)
+		if m := st.actor[c]; m != nil {
 			code := m.Actor.CodeAt(st.date)
-			actor = &Actor{Code: code, First: m.Start, Last: m.End - 1}
+			if actor == nil || st.actor[k] == m && m.Start > actor.Last && st.rel(actor.First) == "amod" && len(code) > len(actor.Code) {
+				actor = &Actor{Code: code, First: m.Start, Last: m.End - 1}
+			}
 		}
 		if g := st.agent[c]; g != nil && g != seenAgent {
 			seenAgent = g
 			agents = append(agents, g.Agent)
 		}
 	}
+	agents = st.memberOf(k, actor, agents)
 	// Phrases attached with a preposition name the actor when they hold
 	// one, except inside a multiword name that covers them.
 	for _, c := range st.kids[k] {
@@ -673,6 +819,44 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 		}
 	}
 	return actors, agents
+}
+
+// memberWords are heads that name someone by their place in a group
+// ("leader", "commander", "spokesman"): the group's role is theirs.
+var memberWords = map[string]bool{
+	"LEADER": true, "COMMANDER": true, "CHIEF": true, "HEAD": true, "OFFICIAL": true, "SPOKESMAN": true,
+	"SPOKESWOMAN": true, "SPOKESPERSON": true, "MEMBER": true, "REPRESENTATIVE": true, "FIGHTER": true,
+}
+
+// memberOf drops the role of a member word heading phrase k when the
+// phrase names the group's own role or an actor that has one: "Afghan
+// rebel leaders" are rebels (AFGREB), not a government, and "militia
+// spokesman" is the militia's.
+func (st *sentence) memberOf(k int, actor *Actor, agents []*dict.Agent) []*dict.Agent {
+	g := st.agent[k]
+	if g == nil || !memberWords[st.lemmas[k]] || g.Start != k {
+		return agents
+	}
+	others := len(agents) > 1
+	if actor != nil && len(actor.Code) > 3 && countryCode(actor.Code) {
+		others = true // "Taliban commanders": the actor's role is theirs
+	}
+	if !others {
+		return agents
+	}
+	out := agents[:0:0]
+	for _, a := range agents {
+		if a != g.Agent {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// countryCode reports whether code starts with a country rather than an
+// organisation or a role.
+func countryCode(code string) bool {
+	return len(code) >= 3 && !dict.IsRole(code[:3]) && !strings.HasPrefix(code, "IGO")
 }
 
 // resolveDepth is resolve for phrases nested in prepositional phrases;

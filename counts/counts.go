@@ -21,27 +21,47 @@ import (
 	"github.com/annals/annals/event"
 )
 
+// Mention is a count the text states. Part marks a part or subset of a
+// count before it in the sentence ("killed three, including a
+// 92-year-old woman", "eleven women and nine men"): an event's range
+// does not take it.
+type Mention struct {
+	event.Count
+	Part bool
+}
+
 // Find returns the counts that sentence text states, in text order. off
 // is the byte offset of text in its document: the counts' Start and End
 // are offsets in the document.
-func Find(text string, off int) []event.Count {
+func Find(text string, off int) []Mention {
 	ws := split(text)
-	illness, totals := excluded(ws)
-	var out []event.Count
+	// The sentence-wide tests run once, when the first count needs them:
+	// most sentences have none.
+	checked, illness, totals, protest := false, false, false, false
+	var out []Mention
 	var last event.CountKind // kind of the sentence's latest count ("including" takes it)
 	for i := 0; i < len(ws); i++ {
 		q, ok := quantityAt(ws, i)
 		if !ok {
 			continue
 		}
-		kind, phraseEnd := kindOf(ws, &q, last)
-		if kind == "" || ((illness || totals) && (kind == event.Killed || kind == event.Injured)) {
+		// A noun the lists lack counts the dead and the hurt only ("a cook
+		// was stabbed to death", not "a memorial was held").
+		kind, part, phraseEnd := kindOf(ws, &q, last)
+		if kind != "" && conditional(ws, q.first) {
+			kind = "" // "if the two are killed": it did not happen
+		}
+		if kind != "" && !checked {
+			illness, totals = excluded(ws)
+			protest, checked = protestContext(ws), true
+		}
+		if kind == "" || ((illness || totals) && (kind == event.Killed || kind == event.Injured)) || (kind == event.Crowd && !protest) || (q.unknown && kind != event.Killed && kind != event.Injured) {
 			i = q.last
 			continue
 		}
 		start, end := ws[q.first].start, ws[q.last].end
-		out = append(out, event.Count{Kind: kind, Low: q.Low, High: q.High, Precision: q.Precision,
-			Text: text[start:end], Start: off + start, End: off + end})
+		out = append(out, Mention{Count: event.Count{Kind: kind, Low: q.Low, High: q.High, Precision: q.Precision,
+			Text: text[start:end], Start: off + start, End: off + end}, Part: part})
 		last = kind
 		i = max(q.last, phraseEnd) // "of Brazil's 700,000 bank workers", "in 38 countries" count no more people
 	}
@@ -52,6 +72,12 @@ func Find(text string, off int) []event.Count {
 // a number, or an article with a person noun ("a man", "another person",
 // "a 65-year-old woman").
 func quantityAt(ws []word, i int) (Quantity, bool) {
+	if i < 0 || i >= len(ws) {
+		return Quantity{}, false
+	}
+	if w := ws[i].low; !isDigit(w[0]) && !starts[w] {
+		return Quantity{}, false // most words: no quantity starts there
+	}
 	if i > 0 && notBefore[ws[i-1].low] {
 		return Quantity{}, false
 	}
@@ -63,6 +89,9 @@ func quantityAt(ws []word, i int) (Quantity, bool) {
 	if age(ws, i) {
 		return Quantity{}, false // "18-year-old"
 	}
+	if hyphenAt(ws, i-1) && at(ws, i-2) == "no" {
+		return Quantity{}, false // "no-one"
+	}
 	if q, ok := read(ws, i); ok {
 		if at(ws, q.last+1) == "of" {
 			if _, ok := readNumber(ws, q.last+2); ok {
@@ -71,6 +100,9 @@ func quantityAt(ws []word, i int) (Quantity, bool) {
 		}
 		if w == "both" && !isPerson(wordAt(ws, i+1)) && !skips[at(ws, i+1)] && phraseAt(ws, i+1) == nil {
 			return Quantity{}, false // ", both from Keighley,"
+		}
+		if at(ws, i-1) == "," && at(ws, q.last+1) == "," && i >= 2 && ws[i-2].upper && q.first == q.last {
+			return Quantity{}, false // "Gray, 26, who won": an age
 		}
 		if name(ws, i) || year(ws, q) || months[at(ws, q.last+1)] || (i > 0 && months[ws[i-1].low]) {
 			return Quantity{}, false
@@ -95,13 +127,56 @@ func quantityAt(ws []word, i int) (Quantity, bool) {
 		}
 		// "a cook was stabbed to death", "another Malay", "Another later died"
 		switch {
-		case k < len(ws) && plain(ws[k]) && !plural(ws[k].low) && (skips[at(ws, k+1)] || harm(ws, k+1) || (ws[k].upper && w != "a" && w != "an")):
-			return Quantity{Low: 1, High: 1, Precision: event.Exact, first: i, last: k, noun: true}, true
-		case w == "another" && k == i+1 && (skips[at(ws, k)] || at(ws, k) == "for" || phraseAt(ws, k) != nil || at(ws, k) == "."):
+		case k < len(ws) && plain(ws[k]) && !plural(ws[k].low) && (singularAux[at(ws, k+1)] || harm(ws, k+1) || (ws[k].upper && w != "a" && w != "an")):
+			return Quantity{Low: 1, High: 1, Precision: event.Exact, first: i, last: k, noun: true, unknown: !ws[k].upper}, true
+		case w == "another" && k == i+1 && (skips[at(ws, k)] || at(ws, k) == "for" || harm(ws, k) || at(ws, k) == "."):
 			return Quantity{Low: 1, High: 1, Precision: event.Exact, first: i, last: i, noun: true}, true
 		}
 	}
 	return Quantity{}, false
+}
+
+// starts are the words a quantity may start with, besides digits.
+var starts = func() map[string]bool {
+	m := set("a an another both half several between")
+	for _, b := range bounds {
+		m[b.words[0]] = true
+	}
+	for _, table := range []map[string]int64{units, scales} {
+		for w := range table {
+			m[w] = true
+		}
+	}
+	for w := range plurals {
+		m[w] = true
+	}
+	return m
+}()
+
+// conditional reports whether the clause of the quantity at word i opens
+// with "if", "unless" or "whether" within the eight words before it.
+func conditional(ws []word, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		switch ws[k].low {
+		case "if", "unless", "whether":
+			return true
+		case ".", ";", ":":
+			return false
+		}
+	}
+	return false
+}
+
+// protestContext reports whether the sentence speaks of a protest: a
+// crowd count needs one ("gathered", "attended by 3,300 people" and "drew
+// 10 million viewers" count a protest's people only beside it).
+func protestContext(ws []word) bool {
+	for i, w := range ws {
+		if protestWords[w.low] || w.low == "streets" && at(ws, i-1) == "the" && at(ws, i-2) == "to" {
+			return true
+		}
+	}
+	return false
 }
 
 // harm reports whether a predicate of harm or arrest starts at word i
@@ -195,7 +270,7 @@ func age(ws []word, i int) bool {
 func excluded(ws []word) (illness, totals bool) {
 	for i, w := range ws {
 		switch {
-		case diseases[w.low]:
+		case diseases[w.low], w.low == "heart" && at(ws, i+1) == "attack", w.low == "cardiac" && at(ws, i+1) == "arrest":
 			illness = true
 		case w.low == "per" || w.low == "annually":
 			totals = true
@@ -207,6 +282,8 @@ func excluded(ws []word) (illness, totals bool) {
 			totals = true // "2018 saw 750 deaths"
 		case (w.low == "over" || w.low == "in" || w.low == "during") && (at(ws, i+2) == "years" || at(ws, i+2) == "decades"):
 			totals = true // "3,000 died over 30 years"
+		case (w.low == "years" || w.low == "decades") && at(ws, i+1) != "ago" && (i > 0 && (units[ws[i-1].low] > 0 || isDigit(ws[i-1].low[0])) || i > 1 && ws[i-1].low == "more"):
+			totals = true // "thirty more years", "3,000 died in 30 years"
 		case w.low == "past" && (at(ws, i+2) == "years" || at(ws, i+2) == "decades" || at(ws, i+1) == "decade"):
 			totals = true
 		}

@@ -17,7 +17,16 @@ func TestFind(t *testing.T) {
 		{"Thousands marched in Minsk.", "crowd 2000-9999 vague [Thousands]"},
 		{"Hundreds of drivers demonstrated outside the ministry.", "crowd 200-999 vague [Hundreds]"},
 		{"A million-man march filled the capital.", "crowd 1000000-1000000 about [million-man]"},
-		{"A crowd of 5,000 faced the police.", "crowd 5000-5000 exact [5,000]"},
+		{"A crowd of 5,000 protesters faced the police.", "crowd 5000-5000 exact [5,000]"},
+		{"The gala was attended by 3,300 guests.", ""}, // no protest: no crowd
+		{"Dozens of firms demonstrated their products at the fair.", ""},
+		{"Police met several protest groups before the march.", ""},
+		{"Two executives picked up awards.", ""},
+		{"The singer of the band Dead Can Dance was 61.", ""},
+		{"The deputy takes over if the two leaders are both killed.", ""},
+		{"One such meeting was held in the capital.", ""},
+		{"Another march would be taken to the city.", ""},
+		{"Passengers in a bus were killed.", ""},
 		{"A 700-strong mob set the station alight.", "crowd 700-700 exact [700-strong]"},
 		{"Two people died when the bridge gave way.", "killed 2-2 exact [Two]"},
 		{"A man was arrested at the scene.", "arrested 1-1 exact [A man]"},
@@ -33,7 +42,24 @@ func TestFind(t *testing.T) {
 		{"Soldiers detained 40 suspects overnight.", "arrested 40-40 exact [40]"},
 		{"The storm killed at least 9 people and injured dozens.",
 			"killed 9-9 at_least [at least 9]; injured 24-99 vague [dozens]"},
+		{"Officials counted 40 soldiers, 12 villagers, and dozens of militants killed.",
+			"killed 40-40 exact [40]; killed 12-12 exact [12]; killed 24-99 vague [dozens]"},
+		{"Two teachers, both from the capital, were detained overnight.", "arrested 2-2 exact [Two]"},
+		{"Six men from the north and another man from the coast have been arrested.",
+			"arrested 6-6 exact [Six]; arrested 1-1 exact [another man]"},
+		{"Union leaders put the number of strikers at 9,000.", "crowd 9000-9000 exact [9,000]"},
+		{"A 19-year-old apprentice was killed by a falling crane.", "killed 1-1 exact [A 19-year-old apprentice]"},
+		{"Officers treated 14 wounded miners at the pit head.", "injured 14-14 exact [14]"},
+		{"Forty-one people or more were hurt in the crush.", "injured 41-41 at_least [Forty-one people or more]"},
+		{"Ten guards were wounded and 30 suffered minor injuries.", "injured 10-10 exact [Ten]; injured 30-30 exact [30]"},
+		{"The convoy was ambushed; eight more bodies were found, including that of two children.",
+			"killed 8-8 exact [eight]; killed 2-2 exact [two]"},
 		// No count: no kind, no people, illness, totals, plans, names.
+		{"A gunman killed one person in the square.", "killed 1-1 exact [one]"},
+		{"Thirty more years; 400 soldiers and more than 900 civilians dead.", ""},
+		{"Some 300 passengers were rescued and 20 were taken to hospital.", "injured 20-20 exact [20]"},
+		{"A memorial was held for the victims.", ""},
+		{"The event counts cases where four or more people are killed or injured.", ""},
 		{"The fire destroyed 200 homes.", ""},
 		{"The 23-year-old was arrested in 2019.", ""},
 		{"Measles has killed at least 62 children.", ""},
@@ -82,4 +108,25 @@ func FuzzFind(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestFindParts(t *testing.T) {
+	tests := []struct {
+		text  string
+		parts []bool
+	}{
+		{"The blast killed three, including a 60-year-old woman.", []bool{false, true}},
+		{"Twenty bodies were recovered, twelve women and eight men.", []bool{false, true, true}},
+		{"Five people were killed and 12 were injured.", []bool{false, false}},
+	}
+	for _, tt := range tests {
+		ms := Find(tt.text, 0)
+		var got []bool
+		for _, m := range ms {
+			got = append(got, m.Part)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.parts) {
+			t.Errorf("%q: parts %v, want %v (%+v)", tt.text, got, tt.parts, ms)
+		}
+	}
 }

@@ -18,8 +18,9 @@ const predicateReach = 8
 // "a crowd of 5,000", "the death toll rose to 31"), or, after
 // "including" or in a list ("eleven women and nine men"), the kind of
 // the sentence's count before (last). It may extend q over a compound's
-// noun or a bound after the noun ("66 people or more").
-func kindOf(ws []word, q *Quantity, last event.CountKind) (event.CountKind, int) {
+// noun or a bound after the noun ("66 people or more"). part is set when
+// the kind is the count's before.
+func kindOf(ws []word, q *Quantity, last event.CountKind) (kind event.CountKind, part bool, end int) {
 	after := q.last + 1
 	// "million-man march", "a 700-strong mob"
 	if hyphenAt(ws, after) && compoundNoun(at(ws, after+1)) {
@@ -31,46 +32,50 @@ func kindOf(ws []word, q *Quantity, last event.CountKind) (event.CountKind, int)
 			if q.Precision == event.Exact && ws[q.first].low == "million" {
 				q.Precision = event.About
 			}
-			return event.Crowd, k
+			return event.Crowd, false, k
 		}
-		return "", q.last
+		return "", false, q.last
 	}
 	n := nounPhrase(ws, q)
-	end := max(q.last, n.head)
+	end = max(q.last, n.head)
 	if n.head >= 0 {
 		end = max(end, n.next-1) // "337 users in 38 countries": the place counts nobody
 	}
 	if n.head < 0 && !bare(ws, after) {
 		// "a crowd of 5,000 faced the police"; but "killed 200 homes"
-		return before(ws, q, last, true), end
+		kind, part = before(ws, q, last, true)
+		return kind, part, end
 	}
 	if n.kind != "" && !n.of {
-		return n.kind, end
+		return n.kind, false, end
 	}
 	if k := predicate(ws, n.next); k != "" {
-		return k, end
+		if n.unknown && k != event.Killed && k != event.Injured {
+			return "", false, end // "one such meeting was held"
+		}
+		return k, false, end
 	}
 	if n.kind != "" {
-		return n.kind, end
+		return n.kind, false, end
 	}
 	if n.head >= 0 && ws[n.head].low == "lives" {
 		// "claimed 12 lives", "cost 12 lives"
 		switch at(ws, q.first-1) {
 		case "claimed", "claiming", "claim", "claims", "lost", "cost", "costing", "took", "taking":
-			return event.Killed, end
+			return event.Killed, false, end
 		}
-		return "", end
+		return "", false, end
 	}
 	if nw := at(ws, n.next); nw != "" && !joints[nw] && !quotes[nw] && plain(wordAt(ws, n.next)) || skips[nw] {
 		last = "" // the people have a predicate of their own ("35 were rescued", "15,000 left homeless")
 	}
-	if k := before(ws, q, last, false); k != "" {
-		return k, end
+	if k, part := before(ws, q, last, false); k != "" {
+		return k, part, end
 	}
 	if n.striking {
-		return event.Crowd, end // "thousands of striking workers"
+		return event.Crowd, false, end // "thousands of striking workers"
 	}
-	return "", end
+	return "", false, end
 }
 
 // phraseNP is the noun phrase after a quantity.
@@ -80,6 +85,7 @@ type phraseNP struct {
 	kind     event.CountKind // of a kind noun ("56 dead", "eight more bodies")
 	of       bool            // the noun follows "of" ("two of the injured")
 	striking bool            // a protest participle modifies it ("striking workers")
+	unknown  bool            // one of a noun the lists lack ("one such meeting"): it may count only the dead or hurt
 }
 
 // nounPhrase reads the phrase that q counts: "people", "of the
@@ -116,9 +122,12 @@ func nounPhrase(ws []word, q *Quantity) phraseNP {
 			j += 4
 			continue
 		}
-		if kd, ok := kindNouns[w.low]; ok && (j == after || lastWord >= 0 || n.of || modified) {
+		if kd, ok := kindNouns[w.low]; ok && (j == after || j == k && n.of || (lastWord >= 0 || modified) && !transitive[w.low]) {
 			if kd == event.Killed && (w.low == "death" || w.low == "body") {
 				break
+			}
+			if transitive[w.low] && object(ws, j+1) && !isPerson(wordAt(ws, j+1)) {
+				break // "could both hurt their reputation": a verb, not a kind noun
 			}
 			n.head, n.kind = j, kd
 			if n.of {
@@ -133,7 +142,7 @@ func nounPhrase(ws []word, q *Quantity) phraseNP {
 			n.head = j // "claimed 12 lives"
 			break
 		}
-		if modifiers[w.low] {
+		if modifiers[w.low] && !isPerson(w) {
 			modified = true
 			continue
 		}
@@ -165,6 +174,7 @@ func nounPhrase(ws []word, q *Quantity) phraseNP {
 		follows := lastWord+1 >= len(ws) || skips[at(ws, lastWord+1)] || phraseAt(ws, lastWord+1) != nil
 		if (follows && (q.Low == 1 || plural(w.low))) || (w.upper && lastWord == k && !months[w.low]) {
 			n.head = lastWord
+			n.unknown = q.Low == 1 && !w.upper
 		}
 	}
 	if n.head < 0 {
@@ -253,6 +263,7 @@ func phraseAt(ws []word, i int) *phrase {
 // phrase joined by "and" ("Nine men and another man were arrested").
 func predicate(ws []word, i int) event.CountKind {
 	passive := false
+	list := 0 // 1: a list goes on after a comma ("150 soldiers, 95 civilians"); 2: it closed with "and"
 	for n := 0; n <= predicateReach && i < len(ws); n, i = n+1, i+1 {
 		w := ws[i].low
 		switch {
@@ -264,15 +275,25 @@ func predicate(ws []word, i int) event.CountKind {
 				i = j
 				continue
 			}
+			if at(ws, i+1) == "and" || at(ws, i+1) == "or" {
+				continue // "X, Y, and Z"
+			}
+			if j := conjunct(ws, i+1); j > i+1 {
+				i, n, list = j-1, n-1, max(list, 1)
+				continue
+			}
 			return ""
 		case w == "and" || w == "or":
 			if j := conjunct(ws, i+1); j > i+1 {
-				i = j - 1
+				i, list = j-1, 2
 				continue
 			}
 			return ""
 		case stops[w]:
 			return ""
+		}
+		if list == 1 {
+			return "" // a comma, then no "and": no list of the people ("arrested 12 protesters, 3 journalists were hurt")
 		}
 		if k := special(ws, i); k != "" {
 			return k
@@ -280,12 +301,14 @@ func predicate(ws []word, i int) event.CountKind {
 		if p := phraseAt(ws, i); p != nil {
 			end := i + len(p.words)
 			switch {
+			case (w == "picked" || w == "rounded") && !passive:
+				return "" // "picked up two awards"
 			case w == "held" || w == "holding":
-				if matchWords(ws, end, []string{"in"}) || matchWords(ws, end, []string{"by", "police"}) {
+				if at(ws, end) == "in" && jailWords[at(ws, end+1)] || at(ws, end) == "in" && at(ws, end+1) == "police" || matchWords(ws, end, []string{"by", "police"}) {
 					return event.Arrested // "were held by police", "two held in custody"
 				}
 				if passive {
-					return "" // "a memorial was held"
+					return event.Arrested // "four were held in connection with the arson"
 				}
 			case p.kind != event.Crowd && !passive && transitive[w] && object(ws, end):
 				return "" // "an armed man killed one person": the people are the agent
@@ -294,6 +317,14 @@ func predicate(ws []word, i int) event.CountKind {
 			}
 			if p.object && !protestAhead(ws, end) {
 				return ""
+			}
+			if p.kind == event.Crowd && !p.object {
+				switch nw := at(ws, end); {
+				case possessives[nw] && !protestAhead(ws, end):
+					return "" // "demonstrated their latest products", "protested their innocence"
+				case protestNouns[w] && len(p.words) == 1 && end < len(ws) && plain(ws[end]) && plural(nw):
+					return "" // "several protest groups": a noun
+				}
 			}
 			return p.kind
 		}
@@ -430,7 +461,7 @@ func protestAhead(ws []word, i int) bool {
 // women and nine men"). With nouns set only the nouns and the toll hold:
 // the word after the quantity may be a noun of things ("killed 200
 // homes").
-func before(ws []word, q *Quantity, last event.CountKind, nouns bool) event.CountKind {
+func before(ws []word, q *Quantity, last event.CountKind, nouns bool) (event.CountKind, bool) {
 	b := q.first - 1
 	if matchWords(ws, b-2, []string{"a", "total", "of"}) {
 		b -= 3
@@ -441,60 +472,67 @@ func before(ws []word, q *Quantity, last event.CountKind, nouns bool) event.Coun
 	}
 	w := at(ws, b)
 	if k, ok := verbsBefore[w]; ok && !nouns {
-		return k
+		return k, false
 	}
 	if nouns && w != "of" && w != "by" {
 		w = "" // only "of", "by" and the toll below
 	}
 	switch w {
 	case "including", "includes", "include", "and", ",", "or", "plus":
-		return last
+		return last, last != ""
 	case "up", "custody":
-		if p := at(ws, b-1); p == "rounded" || p == "picked" {
-			return event.Arrested
+		if p := at(ws, b-1); (p == "rounded" || p == "picked") && isPerson(wordAt(ws, skipModifiers(ws, q.last+1))) {
+			return event.Arrested, false
 		}
 	case "by":
 		switch p := at(ws, b-1); {
 		case p == "attended" || p == "joined":
-			return event.Crowd
+			return event.Crowd, false
 		case protestNouns[p]:
-			return event.Crowd // "a hunger strike by 1,300 miners"
+			return event.Crowd, false // "a hunger strike by 1,300 miners"
 		}
 	case "of":
 		p := at(ws, b-1)
 		if (p == "that" || p == "those") && at(ws, b-2) == "including" {
-			return last // "including that of three children"
+			return last, last != "" // "including that of three children"
 		}
 		if crowdNouns[p] || protestNouns[p] {
 			if nouns && strings.HasSuffix(at(ws, q.last+1), "s") {
-				return "" // "a march of ten motorcycles"
+				return "", false // "a march of ten motorcycles"
 			}
-			return event.Crowd
+			return event.Crowd, false
 		}
 		if k, ok := ofBefore[p]; ok {
 			if k == event.Killed && (p == "death" || p == "deaths") && at(ws, b-2) != "the" {
-				return ""
+				return "", false
 			}
-			return k
+			return k, false
 		}
-	case "are", "were", "is", "was", "included", "stood", "stands", "reached", "at":
-		// "the confirmed deaths are fourteen civilians"
-		if k, ok := kindNouns[at(ws, b-1)]; ok && !nouns {
-			return k
+	case "are", "were", "included", "stood", "stands", "reached", "at":
+		// "the confirmed deaths are fourteen civilians"; but "the Grateful
+		// Dead", and "X was 78" is an age
+		if k, ok := kindNouns[at(ws, b-1)]; ok && !nouns && !wordAt(ws, b-1).upper {
+			return k, false
+		}
+	}
+	// "put the number of strikers closer to 18,000"
+	for k, n := b, 0; k >= 2 && n < 4; k, n = k-1, n+1 {
+		if ws[k-2].low == "number" && ws[k-1].low == "of" && crowdPeople[ws[k].low] {
+			return event.Crowd, false
 		}
 	}
 	if nouns && !tollPrepositions[at(ws, b)] {
-		return "" // "the toll in the last two days": days are no people
+		return "", false // "the toll in the last two days": days are no people
 	}
 	// "the death toll has risen to 31", "the toll in the last two days'
 	// violence has gone up to 3"
 	for k, n := b, 0; k >= 0 && n < 14; k, n = k-1, n+1 {
 		switch ws[k].low {
 		case "toll":
-			return event.Killed
+			return event.Killed, false
 		case ",", ";", ".", ":":
-			return ""
+			return "", false
 		}
 	}
-	return ""
+	return "", false
 }

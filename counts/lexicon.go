@@ -35,7 +35,7 @@ relatives relative family families sailors sailor pilots pilot migrants migrant 
 labourer laborers laborer nationals national persons wife husband mother father son sons daughter daughters
 brother brothers sister sisters men-folk cyclists cyclist motorcyclists motorcyclist teachers teacher priests
 priest monks monk nuns nun leaders leader cadres cadre volunteers volunteer locals local foreigners foreigner
-agents agent guests guest occupants occupant dead injured wounded deceased arrested accused inspector inspectors
+agents agent guests guest occupants occupant forces deceased accused inspector inspectors
 sevaks sevak kar-sevaks`)
 
 // personSuffixes mark other person nouns ("shopkeepers", "Kashmiris" is a
@@ -64,8 +64,7 @@ var modifiers = set(`other more additional further local foreign young old elder
 alleged police security army civilian teenage teen female male unidentified unknown same rival fellow
 paramilitary special senior junior minor school college university party opposition government
 unnamed second third fourth fifth sixth seventh eighth ninth tenth
-palestinian israeli indian pakistani afghan iraqi syrian kashmiri muslim hindu sikh christian tribal dalit
-student women`)
+palestinian israeli indian pakistani afghan iraqi syrian kashmiri muslim hindu sikh christian tribal dalit`)
 
 // kindNouns count the people of a kind right after the number ("56 dead",
 // "six deaths", "200 injured").
@@ -134,6 +133,21 @@ stoppage fast`)
 var crowdNouns = set(`crowd crowds mob mobs procession march rally demonstration protest gathering throng
 protesters demonstrators marchers`)
 
+// protestWords make a sentence speak of a protest.
+var protestWords = set(`protest protests protested protesting protesters protestors demonstration demonstrations
+demonstrated demonstrating demonstrators march marches marched marching marchers rally rallies rallied rallying
+strike strikes striking strikers vigil vigils sit-in sit picket pickets picketing riot riots rioting rioters
+agitation agitations bandh dharna hartal walkout stoppage procession processions mob mobs blockade gherao`)
+
+// singularAux are the words after which an unknown noun with an article
+// is the subject of a passive ("a cook was stabbed to death"; not "people
+// in a train were killed").
+var singularAux = set(`was is has had got`)
+
+// crowdPeople are the people of a protest, whose number is a crowd ("the
+// number of strikers").
+var crowdPeople = set(`protesters protestors demonstrators strikers marchers participants`)
+
 // skips may stand between the counted people and their predicate
 // ("were reportedly killed", "have been confirmed dead").
 var skips = set(`were was are is be been being have has had got get reportedly allegedly also all later subsequently
@@ -192,10 +206,14 @@ var transitive = set(`killed injured wounded hurt arrested detained murdered app
 // joints may follow a quantity that counts people without a noun ("killing
 // four and injuring", "70 in Kabul").
 var joints = set(`and or in at on near during after across from including while when as by with following for but
-so according since before inside outside into among due even`)
+so according since before inside outside into among due even of`)
 
 // quotes are quotation marks, passed over between the people and their
 // predicate.
+// possessives open the object of an active verb ("demonstrated their
+// products").
+var possessives = set(`their its his her our my your`)
+
 // determiners make the word after them a noun ("the rally").
 var determiners = set(`a an the this that its their his her our`)
 
@@ -214,7 +232,7 @@ var protestParticiples = set(`striking protesting agitating demonstrating marchi
 var tollPrepositions = set(`to at of from`)
 
 var hospitalWords = set(`hospital hospitals clinic infirmary`)
-var jailWords = set(`jail prison custody remand lockup`)
+var jailWords = set(`jail prison custody remand lockup detention`)
 var injuryWords = set(`injuries injury wounds wound burns burn fractures`)
 
 // months follow or precede the day of a date ("23 March"), never people.

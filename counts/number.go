@@ -16,6 +16,7 @@ type Quantity struct {
 	first     int // index of its first word
 	last      int // index of its last word
 	noun      bool
+	unknown   bool // the noun is none of the person nouns ("a cook")
 }
 
 // maxCount bounds the numbers read: no event counts more people than live

@@ -78,6 +78,10 @@ type Actor struct {
 	Roles   []string `json:"roles,omitempty"`
 	Start   int      `json:"start"`
 	End     int      `json:"end"`
+	// Implied marks an actor the text does not name but the act implies:
+	// the police of "50 persons were arrested". Text is empty; Start and
+	// End are the verb's; the country is the story's, when it has one.
+	Implied bool `json:"implied,omitempty"`
 }
 
 // Location is a resolved place.

@@ -3,9 +3,10 @@ package geo
 import "strings"
 
 // abbreviations are the news-style (AP) abbreviations of US states and
-// Canadian provinces, as datelines write them ("NEWARK, N.J. (AP)"), keyed
-// by GeoNames admin1 code. They only match with their final dot, since
-// many are also words ("Miss.", "Wash.").
+// Canadian provinces, as datelines write them ("NEWARK, N.J. (AP)"), and
+// those of Australian states that are no word or common acronym ("NSW",
+// "Qld"), keyed by GeoNames admin1 code. Those that are also words match
+// only with their final dot ("Miss.", "Wash.").
 var abbreviations = map[string]string{
 	"US.AL": "Ala.", "US.AZ": "Ariz.", "US.AR": "Ark.", "US.CA": "Calif.", "US.CO": "Colo.",
 	"US.CT": "Conn.", "US.DE": "Del.", "US.FL": "Fla.", "US.GA": "Ga.", "US.IL": "Ill.",
@@ -18,6 +19,7 @@ var abbreviations = map[string]string{
 	"US.WV": "W.Va.", "US.WI": "Wis. Wisc.", "US.WY": "Wyo.", "US.DC": "D.C.",
 	"CA.01": "Alta.", "CA.02": "B.C.", "CA.03": "Man.", "CA.04": "N.B.", "CA.05": "Nfld. N.L.",
 	"CA.07": "N.S.", "CA.08": "Ont.", "CA.09": "P.E.I.", "CA.10": "Que.", "CA.11": "Sask.",
+	"AU.02": "NSW N.S.W.", "AU.04": "Qld Qld.", "AU.06": "Tas.",
 }
 
 // abbreviationIndex maps each abbreviation to its admin1 place.

@@ -141,6 +141,10 @@ func newGazetteer(places []Place, countries []CountryInfo) *Gazetteer {
 			g.addName(base+" Co", i) // "PLYMOUTH CO." in datelines
 		}
 	}
+	for _, r := range regionGroups(g.places, g.names) {
+		g.places = append(g.places, r)
+		g.addName(r.Name, len(g.places)-1)
+	}
 	g.abbrevs = abbreviationIndex(g.admin1)
 	return g
 }

@@ -64,6 +64,7 @@ func testGazetteer() *Gazetteer {
 		{ID: 62, Name: "Aleppo", Kind: Admin1, Code: "ADM1", Country: "SY", Admin1: "09", Lat: 36.25, Lon: 37.5, Population: 4_800_000},
 		{ID: 63, Name: "Aleppo", Kind: City, Code: "PPLA", Country: "SY", Admin1: "09", Lat: 36.2, Lon: 37.16, Population: 1_600_000},
 		{ID: 64, Name: "Queensland", Kind: Admin1, Code: "ADM1", Country: "AU", Admin1: "04", Lat: -20, Lon: 145, Population: 5_000_000},
+		{ID: 71, Name: "New South Wales", Kind: Admin1, Code: "ADM1", Country: "AU", Admin1: "02", Lat: -33, Lon: 146, Population: 8_000_000},
 		{ID: 65, Name: "Warwick", Kind: City, Code: "PPL", Country: "AU", Admin1: "04", Lat: -28.22, Lon: 152.03, Population: 15_000},
 		{ID: 66, Name: "Warwick", Kind: City, Code: "PPL", Country: "GB", Admin1: "ENG", Lat: 52.28, Lon: -1.58, Population: 31_000},
 		{ID: 67, Name: "Marlow", Kind: City, Code: "PPL", Country: "US", Admin1: "OK", Lat: 34.65, Lon: -97.96, Population: 10_000},
@@ -128,6 +129,7 @@ func TestFindToponyms(t *testing.T) {
 		{"common word that is a place", "Police said the police would stay.", false, nil},
 		{"lower case is no name", "a paris of baghdad", false, nil},
 		{"title before a name", "Mr. Paris spoke in Davos.", false, []string{"Davos"}},
+		{"an Australian state's abbreviation", "Horses in NSW and Qld. were sick.", false, []string{"NSW", "Qld"}},
 		{"acronyms", "The US and IS fighters in the USA.", false, []string{"US", "USA"}},
 		{"dateline", "NEWARK, N.J. (AP) - A flight left.", false, []string{"NEWARK", "N.J."}},
 		{"state abbreviation needs its dot", "PARIS, Ky. (AP) - Ky officials met.", false, []string{"PARIS", "Ky."}},
@@ -191,7 +193,12 @@ func TestResolve(t *testing.T) {
 		{"a capital outweighs a region of its name", "Talks in Washington.", []string{"Washington"}, nil, []int{45}, nil},
 		{"the state of", "Fires in the state of Washington.", []string{"Washington"}, nil, []int{44}, nil},
 		{"state after the name", "Fires in Washington state.", []string{"Washington"}, nil, []int{44}, nil},
+		{"a governor's title after the name", "Washington Gov. Jay Inslee spoke.", []string{"Washington"}, nil, []int{44}, nil},
 		{"a list of countries is no qualifier", "Cases in Mexico, China, Japan and Iraq.", []string{"China", "Japan", "Iraq"}, nil, []int{51, 52, 3}, nil},
+		{"a region's possessive qualifies", "From Switzerland and Zurich we went to Texas's Davos.", []string{"Switzerland", "Zurich", "Texas", "Davos"}, nil, []int{4, 26, 10, 25}, nil},
+		{"a town unknown in its qualifier takes the qualifier's place", "A barn burned in Maysville, Texas.", []string{"Maysville", "Texas"}, nil, []int{10, 10}, []bool{true, false}},
+		{"a small town of a country foreign to the article is a namesake", "Troops left Baghdad and Mosul for Walsh.", []string{"Baghdad", "Mosul", "Walsh"}, nil, []int{23, 28, 23}, []bool{false, false, true}},
+		{"an Australian state abbreviated", "Races in NSW and Qld stopped.", []string{"NSW", "Qld"}, nil, []int{71, 64}, nil},
 		{"town in region", "A storm hit Warwick in Queensland.", []string{"Warwick", "Queensland"}, nil, []int{65, 64}, nil},
 		{"town in a region beside another", "From Texas we drove to Paris in Kentucky.", []string{"Texas", "Paris", "Kentucky"}, nil, []int{10, 22, 11}, nil},
 		{"town in a part of a region", "From Texas we drove to Paris in northeast Kentucky.", []string{"Texas", "Paris", "Kentucky"}, nil, []int{10, 22, 11}, nil},
@@ -278,6 +285,9 @@ func TestToponyms(t *testing.T) {
 		{"a region in an organisation's name tells where", "Kentucky State Police searched Paris.",
 			[]event.Entity{{Label: "ORG", Start: 0, End: 21}},
 			[]string{"~Kentucky", "Paris"}},
+		{"a state's abbreviation in an organisation's name tells where", "The NSW Government shut Paris.",
+			[]event.Entity{{Label: "ORG", Start: 4, End: 18}},
+			[]string{"~NSW", "Paris"}},
 		{"a minor place in an organisation's name is refused", "The Lib Dem leader met the Campbell Trust.",
 			[]event.Entity{{Label: "ORG", Start: 4, End: 11}, {Label: "ORG", Start: 27, End: 41}},
 			nil},
@@ -692,5 +702,40 @@ func TestMerge(t *testing.T) {
 	rs := g.Resolve(text, ms, Context{})
 	if rs[1].Place == nil || rs[1].Place.ID != 23 || !rs[1].Inferred {
 		t.Errorf("airport: got %+v, want Baghdad (23), inferred", rs[1])
+	}
+}
+
+func TestRegionGroups(t *testing.T) {
+	places := []Place{
+		{ID: 1, Name: "Sudan", Kind: Country, Code: "PCLI", Country: "SD", Lat: 16, Lon: 30, Population: 40_000_000},
+		{ID: 2, Name: "North Darfur", Kind: Admin1, Code: "ADM1", Country: "SD", Admin1: "55", Lat: 16, Lon: 25, Population: 2_000_000},
+		{ID: 3, Name: "South Darfur", Kind: Admin1, Code: "ADM1", Country: "SD", Admin1: "49", Lat: 11, Lon: 25, Population: 3_000_000},
+		{ID: 4, Name: "Eastern District", Kind: Admin1, Code: "ADM1", Country: "AS", Admin1: "01", Lat: -14.3, Lon: -170.6},
+		{ID: 5, Name: "Western District", Kind: Admin1, Code: "ADM1", Country: "AS", Admin1: "03", Lat: -14.3, Lon: -170.8},
+		{ID: 6, Name: "Azerbaijan", Kind: Country, Code: "PCLI", Country: "AZ", Lat: 40.5, Lon: 47.5, Population: 10_000_000},
+		{ID: 7, Name: "East Azerbaijan", Kind: Admin1, Code: "ADM1", Country: "IR", Admin1: "33", Lat: 37.9, Lon: 46.3},
+		{ID: 8, Name: "West Azerbaijan", Kind: Admin1, Code: "ADM1", Country: "IR", Admin1: "01", Lat: 37.5, Lon: 45},
+		{ID: 9, Name: "North Kordofan", Kind: Admin1, Code: "ADM1", Country: "SD", Admin1: "56", Lat: 14, Lon: 30},
+	}
+	g := newGazetteer(places, []CountryInfo{{ISO2: "SD", ISO3: "SDN", Name: "Sudan", Place: 0}})
+	tests := []struct {
+		name string
+		want string // "" when no region of that name is made
+	}{
+		{"Darfur", "Darfur SD (13.5,25.0) 5000000"},
+		{"District", ""},   // a generic word
+		{"Azerbaijan", ""}, // a country bears the name
+		{"Kordofan", ""},   // one part only
+	}
+	for _, tt := range tests {
+		var got string
+		for _, i := range g.Lookup(tt.name) {
+			if p := g.Place(i); p.Code == "RGN" {
+				got = fmt.Sprintf("%s %s (%.1f,%.1f) %d", p.Name, p.Country, p.Lat, p.Lon, p.Population)
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }

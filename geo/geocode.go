@@ -154,25 +154,65 @@ func (g *Gazetteer) lookup(k string) []candidate {
 // mention followed by ", " or "in" (and a direction: "in northeast
 // Missouri") and a mention that can be a region or country containing
 // some of its readings keeps only those readings, and the qualifier only
-// the regions that contain them.
+// the regions that contain them. Where the qualifier can only be a
+// region or country and none of the town's readings lies in it
+// ("HOLLIDAY, Mo." when the index lacks that Holliday), the town is read
+// as unknown, and so takes its qualifier's place, rather than as a
+// namesake elsewhere. A region's or country's possessive qualifies the
+// same way: "Kenya's Dadaab".
 func (g *Gazetteer) applyQualifiers(text string, ms []Mention, cands [][]candidate) {
 	for i := 0; i+1 < len(ms); i++ {
-		if !comma(text, ms[i].End, ms[i+1].Start) && !within(text, ms[i].End, ms[i+1].Start) || g.hasKind(cands[i], Country) {
+		town, region := i, i+1
+		switch {
+		case ownerOf(text, ms[i].End, ms[i+1].Start):
+			town, region = i+1, i
+		case comma(text, ms[i].End, ms[i+1].Start) || within(text, ms[i].End, ms[i+1].Start):
+		default:
+			continue
+		}
+		if g.hasKind(cands[town], Country) {
 			continue // "Mexico, China, Japan": a list of countries
 		}
-		var town, region []candidate
-		for _, t := range cands[i] {
-			for _, r := range cands[i+1] {
+		var towns, regions []candidate
+		for _, t := range cands[town] {
+			for _, r := range cands[region] {
 				if g.contains(r.place, t.place) {
-					town = appendCand(town, t)
-					region = appendCand(region, r)
+					towns = appendCand(towns, t)
+					regions = appendCand(regions, r)
 				}
 			}
 		}
-		if len(town) > 0 {
-			cands[i], cands[i+1] = town, region
+		switch {
+		case len(towns) > 0:
+			cands[town], cands[region] = towns, regions
+		case len(cands[region]) > 0 && !g.hasKind(cands[town], Admin1) && g.onlyAreas(cands[region]):
+			cands[town] = nil
 		}
 	}
+}
+
+// onlyAreas reports whether every reading is a country or an admin1
+// region.
+func (g *Gazetteer) onlyAreas(cs []candidate) bool {
+	for _, c := range cs {
+		if k := g.places[c.place].Kind; k != Country && k != Admin1 {
+			return false
+		}
+	}
+	return true
+}
+
+// ownerOf reports whether the text between offsets a and b is a
+// possessive ending: "Kenya's Dadaab".
+func ownerOf(text string, a, b int) bool {
+	if !(0 <= a && a <= b && b <= len(text)) {
+		return false
+	}
+	switch strings.TrimSpace(text[a:b]) {
+	case "'s", "’s", "'", "’":
+		return b > a && text[b-1] == ' '
+	}
+	return false
 }
 
 // hasKind reports whether some reading is of kind k.
@@ -186,10 +226,10 @@ func (g *Gazetteer) hasKind(cs []candidate, k Kind) bool {
 }
 
 // cueKinds maps the words that name a kind of place, before ("the state
-// of Washington") or after ("Washington state") a name, to the kinds
-// they call for.
+// of Washington") or after ("Washington state", "New York Gov. Andrew
+// Cuomo") a name, to the kinds they call for.
 var cueKinds = map[string][]Kind{
-	"state": {Admin1}, "province": {Admin1}, "region": {Admin1, Admin2}, "governorate": {Admin1},
+	"state": {Admin1}, "province": {Admin1}, "gov": {Admin1}, "governor": {Admin1}, "region": {Admin1, Admin2}, "governorate": {Admin1},
 	"county": {Admin2}, "district": {Admin2, Admin1}, "parish": {Admin2},
 	"city": {City}, "town": {City}, "village": {City},
 }
@@ -283,7 +323,7 @@ func (g *Gazetteer) contains(a, b int) bool {
 	case Country:
 		return pb.Kind != Country
 	case Admin1:
-		return (pb.Kind == Admin2 || pb.Kind == City) && pb.Admin1 == pa.Admin1
+		return (pb.Kind == Admin2 || pb.Kind == City) && pa.Admin1 != "" && pb.Admin1 == pa.Admin1
 	case Admin2:
 		return pb.Kind == City && pb.Admin1 == pa.Admin1 && pb.Admin2 == pa.Admin2
 	}
@@ -341,7 +381,30 @@ func (g *Gazetteer) best(cs []candidate, sh shares) *Place {
 	if best < 0 {
 		return nil
 	}
+	if p := &g.places[best]; (p.Kind == City || p.Kind == Admin2) && p.Population < strayPop && sh.country(p.Country) == 0 && sh.dominant() {
+		// A small town of a country that none of the article's other
+		// places lies in, while half of them (two or more) lie in one
+		// country, is a
+		// namesake ("Java", a Georgian village, in an article on
+		// Indonesia): the name is left to the fallback.
+		return nil
+	}
 	return &g.places[best]
+}
+
+// strayPop is the population under which a town of a country foreign to
+// the article is taken for a namesake.
+const strayPop = 20_000
+
+// dominant reports whether half or more of the article's other places,
+// and two at least, lie in one country.
+func (s shares) dominant() bool {
+	for cc, n := range s.all.countries {
+		if n-s.own.countries[cc] >= 2 && s.country(cc) >= 0.5 {
+			return true
+		}
+	}
+	return false
 }
 
 // seatShare is the part of its region's people a seat must hold for a

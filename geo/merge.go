@@ -113,7 +113,8 @@ func (g *Gazetteer) Toponyms(text string, sents []event.Sentence, opt FindOption
 		// The entities are in text order and do not overlap: the one that
 		// may overlap m is the last starting before m's end.
 		if i := sort.Search(len(names), func(i int) bool { return names[i].Start >= m.End }) - 1; i >= 0 && names[i].End > m.Start {
-			keep = names[i].Label == "ORG" && (m.Demonym || g.atLeast(Key(m.Text), 100_000))
+			_, abbrev := g.abbrevs[m.Text]
+			keep = names[i].Label == "ORG" && (m.Demonym || abbrev || g.atLeast(Key(m.Text), 100_000))
 			m.InName = true
 		}
 		if keep && !m.InName && personal(m) {

@@ -62,3 +62,69 @@ func TestPlacesAreNoActors(t *testing.T) {
 		{"The Red Cross suspended food deliveries in Kandahar.", "NGOHLHIRC 16 AFG"},
 	})
 }
+
+// TestTitles gives a person the country of their nationality and the
+// role of their title, and a group's member the group's role.
+func TestTitles(t *testing.T) {
+	checkActors(t, "2019-06-04", []actorCase{
+		{"Chinese President Xi Jinping criticised Canada.", "CHNGOV 11 CAN"},
+		{"Japanese Prime Minister Shinzo Abe met Chinese President Xi Jinping in Osaka.", "JPNGOV 04 CHNGOV"},
+		{"Japanese Prime Minister Shinzo Abe met Chinese President Xi Jinping in Osaka.", "CHNGOV 04 JPNGOV"},
+		{"Afghan rebel leaders rejected the offer.", "AFGREB 12 -"},
+		{"The Fijian rebels freed two hostages.", "FJIREB 08 -"},
+		{"A Tajik militia commander denied the charges.", "TJKUAF 0 -"},
+		// a title without a nationality takes the story's country
+		{"Vietnam's exports rose again. Trade Minister Tran Van Lam met the Japanese ambassador in Hanoi.", "VNMGOV 04 JPNGOV"},
+	})
+}
+
+// TestPlaceNeverSource keeps a town that someone is to be driven from
+// out of the actors of the demand.
+func TestPlaceNeverSource(t *testing.T) {
+	text := "Militia commander Qais al-Amiri said the governor should resign and be expelled from Herat."
+	checkActors(t, "2021-05-04", []actorCase{{text, "AFGUAF 10 AFGGOV"}})
+	for _, r := range codeText(t, text, "2021-05-04") {
+		if r.Source != nil && r.Source.Text == "Herat" {
+			t.Errorf("%q: the town is the source of %s", text, r.Code)
+		}
+	}
+}
+
+// TestCollectives resolves "both governments", "the two countries" and
+// their kind to the actors named before them, one event each.
+func TestCollectives(t *testing.T) {
+	const first = "Ghana and Togo closed their border on Monday. "
+	for _, c := range []actorCase{
+		{first + "The African Union urged both governments to reopen it.", "IGOAFR 02 GHAGOV"},
+		{first + "The African Union urged both governments to reopen it.", "IGOAFR 02 TGOGOV"},
+		{first + "ECOWAS criticised the two countries.", "IGOWAFBUSWAS 11 GHA"},
+		{first + "ECOWAS criticised the two countries.", "IGOWAFBUSWAS 11 TGO"},
+		{first + "Both governments blamed Burkina Faso.", "GHAGOV 11 BFA"},
+		{first + "Both governments blamed Burkina Faso.", "TGOGOV 11 BFA"},
+	} {
+		checkActors(t, "2022-03-02", []actorCase{c})
+	}
+	// A count without a determiner refers to no one named before.
+	for _, r := range codeText(t, first+"Two ministers criticised Nigeria.", "2022-03-02") {
+		if r.Source != nil && (r.Source.Code == "GHAGOV" && r.Target != nil && r.Target.Code == "TGOGOV") {
+			t.Errorf("a count read as a reference: %s %s %s", r.Source.Code, r.Code, r.Target.Code)
+		}
+	}
+}
+
+// TestReciprocal makes the coordinated subjects of a verb that says so
+// act on each other.
+func TestReciprocal(t *testing.T) {
+	checkActors(t, "2022-03-02", []actorCase{
+		{"Ghana and Togo agreed on Friday to reopen their common border.", "GHA 03 TGO"},
+		{"Ghana and Togo agreed on Friday to reopen their common border.", "TGO 03 GHA"},
+		{"Sudanese troops and rebels clashed near Kadugli.", "SDNMIL 19 SDNREB"},
+		{"Ghana and Togo disagreed over the fishing rights.", "TGO 11 GHA"},
+	})
+	// What they must do is a demand of others, not their act.
+	for _, r := range codeText(t, "The rebels said Ghana and Togo must agree to new talks.", "2022-03-02") {
+		if r.Root == "03" && r.Target != nil {
+			t.Errorf("an obligation coded as mutual: %s %s %s", r.Source.Code, r.Code, r.Target.Code)
+		}
+	}
+}

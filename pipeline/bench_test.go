@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/annals/annals/counts"
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/internal/testshared"
 )
@@ -43,4 +44,35 @@ func cpuSeconds() float64 {
 		return 0
 	}
 	return float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
+}
+
+// BenchmarkCountsShareBBC measures what reading counts adds to coding:
+// each iteration codes one BBC article (counts included) and then reads
+// the counts of its sentences again on their own, and the benchmark
+// reports the second as a share of the first without it ("counts-%":
+// the slowdown of annals code that the counts cost), both timed in the
+// same run on the same articles, so that the machine's load cancels.
+func BenchmarkCountsShareBBC(b *testing.B) {
+	texts := testshared.BBCTexts(b)
+	p := defaultPipeline(b).WithSentences()
+	pub := time.Date(2005, 1, 1, 0, 0, 0, 0, time.UTC)
+	ctx := context.Background()
+	b.ResetTimer()
+	var code, read time.Duration
+	found := 0
+	for i := 0; i < b.N; i++ {
+		t0 := time.Now()
+		res, err := p.Code(ctx, &event.Document{Text: texts[i%len(texts)], Published: pub})
+		if err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		for k := range res.Sentences {
+			found += len(counts.Find(res.Sentences[k].Text, res.Sentences[k].Start))
+		}
+		read += time.Since(t1)
+		code += t1.Sub(t0)
+	}
+	b.ReportMetric(100*read.Seconds()/(code-read).Seconds(), "counts-%")
+	b.ReportMetric(float64(found)/float64(b.N), "counts/article")
 }

@@ -19,7 +19,6 @@ import (
 
 	"github.com/annals/annals/cameo"
 	"github.com/annals/annals/coder"
-	"github.com/annals/annals/counts"
 	"github.com/annals/annals/dates"
 	"github.com/annals/annals/dict"
 	"github.com/annals/annals/event"
@@ -67,6 +66,7 @@ func New(opt Options) (*Pipeline, error) {
 	co.SourceOnly = true     // and so is "protesters marched"
 	co.KeepReferences = true // pronouns and bare names, resolved below across sentences
 	co.DemandYield = true    // "X said Y should resign" is a demand
+	co.ImpliedAgents = true  // "50 persons were arrested": by the story's police
 	co.DropStatements = !opt.Statements
 	if opt.Gazetteer != nil {
 		co.Places = towns{opt.Gazetteer}
@@ -104,9 +104,12 @@ type Result struct {
 	Records   []event.Record
 	Discarded bool // a story discard phrase dropped every event
 	// Counts are the article's counts of people (killed, injured,
-	// arrested, crowd) in text order, whether or not an event of their
-	// sentence carries them (docs/record.md, "Counts").
+	// arrested, crowd) in text order, whether or not an event carries
+	// them (docs/record.md, "Counts").
 	Counts []event.Count
+	// loose are the counts of the parts coded so far that no event of
+	// their sentence carries, for attach.
+	loose []looseCount
 	// Unknown lists the names of people and organisations that no actor
 	// dictionary holds, with the code their context gives, so that they
 	// can be added to the dictionaries.
@@ -156,6 +159,8 @@ func (p *Pipeline) Code(ctx context.Context, doc *event.Document) (*Result, erro
 			return res, nil
 		}
 	}
+	attachLoose(res.Records, res.loose)
+	res.loose = nil
 	return res, nil
 }
 
@@ -194,7 +199,6 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 	for i := range sents {
 		p.coder.Mend(&sents[i])
 		res.Unknown = append(res.Unknown, p.unknown(&sents[i], date)...)
-		res.Counts = append(res.Counts, counts.Find(sents[i].Text, sents[i].Start)...)
 		story[i] = &sents[i]
 	}
 	// One story: what the whole article is about (a game, say) decides
@@ -205,6 +209,7 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 		return nil
 	}
 	var all []coded
+	partFrom := len(res.Records) // the part's records start here
 	for i, evs := range bySentence {
 		for _, e := range evs {
 			all = append(all, coded{i, e})
@@ -223,37 +228,145 @@ func (p *Pipeline) codePart(doc *event.Document, part span, sents []event.Senten
 	names := p.names(sents, date)
 	earlier := descriptions{} // actors with a country, in text order, by role
 	home := p.storyCountry(doc.Text, places, evs)
+	named := p.named(doc.Text, sents, date)
 	for _, c := range all {
 		s := &sents[c.sent]
-		src, ok1 := p.actor(doc, sents, c.sent, c.ev.Source, quotes, names, date)
-		tgt, ok2 := p.actor(doc, sents, c.sent, c.ev.Target, quotes, names, date)
-		if !ok1 || !ok2 || src == nil {
+		srcs, ok1 := p.actors(doc, sents, c.sent, c.ev.Source, c.ev.Target, quotes, names, named, date)
+		tgts, ok2 := p.actors(doc, sents, c.sent, c.ev.Target, c.ev.Source, quotes, names, named, date)
+		if !ok2 && c.ev.Source.Implied {
+			tgts, ok2 = []*event.Actor{nil}, true // "he was arrested", whoever he is
+		}
+		if !ok1 || !ok2 {
 			continue // a reference that names no known actor
 		}
-		for _, a := range []*event.Actor{src, tgt} {
+		for _, a := range append(srcs[:len(srcs):len(srcs)], tgts...) {
 			if a != nil {
 				earlier.describe(doc.Text, a)
 				earlier.add(a)
 			}
 		}
-		r := p.record(doc, s, c.ev, places)
-		where := home
-		if r.Location != nil && r.Location.Country != "" {
-			where = r.Location.Country
-		}
-		placeActor(src, where)
-		placeActor(tgt, where)
-		if tgt != nil && tgt.Code == src.Code {
-			continue // an actor acting on itself
-		}
-		setDate(&r, when, c.sent, c.ev.Verb)
-		r.Source, r.Target = src, tgt
-		p.setMode(&r, s, c.sent, c.ev, doc.Text, quotes)
-		if !repeated(res.Records, &r) {
-			res.Records = append(res.Records, r)
+		for _, src := range srcs {
+			for _, tgt := range tgts {
+				if src == nil {
+					continue
+				}
+				if tgt != nil {
+					tgt = copyActor(tgt) // each pair places its own
+				}
+				p.pair(doc, s, c.sent, c.ev, copyActor(src), tgt, places, when, quotes, earlier, home, res)
+			}
 		}
 	}
+	p.countPart(sents, partFrom, res)
 	return nil
+}
+
+// pair records the event c of sentence s (at index si) between src and
+// tgt, once their places are known.
+func (p *Pipeline) pair(doc *event.Document, s *event.Sentence, si int, ev coder.Event, src, tgt *event.Actor,
+	places []geo.Resolution, when *dates.Document, quotes *quote.Doc, earlier descriptions, home string, res *Result) {
+	r := p.record(doc, s, ev, places)
+	where := home
+	if r.Location != nil && r.Location.Country != "" {
+		where = r.Location.Country
+	}
+	if src.Implied {
+		earlier.imply(src, s, r.Location, home)
+		if tgt != nil && tgt.Implied {
+			// "50 persons were arrested": the state's own people.
+			if tgt.Code, tgt.Country = src.Country, src.Country; tgt.Code == "" {
+				tgt = nil
+			}
+		}
+	}
+	placeActor(src, where)
+	placeActor(tgt, where)
+	if tgt != nil && tgt.Code == src.Code {
+		return // an actor acting on itself
+	}
+	setDate(&r, when, si, ev.Verb)
+	r.Source, r.Target = src, tgt
+	if ev.Source.Ref == coder.Collective || ev.Target.Ref == coder.Collective {
+		// One event per member: each its own id.
+		e := ev
+		e.Source.Code = src.Code
+		if tgt != nil {
+			e.Target.Code = tgt.Code
+		}
+		r.ID = recordID(doc.ID, s.Index, e)
+	}
+	p.setMode(&r, s, si, ev, doc.Text, quotes)
+	if !repeated(res.Records, &r) {
+		res.Records = append(res.Records, r)
+	}
+}
+
+func copyActor(a *event.Actor) *event.Actor {
+	b := *a
+	return &b
+}
+
+// named returns the actors the dictionaries name in sents, in text
+// order: those a collective reference may stand for.
+func (p *Pipeline) named(text string, sents []event.Sentence, date int) []*event.Actor {
+	var out []*event.Actor
+	for i := range sents {
+		for _, a := range p.coder.Named(&sents[i], date) {
+			if r := recordActor(text, &sents[i], a); r != nil && r.Country != "" {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// actors turns a coded actor into the record's actors: one, or none (a
+// nil actor for an event without one), or, for a collective reference
+// ("both governments", "the two countries"), the actors of as many
+// countries named last before it, but for the event's other actor's.
+// ok is false when a reference stands for nothing known.
+func (p *Pipeline) actors(doc *event.Document, sents []event.Sentence, si int, a, other coder.Actor, quotes *quote.Doc, names map[string]string, named []*event.Actor, date int) ([]*event.Actor, bool) {
+	if a.Ref != coder.Collective {
+		one, ok := p.actor(doc, sents, si, a, quotes, names, date)
+		return []*event.Actor{one}, ok
+	}
+	s := &sents[si]
+	at := s.Tokens[a.First].Start
+	skip := ""
+	if o, ok := p.actor(doc, sents, si, other, quotes, names, date); ok && o != nil {
+		skip = o.Country
+	}
+	var out []*event.Actor
+	seen := map[string]bool{skip: true}
+	for i := len(named) - 1; i >= 0 && len(out) < a.Count; i-- {
+		m := named[i]
+		if m.End > at || seen[m.Country] {
+			continue
+		}
+		seen[m.Country] = true
+		code := m.Code
+		if a.Code != "" {
+			code = m.Country + a.Code
+		}
+		first, last := a.First, a.Last
+		for first > 0 && s.Tokens[first-1].Head-1 == a.First && s.Tokens[first-1].Start >= 0 {
+			first-- // the count and determiner: "both governments"
+		}
+		if r := recordActor(doc.Text, s, coder.Actor{Code: code, First: first, Last: last}); r != nil {
+			out = append(out, r)
+		}
+	}
+	if len(out) < 2 {
+		// Too few named before: the phrase's role alone ("both
+		// governments": GOV), placed as any other.
+		one := recordActor(doc.Text, s, coder.Actor{Code: a.Code, First: a.First, Last: a.Last})
+		return []*event.Actor{one}, one != nil
+	}
+	// In text order, as they were named.
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out, true
 }
 
 // descriptions holds the article's actors with a country, in text order,
@@ -357,6 +470,32 @@ func (ds descriptions) describe(text string, a *event.Actor) {
 	}
 }
 
+// imply gives an implied state agent (coder.Actor.Implied) of sentence s
+// its country: that of the event's place when its sentence names one
+// ("were arrested in Kabul"), else that of the latest actor before it
+// with its role and a country (the police an earlier sentence named),
+// else the dateline's, else the story's (storyCountry). Without any the
+// agent keeps its role alone.
+func (ds descriptions) imply(a *event.Actor, s *event.Sentence, loc *event.Location, story string) {
+	c := ""
+	inSentence := loc != nil && loc.Start >= s.Start && loc.End <= s.End
+	if inSentence {
+		c = loc.Country
+	}
+	if same := ds[a.Roles[0]]; c == "" && len(same) > 0 {
+		c = same[len(same)-1].Country
+	}
+	if c == "" && loc != nil {
+		c = loc.Country
+	}
+	if c == "" {
+		c = story
+	}
+	if c != "" && countryOf(c) == c {
+		a.Country, a.Code = c, c+a.Code
+	}
+}
+
 // afterThe reports whether the text before offset at ends in "the", in
 // any case, spaces aside. It reads only the end of the text before at.
 func afterThe(text string, at int) bool {
@@ -413,6 +552,14 @@ func (p *Pipeline) actor(doc *event.Document, sents []event.Sentence, si int, a 
 	s := &sents[si]
 	switch a.Ref {
 	case coder.NoRef:
+		if a.Implied {
+			// Its country comes with its record's place (imply).
+			out := &event.Actor{Code: strings.TrimPrefix(a.Code, "---"), Start: s.Tokens[a.First].Start, End: s.Tokens[a.Last].End, Implied: true}
+			if out.Code != "" {
+				out.Roles = []string{out.Code}
+			}
+			return out, true
+		}
 		return recordActor(doc.Text, s, a), true
 	case coder.Name:
 		code, ok := names[nameKey(s.Tokens[a.Last].Text)]

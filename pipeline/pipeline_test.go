@@ -176,6 +176,10 @@ func TestSeed(t *testing.T) {
 			t.Errorf("%s: dated %q, want %s", c.what, r.Date, c.date)
 		}
 	}
+	// The "million-man march" is a crowd of about a million on the march.
+	if r := find(recs, "IRQ", "14", "USA"); r != nil && !hasCount(r, event.Crowd, 1_000_000, event.About, "million-man") {
+		t.Errorf("the march carries counts %+v, want a crowd of about 1,000,000 from \"million-man\"", r.Counts)
+	}
 	// The assassination "near the Baghdad airport" is placed there,
 	// though the parser hangs the place from "followed", not from the
 	// event's noun.

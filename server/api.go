@@ -31,6 +31,15 @@ const (
 	seriesReads = 4
 )
 
+// aggregate answers a view of the events that match f. When the store's
+// rollups cannot answer the filter (text, mode, PLOVER, a code longer
+// than a root), it counts the newest Options.ScanLimit matches and the
+// answer says "partial", so that no filter makes a view read millions
+// of rows.
+func (s *Server) aggregate(ctx context.Context, v store.View, g store.GroupBy, f store.Filter) (store.Aggregate, error) {
+	return s.opt.Store.Aggregate(ctx, store.AggregateQuery{View: v, By: g, Filter: f, ScanLimit: s.opt.ScanLimit})
+}
+
 // Event is one event as /api/events returns it.
 type Event struct {
 	ID            int64        `json:"id"`
@@ -69,17 +78,30 @@ func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
 		writeErr(w, err)
 		return
 	}
+	// A cursor carries the order it pages through, so that one from a
+	// listing in another order is the request's fault, not the store's.
 	cur, err := decodeCursor(q.Get("cursor"))
 	if err != nil {
 		writeErr(w, err)
 		return
+	}
+	if cur != "" {
+		order, c, _ := strings.Cut(cur, "/")
+		if order != string(sort) {
+			writeError(w, http.StatusBadRequest, "cursor %q: it pages through a listing sorted otherwise (sort=%s)", q.Get("cursor"), order)
+			return
+		}
+		cur = c
 	}
 	page, err := s.opt.Store.Events(r.Context(), f, store.Page{Limit: lim, Cursor: cur, Sort: sort})
 	if err != nil {
 		s.internal(w, r, err)
 		return
 	}
-	out := EventPage{Events: make([]Event, len(page.Events)), Next: encodeCursor(page.Next)}
+	out := EventPage{Events: make([]Event, len(page.Events))}
+	if page.Next != "" {
+		out.Next = encodeCursor(string(sort) + "/" + page.Next)
+	}
 	for i, e := range page.Events {
 		out.Events[i] = Event{ID: e.ID, Date: eventDate(e), DatePrecision: e.Record.DatePrecision, NumMentions: e.NumMentions, NumSources: e.NumSources,
 			NumArticles: e.NumArticles, FirstSeen: e.FirstSeen, SourceURL: e.SourceURL, Confidence: e.Confidence, Description: describe(e.Record.Code), Record: e.Record}
@@ -123,6 +145,7 @@ type Timeseries struct {
 	Interval string   `json:"interval"`
 	By       string   `json:"by"`
 	Series   []Series `json:"series"`
+	Partial  bool     `json:"partial,omitempty"` // only the newest matches were counted (Options.ScanLimit)
 }
 
 func (s *Server) handleTimeseries(w http.ResponseWriter, r *http.Request) {
@@ -142,13 +165,16 @@ func (s *Server) handleTimeseries(w http.ResponseWriter, r *http.Request) {
 	// One count per key of the breakdown: the keys present first, then each
 	// key's periods with the filter narrowed to it.
 	var keys []store.Count
+	var agg store.Aggregate
 	switch out.By {
 	case "all":
 		keys = []store.Count{{Key: "all"}}
 	case "quad":
-		keys, err = s.opt.Store.Counts(ctx, store.ByQuadClass, f)
+		agg, err = s.aggregate(ctx, store.ViewCounts, store.ByQuadClass, f)
+		keys, out.Partial = agg.Counts, agg.Partial
 	case "root":
-		keys, err = s.opt.Store.Counts(ctx, store.ByRoot, f)
+		agg, err = s.aggregate(ctx, store.ViewCounts, store.ByRoot, f)
+		keys, out.Partial = agg.Counts, agg.Partial
 	default:
 		writeError(w, http.StatusBadRequest, "by %q: want all, quad or root", out.By)
 		return
@@ -180,17 +206,20 @@ func (s *Server) handleTimeseries(w http.ResponseWriter, r *http.Request) {
 		out.Series = append(out.Series, Series{Key: k.Key, Label: seriesLabel(out.By, k.Key)})
 	}
 	errs := make([]error, len(filters))
+	partial := make([]bool, len(filters))
 	sem := make(chan struct{}, seriesReads)
 	var wg sync.WaitGroup
 	for i := range filters {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			counts, err := s.opt.Store.Counts(ctx, interval, filters[i])
+			agg, err := s.aggregate(ctx, store.ViewCounts, interval, filters[i])
 			if err != nil {
 				errs[i] = err
 				return
 			}
+			counts := agg.Counts
+			partial[i] = agg.Partial
 			ser := &out.Series[i]
 			ser.Points = make([]Point, 0, len(counts))
 			for _, c := range counts {
@@ -215,6 +244,7 @@ func (s *Server) handleTimeseries(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
+	out.Partial = out.Partial || slices.Contains(partial, true)
 	writeJSON(w, http.StatusOK, out)
 }
 
@@ -254,8 +284,9 @@ type Edge struct {
 
 // Network is the body of /api/actors.
 type Network struct {
-	Edges     []Edge `json:"edges"`     // heaviest first
-	Truncated bool   `json:"truncated"` // more edges matched than limit
+	Edges     []Edge `json:"edges"`             // heaviest first
+	Truncated bool   `json:"truncated"`         // more edges matched than limit
+	Partial   bool   `json:"partial,omitempty"` // only the newest matching events were counted (Options.ScanLimit)
 }
 
 func (s *Server) handleActors(w http.ResponseWriter, r *http.Request) {
@@ -270,15 +301,16 @@ func (s *Server) handleActors(w http.ResponseWriter, r *http.Request) {
 		writeErr(w, err)
 		return
 	}
-	edges, err := s.opt.Store.ActorNetwork(r.Context(), f)
+	agg, err := s.aggregate(r.Context(), store.ViewNetwork, "", f)
 	if err != nil {
 		s.internal(w, r, err)
 		return
 	}
+	edges := agg.Edges
 	slices.SortStableFunc(edges, func(a, b store.Edge) int {
 		return cmp.Or(cmp.Compare(b.Events, a.Events), strings.Compare(a.Source, b.Source), strings.Compare(a.Target, b.Target))
 	})
-	out := Network{Edges: []Edge{}, Truncated: len(edges) > lim}
+	out := Network{Edges: []Edge{}, Truncated: len(edges) > lim, Partial: agg.Partial}
 	for _, e := range edges[:min(lim, len(edges))] {
 		out.Edges = append(out.Edges, Edge(e))
 	}
@@ -303,6 +335,7 @@ type Place struct {
 type Places struct {
 	Places    []Place `json:"places"` // most events first
 	Truncated bool    `json:"truncated"`
+	Partial   bool    `json:"partial,omitempty"` // only the newest matching events were counted (Options.ScanLimit)
 }
 
 func (s *Server) handlePlaces(w http.ResponseWriter, r *http.Request) {
@@ -317,12 +350,13 @@ func (s *Server) handlePlaces(w http.ResponseWriter, r *http.Request) {
 		writeErr(w, err)
 		return
 	}
-	places, err := s.opt.Store.Places(r.Context(), f)
+	agg, err := s.aggregate(r.Context(), store.ViewPlaces, "", f)
 	if err != nil {
 		s.internal(w, r, err)
 		return
 	}
-	out := Places{Places: []Place{}, Truncated: len(places) > lim}
+	places := agg.Places
+	out := Places{Places: []Place{}, Truncated: len(places) > lim, Partial: agg.Partial}
 	for _, p := range places[:min(lim, len(places))] {
 		out.Places = append(out.Places, Place(p))
 	}

@@ -18,6 +18,7 @@ func FuzzQuery(f *testing.F) {
 		"country=KEN&code=19", "from=2024-01-01&to=2024-12-31&quad=4", "bbox=-5,33,5,42&limit=10",
 		"text=%27%3B+DROP+TABLE+events%3B--", "cursor=20240101.5", "by=root&interval=week", "mode=negated&plover=ASSAULT",
 		"source=%ff", "limit=99999999999999999999", "bbox=nan,nan,nan,nan", "quad=1&quad=2",
+		"killed>=10&sort=crowd", "min-crowd=5&max-crowd=1", "sort=injured&cursor=x", "arrested<=-1",
 	} {
 		f.Add(seed)
 	}

@@ -39,9 +39,7 @@ import (
 type Store interface {
 	codestore.Store // to save posted documents
 	Events(ctx context.Context, f store.Filter, p store.Page) (store.EventPage, error)
-	Counts(ctx context.Context, g store.GroupBy, f store.Filter) ([]store.Count, error)
-	ActorNetwork(ctx context.Context, f store.Filter) ([]store.Edge, error)
-	Places(ctx context.Context, f store.Filter) ([]store.Place, error)
+	Aggregate(ctx context.Context, q store.AggregateQuery) (store.Aggregate, error)
 	Document(ctx context.Context, id string) (*store.Document, error)
 }
 
@@ -70,7 +68,15 @@ type Options struct {
 	// does not serve them: the caller does, on a listener of its own
 	// (annals serve --metrics-addr), so the API's address shows none.
 	Metrics *metrics.Metrics
+	// ScanLimit bounds the events the timeline, map and network read
+	// when the store's rollups cannot answer their filter; the answer
+	// is then marked partial. 0 means DefaultScanLimit.
+	ScanLimit int
 }
+
+// DefaultScanLimit is Options.ScanLimit when it is not set: about a
+// second of reading on a small machine.
+const DefaultScanLimit = 100_000
 
 // DefaultMaxBodyBytes is the largest request body accepted by default.
 const DefaultMaxBodyBytes = 2 << 20
@@ -101,6 +107,9 @@ func New(opt Options) (*Server, error) {
 	}
 	if opt.MaxBodyBytes <= 0 {
 		opt.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if opt.ScanLimit <= 0 {
+		opt.ScanLimit = DefaultScanLimit
 	}
 	if opt.Log == nil {
 		opt.Log = slog.New(slog.DiscardHandler)

@@ -825,12 +825,71 @@ func TestEventCounts(t *testing.T) {
 			t.Errorf("GET %s: events %v, want %v", c.target, got, c.want)
 		}
 	}
+	// Pages sorted by a count follow each other; a cursor pages only
+	// through the order it came from.
+	var got []string
+	target := "/api/events?sort=crowd&limit=1"
+	for range 4 {
+		var page EventPage
+		if rec := serve(t, s, "GET", target, nil, ""); rec.Code != 200 || json.Unmarshal(rec.Body.Bytes(), &page) != nil {
+			t.Fatalf("GET %s: %d %s", target, rec.Code, rec.Body)
+		}
+		for _, e := range page.Events {
+			got = append(got, e.Record.Code)
+		}
+		if page.Next == "" {
+			break
+		}
+		target = "/api/events?sort=crowd&limit=1&cursor=" + url.QueryEscape(page.Next)
+	}
+	if want := []string{"141", "173", "190"}; !slices.Equal(got, want) {
+		t.Errorf("pages sorted by crowd: %v, want %v", got, want)
+	}
+	var first EventPage
+	if rec := serve(t, s, "GET", "/api/events?limit=1", nil, ""); json.Unmarshal(rec.Body.Bytes(), &first) != nil || first.Next == "" {
+		t.Fatalf("no next page of the newest events: %s", rec.Body)
+	}
 	for _, target := range []string{
+		"/api/events?sort=killed&cursor=" + url.QueryEscape(first.Next),
 		"/api/events?killed>=ten", "/api/events?killed>10", "/api/events?killed>=5&min-killed=5",
 		"/api/events?sort=wounded", "/api/events?min-crowd=9&max-crowd=1",
 	} {
 		if rec := serve(t, s, "GET", target, nil, ""); rec.Code != http.StatusBadRequest {
 			t.Errorf("GET %s: %d, want 400", target, rec.Code)
+		}
+	}
+}
+
+// TestPartial reads the views with a filter the rollups do not keep (a
+// mode) on a server that reads at most two events for it: the answers
+// say they are partial, and those the rollups answer do not.
+func TestPartial(t *testing.T) {
+	f := newFixture(t)
+	srv, err := New(Options{Store: f.store, ScanLimit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		target  string
+		partial bool
+	}{
+		{"/api/actors?mode=asserted", true},
+		{"/api/places?mode=asserted", true},
+		{"/api/timeseries?mode=asserted&by=root", true},
+		{"/api/timeseries?mode=asserted&by=all", true},
+		{"/api/actors", false},
+		{"/api/places?country=IRQ", false},
+		{"/api/timeseries?by=quad&code=1", false},
+	} {
+		rec := serve(t, srv, "GET", c.target, nil, "")
+		var got struct {
+			Partial bool `json:"partial"`
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &got); rec.Code != 200 || err != nil {
+			t.Fatalf("%s: status %d, %v", c.target, rec.Code, err)
+		}
+		if got.Partial != c.partial {
+			t.Errorf("%s: partial %v, want %v", c.target, got.Partial, c.partial)
 		}
 	}
 }

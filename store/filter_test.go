@@ -145,6 +145,7 @@ func FuzzParseFilter(f *testing.F) {
 	f.Add("bbox=-90,-180,90,180&from=2020-02-29")
 	f.Add("bbox=nan,0,1,1")
 	f.Add("country=usa&plover=protest&mode=NEGATED&source=irq")
+	f.Add("killed>=5&crowd<=900&min-injured=0")
 	f.Fuzz(func(t *testing.T, raw string) {
 		q, err := url.ParseQuery(raw)
 		if err != nil {

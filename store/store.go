@@ -86,6 +86,10 @@ type Store interface {
 	AllEvents(ctx context.Context, f Filter) iter.Seq2[Event, error]
 	// AllMentions yields every mention whose event matches f in id order.
 	AllMentions(ctx context.Context, f Filter) iter.Seq2[Mention, error]
+	// Aggregate answers one of the aggregate views (Counts, ActorNetwork,
+	// Places) from the rollups when they can answer its filter, else from
+	// the events, reading at most q.ScanLimit of them when that is set.
+	Aggregate(ctx context.Context, q AggregateQuery) (Aggregate, error)
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)
 
@@ -331,6 +335,45 @@ type Edge struct {
 	Cooperation    int64   // events of quad class 1 or 2
 	Conflict       int64   // events of quad class 3 or 4
 	Goldstein      float64 // mean Goldstein score
+}
+
+// View is an aggregate view of the events.
+type View string
+
+// The aggregate views; each is one of the Store's methods.
+const (
+	ViewCounts  View = "counts"  // Counts
+	ViewNetwork View = "network" // ActorNetwork
+	ViewPlaces  View = "places"  // Places
+)
+
+// AggregateQuery asks for an aggregate view of the events that match
+// Filter.
+type AggregateQuery struct {
+	View   View
+	By     GroupBy // the key of ViewCounts
+	Filter Filter
+	// ScanLimit bounds the events read when no rollup can answer the
+	// filter (a text, mode, PLOVER or document filter, a code longer
+	// than a root, ...): only the newest ScanLimit matches are counted
+	// and the answer is marked Partial. 0 reads them all.
+	ScanLimit int
+	// FromEvents reads the events even where a rollup could answer, to
+	// check the rollups and to measure what they save.
+	FromEvents bool
+}
+
+// Aggregate is the answer of an AggregateQuery: Counts, Edges or Places
+// after the view.
+type Aggregate struct {
+	Counts []Count
+	Edges  []Edge
+	Places []Place
+	// Partial is set when more events matched than ScanLimit and only the
+	// newest were counted.
+	Partial bool
+	// Table is what answered: a rollup table, or "events".
+	Table string
 }
 
 // Place is a place with the events that happened there.

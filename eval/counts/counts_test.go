@@ -32,7 +32,7 @@ func TestAdd(t *testing.T) {
 		{Kind: "injured", Low: 3, High: 3, Span: [2]int{50, 55}},
 	}}
 	coded := []event.Count{
-		{Kind: event.Killed, Low: 5, High: 5, Start: 10, End: 14},     // found, exact
+		{Kind: event.Killed, Low: 5, High: 5, Start: 10, End: 14},      // found, exact
 		{Kind: event.Crowd, Low: 5000, High: 5000, Start: 30, End: 39}, // found, range inside
 		{Kind: event.Killed, Low: 3, High: 3, Start: 50, End: 55},      // wrong kind
 		{Kind: event.Arrested, Low: 1, High: 1, Start: 70, End: 75},    // no gold

@@ -367,8 +367,8 @@ type Options struct {
 	Demonyms bool // count nationality words as toponyms (TR-News and GeoWebNews do)
 	// Analyzer, when set, tags each article first, and toponyms are
 	// found as the pipeline finds them (geo.Gazetteer.Toponyms: the
-	// tagger's locations, less its people and organisations); nil finds
-	// them from the gazetteer alone.
+	// tagger's locations, less its people and organisations, and the
+	// datelines); nil finds them from the gazetteer alone.
 	Analyzer Analyzer
 }
 
@@ -387,7 +387,9 @@ func Evaluate(ctx context.Context, g *geo.Gazetteer, arts []Article, opt Options
 			if err != nil {
 				return total, fmt.Errorf("eval/geo: article %s: %w", a.ID, err)
 			}
-			ms = g.Toponyms(a.Text, sents, fo)
+			// The pipeline reads an article's datelines as places
+			// whatever the tagger calls them ("AUSTIN, Texas").
+			ms = geo.Merge(g.Toponyms(a.Text, sents, fo), g.Datelines(a.Text))
 		} else {
 			ms = g.FindToponyms(a.Text, fo)
 		}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/annals/annals/event"
 	"github.com/annals/annals/geo"
 	"github.com/annals/annals/internal/testshared"
 )
@@ -134,6 +135,39 @@ func TestScoreArticle(t *testing.T) {
 	}
 	if s := got.String(); s != "toponyms=2 found=2 precision=0.667 recall=1.000 acc161=0.500" {
 		t.Errorf("String() = %q", s)
+	}
+}
+
+// personTagger tags every capitalised word a person, as a poor tagger
+// might tag a dateline.
+type personTagger struct{}
+
+func (personTagger) Process(_ context.Context, text string) ([]event.Sentence, error) {
+	s := event.Sentence{Text: text, End: len(text)}
+	for i, w := 0, ""; i < len(text); i += len(w) + 1 {
+		w, _, _ = strings.Cut(text[i:], " ")
+		if w != "" && w[0] >= 'A' && w[0] <= 'Z' {
+			s.Entities = append(s.Entities, event.Entity{Label: "PER", Text: w, Start: i, End: i + len(w)})
+		}
+	}
+	return []event.Sentence{s}, nil
+}
+
+// TestEvaluateDateline: a dateline is a place whatever the tagger calls
+// it, as the pipeline reads it.
+func TestEvaluateDateline(t *testing.T) {
+	g, err := geo.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := Article{ID: "d1", Text: "NAIROBI - Traders closed their shops.",
+		Toponyms: []Toponym{{Phrase: "NAIROBI", Start: 0, End: 7, HasPoint: true, Lat: -1.28, Lon: 36.82}}}
+	s, err := Evaluate(context.Background(), g, []Article{a}, Options{Analyzer: personTagger{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Within161 != 1 {
+		t.Errorf("dateline not resolved: %v %v", s, s.Misses)
 	}
 }
 

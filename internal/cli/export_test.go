@@ -59,6 +59,21 @@ func TestExport(t *testing.T) {
 	if len(lines) != 4 {
 		t.Errorf("jsonl: %d lines, want 4", len(lines))
 	}
+	// Sorted by deaths: the one event that states any first, its count
+	// in the record; filtered by them: that event alone.
+	for _, c := range []struct {
+		args  []string
+		lines int
+	}{{[]string{"--sort", "killed"}, 4}, {[]string{"--min-killed", "7"}, 1}, {[]string{"--sort", "crowd", "--max-killed", "7"}, 1}} {
+		lines := strings.Split(strings.TrimSpace(string(run(c.args...))), "\n")
+		var first event.Record
+		if err := json.Unmarshal([]byte(lines[0]), &first); err != nil || len(lines) != c.lines {
+			t.Fatalf("export %q: %d lines, %v; want %d", c.args, len(lines), err, c.lines)
+		}
+		if first.Code != "190" || len(first.Counts) != 1 || first.Counts[0].Kind != event.Killed || first.Counts[0].Low != 7 {
+			t.Errorf("export %q: first event %s with counts %+v, want 190 with 7 killed", c.args, first.Code, first.Counts)
+		}
+	}
 	pq := filepath.Join(t.TempDir(), "events.parquet")
 	run("--format", "parquet", "--out", pq)
 	fh, err := os.Open(pq)
@@ -78,6 +93,9 @@ func TestExportErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{"--db", db, "--format", "xml"},
 		{"--db", db, "--table", "documents"},
+		{"--db", db, "--sort", "wounded"},
+		{"--db", db, "--sort", "killed", "--table", "mentions"},
+		{"--db", db, "--min-killed", "many"},
 		{"--db", filepath.Join(t.TempDir(), "none.db")},
 	} {
 		var out, errb bytes.Buffer

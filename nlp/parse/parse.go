@@ -91,6 +91,7 @@ func (p *Parser) Parse(s *event.Sentence) {
 		s.Tokens[i].Head = st.heads[i+1]
 		s.Tokens[i].Rel = rels[st.rels[i+1]]
 	}
+	joinTitles(s)
 }
 
 // label returns the relation of the arc that transition c makes: root for

@@ -162,6 +162,9 @@ func TestDefaultHandWritten(t *testing.T) {
 		{"Israel/NNP accused/VBD Hamas/NNP of/IN attacks/NNS ./.",
 			map[int]string{1: "2 nsubj", 2: "0 root", 3: "2 obj"}},
 		{"Hello/UH", map[int]string{1: "0 root"}},
+		// A finite verb before a noun heads it, never modifies it.
+		{"The/DT Dutch/JJ relinquished/VBD control/NN of/IN the/DT colony/NN ./.",
+			map[int]string{3: "0 root", 4: "3 obj"}},
 	}
 	for _, tt := range tests {
 		s := sentence(tt.tagged)

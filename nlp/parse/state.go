@@ -23,6 +23,9 @@ type state struct {
 	// Per token hashes: word, tag, and word+tag; index 0 holds the root.
 	word, tag, wt []uint64
 	feats         []uint64
+	// Per token: a finite verb (VBD, VBZ, VBP not tagged AUX) or a noun
+	// (NN*), for the constraint in valid; index 0 is the root.
+	finite, noun []bool
 }
 
 func newState(toks []event.Token) *state {
@@ -48,6 +51,15 @@ func newState(toks []event.Token) *state {
 	for i := range st.wt {
 		st.wt[i] = perceptron.Hash(0, st.word[i], st.tag[i], 0)
 	}
+	st.finite, st.noun = make([]bool, n+1), make([]bool, n+1)
+	for i, t := range toks {
+		switch t.XPOS {
+		case "VBD", "VBZ", "VBP":
+			st.finite[i+1] = t.UPOS != "AUX"
+		case "NN", "NNS", "NNP", "NNPS":
+			st.noun[i+1] = true
+		}
+	}
 	st.feats = make([]uint64, 0, 96)
 	return st
 }
@@ -56,13 +68,17 @@ func (st *state) terminal() bool { return st.b > st.n && len(st.stack) == 1 }
 
 // valid reports whether transition c may be applied. The root takes its
 // one dependent with RIGHT once the buffer is empty, and is never popped.
+// A finite lexical verb never depends on a noun to its right: the parser
+// otherwise reads "The British relinquished control" as a noun phrase with
+// "relinquished" a modifier of "control" (in English the verbs that depend
+// on a following noun are copulas and participles).
 func (st *state) valid(c int) bool {
 	ns := len(st.stack)
 	switch c {
 	case shift:
 		return st.b <= st.n
 	case left: // s0 <- b0
-		return ns > 1 && st.b <= st.n
+		return ns > 1 && st.b <= st.n && !(st.finite[st.stack[ns-1]] && st.noun[st.b])
 	default: // s1 -> s0
 		return ns > 1 && (st.stack[ns-2] != 0 || st.b > st.n)
 	}

@@ -59,19 +59,128 @@ func Default() (*Tagger, error) {
 }
 
 // Tag sets UPOS and XPOS of every token of s.
+//
+// A sentence of news that states something has a finite verb. When the
+// greedy pass leaves none ("The British relinquished control" with
+// "relinquished" an adjective, "The United States imposed sanctions" with
+// "imposed" a participle), each content word whose finite-verb reading
+// lost by less than verbMargin, with a possible subject before it, is
+// tried as the verb, the words after it tagged again; the reading whose
+// tags score highest over the sentence is kept.
 func (t *Tagger) Tag(s *event.Sentence) {
 	var st state
 	st.reset(s.Tokens, t.amb)
-	var scores []float32
-	for i := range s.Tokens {
+	t.decode(s, &st, 0, -1, -1)
+	cands := t.verbCandidates(s, &st)
+	if len(cands) == 0 {
+		return
+	}
+	best, bestScore := -1, float32(0)
+	for k, c := range cands {
+		t.decode(s, &st, c.tok, c.tok, c.class)
+		if sum := st.total(); best < 0 || sum > bestScore {
+			best, bestScore = k, sum
+		}
+	}
+	if best != len(cands)-1 {
+		t.decode(s, &st, cands[best].tok, cands[best].tok, cands[best].class)
+	}
+}
+
+// decode tags s.Tokens[from:] greedily, giving token force the class
+// forced (force < 0: none). It records for every scored token the score
+// of its class and how far the best finite-verb class fell below it.
+func (t *Tagger) decode(s *event.Sentence, st *state, from, force, forced int) {
+	for i := from; i < len(s.Tokens); i++ {
 		c, ok := t.dict[s.Tokens[i].Text]
+		st.margin[i], st.verb[i], st.score[i] = -1, -1, 0
 		if !ok {
-			scores = t.model.Scores(st.features(i), scores)
-			c = perceptron.Argmax(scores, nil)
+			st.scores = t.model.Scores(st.features(i), st.scores)
+			c = perceptron.Argmax(st.scores, nil)
+			if i == force {
+				c = forced
+			}
+			st.score[i] = st.scores[c]
+			if v := perceptron.Argmax(st.scores, t.isFinite); v >= 0 {
+				st.margin[i], st.verb[i] = st.scores[c]-st.scores[v], v
+			}
 		}
 		st.tags[i] = uint64(c) + 1
 		s.Tokens[i].XPOS, s.Tokens[i].UPOS = t.xpos[c], t.upos[c]
 	}
+}
+
+// verbMargin is the largest score gap by which a finite-verb reading may
+// lose and still be tried in a sentence with no verb. It was chosen on UD
+// English EWT dev, where sentences without a finite verb are common (web
+// fragments, headings) and the constraint must not cost tagging accuracy
+// (docs/models.md).
+const verbMargin = 10
+
+// pastMargin is verbMargin for a word tagged as a participle or adjective
+// whose verb reading is the past tense, the tagger's commonest confusion in
+// verbless news sentences ("The United States imposed sanctions").
+const pastMargin = 25
+
+// isFinite reports whether class c is a finite lexical verb (VBD, VBZ,
+// VBP).
+func (t *Tagger) isFinite(c int) bool {
+	if t.upos[c] != "VERB" {
+		return false
+	}
+	switch t.xpos[c] {
+	case "VBD", "VBZ", "VBP":
+		return true
+	}
+	return false
+}
+
+// candidate is a token to try as the finite verb of a verbless sentence.
+type candidate struct{ tok, class int }
+
+// verbCandidates returns the tokens to try as the finite verb when s has
+// no verb that can head a clause (finite, modal or base form): lower-case
+// nouns, adjectives and participles with a noun or pronoun before them
+// whose finite-verb reading lost by less than verbMargin.
+func (t *Tagger) verbCandidates(s *event.Sentence, st *state) []candidate {
+	var cands []candidate
+	subject := false
+	for i, tok := range s.Tokens {
+		switch tok.XPOS {
+		case "VB", "VBD", "VBP", "VBZ", "MD":
+			return nil
+		}
+		if v := st.verb[i]; v >= 0 && subject && lowerWord(tok.Text) {
+			limit := float32(verbMargin)
+			if t.xpos[v] == "VBD" && (tok.XPOS == "VBN" || tok.XPOS == "JJ") {
+				limit = pastMargin
+			}
+			switch tok.UPOS {
+			case "NOUN", "ADJ", "VERB":
+				if st.margin[i] < limit {
+					cands = append(cands, candidate{i, v})
+				}
+			}
+		}
+		switch {
+		case tok.UPOS == "NOUN" || tok.UPOS == "PROPN" || tok.UPOS == "PRON":
+			subject = true
+		case tok.UPOS == "ADJ" && i > 0 && s.Tokens[i-1].UPOS == "DET": // "the British"
+			subject = true
+		}
+	}
+	return cands
+}
+
+// lowerWord reports whether w is a word of lower-case letters, as verbs
+// are inside a sentence (a capitalized word is more likely a name).
+func lowerWord(w string) bool {
+	for _, r := range w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // state is the tagging state of one sentence: the word hashes, their
@@ -79,10 +188,14 @@ func (t *Tagger) Tag(s *event.Sentence) {
 // words), the tags chosen so far (class+1; 0 before the sentence) and a
 // feature buffer.
 type state struct {
-	words []wordfeat.Word
-	amb   []uint64
-	tags  []uint64
-	feats []uint64
+	words  []wordfeat.Word
+	amb    []uint64
+	tags   []uint64
+	feats  []uint64
+	scores []float32
+	score  []float32 // per token: the score of its class (0 when tagged from the dictionary)
+	margin []float32 // per token: best score minus best finite-verb score; -1 when not scored
+	verb   []int     // per token: best finite-verb class; -1 when not scored
 }
 
 func (st *state) reset(toks []event.Token, amb map[string]uint64) {
@@ -92,6 +205,18 @@ func (st *state) reset(toks []event.Token, amb map[string]uint64) {
 		st.amb = append(st.amb, amb[wordfeat.Norm(t.Text)])
 	}
 	st.tags = append(st.tags[:0], make([]uint64, len(toks))...)
+	st.margin = append(st.margin[:0], make([]float32, len(toks))...)
+	st.score = append(st.score[:0], make([]float32, len(toks))...)
+	st.verb = append(st.verb[:0], make([]int, len(toks))...)
+}
+
+// total is the score of the sentence's tags.
+func (st *state) total() float32 {
+	var sum float32
+	for _, x := range st.score {
+		sum += x
+	}
+	return sum
 }
 
 func (st *state) ambAt(i int) uint64 {

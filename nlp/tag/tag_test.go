@@ -128,3 +128,30 @@ func FuzzLoad(f *testing.F) {
 		tg.Tag(tokens("the cat sat"))
 	})
 }
+
+// TestVerbless: a sentence with a subject and no finite verb takes the
+// word whose verb reading the model nearly chose as its verb; fragments
+// whose verb readings lost clearly stay verbless.
+func TestVerbless(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, xpos string }{
+		{"The United States lifted sanctions on Cuba .", "DT NNP NNPS VBD NNS IN NNP ."},
+		{"The British relinquished control of the islands in 1982 .", "DT JJ VBD NN IN DT NNS IN CD ."},
+		{"Photos of the damaged bridge .", "NNS IN DT VBN NN ."},
+		{"Full text of the signed agreement .", "JJ NN IN DT VBN NN ."},
+	}
+	for _, tt := range tests {
+		s := tokens(tt.text)
+		tg.Tag(s)
+		var got []string
+		for _, tok := range s.Tokens {
+			got = append(got, tok.XPOS)
+		}
+		if g := strings.Join(got, " "); g != tt.xpos {
+			t.Errorf("Tag(%q) = %s, want %s", tt.text, g, tt.xpos)
+		}
+	}
+}

@@ -241,6 +241,13 @@ func (z *splitter) sentences() []event.Sentence {
 		} else if m.nl == 1 && i > start && z.lineBreak(i, wrapped) {
 			cut(i)
 		}
+		if i == start && (i == 0 || m.nl > 0) {
+			if j := z.dateline(i); j > 0 {
+				cut(j)
+				i = j - 1
+				continue
+			}
+		}
 		q.see(z.meta, i)
 		k := m.kind
 		if k != kTerm && k != kEllipsis && k != kEmoticon {
@@ -261,6 +268,58 @@ func (z *splitter) sentences() []event.Sentence {
 	}
 	cut(n)
 	return out
+}
+
+// datelineSpan is the most tokens a dateline runs to before its dash
+// ("ST. PETERSBURG , Fla. , March 12 ( Reuters ) -").
+const datelineSpan = 14
+
+// dateline returns the index after the dash that ends a news dateline
+// starting a paragraph at token i ("NAIROBI, March 12 (Reuters) - Kenya
+// and …", "ZENDA (AP) — …"), or 0 when there is none. The dateline is a
+// sentence of its own: parsed with the story's first sentence, its place
+// becomes that sentence's subject. It starts with a word in capitals of two
+// letters or more and holds only capitalized words, abbreviations,
+// numbers, commas and a bracketed agency before the dash; the dash must
+// have text after it on its line.
+func (z *splitter) dateline(i int) int {
+	if !z.capitals(i) {
+		return 0
+	}
+	for k := i + 1; k < len(z.meta) && k < i+datelineSpan; k++ {
+		m := z.meta[k]
+		if m.nl > 0 {
+			return 0
+		}
+		w := z.tok(k)
+		switch {
+		case w == "-" || w == "--" || w == ndash || w == mdash:
+			if k+1 < len(z.meta) && z.meta[k+1].nl == 0 {
+				return k + 1
+			}
+			return 0
+		case w == "," || m.kind == kOpenB || m.kind == kCloseB || m.kind == kAbbrev:
+		case z.upper(k) && m.kind == kWord:
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// capitals reports whether token i is a word of two or more letters, all
+// capitals.
+func (z *splitter) capitals(i int) bool {
+	w := z.tok(i)
+	if z.meta[i].kind != kWord || len(w) < 2 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // runOnCut returns where to end a sentence of tokens start..end-1 that

@@ -57,6 +57,8 @@ func FuzzEventsQuery(f *testing.F) {
 	}
 	f.Add("x", "18266.5")
 	f.Add("x", "garbage")
+	f.Add("x", "k12.3")
+	f.Add("x", "k-1.9223372036854775807")
 	s, err := Open(f.Context(), filepath.Join(f.TempDir(), "fuzz.db"), store.Options{})
 	if err != nil {
 		f.Fatal(err)
@@ -74,6 +76,10 @@ func FuzzEventsQuery(f *testing.F) {
 		_, err := s.Events(t.Context(), store.Filter{Text: text}, store.Page{Cursor: cursor})
 		if err != nil && !strings.Contains(err.Error(), "cursor") && !(unfit && strings.Contains(err.Error(), "filter")) {
 			t.Fatalf("Events(text %q, cursor %q): %v", text, cursor, err)
+		}
+		_, err = s.Events(t.Context(), store.Filter{Text: text}, store.Page{Cursor: cursor, Sort: event.Killed})
+		if err != nil && !strings.Contains(err.Error(), "cursor") && !(unfit && strings.Contains(err.Error(), "filter")) {
+			t.Fatalf("Events(text %q, cursor %q, by killed): %v", text, cursor, err)
 		}
 		if _, err := s.Mentions(t.Context(), store.Filter{Text: text}, store.Page{}); err != nil && !unfit {
 			t.Fatalf("Mentions(text %q): %v", text, err)

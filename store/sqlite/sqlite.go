@@ -159,7 +159,9 @@ func dialect(m fs.FS) sqlstore.Dialect {
 		// full ANALYZE (no analysis_limit: sampled ones made every index
 		// look alike) let the planner pick the most selective filter; it
 		// runs again only when a table has grown tenfold.
-		Optimize: "PRAGMA optimize=0x10002",
+		Optimize:      "PRAGMA optimize=0x10002",
+		Size:          `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
+		IndexMentions: `INSERT INTO mentions_fts (rowid, sentence) SELECT id, sentence FROM mentions WHERE id > ?`,
 		Compact: []string{
 			"INSERT INTO mentions_fts (mentions_fts) VALUES ('optimize')", // merge the full-text index's segments
 			"VACUUM",

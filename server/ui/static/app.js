@@ -450,7 +450,12 @@ async function renderTimeline(r) {
     const shown = [...binned[i].values()].reduce((a, c) => a + c, 0);
     return el("li", null, sw, (s.label || s.key) + " — " + shown);
   }));
+  if (res.partial) legend.append(el("li", { class: "partial" }, PARTIAL));
 }
+
+// PARTIAL says why a view's counts may be short: the server counts only
+// the newest matches of a filter its rollups do not keep ("partial").
+const PARTIAL = "Only the newest 100,000 matching events are counted: narrow the dates, or drop the text, mode or PLOVER filter, for full counts.";
 
 // choice is a select that rewrites one view setting in the URL.
 function choice(label, name, value, options, r) {
@@ -573,7 +578,7 @@ async function renderMap(r) {
     el("li", null, el("a", { href: href("events", withParam(r.params, "place", p.name)) }, p.name), (p.country ? " " + p.country : "") + " — " + p.events +
       (size !== "events" && weight(p) ? " (" + size + " " + numberFormat.format(weight(p)) + ")" : ""))));
   const sizes = [["events", "events"], ...COUNT_KINDS.map((k) => [k, k === "crowd" ? "crowd size" : "people " + k])];
-  const note = el("p", { class: "count" }, res.places.length === 0 ? "No events with a place match these filters." : plural(res.places.length, "place") + (res.truncated ? " (the busiest)" : "") + "; click one for its events, or drag a box over the map.");
+  const note = el("p", { class: "count" }, res.places.length === 0 ? "No events with a place match these filters." : plural(res.places.length, "place") + (res.truncated ? " (the busiest)" : "") + "; click one for its events, or drag a box over the map." + (res.partial ? " " + PARTIAL : ""));
   view.replaceChildren(el("div", { class: "controls" }, choice("Size by", "size", size, sizes, r)), note, el("div", { class: "mapbox" }, map), list);
 }
 
@@ -638,7 +643,7 @@ async function renderNetwork(r) {
   const table = el("table", { class: "edges" },
     el("thead", null, el("tr", null, ...headers.map(([h, title]) => el("th", { scope: "col", title }, h)))),
     el("tbody", null, ...rows));
-  const legend = el("p", { class: "count" }, "Edges: ", el("span", { class: "coop" }, "mostly cooperation"), ", ", el("span", { class: "conflict" }, "mostly conflict"), ", grey: even. " + res.edges.length + (res.truncated ? "+" : "") + " edges.");
+  const legend = el("p", { class: "count" }, "Edges: ", el("span", { class: "coop" }, "mostly cooperation"), ", ", el("span", { class: "conflict" }, "mostly conflict"), ", grey: even. " + res.edges.length + (res.truncated ? "+" : "") + " edges." + (res.partial ? " " + PARTIAL : ""));
   view.replaceChildren(legend, el("div", { class: "netbox" }, g, el("div", { class: "scroll" }, table)));
 }
 

@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -101,6 +102,18 @@ func peopleSums() string {
 	return strings.Join(sums, ", ")
 }
 
+// people gives the low ends of counts by store.CountKinds, 0 for a kind
+// they lack, as peopleSums sums them.
+func people(cs []event.Count) []int64 {
+	out := make([]int64, len(store.CountKinds))
+	for _, c := range cs {
+		if i := slices.Index(store.CountKinds, c.Kind); i >= 0 && c.Low > 0 {
+			out[i] = c.Low
+		}
+	}
+	return out
+}
+
 // peopleMap keys the sums of peopleSums by kind, leaving out the zeros.
 func peopleMap(sums []int64) map[event.CountKind]int64 {
 	var m map[event.CountKind]int64
@@ -116,11 +129,16 @@ func peopleMap(sums []int64) map[event.CountKind]int64 {
 }
 
 // countConds are the conditions of count bounds over events alias e.
+// Each says "KIND_high >= 0" in those words, so that the planners match
+// it to the partial index on the kind (migration 0004).
 func countConds(bs []store.CountBound) (conds []string, args []any) {
 	for _, b := range bs {
 		k := "e." + string(b.Kind)
-		conds = append(conds, k+"_high >= ?")
-		args = append(args, max(b.Min, 0)) // -1: any count of the kind
+		conds = append(conds, k+"_high >= 0")
+		if b.Min > 0 {
+			conds = append(conds, k+"_high >= ?")
+			args = append(args, b.Min)
+		}
 		if b.Max >= 0 {
 			conds = append(conds, k+"_low <= ?")
 			args = append(args, b.Max)

@@ -119,6 +119,9 @@ func (s *DB) fold(ctx context.Context, tx *sql.Tx, ps []pending, order []int, re
 	if err := s.insertEvents(ctx, tx, created, added); err != nil {
 		return err
 	}
+	if err := s.setCounts(ctx, tx, created); err != nil {
+		return err
+	}
 	if err := s.updateEvents(ctx, tx, stored, added); err != nil {
 		return err
 	}
@@ -128,10 +131,16 @@ func (s *DB) fold(ctx context.Context, tx *sql.Tx, ps []pending, order []int, re
 	d := newDeltas()
 	for _, e := range created {
 		a := newAttrs(e.r)
-		d.add(&a, 1, int64(e.n), e.r.rec.Goldstein)
+		d.add(&a, 1, int64(e.n), e.r.rec.Goldstein, people(e.counts))
 	}
 	for _, e := range stored {
-		d.add(e.attrs, 0, int64(e.n), 0)
+		// Folding widens an event's counts: the rollups gain the change
+		// of the low ends.
+		was, now := people(e.stored), people(store.FoldCounts(e.stored, e.counts))
+		for i := range now {
+			now[i] -= was[i]
+		}
+		d.add(e.attrs, 0, int64(e.n), 0, now)
 	}
 	return s.writeRollups(ctx, tx, d)
 }
@@ -219,14 +228,14 @@ func marks(n, cols int) string {
 	return strings.Repeat(one+", ", n-1) + one
 }
 
-var eventInsertCols = 29 + 3*len(store.CountKinds)
+const eventInsertCols = 29
 
 // insertEventsSQL inserts n events and returns their ids with their slots.
 func insertEventsSQL(n int) string {
 	return `INSERT INTO events (fold_base, day, day_end, background, source_code, source_country, target_code, target_country,
 	   code, root, quad, goldstein, plover, mode, place_name, place_country, place_admin1, lat, lon,
 	   gazetteer_id, num_mentions, num_sources, num_articles, confidence_sum, first_added, last_added,
-	   source_url, doc_id, is_root, ` + countColumns("") + `) VALUES ` + marks(n, eventInsertCols) + ` RETURNING id, fold_base, day`
+	   source_url, doc_id, is_root) VALUES ` + marks(n, eventInsertCols) + ` RETURNING id, fold_base, day`
 }
 
 func (s *DB) insertEvents(ctx context.Context, tx *sql.Tx, evs []*newEvent, added int64) error {
@@ -306,10 +315,29 @@ func eventValues(e *newEvent, added int64) []any {
 	if t := rec.Target; t != nil {
 		tgtCountry = t.Country
 	}
-	return append([]any{e.r.base, e.r.day, e.r.end, a.background, a.source, srcCountry, a.target, tgtCountry,
+	return []any{e.r.base, e.r.day, e.r.end, a.background, a.source, srcCountry, a.target, tgtCountry,
 		rec.Code, a.root, rec.QuadClass, rec.Goldstein, rec.Plover, string(rec.Mode), a.place, a.country, a.admin1, a.lat, a.lon,
 		a.gaz, e.n, len(e.outlets), len(e.docs), e.conf, added, added, e.p.doc.URL, e.p.id,
-		b2i(store.IsLead(rec.Sentence.Index))}, countValues(e.counts)...)
+		b2i(store.IsLead(rec.Sentence.Index))}
+}
+
+// setCounts writes the counts of the new events that state any. Most
+// state none and keep the columns' defaults, so the multi-row INSERT
+// leaves the count columns out rather than bind twelve values an event.
+func (s *DB) setCounts(ctx context.Context, tx *sql.Tx, evs []*newEvent) error {
+	var upd *sql.Stmt
+	for _, e := range evs {
+		if len(e.counts) == 0 {
+			continue
+		}
+		if upd == nil {
+			upd = tx.StmtContext(ctx, s.st.updCounts)
+		}
+		if _, err := upd.ExecContext(ctx, append(countValues(e.counts), e.id)...); err != nil {
+			return s.errf(err, "set the counts of event %d", e.id)
+		}
+	}
+	return nil
 }
 
 // updateEvents adds this batch's mentions to stored events. An outlet
@@ -331,9 +359,14 @@ func (s *DB) updateEvents(ctx context.Context, tx *sql.Tx, evs []*touched, added
 				newSources++
 			}
 		}
-		args := append([]any{e.n, newSources, len(e.docs), e.conf, added}, countValues(store.FoldCounts(e.stored, e.counts))...)
-		if _, err := upd.ExecContext(ctx, append(args, e.id)...); err != nil {
+		if _, err := upd.ExecContext(ctx, e.n, newSources, len(e.docs), e.conf, added, e.id); err != nil {
 			return s.errf(err, "update event %d", e.id)
+		}
+		if len(e.counts) > 0 {
+			counts := append(countValues(store.FoldCounts(e.stored, e.counts)), e.id)
+			if _, err := tx.StmtContext(ctx, s.st.updCounts).ExecContext(ctx, counts...); err != nil {
+				return s.errf(err, "update the counts of event %d", e.id)
+			}
 		}
 	}
 	return nil
@@ -348,6 +381,13 @@ func insertMentionsSQL(n int) string {
 }
 
 func (s *DB) insertMentions(ctx context.Context, tx *sql.Tx, rows []mentionRow, added int64) error {
+	var last int64 // the highest mention id before this batch's, which get higher ones
+	index := s.d.IndexMentions != "" && len(rows) > 0
+	if index {
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM mentions`).Scan(&last); err != nil {
+			return s.errf(err, "find the last mention")
+		}
+	}
 	for len(rows) > 0 {
 		n := min(len(rows), chunkRows)
 		args := make([]any, 0, n*mentionInsertCols)
@@ -371,6 +411,11 @@ func (s *DB) insertMentions(ctx context.Context, tx *sql.Tx, rows []mentionRow, 
 		}
 		if err != nil {
 			return s.errf(err, "insert %d mentions", n)
+		}
+	}
+	if index {
+		if _, err := tx.ExecContext(ctx, s.d.IndexMentions, last); err != nil {
+			return s.errf(err, "index the sentences of the new mentions")
 		}
 	}
 	return nil

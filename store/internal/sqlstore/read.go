@@ -118,6 +118,10 @@ func prefixCond(col, p string) (string, []any) {
 		head, n = "e.root", 2
 	}
 	switch {
+	case len(p) < n && col == "e.code":
+		// A code's first digit is its root's: the rollups, which keep
+		// roots, answer this too.
+		return "e.root >= ? AND e.root < ?", []any{lo, hi}
 	case len(p) < n:
 		return col + " >= ? AND " + col + " < ?", []any{lo, hi}
 	case len(p) == n:
@@ -230,6 +234,7 @@ func (s *DB) Events(ctx context.Context, f store.Filter, p store.Page) (store.Ev
 // value down, then the id.
 type order struct {
 	col    string
+	count  bool                    // col is a count's high end, -1 for none
 	key    func(store.Event) int64 // the column's value of an event read
 	cursor func(store.Event) string
 }
@@ -252,6 +257,7 @@ func byCount(k event.CountKind) order {
 		return -1
 	}
 	return order{
+		count:  true,
 		col:    "e." + string(k) + "_high",
 		key:    high,
 		cursor: func(e store.Event) string { return sortCursor(high(e), e.ID) },
@@ -259,18 +265,64 @@ func byCount(k event.CountKind) order {
 }
 
 // eventsPage reads up to n events in order o, largest first, after the
-// cursor values (key, key, id) if given.
+// cursor values (key, key, id) if given. Listed by a count, the events
+// that state one come first, read through the count's partial index
+// (migration 0004), then the others (key -1), newest id first: one index
+// of every event, most of which count no one, would slow every insert.
 func (s *DB) eventsPage(ctx context.Context, f store.Filter, o order, side string, after []any, n int) ([]store.Event, error) {
+	if !o.count {
+		return s.eventsQuery(ctx, f, side, o.col+" DESC, e.id DESC", o.keyAfter(after), n)
+	}
+	var evs []store.Event
+	if after == nil || after[0].(int64) >= 0 {
+		c := o.keyAfter(after)
+		got, err := s.eventsQuery(ctx, f, side, o.col+" DESC, e.id DESC", cursorCond{o.col + " >= 0" + c.cond, c.args}, n)
+		if err != nil || len(got) == n {
+			return got, err
+		}
+		evs, n, after = got, n-len(got), nil
+	}
+	tail := cursorCond{cond: " AND " + o.col + " < 0"}
+	if after != nil {
+		tail.cond += " AND e.id < ?"
+		tail.args = []any{after[2]}
+	}
+	got, err := s.eventsQuery(ctx, f, side, "e.id DESC", tail, n)
+	return append(evs, got...), err
+}
+
+// cursorCond is a condition added to a listing's filter, " AND ..." but
+// for a leading one, with its arguments.
+type cursorCond struct {
+	cond string
+	args []any
+}
+
+// keyAfter is the condition that an event comes after the cursor values
+// (key, key, id) in order o; none without a cursor.
+func (o order) keyAfter(after []any) cursorCond {
+	if after == nil {
+		return cursorCond{}
+	}
+	return cursorCond{" AND (" + o.col + " < ? OR (" + o.col + " = ? AND e.id < ?))", after}
+}
+
+// eventsQuery reads up to n events that match f and more, in the order
+// of orderBy.
+func (s *DB) eventsQuery(ctx context.Context, f store.Filter, side, orderBy string, more cursorCond, n int) ([]store.Event, error) {
 	cond, args, err := s.where(f, "", side)
 	if err != nil {
 		return nil, s.errf(err, "events")
 	}
-	if after != nil {
-		cond += " AND (" + o.col + " < ? OR (" + o.col + " = ? AND e.id < ?))"
-		args = append(args, after...)
+	if more.cond != "" {
+		if !strings.HasPrefix(more.cond, " AND ") {
+			more.cond = " AND " + more.cond
+		}
+		cond += more.cond
+		args = append(args, more.args...)
 	}
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+eventCols+` FROM events e WHERE `+cond+
-		` ORDER BY `+o.col+` DESC, e.id DESC LIMIT `+strconv.Itoa(n)), args...)
+		` ORDER BY `+orderBy+` LIMIT `+strconv.Itoa(n)), args...)
 	if err != nil {
 		return nil, s.errf(err, "query events")
 	}
@@ -457,56 +509,6 @@ var fitsBin = map[store.GroupBy]string{
 	store.ByWeek: "e.day_end <= " + monday("e.day") + " + 6",
 }
 
-// Counts counts events by g: in key order for time and class keys, most
-// events first for the others. Counting by day or week, an event whose
-// date is a longer period (a month, a year) is counted under the
-// period's key (store.PeriodKey), not on its first day.
-func (s *DB) Counts(ctx context.Context, g store.GroupBy, f store.Filter) ([]store.Count, error) {
-	key, ok := groupKeys[g]
-	if !ok {
-		return nil, s.errf(fmt.Errorf("unknown group %q", g), "counts")
-	}
-	cond, args, err := s.where(f, "", "")
-	if err != nil {
-		return nil, s.errf(err, "counts")
-	}
-	end := "NULL"
-	if fits, ok := fitsBin[g]; ok {
-		// A coarser period keeps its first day as key and its last day
-		// beside it; a period that fits its bin has NULL there.
-		key = "CASE WHEN " + fits + " THEN " + key + " ELSE e.day END"
-		end = "CASE WHEN " + fits + " THEN NULL ELSE e.day_end END"
-	}
-	order := "k, k_end"
-	if g == store.ByCountry || g == store.ByActor {
-		order = "count(*) DESC, k"
-	}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+key+` AS k, `+end+` AS k_end, count(*), sum(e.num_mentions), avg(e.goldstein)
-		FROM events e WHERE `+cond+` GROUP BY k, k_end ORDER BY `+order), args...)
-	if err != nil {
-		return nil, s.errf(err, "count events by %s", g)
-	}
-	defer rows.Close()
-	var out []store.Count
-	for rows.Next() {
-		var k any
-		var kEnd sql.NullInt64
-		var c store.Count
-		if err := rows.Scan(&k, &kEnd, &c.Events, &c.Mentions, &c.Goldstein); err != nil {
-			return nil, s.errf(err, "read counts")
-		}
-		c.Key = keyString(g, k, kEnd)
-		if n, ok := integer(k); ok && kEnd.Valid {
-			c.First, c.Last = store.DayTime(int(n)), store.DayTime(int(kEnd.Int64))
-		}
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, s.errf(err, "read counts")
-	}
-	return out, nil
-}
-
 // keyString renders a key of Counts; end is the last day of a period
 // that does not fit its time bin, NULL otherwise.
 func keyString(g store.GroupBy, k any, end sql.NullInt64) string {
@@ -543,66 +545,23 @@ func integer(k any) (int64, bool) {
 	return 0, false
 }
 
+// Counts counts events by g: in key order for time and class keys, most
+// events first for the others. Counting by day or week, an event whose
+// date is a longer period (a month, a year) is counted under the
+// period's key (store.PeriodKey), not on its first day.
+func (s *DB) Counts(ctx context.Context, g store.GroupBy, f store.Filter) ([]store.Count, error) {
+	a, err := s.Aggregate(ctx, store.AggregateQuery{View: store.ViewCounts, By: g, Filter: f})
+	return a.Counts, err
+}
+
 // ActorNetwork returns source→target edges, heaviest first.
 func (s *DB) ActorNetwork(ctx context.Context, f store.Filter) ([]store.Edge, error) {
-	cond, args, err := s.where(f, "", "")
-	if err != nil {
-		return nil, s.errf(err, "actor network")
-	}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT e.source_code, e.target_code, count(*), sum(e.num_mentions),
-		sum(CASE WHEN e.quad IN (1, 2) THEN 1 ELSE 0 END), sum(CASE WHEN e.quad IN (3, 4) THEN 1 ELSE 0 END),
-		avg(e.goldstein)
-		FROM events e WHERE `+cond+` AND e.source_code <> '' AND e.target_code <> ''
-		GROUP BY e.source_code, e.target_code ORDER BY count(*) DESC, e.source_code, e.target_code`), args...)
-	if err != nil {
-		return nil, s.errf(err, "query actor network")
-	}
-	defer rows.Close()
-	var out []store.Edge
-	for rows.Next() {
-		var e store.Edge
-		if err := rows.Scan(&e.Source, &e.Target, &e.Events, &e.Mentions, &e.Cooperation, &e.Conflict, &e.Goldstein); err != nil {
-			return nil, s.errf(err, "read actor network")
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, s.errf(err, "read actor network")
-	}
-	return out, nil
+	a, err := s.Aggregate(ctx, store.AggregateQuery{View: store.ViewNetwork, Filter: f})
+	return a.Edges, err
 }
 
 // Places returns the places of matching events, most events first.
 func (s *DB) Places(ctx context.Context, f store.Filter) ([]store.Place, error) {
-	cond, args, err := s.where(f, "", "")
-	if err != nil {
-		return nil, s.errf(err, "places")
-	}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT e.place_name, e.place_country, e.place_admin1, e.gazetteer_id,
-		min(e.lat), min(e.lon), count(*), sum(e.num_mentions), `+peopleSums()+`
-		FROM events e WHERE `+cond+` AND e.place_name <> ''
-		GROUP BY e.place_name, e.place_country, e.place_admin1, e.gazetteer_id
-		ORDER BY count(*) DESC, e.place_name, e.place_country`), args...)
-	if err != nil {
-		return nil, s.errf(err, "query places")
-	}
-	defer rows.Close()
-	var out []store.Place
-	for rows.Next() {
-		var p store.Place
-		people := make([]int64, len(store.CountKinds))
-		dest := []any{&p.Name, &p.Country, &p.Admin1, &p.GazetteerID, &p.Lat, &p.Lon, &p.Events, &p.Mentions}
-		for i := range people {
-			dest = append(dest, &people[i])
-		}
-		if err := rows.Scan(dest...); err != nil {
-			return nil, s.errf(err, "read places")
-		}
-		p.People = peopleMap(people)
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, s.errf(err, "read places")
-	}
-	return out, nil
+	a, err := s.Aggregate(ctx, store.AggregateQuery{View: store.ViewPlaces, Filter: f})
+	return a.Places, err
 }

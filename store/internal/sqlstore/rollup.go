@@ -12,7 +12,7 @@ import (
 	"github.com/annals/annals/store"
 )
 
-// Rollups (migration 0005) count events and mentions by the keys the
+// Rollups (migrations 0005, 0007) count events and mentions by the keys the
 // aggregate views group and filter by. The write path adds each batch's
 // counts to them in the transaction that stores its events, so they are
 // always exactly the counts of the events table; RebuildRollups recounts
@@ -45,24 +45,30 @@ type rollup struct {
 	// recount selects the key columns and the counts from events.
 	recount string
 	key     func(a *attrs) []any
+	// people: the table also sums the low ends of the events' counts,
+	// a column a kind named after it (store.Place.People).
+	people bool
 }
 
-// prefix3 is the part of an actor code rollup_day keeps: its country.
-func prefix3(code string) string {
-	if len(code) > 3 {
-		return code[:3]
+// valueCols are the columns of r's counts.
+func (r rollup) valueCols() []string {
+	cols := []string{"events", "num_mentions", "goldstein"}
+	if r.people {
+		for _, k := range store.CountKinds {
+			cols = append(cols, string(k))
+		}
 	}
-	return code
+	return cols
 }
 
 var rollups = []rollup{
 	{
 		table: "rollup_day",
-		cols:  []string{"day", "day_end", "background", "root", "quad", "source_code", "target_code", "place_country"},
-		recount: `SELECT day, day_end, background, root, quad, substr(source_code, 1, 3), substr(target_code, 1, 3), place_country,
-			count(*), sum(num_mentions), sum(goldstein) FROM events GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+		cols:  []string{"day", "day_end", "background", "root", "quad", "place_country"},
+		recount: `SELECT day, day_end, background, root, quad, place_country,
+			count(*), sum(num_mentions), sum(goldstein) FROM events GROUP BY 1, 2, 3, 4, 5, 6`,
 		key: func(a *attrs) []any {
-			return []any{a.day, a.end, a.background, a.root, a.quad, prefix3(a.source), prefix3(a.target), a.country}
+			return []any{a.day, a.end, a.background, a.root, a.quad, a.country}
 		},
 	},
 	{
@@ -77,8 +83,10 @@ var rollups = []rollup{
 	{
 		table: "rollup_place",
 		cols:  []string{"day", "day_end", "background", "root", "quad", "place_name", "place_country", "place_admin1", "gazetteer_id", "lat", "lon"},
-		recount: `SELECT day, day_end, background, root, quad, place_name, place_country, place_admin1, gazetteer_id, lat, lon,
-			count(*), sum(num_mentions), sum(goldstein) FROM events WHERE place_name <> '' AND lat IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`,
+		recount: `SELECT e.day, e.day_end, e.background, e.root, e.quad, e.place_name, e.place_country, e.place_admin1, e.gazetteer_id, e.lat, e.lon,
+			count(*), sum(e.num_mentions), sum(e.goldstein), ` + peopleSums() + ` FROM events e WHERE e.place_name <> '' AND e.lat IS NOT NULL
+			GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`,
+		people: true,
 		key: func(a *attrs) []any {
 			if a.place == "" || !a.lat.Valid {
 				return nil
@@ -94,6 +102,7 @@ type delta struct {
 	events    int64
 	mentions  int64
 	goldstein float64
+	people    []int64 // by store.CountKinds, for a rollup that sums them
 }
 
 // deltas gathers a batch's additions to the rollups, one map per table
@@ -108,9 +117,10 @@ func newDeltas() deltas {
 	return d
 }
 
-// add counts events events with mentions mentions and the Goldstein sum
-// goldstein under an event's keys.
-func (d deltas) add(a *attrs, events, mentions int64, goldstein float64) {
+// add counts events events with mentions mentions, the Goldstein sum
+// goldstein and people (by store.CountKinds; nil for none) under an
+// event's keys.
+func (d deltas) add(a *attrs, events, mentions int64, goldstein float64, people []int64) {
 	for i, r := range rollups {
 		key := r.key(a)
 		if key == nil {
@@ -125,6 +135,14 @@ func (d deltas) add(a *attrs, events, mentions int64, goldstein float64) {
 		x.events += events
 		x.mentions += mentions
 		x.goldstein += goldstein
+		if r.people {
+			if x.people == nil {
+				x.people = make([]int64, len(store.CountKinds))
+			}
+			for i, n := range people {
+				x.people[i] += n
+			}
+		}
 	}
 }
 
@@ -149,9 +167,13 @@ func keyText(key []any) string {
 // upsertSQL adds n rows of counts to rollup r.
 func upsertSQL(r rollup, n int) string {
 	cols := strings.Join(r.cols, ", ")
-	return `INSERT INTO ` + r.table + ` (` + cols + `, events, num_mentions, goldstein) VALUES ` + marks(n, len(r.cols)+3) +
-		` ON CONFLICT (` + cols + `) DO UPDATE SET events = ` + r.table + `.events + excluded.events, num_mentions = ` +
-		r.table + `.num_mentions + excluded.num_mentions, goldstein = ` + r.table + `.goldstein + excluded.goldstein`
+	vals := r.valueCols()
+	set := make([]string, len(vals))
+	for i, v := range vals {
+		set[i] = v + " = " + r.table + "." + v + " + excluded." + v
+	}
+	return `INSERT INTO ` + r.table + ` (` + cols + `, ` + strings.Join(vals, ", ") + `) VALUES ` + marks(n, len(r.cols)+len(vals)) +
+		` ON CONFLICT (` + cols + `) DO UPDATE SET ` + strings.Join(set, ", ")
 }
 
 // writeRollups adds the batch's deltas to the rollup tables.
@@ -162,7 +184,7 @@ func (s *DB) writeRollups(ctx context.Context, tx *sql.Tx, d deltas) error {
 			keys = append(keys, k)
 		}
 		slices.Sort(keys)
-		per := len(r.cols) + 3
+		per := len(r.cols) + len(r.valueCols())
 		for len(keys) > 0 {
 			n := min(len(keys), chunkRows)
 			args := make([]any, 0, n*per)
@@ -170,9 +192,20 @@ func (s *DB) writeRollups(ctx context.Context, tx *sql.Tx, d deltas) error {
 				x := d[i][k]
 				args = append(args, x.key...)
 				args = append(args, x.events, x.mentions, x.goldstein)
+				if r.people {
+					for _, n := range x.people {
+						args = append(args, n)
+					}
+				}
 			}
 			keys = keys[n:]
-			if _, err := tx.ExecContext(ctx, s.q(upsertSQL(r, n)), args...); err != nil {
+			var err error
+			if n == chunkRows {
+				_, err = tx.StmtContext(ctx, s.st.upsertRollups[i]).ExecContext(ctx, args...)
+			} else {
+				_, err = tx.ExecContext(ctx, s.q(upsertSQL(r, n)), args...)
+			}
+			if err != nil {
 				return s.errf(err, "add %d rows to %s", n, r.table)
 			}
 		}
@@ -201,7 +234,7 @@ func (s *DB) RebuildRollups(ctx context.Context) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+r.table); err != nil {
 			return s.errf(err, "empty %s", r.table)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO `+r.table+` (`+strings.Join(r.cols, ", ")+`, events, num_mentions, goldstein) `+r.recount); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO `+r.table+` (`+strings.Join(r.cols, ", ")+`, `+strings.Join(r.valueCols(), ", ")+`) `+r.recount); err != nil {
 			return s.errf(err, "recount %s", r.table)
 		}
 	}
@@ -221,11 +254,11 @@ func (s *DB) VerifyRollups(ctx context.Context) error {
 	}
 	defer tx.Rollback()
 	for _, r := range rollups {
-		kept, err := s.readCounts(ctx, tx, `SELECT `+strings.Join(r.cols, ", ")+`, events, num_mentions, goldstein FROM `+r.table, len(r.cols))
+		kept, err := s.readCounts(ctx, tx, `SELECT `+strings.Join(r.cols, ", ")+`, `+strings.Join(r.valueCols(), ", ")+` FROM `+r.table, r)
 		if err != nil {
 			return s.errf(err, "read %s", r.table)
 		}
-		want, err := s.readCounts(ctx, tx, r.recount, len(r.cols))
+		want, err := s.readCounts(ctx, tx, r.recount, r)
 		if err != nil {
 			return s.errf(err, "recount %s", r.table)
 		}
@@ -235,9 +268,10 @@ func (s *DB) VerifyRollups(ctx context.Context) error {
 			switch {
 			case !ok:
 				diffs = append(diffs, fmt.Sprintf("%s missing (want %d events)", k, w.events))
-			case g.events != w.events || g.mentions != w.mentions || math.Abs(g.goldstein-w.goldstein) > 1e-6*max(1, math.Abs(w.goldstein)):
-				diffs = append(diffs, fmt.Sprintf("%s: %d events, %d mentions, Goldstein %g; recount %d, %d, %g",
-					k, g.events, g.mentions, g.goldstein, w.events, w.mentions, w.goldstein))
+			case g.events != w.events || g.mentions != w.mentions || !slices.Equal(g.people, w.people) ||
+				math.Abs(g.goldstein-w.goldstein) > 1e-6*max(1, math.Abs(w.goldstein)):
+				diffs = append(diffs, fmt.Sprintf("%s: %d events, %d mentions, Goldstein %g, people %v; recount %d, %d, %g, %v",
+					k, g.events, g.mentions, g.goldstein, g.people, w.events, w.mentions, w.goldstein, w.people))
 			}
 		}
 		for k, g := range kept {
@@ -254,9 +288,10 @@ func (s *DB) VerifyRollups(ctx context.Context) error {
 	return nil
 }
 
-// readCounts reads rows of nkey key columns and three counts, keyed by
-// the key's text.
-func (s *DB) readCounts(ctx context.Context, tx *sql.Tx, query string, nkey int) (map[string]delta, error) {
+// readCounts reads rows of r's key columns and counts, keyed by the
+// key's text.
+func (s *DB) readCounts(ctx context.Context, tx *sql.Tx, query string, r rollup) (map[string]delta, error) {
+	nkey := len(r.cols)
 	rows, err := tx.QueryContext(ctx, query)
 	if err != nil {
 		return nil, err
@@ -270,7 +305,14 @@ func (s *DB) readCounts(ctx context.Context, tx *sql.Tx, query string, nkey int)
 			ptrs[i] = &key[i]
 		}
 		var d delta
-		if err := rows.Scan(append(ptrs, &d.events, &d.mentions, &d.goldstein)...); err != nil {
+		ptrs = append(ptrs, &d.events, &d.mentions, &d.goldstein)
+		if r.people {
+			d.people = make([]int64, len(store.CountKinds))
+			for i := range d.people {
+				ptrs = append(ptrs, &d.people[i])
+			}
+		}
+		if err := rows.Scan(ptrs...); err != nil {
 			return nil, err
 		}
 		var b strings.Builder

@@ -49,6 +49,14 @@ type Dialect struct {
 	// store opens and closes. Empty where the server keeps them itself
 	// (PostgreSQL's autovacuum).
 	Optimize string
+	// IndexMentions, when set, adds the sentences of the mentions whose
+	// id is above its one placeholder to the full-text index: run once a
+	// batch, in its transaction, where the index is not kept by the
+	// database itself (SQLite's FTS5; PostgreSQL's GIN index keeps
+	// itself, batching in its pending list).
+	IndexMentions string
+	// Size selects the bytes the database takes on disk.
+	Size string
 	// Compact reclaims the space of deleted rows and refreshes the
 	// planner's statistics, statement by statement, outside a
 	// transaction.
@@ -308,6 +316,16 @@ func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
 		return st, s.errf(err, "count rows")
 	}
 	return st, nil
+}
+
+// DiskSize returns the bytes the database takes on disk (for SQLite the
+// file without its write-ahead log).
+func (s *DB) DiskSize(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.db.QueryRowContext(ctx, s.d.Size).Scan(&n); err != nil {
+		return 0, s.errf(err, "size on disk")
+	}
+	return n, nil
 }
 
 var errBadCursor = errors.New("malformed page cursor")

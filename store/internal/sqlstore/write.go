@@ -18,12 +18,17 @@ import (
 
 // stmts are the statements of the write path, prepared once.
 type stmts struct {
-	insDoc, docByHash, sourceSeen, updEvent *sql.Stmt
-	insEvents, insMentions                  *sql.Stmt // full chunks; parsing them is costly
+	insDoc, docByHash, sourceSeen, updEvent, updCounts *sql.Stmt
+	insEvents, insMentions                             *sql.Stmt    // full chunks; parsing them is costly
+	upsertRollups                                      [3]*sql.Stmt // full chunks of each rollup, in rollups order
 }
 
 func (st *stmts) all() []**sql.Stmt {
-	return []**sql.Stmt{&st.insDoc, &st.docByHash, &st.sourceSeen, &st.updEvent, &st.insEvents, &st.insMentions}
+	ps := []**sql.Stmt{&st.insDoc, &st.docByHash, &st.sourceSeen, &st.updEvent, &st.updCounts, &st.insEvents, &st.insMentions}
+	for i := range st.upsertRollups {
+		ps = append(ps, &st.upsertRollups[i])
+	}
+	return ps
 }
 
 func (st *stmts) close() {
@@ -41,9 +46,13 @@ func (s *DB) prepare(ctx context.Context) error {
 		`SELECT id FROM documents WHERE hash = ?`,
 		`SELECT count(*) FROM (SELECT 1 FROM mentions WHERE event_id = ? AND source_name = ? LIMIT 1) AS seen`,
 		`UPDATE events SET num_mentions = num_mentions + ?, num_sources = num_sources + ?,
-		   num_articles = num_articles + ?, confidence_sum = confidence_sum + ?, last_added = ?, ` + countSet() + ` WHERE id = ?`,
+		   num_articles = num_articles + ?, confidence_sum = confidence_sum + ?, last_added = ? WHERE id = ?`,
+		`UPDATE events SET ` + countSet() + ` WHERE id = ?`,
 		insertEventsSQL(chunkRows),
 		insertMentionsSQL(chunkRows),
+	}
+	for _, r := range rollups {
+		queries = append(queries, upsertSQL(r, chunkRows))
 	}
 	for i, p := range s.st.all() {
 		st, err := s.db.PrepareContext(ctx, s.q(queries[i]))

@@ -18,8 +18,8 @@ CREATE TABLE rollup_day (
 	source_code   TEXT COLLATE "C" NOT NULL,
 	target_code   TEXT COLLATE "C" NOT NULL,
 	place_country TEXT COLLATE "C" NOT NULL,
-	events        BIGINT NOT NULL,
-	num_mentions  BIGINT NOT NULL,
+	events        INTEGER NOT NULL,
+	num_mentions  INTEGER NOT NULL,
 	goldstein     DOUBLE PRECISION NOT NULL,
 	PRIMARY KEY (day, day_end, background, root, quad, source_code, target_code, place_country)
 );
@@ -34,13 +34,14 @@ CREATE TABLE rollup_edge (
 	source_code   TEXT COLLATE "C" NOT NULL,
 	target_code   TEXT COLLATE "C" NOT NULL,
 	place_country TEXT COLLATE "C" NOT NULL,
-	events        BIGINT NOT NULL,
-	num_mentions  BIGINT NOT NULL,
+	events        INTEGER NOT NULL,
+	num_mentions  INTEGER NOT NULL,
 	goldstein     DOUBLE PRECISION NOT NULL,
 	PRIMARY KEY (source_code, target_code, day, day_end, background, root, quad, place_country)
 );
 
--- rollup_place: the map, by place (the events that have one).
+-- rollup_place: the map, by place (the events that have one), with the
+-- people the events' counts give (store.Place.People).
 CREATE TABLE rollup_place (
 	day           INTEGER NOT NULL,
 	day_end       INTEGER NOT NULL,
@@ -53,9 +54,13 @@ CREATE TABLE rollup_place (
 	gazetteer_id  TEXT NOT NULL,
 	lat           DOUBLE PRECISION NOT NULL,
 	lon           DOUBLE PRECISION NOT NULL,
-	events        BIGINT NOT NULL,
-	num_mentions  BIGINT NOT NULL,
+	events        INTEGER NOT NULL,
+	num_mentions  INTEGER NOT NULL,
 	goldstein     DOUBLE PRECISION NOT NULL,
+	killed        INTEGER NOT NULL, -- sums of the low ends of the events' counts, kind by kind
+	injured       INTEGER NOT NULL,
+	arrested      INTEGER NOT NULL,
+	crowd         INTEGER NOT NULL,
 	PRIMARY KEY (place_name, place_country, place_admin1, gazetteer_id, lat, lon, day, day_end, background, root, quad)
 );
 
@@ -64,5 +69,7 @@ INSERT INTO rollup_day SELECT day, day_end, background, root, quad, substr(sourc
 INSERT INTO rollup_edge SELECT day, day_end, background, root, quad, source_code, target_code, place_country,
 	count(*), sum(num_mentions), sum(goldstein) FROM events GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
 INSERT INTO rollup_place SELECT day, day_end, background, root, quad, place_name, place_country, place_admin1, gazetteer_id, lat, lon,
-	count(*), sum(num_mentions), sum(goldstein) FROM events WHERE place_name <> '' AND lat IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11;
+	count(*), sum(num_mentions), sum(goldstein), sum(CASE WHEN killed_low > 0 THEN killed_low ELSE 0 END),
+	sum(CASE WHEN injured_low > 0 THEN injured_low ELSE 0 END), sum(CASE WHEN arrested_low > 0 THEN arrested_low ELSE 0 END),
+	sum(CASE WHEN crowd_low > 0 THEN crowd_low ELSE 0 END) FROM events WHERE place_name <> '' AND lat IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11;
 

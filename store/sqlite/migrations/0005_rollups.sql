@@ -40,7 +40,8 @@ CREATE TABLE rollup_edge (
 	PRIMARY KEY (source_code, target_code, day, day_end, background, root, quad, place_country)
 ) WITHOUT ROWID;
 
--- rollup_place: the map, by place (the events that have one).
+-- rollup_place: the map, by place (the events that have one), with the
+-- people the events' counts give (store.Place.People).
 CREATE TABLE rollup_place (
 	day           INTEGER NOT NULL,
 	day_end       INTEGER NOT NULL,
@@ -56,6 +57,10 @@ CREATE TABLE rollup_place (
 	events        INTEGER NOT NULL,
 	num_mentions  INTEGER NOT NULL,
 	goldstein     REAL NOT NULL,
+	killed        INTEGER NOT NULL, -- sums of the low ends of the events' counts, kind by kind
+	injured       INTEGER NOT NULL,
+	arrested      INTEGER NOT NULL,
+	crowd         INTEGER NOT NULL,
 	PRIMARY KEY (place_name, place_country, place_admin1, gazetteer_id, lat, lon, day, day_end, background, root, quad)
 ) WITHOUT ROWID;
 
@@ -64,7 +69,9 @@ INSERT INTO rollup_day SELECT day, day_end, background, root, quad, substr(sourc
 INSERT INTO rollup_edge SELECT day, day_end, background, root, quad, source_code, target_code, place_country,
 	count(*), sum(num_mentions), sum(goldstein) FROM events GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
 INSERT INTO rollup_place SELECT day, day_end, background, root, quad, place_name, place_country, place_admin1, gazetteer_id, lat, lon,
-	count(*), sum(num_mentions), sum(goldstein) FROM events WHERE place_name <> '' AND lat IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11;
+	count(*), sum(num_mentions), sum(goldstein), sum(CASE WHEN killed_low > 0 THEN killed_low ELSE 0 END),
+	sum(CASE WHEN injured_low > 0 THEN injured_low ELSE 0 END), sum(CASE WHEN arrested_low > 0 THEN arrested_low ELSE 0 END),
+	sum(CASE WHEN crowd_low > 0 THEN crowd_low ELSE 0 END) FROM events WHERE place_name <> '' AND lat IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11;
 
 -- Pruning deletes mentions; the full-text index forgets their sentences.
 CREATE TRIGGER mentions_fts_delete AFTER DELETE ON mentions BEGIN

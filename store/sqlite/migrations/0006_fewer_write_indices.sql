@@ -1,0 +1,10 @@
+-- Writes: every index is a B-tree each new event or mention updates.
+-- The quad class (four values) and the PLOVER category (a score, a few
+-- of them common) are answered as well by reading the day index newest
+-- first and skipping non-matches, and their counts come from the
+-- rollups, so their indices cost more at write time than they pay.
+DROP INDEX IF EXISTS events_quad;
+DROP INDEX IF EXISTS events_plover;
+-- The full-text index is filled once a batch (sqlstore.Dialect's
+-- IndexMentions) instead of by a trigger row by row.
+DROP TRIGGER IF EXISTS mentions_fts_insert;
