@@ -73,6 +73,9 @@ type Places interface {
 	// Town reports whether name (as the text spells it) names a town
 	// and no country.
 	Town(name string) bool
+	// Capital reports whether name is a town that is its country's
+	// capital: acting, it stands for the government ("Athens expelled").
+	Capital(name string) bool
 }
 
 // Coder codes sentences with one set of dictionaries. It is safe for
@@ -505,6 +508,14 @@ func (st *sentence) mainVerb(v int) {
 	st.heads[subj], st.rels[subj] = v, "nsubj"
 	if obj >= 0 {
 		st.heads[obj], st.rels[obj] = v, "obj"
+	}
+	// "The ministry accused X of Y, but said it would talk": a verb the
+	// parser conjoined to the noun that is now the subject or the object
+	// is conjoined to the verb.
+	for j := v + 1; j < len(st.toks); j++ {
+		if h := st.heads[j]; (h == subj || h == obj && obj >= 0) && st.rels[j] == "conj" && st.toks[j].UPOS == "VERB" && !st.hasSubject(j) {
+			st.heads[j] = v
+		}
 	}
 }
 

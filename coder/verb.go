@@ -754,7 +754,10 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 		// place: "Ithilen's minister Calimehtar".)
 		if m := st.actor[c]; m != nil {
 			code := m.Actor.CodeAt(st.date)
-			if actor == nil || st.actor[k] == m && m.Start > actor.Last && st.rel(actor.First) == "amod" && len(code) > len(actor.Code) {
+			// So does a part of the first's country: "the U.S. State
+			// Department" (USAGOV after USA).
+			if actor == nil || st.actor[k] == m && m.Start > actor.Last && len(code) > len(actor.Code) &&
+				(st.rel(actor.First) == "amod" || strings.HasPrefix(code, actor.Code)) {
 				actor = &Actor{Code: code, First: m.Start, Last: m.End - 1}
 			}
 		}
@@ -812,6 +815,10 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 	if actor == nil {
 		return nil, agents
 	}
+	if depth == 0 && len(agents) == 0 && st.capital(k, actor) {
+		actor.Code += "GOV" // "Athens expelled two diplomats"
+	}
+	actor.First, actor.Last = st.coreRun(core, actor.First, actor.Last)
 	actors := []Actor{*actor}
 	for _, c := range extra {
 		if m := st.actor[c]; m != nil {
@@ -819,6 +826,40 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 		}
 	}
 	return actors, agents
+}
+
+// capital reports whether the actor of the phrase headed by k is the
+// name of a country's capital standing alone, not as a place ("in
+// Athens"): a capital that acts or is acted on stands for its
+// government.
+func (st *sentence) capital(k int, a *Actor) bool {
+	m := st.actor[k]
+	if st.c.opt.Places == nil || m == nil || m.Start != a.First || len(a.Code) != 3 || placeCase[st.caseWord(k)] {
+		return false
+	}
+	return st.c.opt.Places.Capital(strings.Join(textOf(st.toks[m.Start:m.End]), " "))
+}
+
+// coreRun widens the words of an actor (first..last) to the unbroken
+// run of its phrase's core words (core, sorted) around them, but for a
+// leading determiner: "Zambian Trade Minister Chanda Mwale" is the
+// person's mention though "Zambian" gave the code.
+func (st *sentence) coreRun(core []int, first, last int) (int, int) {
+	in := func(j int) bool {
+		for _, c := range core {
+			if c == j {
+				return st.toks[j].UPOS != "DET" && st.rel(j) != "nmod:poss"
+			}
+		}
+		return false
+	}
+	for first > 0 && in(first-1) {
+		first--
+	}
+	for last+1 < len(st.toks) && in(last+1) {
+		last++
+	}
+	return first, last
 }
 
 // memberWords are heads that name someone by their place in a group

@@ -48,7 +48,9 @@ func Merge(tagged, found []Mention) []Mention {
 // tagger calls that very span a place. Inside an organisation's name a
 // country, a region or a city of 100,000 is kept, flagged InName
 // ("Kentucky State Police", "CTV Winnipeg"), since it says where the
-// article is; any other match there is refused ("Lib Dem"). Acronyms
+// article is, and so is any place that names a local body ("Bantam
+// Superior Court", "Enfield Council"); any other match there is refused
+// ("Lib Dem"). Acronyms
 // that name no place are refused (see FalseAcronym).
 func (g *Gazetteer) Toponyms(text string, sents []event.Sentence, opt FindOptions) []Mention {
 	var tagged []Mention
@@ -114,7 +116,7 @@ func (g *Gazetteer) Toponyms(text string, sents []event.Sentence, opt FindOption
 		// may overlap m is the last starting before m's end.
 		if i := sort.Search(len(names), func(i int) bool { return names[i].Start >= m.End }) - 1; i >= 0 && names[i].End > m.Start {
 			_, abbrev := g.abbrevs[m.Text]
-			keep = names[i].Label == "ORG" && (m.Demonym || abbrev || g.atLeast(Key(m.Text), 100_000))
+			keep = names[i].Label == "ORG" && (m.Demonym || abbrev || g.atLeast(Key(m.Text), 100_000) || localBody(names[i].Text))
 			m.InName = true
 		}
 		if keep && !m.InName && personal(m) {
@@ -125,6 +127,25 @@ func (g *Gazetteer) Toponyms(text string, sents []event.Sentence, opt FindOption
 		}
 	}
 	return Merge(tagged, found)
+}
+
+// localBody reports whether an organisation's name is that of a local
+// body, which lies in the place it is named after ("Bantam Superior
+// Court", "Enfield Council", "Metcalfe County Coroner's Office").
+func localBody(name string) bool {
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if localBodies[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// localBodies are the head words of local bodies' names.
+var localBodies = map[string]bool{
+	"court": true, "police": true, "sheriff": true, "council": true, "coroner": true,
+	"hospital": true, "school": true, "college": true, "academy": true, "library": true,
+	"fire": true, "constabulary": true, "borough": true, "township": true, "municipality": true,
 }
 
 // Acronym reports whether a name is written as an acronym: two to five

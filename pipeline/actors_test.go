@@ -128,3 +128,41 @@ func TestReciprocal(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownPeople follows a person no dictionary holds through the
+// article: the first mention's title and nationality code the later
+// bare surname and pronoun, which keep the person's own text.
+func TestUnknownPeople(t *testing.T) {
+	text := "Zambian Trade Minister Chanda Mwale criticised Malawi on Monday. Mwale later met the Malawian ambassador. He also accused Tanzania of dumping maize."
+	recs := codeText(t, text, "2020-01-03")
+	want := map[string]bool{"ZMBGOV 111 MWI": false, "ZMBGOV 040 MWIGOV": false, "ZMBGOV 112 TZA": false}
+	for _, r := range recs {
+		if r.Source == nil || r.Target == nil {
+			continue
+		}
+		k := r.Source.Code + " " + r.Code + " " + r.Target.Code
+		if _, ok := want[k]; ok {
+			want[k] = true
+			if !strings.Contains(r.Source.Text, "Mwale") {
+				t.Errorf("%s: source text %q, want the person's name", k, r.Source.Text)
+			}
+		}
+	}
+	for k, found := range want {
+		if !found {
+			t.Errorf("no %s event", k)
+		}
+	}
+}
+
+// TestCapitals lets a capital that acts, or is acted on, stand for its
+// government, and nowhere else.
+func TestCapitals(t *testing.T) {
+	checkActors(t, "2022-03-02", []actorCase{
+		{"Athens recalled its ambassador from Ankara.", "GRCGOV 16 TURGOV"},
+		{"Kenya held talks with Kampala.", "KEN 04 UGAGOV"},
+		// a place, or where a group is from, is no government
+		{"Protesters in Nairobi attacked the police.", "KENOPP 1 KENCOP"},
+		{"Nairobi residents protested.", "KENCVL 14 -"},
+	})
+}

@@ -130,7 +130,7 @@ func TestIssueSentences(t *testing.T) {
 		// the target of condemning an act done to X is X
 		{"German Chancellor Angela Merkel condemned the poisoning of Alexei Navalny.", "DEUGOV", "11", "RUS"},
 		// an adjectival predicate inside a statement; no target named
-		{"The U.S. State Department said on Monday it was disappointed by the decision.", "USA", "11", ""},
+		{"The U.S. State Department said on Monday it was disappointed by the decision.", "USAGOV", "11", ""},
 		// a verbless parse ("official" an adjective, "praised" a participle)
 		{"A top U.S. official today praised Haiti's efforts to improve its record on human rights.", "USAGOV", "05", "HTI"},
 	})

@@ -88,3 +88,15 @@ func TestRelativeClauseSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestMendedClauses codes the second verb of a clause whose first verb
+// the parser hung from its subject ("the ministry accused ..., but
+// said"), and takes a part of a country named after it as the actor
+// ("the U.S. State Department").
+func TestMendedClauses(t *testing.T) {
+	checkEvents(t, "2024-03-12", []want{
+		{"Uganda's foreign ministry accused Kenyan officials of lying, but said it would hold talks with Nairobi.", "UGA", "03", "KEN"},
+		{"The U.S. Pentagon criticised the Iranian decision.", "USAMIL", "11", "IRN"},
+		{"The US White House praised the Kenyan proposal.", "USAGOV", "05", "KEN"},
+	})
+}

@@ -85,7 +85,8 @@ func (p *Pipeline) WithSentences() *Pipeline {
 }
 
 // towns tells the coder which names are towns: those the gazetteer
-// knows only as populated places or regions, never as a country.
+// knows only as populated places or regions, never as a country; and
+// which of them are capitals.
 type towns struct{ g *geo.Gazetteer }
 
 func (t towns) Town(name string) bool {
@@ -96,6 +97,19 @@ func (t towns) Town(name string) bool {
 		}
 	}
 	return len(ids) > 0
+}
+
+func (t towns) Capital(name string) bool {
+	capital := false
+	for _, i := range t.g.Lookup(name) {
+		switch pl := t.g.Place(i); {
+		case pl.Kind <= geo.Country:
+			return false
+		case pl.Code == "PPLC":
+			capital = true
+		}
+	}
+	return capital
 }
 
 // Result is what coding one document gives.

@@ -109,6 +109,15 @@ func TestExampleArticle(t *testing.T) {
 	if r := find(recs, "KENCOP", "17", ""); r == nil {
 		t.Errorf("no arrest by Kenyan police")
 	}
+	// "Tanzania's foreign ministry accused ..., but said it would hold
+	// talks with Nairobi": the second verb of a mended clause.
+	talks := false
+	for _, r := range recs {
+		talks = talks || r.Code == "036" && r.Mode == event.Future && strings.HasPrefix(r.Source.Code, "TZA") && r.Target != nil && strings.HasPrefix(r.Target.Code, "KEN")
+	}
+	if !talks {
+		t.Errorf("no talks planned by Tanzania with Nairobi (TZA 036 KEN, future)")
+	}
 	// Every other event is placed in Nairobi: the demonstration by the
 	// clause that names it, the rest by the article's dateline, and the
 	// talks "with Nairobi" not by the name of their target.

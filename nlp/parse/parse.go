@@ -73,11 +73,13 @@ func (p *Parser) Parse(s *event.Sentence) {
 	st := newState(s.Tokens)
 	var scores []float32
 	for !st.terminal() {
-		scores = p.actions.Scores(st.features(), scores)
-		best := -1
-		for c := shift; c <= right; c++ {
-			if st.valid(c) && (best < 0 || scores[c] > scores[best]) {
-				best = c
+		best := st.only()
+		if best < 0 {
+			scores = p.actions.Scores(st.features(), scores)
+			for c := shift; c <= right; c++ {
+				if st.valid(c) && (best < 0 || scores[c] > scores[best]) {
+					best = c
+				}
 			}
 		}
 		label := 0

@@ -84,6 +84,22 @@ func (st *state) valid(c int) bool {
 	}
 }
 
+// only returns the one valid transition, or -1 when more than one is
+// valid. Scoring is then needless (the buffer is empty, or only the root
+// is on the stack), and its features are the costliest part of parsing.
+func (st *state) only() int {
+	c := -1
+	for t := shift; t <= right; t++ {
+		if st.valid(t) {
+			if c >= 0 {
+				return -1
+			}
+			c = t
+		}
+	}
+	return c
+}
+
 // arc returns the head and dependent of the arc that LEFT or RIGHT makes.
 func (st *state) arc(c int) (h, d int) {
 	ns := len(st.stack)

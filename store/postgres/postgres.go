@@ -120,6 +120,7 @@ func dialect(m fs.FS) sqlstore.Dialect {
 		// Plain VACUUM makes the space of deleted rows reusable without
 		// locking the tables out (VACUUM FULL would, to give it back).
 		Compact:     []string{"VACUUM (ANALYZE)"},
+		Size:        `SELECT pg_database_size(current_database())`,
 		Unavailable: unavailable,
 	}
 }

@@ -287,7 +287,7 @@ func TestMigrateDatePeriods(t *testing.T) {
 	for _, q := range append(storetest.UndoCounts(),
 		`UPDATE events SET fold_base = regexp_replace(fold_base, '\|(year|month|week)$', '')`,
 		`ALTER TABLE events DROP COLUMN day_end`, `ALTER TABLE events DROP COLUMN background`,
-		`DROP TABLE rollup_day`, `DROP TABLE rollup_edge`, `DROP TABLE rollup_place`,
+		`DROP TABLE rollup_day`, `DROP TABLE rollup_edge`, `DROP TABLE rollup_place`, `DROP TABLE rollup_place_all`, `DROP TABLE rollup_edge_all`,
 		`DELETE FROM schema_version WHERE version > 2`,
 	) {
 		if _, err := admin.ExecContext(t.Context(), q); err != nil {
@@ -351,5 +351,18 @@ func TestConcurrentOpen(t *testing.T) {
 		for err := range errs {
 			t.Fatalf("round %d: concurrent Open: %v", round, err)
 		}
+	}
+}
+
+// TestDiskSize checks that the size on disk grows as events are saved.
+func TestDiskSize(t *testing.T) {
+	s := openIn(t, tempDatabase(t)(t), store.Options{}).(*Store)
+	before, err := s.DiskSize(t.Context())
+	if err != nil || before <= 0 {
+		t.Fatalf("empty store: %d bytes, %v", before, err)
+	}
+	storetest.Populate(t, s, 2000)
+	if after, err := s.DiskSize(t.Context()); err != nil || after <= before {
+		t.Errorf("after 2000 events: %d bytes (%v), before %d", after, err, before)
 	}
 }

@@ -368,7 +368,7 @@ func TestMigrateDatePeriods(t *testing.T) {
 		`UPDATE events SET fold_base = substr(fold_base, 1, length(fold_base) - 5) WHERE fold_base LIKE '%|year' OR fold_base LIKE '%|week'`,
 		`UPDATE events SET fold_base = substr(fold_base, 1, length(fold_base) - 6) WHERE fold_base LIKE '%|month'`,
 		`ALTER TABLE events DROP COLUMN day_end`, `ALTER TABLE events DROP COLUMN background`,
-		`DROP TABLE rollup_day`, `DROP TABLE rollup_edge`, `DROP TABLE rollup_place`, `DROP TRIGGER mentions_fts_delete`,
+		`DROP TABLE rollup_day`, `DROP TABLE rollup_edge`, `DROP TABLE rollup_place`, `DROP TABLE rollup_place_all`, `DROP TABLE rollup_edge_all`, `DROP TRIGGER mentions_fts_delete`,
 		`DELETE FROM schema_version WHERE version > 2`)...)
 	s, err = Open(t.Context(), path, store.Options{})
 	if err != nil {
@@ -380,5 +380,18 @@ func TestMigrateDatePeriods(t *testing.T) {
 	storetest.CheckPeriods(t, s)
 	if err := s.VerifyRollups(t.Context()); err != nil {
 		t.Errorf("rollups counted by the upgrade: %v", err)
+	}
+}
+
+// TestDiskSize checks that the size on disk grows as events are saved.
+func TestDiskSize(t *testing.T) {
+	s := openTemp(t, store.Options{}).(*Store)
+	before, err := s.DiskSize(t.Context())
+	if err != nil || before <= 0 {
+		t.Fatalf("empty store: %d bytes, %v", before, err)
+	}
+	storetest.Populate(t, s, 2000)
+	if after, err := s.DiskSize(t.Context()); err != nil || after <= before {
+		t.Errorf("after 2000 events: %d bytes (%v), before %d", after, err, before)
 	}
 }

@@ -20,16 +20,23 @@ type source struct {
 	from, table         string
 	n, mentions, golden string
 	people              string // the sums of store.Place.People
+	coop, conflict      string // the events of quad class 1-2, 3-4
 }
 
-var eventsSource = source{from: "events e", table: "events", n: "1", mentions: "e.num_mentions", golden: "e.goldstein", people: peopleSums()}
+var eventsSource = source{from: "events e", table: "events", n: "1", mentions: "e.num_mentions", golden: "e.goldstein", people: peopleSums(),
+	coop: "CASE WHEN e.quad IN (1, 2) THEN 1 ELSE 0 END", conflict: "CASE WHEN e.quad IN (3, 4) THEN 1 ELSE 0 END"}
 
 func rollupSource(table string) source {
 	var people []string
 	for _, k := range store.CountKinds {
 		people = append(people, "sum(e."+string(k)+")")
 	}
-	return source{from: table + " e", table: table, n: "e.events", mentions: "e.num_mentions", golden: "e.goldstein", people: strings.Join(people, ", ")}
+	src := source{from: table + " e", table: table, n: "e.events", mentions: "e.num_mentions", golden: "e.goldstein", people: strings.Join(people, ", "),
+		coop: "CASE WHEN e.quad IN (1, 2) THEN e.events ELSE 0 END", conflict: "CASE WHEN e.quad IN (3, 4) THEN e.events ELSE 0 END"}
+	if table == "rollup_edge_all" { // keyed without the quad class
+		src.coop, src.conflict = "e.cooperation", "e.conflict"
+	}
+	return src
 }
 
 // rollupFor picks the rollup that answers the view of q, "" when none
@@ -43,6 +50,7 @@ func rollupFor(q store.AggregateQuery) string {
 	rest := f
 	rest.From, rest.To = time.Time{}, time.Time{}
 	rest.Background, rest.Code, rest.QuadClass, rest.Country = nil, "", 0, ""
+	allDates := f.From.IsZero() && f.To.IsZero()
 	actors := rest.SourceActor != "" || rest.TargetActor != "" || rest.Actor != ""
 	rest.SourceActor, rest.TargetActor, rest.Actor = "", "", ""
 	place := rest.Place != "" || rest.BBox != nil
@@ -65,13 +73,19 @@ func rollupFor(q store.AggregateQuery) string {
 		}
 		return "rollup_day"
 	case store.ViewNetwork:
-		if place {
+		switch {
+		case place:
 			return ""
+		case allDates && f.Code == "" && f.QuadClass == 0:
+			return "rollup_edge_all"
 		}
 		return "rollup_edge"
 	case store.ViewPlaces:
-		if actors {
+		switch {
+		case actors:
 			return ""
+		case allDates:
+			return "rollup_place_all"
 		}
 		return "rollup_place"
 	}
@@ -165,7 +179,7 @@ func (s *DB) counts(ctx context.Context, src source, g store.GroupBy, cond strin
 
 func (s *DB) network(ctx context.Context, src source, cond string, args []any) ([]store.Edge, error) {
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT e.source_code, e.target_code, sum(`+src.n+`), sum(`+src.mentions+`),
-		sum(CASE WHEN e.quad IN (1, 2) THEN `+src.n+` ELSE 0 END), sum(CASE WHEN e.quad IN (3, 4) THEN `+src.n+` ELSE 0 END),
+		sum(`+src.coop+`), sum(`+src.conflict+`),
 		sum(`+src.golden+`) / sum(`+src.n+`)
 		FROM `+src.from+` WHERE `+cond+` AND e.source_code <> '' AND e.target_code <> ''
 		GROUP BY e.source_code, e.target_code ORDER BY sum(`+src.n+`) DESC, e.source_code, e.target_code`), args...)

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"time"
 
 	"github.com/annals/annals/store"
@@ -66,6 +67,13 @@ func (s *DB) Prune(ctx context.Context, before time.Time, apply bool) (store.Pru
 		{"documents", `DROP TABLE pruned_documents`, nil},
 	}
 	for _, r := range rollups {
+		if r.allTime() {
+			// Which rows the pruned events counted in is not kept: the
+			// rollup is counted again from the events left.
+			steps = append(steps, step{r.table, `DELETE FROM ` + r.table, nil},
+				step{r.table, `INSERT INTO ` + r.table + ` (` + strings.Join(r.cols, ", ") + `, ` + strings.Join(r.valueCols(), ", ") + `) ` + r.recount, nil})
+			continue
+		}
 		steps = append(steps, step{r.table, `DELETE FROM ` + r.table + ` AS e WHERE ` + pruned, []any{day, day}})
 	}
 	for _, st := range steps {

@@ -45,20 +45,46 @@ type rollup struct {
 	// recount selects the key columns and the counts from events.
 	recount string
 	key     func(a *attrs) []any
-	// people: the table also sums the low ends of the events' counts,
-	// a column a kind named after it (store.Place.People).
-	people bool
+	// extra are integer columns the table sums besides the counts, and
+	// extraOf what an addition of events events adds to them, given the
+	// low ends of the events' counts by store.CountKinds (people).
+	extra   []string
+	extraOf func(a *attrs, events int64, people []int64) []int64
 }
+
+// allTime reports whether r counts every date together: prune recounts
+// such a rollup instead of deleting the rows of the pruned days.
+func (r rollup) allTime() bool { return !slices.Contains(r.cols, "day") }
+
+// peopleCols are the columns that sum store.Place.People, and
+// peopleOf their additions.
+var peopleCols = func() []string {
+	var cols []string
+	for _, k := range store.CountKinds {
+		cols = append(cols, string(k))
+	}
+	return cols
+}()
+
+func peopleOf(_ *attrs, _ int64, people []int64) []int64 { return people }
+
+// quadsOf counts cooperation (quad class 1, 2) and conflict (3, 4) events
+// for a rollup keyed without the quad class.
+func quadsOf(a *attrs, events int64, _ []int64) []int64 {
+	switch a.quad {
+	case 1, 2:
+		return []int64{events, 0}
+	case 3, 4:
+		return []int64{0, events}
+	}
+	return []int64{0, 0}
+}
+
+const quadSums = `sum(CASE WHEN e.quad IN (1, 2) THEN 1 ELSE 0 END), sum(CASE WHEN e.quad IN (3, 4) THEN 1 ELSE 0 END)`
 
 // valueCols are the columns of r's counts.
 func (r rollup) valueCols() []string {
-	cols := []string{"events", "num_mentions", "goldstein"}
-	if r.people {
-		for _, k := range store.CountKinds {
-			cols = append(cols, string(k))
-		}
-	}
-	return cols
+	return append([]string{"events", "num_mentions", "goldstein"}, r.extra...)
 }
 
 var rollups = []rollup{
@@ -86,13 +112,44 @@ var rollups = []rollup{
 		recount: `SELECT e.day, e.day_end, e.background, e.root, e.quad, e.place_name, e.place_country, e.place_admin1, e.gazetteer_id, e.lat, e.lon,
 			count(*), sum(e.num_mentions), sum(e.goldstein), ` + peopleSums() + ` FROM events e WHERE e.place_name <> '' AND e.lat IS NOT NULL
 			GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`,
-		people: true,
+		extra:   peopleCols,
+		extraOf: peopleOf,
 		key: func(a *attrs) []any {
 			if a.place == "" || !a.lat.Valid {
 				return nil
 			}
 			return []any{a.day, a.end, a.background, a.root, a.quad, a.place, a.country, a.admin1, a.gaz, a.lat.Float64, a.lon.Float64}
 		},
+	},
+	{
+		// The map over all dates, which the UI opens with: a row a place
+		// and root instead of a place, root and day.
+		table: "rollup_place_all",
+		cols:  []string{"background", "root", "quad", "place_name", "place_country", "place_admin1", "gazetteer_id", "lat", "lon"},
+		recount: `SELECT e.background, e.root, e.quad, e.place_name, e.place_country, e.place_admin1, e.gazetteer_id, e.lat, e.lon,
+			count(*), sum(e.num_mentions), sum(e.goldstein), ` + peopleSums() + ` FROM events e WHERE e.place_name <> '' AND e.lat IS NOT NULL
+			GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
+		key: func(a *attrs) []any {
+			if a.place == "" || !a.lat.Valid {
+				return nil
+			}
+			return []any{a.background, a.root, a.quad, a.place, a.country, a.admin1, a.gaz, a.lat.Float64, a.lon.Float64}
+		},
+		extra:   peopleCols,
+		extraOf: peopleOf,
+	},
+	{
+		// The actor network over all dates and codes, which the UI opens
+		// with: a row an edge and place country.
+		table: "rollup_edge_all",
+		cols:  []string{"background", "source_code", "target_code", "place_country"},
+		recount: `SELECT e.background, e.source_code, e.target_code, e.place_country,
+			count(*), sum(e.num_mentions), sum(e.goldstein), ` + quadSums + ` FROM events e GROUP BY 1, 2, 3, 4`,
+		key: func(a *attrs) []any {
+			return []any{a.background, a.source, a.target, a.country}
+		},
+		extra:   []string{"cooperation", "conflict"},
+		extraOf: quadsOf,
 	},
 }
 
@@ -102,7 +159,7 @@ type delta struct {
 	events    int64
 	mentions  int64
 	goldstein float64
-	people    []int64 // by store.CountKinds, for a rollup that sums them
+	extra     []int64 // the rollup's extra columns
 }
 
 // deltas gathers a batch's additions to the rollups, one map per table
@@ -135,12 +192,12 @@ func (d deltas) add(a *attrs, events, mentions int64, goldstein float64, people 
 		x.events += events
 		x.mentions += mentions
 		x.goldstein += goldstein
-		if r.people {
-			if x.people == nil {
-				x.people = make([]int64, len(store.CountKinds))
+		if r.extra != nil {
+			if x.extra == nil {
+				x.extra = make([]int64, len(r.extra))
 			}
-			for i, n := range people {
-				x.people[i] += n
+			for i, n := range r.extraOf(a, events, people) {
+				x.extra[i] += n
 			}
 		}
 	}
@@ -192,10 +249,8 @@ func (s *DB) writeRollups(ctx context.Context, tx *sql.Tx, d deltas) error {
 				x := d[i][k]
 				args = append(args, x.key...)
 				args = append(args, x.events, x.mentions, x.goldstein)
-				if r.people {
-					for _, n := range x.people {
-						args = append(args, n)
-					}
+				for _, n := range x.extra {
+					args = append(args, n)
 				}
 			}
 			keys = keys[n:]
@@ -268,10 +323,10 @@ func (s *DB) VerifyRollups(ctx context.Context) error {
 			switch {
 			case !ok:
 				diffs = append(diffs, fmt.Sprintf("%s missing (want %d events)", k, w.events))
-			case g.events != w.events || g.mentions != w.mentions || !slices.Equal(g.people, w.people) ||
+			case g.events != w.events || g.mentions != w.mentions || !slices.Equal(g.extra, w.extra) ||
 				math.Abs(g.goldstein-w.goldstein) > 1e-6*max(1, math.Abs(w.goldstein)):
-				diffs = append(diffs, fmt.Sprintf("%s: %d events, %d mentions, Goldstein %g, people %v; recount %d, %d, %g, %v",
-					k, g.events, g.mentions, g.goldstein, g.people, w.events, w.mentions, w.goldstein, w.people))
+				diffs = append(diffs, fmt.Sprintf("%s: %d events, %d mentions, Goldstein %g, %v %v; recount %d, %d, %g, %v",
+					k, g.events, g.mentions, g.goldstein, r.extra, g.extra, w.events, w.mentions, w.goldstein, w.extra))
 			}
 		}
 		for k, g := range kept {
@@ -306,10 +361,10 @@ func (s *DB) readCounts(ctx context.Context, tx *sql.Tx, query string, r rollup)
 		}
 		var d delta
 		ptrs = append(ptrs, &d.events, &d.mentions, &d.goldstein)
-		if r.people {
-			d.people = make([]int64, len(store.CountKinds))
-			for i := range d.people {
-				ptrs = append(ptrs, &d.people[i])
+		if r.extra != nil {
+			d.extra = make([]int64, len(r.extra))
+			for i := range d.extra {
+				ptrs = append(ptrs, &d.extra[i])
 			}
 		}
 		if err := rows.Scan(ptrs...); err != nil {

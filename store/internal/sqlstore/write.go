@@ -19,11 +19,14 @@ import (
 // stmts are the statements of the write path, prepared once.
 type stmts struct {
 	insDoc, docByHash, sourceSeen, updEvent, updCounts *sql.Stmt
-	insEvents, insMentions                             *sql.Stmt    // full chunks; parsing them is costly
-	upsertRollups                                      [3]*sql.Stmt // full chunks of each rollup, in rollups order
+	insEvents, insMentions                             *sql.Stmt   // full chunks; parsing them is costly
+	upsertRollups                                      []*sql.Stmt // full chunks of each rollup, in rollups order
 }
 
 func (st *stmts) all() []**sql.Stmt {
+	if st.upsertRollups == nil {
+		st.upsertRollups = make([]*sql.Stmt, len(rollups))
+	}
 	ps := []**sql.Stmt{&st.insDoc, &st.docByHash, &st.sourceSeen, &st.updEvent, &st.updCounts, &st.insEvents, &st.insMentions}
 	for i := range st.upsertRollups {
 		ps = append(ps, &st.upsertRollups[i])
