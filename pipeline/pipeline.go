@@ -434,13 +434,14 @@ func (p *Pipeline) storyCountry(text string, places []geo.Resolution, evs []code
 // placeActor gives an actor named only by a role of a state or of
 // society ("drivers", "police", "the authorities") the country where its
 // event happened, else the story's: "Hundreds of drivers demonstrated in
-// Nairobi" are Kenyan drivers. An organisation's role (IGO, NGO) names no country.
+// Nairobi" are Kenyan drivers. An organisation's role (IGO, NGO) and an
+// international armed group (IMG: "Islamic State") name no country.
 func placeActor(a *event.Actor, country string) {
 	if a == nil || a.Country != "" || country == "" || len(a.Roles) == 0 || a.Code != strings.Join(a.Roles, "") {
 		return
 	}
 	switch a.Roles[0] {
-	case "IGO", "NGO", "NGM", "MNC", "INT", "UIS":
+	case "IGO", "NGO", "NGM", "MNC", "INT", "UIS", "IMG":
 		return
 	}
 	a.Code, a.Country = country+a.Code, country

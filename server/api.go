@@ -36,8 +36,9 @@ const (
 // than a root), it counts the newest Options.ScanLimit matches and the
 // answer says "partial", so that no filter makes a view read millions
 // of rows.
-func (s *Server) aggregate(ctx context.Context, v store.View, g store.GroupBy, f store.Filter) (store.Aggregate, error) {
-	return s.opt.Store.Aggregate(ctx, store.AggregateQuery{View: v, By: g, Filter: f, ScanLimit: s.opt.ScanLimit})
+// limit keeps the heaviest limit edges or places (0: all).
+func (s *Server) aggregate(ctx context.Context, v store.View, g store.GroupBy, f store.Filter, limit int) (store.Aggregate, error) {
+	return s.opt.Store.Aggregate(ctx, store.AggregateQuery{View: v, By: g, Filter: f, ScanLimit: s.opt.ScanLimit, Limit: limit})
 }
 
 // Event is one event as /api/events returns it.
@@ -170,10 +171,10 @@ func (s *Server) handleTimeseries(w http.ResponseWriter, r *http.Request) {
 	case "all":
 		keys = []store.Count{{Key: "all"}}
 	case "quad":
-		agg, err = s.aggregate(ctx, store.ViewCounts, store.ByQuadClass, f)
+		agg, err = s.aggregate(ctx, store.ViewCounts, store.ByQuadClass, f, 0)
 		keys, out.Partial = agg.Counts, agg.Partial
 	case "root":
-		agg, err = s.aggregate(ctx, store.ViewCounts, store.ByRoot, f)
+		agg, err = s.aggregate(ctx, store.ViewCounts, store.ByRoot, f, 0)
 		keys, out.Partial = agg.Counts, agg.Partial
 	default:
 		writeError(w, http.StatusBadRequest, "by %q: want all, quad or root", out.By)
@@ -213,7 +214,7 @@ func (s *Server) handleTimeseries(w http.ResponseWriter, r *http.Request) {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			agg, err := s.aggregate(ctx, store.ViewCounts, interval, filters[i])
+			agg, err := s.aggregate(ctx, store.ViewCounts, interval, filters[i], 0)
 			if err != nil {
 				errs[i] = err
 				return
@@ -301,7 +302,8 @@ func (s *Server) handleActors(w http.ResponseWriter, r *http.Request) {
 		writeErr(w, err)
 		return
 	}
-	agg, err := s.aggregate(r.Context(), store.ViewNetwork, "", f)
+	// One more than the limit tells whether more matched.
+	agg, err := s.aggregate(r.Context(), store.ViewNetwork, "", f, lim+1)
 	if err != nil {
 		s.internal(w, r, err)
 		return
@@ -350,7 +352,7 @@ func (s *Server) handlePlaces(w http.ResponseWriter, r *http.Request) {
 		writeErr(w, err)
 		return
 	}
-	agg, err := s.aggregate(r.Context(), store.ViewPlaces, "", f)
+	agg, err := s.aggregate(r.Context(), store.ViewPlaces, "", f, lim+1)
 	if err != nil {
 		s.internal(w, r, err)
 		return

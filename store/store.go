@@ -361,6 +361,11 @@ type AggregateQuery struct {
 	// FromEvents reads the events even where a rollup could answer, to
 	// check the rollups and to measure what they save.
 	FromEvents bool
+	// Limit keeps the heaviest Limit edges or places (most events
+	// first); 0 keeps them all. A network of a busy store has tens of
+	// thousands of edges, and sorting and sending them all costs more
+	// than counting them.
+	Limit int
 }
 
 // Aggregate is the answer of an AggregateQuery: Counts, Edges or Places

@@ -64,9 +64,10 @@ func Default() (*Tagger, error) {
 // Tag sets UPOS and XPOS of every token of s.
 //
 // A sentence of news that states something has a finite verb. When the
-// greedy pass leaves none ("The British relinquished control" with
+// greedy pass leaves none, or none before the clause of its first verb
+// (see verbCandidates), as in "The British relinquished control" with
 // "relinquished" an adjective, "The United States imposed sanctions" with
-// "imposed" a participle), each content word whose finite-verb reading
+// "imposed" a participle, each content word whose finite-verb reading
 // lost by less than verbMargin, with a possible subject before it, is
 // tried as the verb, the words after it tagged again; the reading whose
 // tags score highest over the sentence is kept.
@@ -132,17 +133,33 @@ func (t *Tagger) isFinite(c int) bool { return t.finite[c] }
 // candidate is a token to try as the finite verb of a verbless sentence.
 type candidate struct{ tok, class int }
 
-// verbCandidates returns the tokens to try as the finite verb when s has
-// no verb that can head a clause (finite, modal or base form): lower-case
-// nouns, adjectives and participles with a noun or pronoun before them
-// whose finite-verb reading lost by less than verbMargin.
+// verbCandidates returns the tokens to try as the finite verb when s, or
+// the part of s before a comma or a "that" that opens the first verb's
+// clause, has no verb that can head a clause (finite, modal or base form):
+// lower-case nouns, adjectives and participles with a noun or pronoun
+// before them whose finite-verb reading lost by less than verbMargin. The
+// part rule covers main clauses whose verb was mistagged before a
+// complement ("The President insists that the budget include …") or a
+// reporting clause ("…, officials said").
 func (t *Tagger) verbCandidates(s *event.Sentence, st *state) []candidate {
 	var cands []candidate
 	subject := false
+	boundary := -1 // the last comma or "that" seen
 	for i, tok := range s.Tokens {
 		switch tok.XPOS {
 		case "VB", "VBD", "VBP", "VBZ", "MD":
-			return nil
+			if boundary < 0 {
+				return nil
+			}
+			// The first verb opens a complement or a reporting clause:
+			// the clause before it still needs its own.
+			for len(cands) > 0 && cands[len(cands)-1].tok >= boundary {
+				cands = cands[:len(cands)-1]
+			}
+			return cands
+		}
+		if tok.Text == "," || tok.Text == "that" && tok.XPOS == "IN" {
+			boundary = i
 		}
 		if v := st.verb[i]; v >= 0 && subject && lowerWord(tok.Text) {
 			limit := float32(verbMargin)

@@ -140,7 +140,9 @@ func TestVerbless(t *testing.T) {
 	tests := []struct{ text, xpos string }{
 		{"The United States lifted sanctions on Cuba .", "DT NNP NNPS VBD NNS IN NNP ."},
 		{"The British relinquished control of the islands in 1982 .", "DT JJ VBD NN IN DT NNS IN CD ."},
+		{"The Mayor insists that the council approve the budget .", "DT NNP VBZ IN DT NN VBP DT NN ."},
 		{"Photos of the damaged bridge .", "NNS IN DT VBN NN ."},
+		{"The report that the army shelled the town , officials said .", "DT NN IN DT NN VBD DT NN , NNS VBD ."},
 		{"Full text of the signed agreement .", "JJ NN IN DT VBN NN ."},
 	}
 	for _, tt := range tests {

@@ -200,6 +200,17 @@ func checkAggregates(t *testing.T, s store.Store, step string) {
 			if (got.Table == "events") != events {
 				t.Errorf("after %s: %s by %s of %+v read %s", step, q.view, q.by, f, got.Table)
 			}
+			if q.view != store.ViewCounts {
+				aq.FromEvents, aq.Limit = false, 2
+				top, err := s.Aggregate(ctx(t), aq)
+				if err != nil {
+					t.Fatal(err)
+				}
+				first := store.Aggregate{Edges: got.Edges[:min(2, len(got.Edges))], Places: got.Places[:min(2, len(got.Places))]}
+				if g, w := rounded(top), rounded(first); g != w {
+					t.Errorf("after %s: %s of %+v, limit 2: %s, want the first two, %s", step, q.view, f, g, w)
+				}
+			}
 			if g, w := rounded(got), rounded(want); g != w {
 				t.Errorf("after %s: %s by %s of %+v:\n%s gave %s\nevents gave %s", step, q.view, q.by, f, got.Table, g, w)
 			}

@@ -126,9 +126,9 @@ func (s *DB) Aggregate(ctx context.Context, q store.AggregateQuery) (store.Aggre
 	case store.ViewCounts:
 		out.Counts, err = s.counts(ctx, src, q.By, cond, args)
 	case store.ViewNetwork:
-		out.Edges, err = s.network(ctx, src, cond, args)
+		out.Edges, err = s.network(ctx, src, cond, args, limitSQL(q.Limit))
 	case store.ViewPlaces:
-		out.Places, err = s.places(ctx, src, cond, args)
+		out.Places, err = s.places(ctx, src, cond, args, limitSQL(q.Limit))
 	default:
 		err = s.errf(fmt.Errorf("unknown view %q", q.View), "aggregate")
 	}
@@ -177,12 +177,20 @@ func (s *DB) counts(ctx context.Context, src source, g store.GroupBy, cond strin
 	return out, nil
 }
 
-func (s *DB) network(ctx context.Context, src source, cond string, args []any) ([]store.Edge, error) {
+// limitSQL is the LIMIT clause of a limit, "" for none.
+func limitSQL(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return " LIMIT " + strconv.Itoa(n)
+}
+
+func (s *DB) network(ctx context.Context, src source, cond string, args []any, limit string) ([]store.Edge, error) {
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT e.source_code, e.target_code, sum(`+src.n+`), sum(`+src.mentions+`),
 		sum(`+src.coop+`), sum(`+src.conflict+`),
 		sum(`+src.golden+`) / sum(`+src.n+`)
 		FROM `+src.from+` WHERE `+cond+` AND e.source_code <> '' AND e.target_code <> ''
-		GROUP BY e.source_code, e.target_code ORDER BY sum(`+src.n+`) DESC, e.source_code, e.target_code`), args...)
+		GROUP BY e.source_code, e.target_code ORDER BY sum(`+src.n+`) DESC, e.source_code, e.target_code`+limit), args...)
 	if err != nil {
 		return nil, s.errf(err, "query actor network")
 	}
@@ -201,12 +209,12 @@ func (s *DB) network(ctx context.Context, src source, cond string, args []any) (
 	return out, nil
 }
 
-func (s *DB) places(ctx context.Context, src source, cond string, args []any) ([]store.Place, error) {
+func (s *DB) places(ctx context.Context, src source, cond string, args []any, limit string) ([]store.Place, error) {
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT e.place_name, e.place_country, e.place_admin1, e.gazetteer_id,
 		min(e.lat), min(e.lon), sum(`+src.n+`), sum(`+src.mentions+`), `+src.people+`
 		FROM `+src.from+` WHERE `+cond+` AND e.place_name <> ''
 		GROUP BY e.place_name, e.place_country, e.place_admin1, e.gazetteer_id
-		ORDER BY sum(`+src.n+`) DESC, e.place_name, e.place_country`), args...)
+		ORDER BY sum(`+src.n+`) DESC, e.place_name, e.place_country`+limit), args...)
 	if err != nil {
 		return nil, s.errf(err, "query places")
 	}
