@@ -785,9 +785,12 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 		if !headAgent && st.townPhrase(c) {
 			continue // "roads in Lusaka": a thing's place is no actor
 		}
-		if actor == nil && len(agents) == 0 && st.quantity(k) && st.caseWord(c) == "OF" {
+		if actor == nil && st.quantity(k) && st.caseWord(c) == "OF" {
 			// "thousands of demonstrators": the counted phrase names them.
-			if as, gs := st.phrase(c, subjectRole, depth+1); len(as) > 0 || len(gs) > 0 {
+			// Over the quantity's own role ("thousands" alone are
+			// civilians) only a role of the phrase wins ("hundreds of
+			// drivers"); its actors are read below with their conjuncts.
+			if as, gs := st.phrase(c, subjectRole, depth+1); len(agents) == 0 && (len(as) > 0 || len(gs) > 0) || len(as) == 0 && len(gs) > 0 {
 				return as, gs
 			}
 		}

@@ -45,6 +45,12 @@ func TestUnnamedGroupsPlaced(t *testing.T) {
 		{"Chile's economy grew last year. The police arrested forty students after the march.", "CHLCOP 17 CHLEDU"},
 		// a country named in the clause is no place of its own group
 		{"Nurses protested in Accra on Tuesday.", "GHAHLH 14 -"},
+		// people counted by a quantity alone are civilians; a counted
+		// phrase's role wins over it
+		{"Thousands marched in Minsk on Sunday.", "BLRCVL 14 -"},
+		{"Dozens rallied outside the parliament in Tbilisi.", "GEOCVL 14 GEOLEG"},
+		{"A crowd of students protested in Dhaka.", "BGDEDU 14 -"},
+		{"Scores of miners demonstrated in Lima.", "PERLAB 14 -"},
 	})
 }
 
