@@ -17,6 +17,12 @@ type tokInfo struct {
 	clus               [3]uint64 // cluster ids of each granularity, 0 when unknown
 	gaz                uint64
 	pos                uint64 // Penn Treebank tag (XPOS), as the tagger set it
+	// The run of capitalized words the token is in ("Bank of New
+	// Orleans", connectors included): its first and last word (lower
+	// case) and the token's position and the run's length, 0 outside
+	// runs.
+	runFirst, runLast uint64
+	runPos            uint64
 }
 
 // state is the scratch space of one Tag call.
@@ -93,6 +99,7 @@ func (st *state) load(r *Recognizer, toks []event.Token) {
 			}
 		}
 	}
+	st.runs(toks)
 	if r.gaz != nil {
 		r.gaz.match(st.lower, st.gaz)
 		for i := range st.toks {
@@ -229,8 +236,12 @@ const (
 	fNextPos
 	fPosShape
 	fPosNextPos
-	fTrans    // transition from the previous class
-	fTransEnd // transition to the end of the sentence
+	fTrans      // transition from the previous class
+	fTransEnd   // transition to the end of the sentence
+	fRunPos     // position in the run of capitalized words, and its length
+	fRunFirst   // the run's first word
+	fRunLast    // the run's last word ("Association", "River")
+	fRunLastPos // the run's last word and the position in the run
 )
 
 // features appends the features of token i. They do not read the classes
@@ -283,6 +294,14 @@ func (st *state) features(i int, f []uint64) []uint64 {
 	if i == 0 {
 		f = append(f, h(fFirstShape, t.shape, 0, 0))
 	}
+	if t.runPos != 0 {
+		f = append(f,
+			h(fRunPos, t.runPos, 0, 0),
+			h(fRunFirst, t.runFirst, 0, 0),
+			h(fRunLast, t.runLast, 0, 0),
+			h(fRunLastPos, t.runLast, (t.runPos-1)&3, 0),
+		)
+	}
 	return f
 }
 
@@ -300,4 +319,55 @@ func (st *state) neighbour(j int) *tokInfo {
 		return &rightInfo
 	}
 	return &st.toks[j]
+}
+
+// connectors may stand inside a run of capitalized words ("Bank of
+// Scotland", "Marks & Spencer", "McDonald 's").
+var connectors = map[string]bool{"of": true, "and": true, "&": true, "the": true, "for": true, "de": true, "-": true, "'s": true}
+
+// runs sets the run features of the loaded tokens: names are mostly runs
+// of capitalized words, and a run's last word often tells its type
+// ("Authority", "University", "River") and where it ends. Case alone
+// decides, so sentence-initial words start runs too; the features are
+// weighed by what the model learned.
+func (st *state) runs(toks []event.Token) {
+	caps := func(j int) bool {
+		r, _ := utf8.DecodeRuneInString(toks[j].Text)
+		return unicode.IsUpper(r)
+	}
+	for i := 0; i < len(toks); {
+		if !caps(i) {
+			i++
+			continue
+		}
+		j := i // last capitalized token of the run
+		for k := i + 1; k < len(toks); k++ {
+			if caps(k) {
+				j = k
+				continue
+			}
+			if !connectors[toks[k].Text] {
+				break
+			}
+			if k+1 >= len(toks) || !caps(k+1) {
+				break
+			}
+		}
+		n := j - i + 1
+		for k := i; k <= j; k++ {
+			pos := uint64(1) // inside
+			switch {
+			case n == 1:
+				pos = 3
+			case k == i:
+				pos = 0
+			case k == j:
+				pos = 2
+			}
+			st.toks[k].runPos = 1 + (pos | uint64(min(n, 5))<<2)
+			st.toks[k].runFirst = st.toks[i].lower
+			st.toks[k].runLast = st.toks[j].lower
+		}
+		i = j + 1
+	}
 }

@@ -62,6 +62,9 @@ func TestNewsSentences(t *testing.T) {
 		{"Police in Nairobi arrested three men on Tuesday, a spokesman said.", []string{"LOC Nairobi"}},
 		{"Angela Merkel will travel to Paris next week.", []string{"PER Angela Merkel", "LOC Paris"}},
 		{"The ministry said nothing about the talks.", nil},
+		// British news writes titles without a full stop; UNER leaves them out of names.
+		{"Mr Mensah said the port in Tema would reopen on Monday.", []string{"PER Mensah", "LOC Tema"}},
+		{"Ms Wanjiru told the Kenya Revenue Authority that she had paid.", []string{"PER Wanjiru", "ORG Kenya Revenue Authority"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -97,8 +100,10 @@ func TestTagEmpty(t *testing.T) {
 
 // TestDevFloor guards the accuracy of the embedded model on UNER
 // English-EWT dev (measured 0.69; see docs/models.md).
-func TestDevFloor(t *testing.T) {
-	dev, err := ReadFile(testshared.File(t, "corpora/uner_english_ewt/en_ewt-ud-dev.iob2"))
+// TestPUDFloor guards the embedded model on UNER English-PUD, which it
+// never learned from (EWT dev is in its training data).
+func TestPUDFloor(t *testing.T) {
+	dev, err := ReadFile(testshared.File(t, "corpora/uner_english_pud/en_pud-ud-test.iob2"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,10 +129,10 @@ func TestDevFloor(t *testing.T) {
 	}
 	fp -= tp
 	f1 := 2 * float64(tp) / float64(2*tp+fp+fn)
-	if f1 < 0.66 {
-		t.Errorf("UNER EWT dev F1 %.3f, want at least 0.66", f1)
+	if f1 < 0.64 {
+		t.Errorf("UNER PUD F1 %.3f, want at least 0.64", f1)
 	}
-	t.Logf("UNER EWT dev F1 %.3f", f1)
+	t.Logf("UNER PUD F1 %.3f", f1)
 }
 
 func TestLoadCorrupt(t *testing.T) {

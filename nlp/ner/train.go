@@ -44,6 +44,9 @@ func Train(ctx context.Context, sents []event.Sentence, clusters Clusters, gaz *
 		if j, ok := joinHyphens(&sents[i]); ok {
 			sents = append(sents, j)
 		}
+		if t, ok := bareTitles(&sents[i]); ok {
+			sents = append(sents, t)
+		}
 	}
 	gold := make([][]int, len(sents))
 	for i := range sents {
@@ -153,6 +156,35 @@ func joinHyphens(s *event.Sentence) (event.Sentence, bool) {
 		j.Tokens[i].XPOS = xpos[i]
 	}
 	return j, true
+}
+
+// titleStops are the courtesy titles that British and much other news
+// writes without a full stop ("Mr Osborne"), and UD English (web text)
+// mostly with one.
+var titleStops = map[string]string{"Mr.": "Mr", "Mrs.": "Mrs", "Ms.": "Ms", "Dr.": "Dr", "Messrs.": "Messrs"}
+
+// bareTitles returns a copy of s with the full stop of every courtesy
+// title outside a name dropped, and whether there was any: the model then
+// learns that "Mr" before a name is not part of it (UNER leaves titles
+// out) without having seen news written that way.
+func bareTitles(s *event.Sentence) (event.Sentence, bool) {
+	var words, tags []string
+	found := false
+	for _, t := range s.Tokens {
+		w := t.Text
+		if bare, ok := titleStops[w]; ok && t.Entity == "O" {
+			w, found = bare, true
+		}
+		words, tags = append(words, w), append(tags, t.Entity)
+	}
+	if !found {
+		return event.Sentence{}, false
+	}
+	b := newSentence(s.Index, s.ID, words, tags)
+	for i := range b.Tokens {
+		b.Tokens[i].XPOS = s.Tokens[i].XPOS
+	}
+	return b, true
 }
 
 // sameName reports whether the token tagged next continues the name of
