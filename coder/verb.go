@@ -1009,7 +1009,10 @@ func hasBlock(code, role string) bool {
 // dedupe returns the distinct events (source, target, code) in order, in
 // a new slice: st's buffers go back to the pool.
 func (st *sentence) dedupe() []Event {
-	var out []Event
+	if len(st.events) == 0 {
+		return nil
+	}
+	out := make([]Event, 0, len(st.events))
 next:
 	for _, e := range st.events {
 		for _, o := range out {
