@@ -52,12 +52,12 @@ func (st *sentence) materials(v, from, to int) (pre, post material) {
 		b := st.baseRel(k)
 		if k < v {
 			if !skipPre[b] {
-				pre = append(pre, st.subtree(k, nil)...)
+				pre = st.subtree(k, pre)
 			}
 		} else if !skipPost[b] && (b != "advcl" || st.infinitive(k)) {
 			// Of adverbial clauses only purpose infinitives belong to the
 			// verb's phrase: "vowed to wage war", "signed an accord to supply".
-			post = append(post, st.subtree(k, nil)...)
+			post = st.subtree(k, post)
 		}
 	}
 	sortInts(pre)

@@ -316,15 +316,18 @@ func (st *sentence) verbSense(v int, f *dict.VerbForm, code string, pre, post ma
 		// participle of an act of force is passive, and its subject (or
 		// the noun it modifies) the victim, not the doer.
 		by := -1
+		var doers []Actor
 		for _, k := range st.kids[v] {
 			if st.baseRel(k) == "obl" && st.caseWord(k) == "BY" {
-				by = k
+				by, doers = k, st.resolve(k, true)
+			} else if c := st.causer(k); st.baseRel(k) == "obl" && len(c) > 0 && by < 0 {
+				by, doers = k, c // "six killed in police firing"
 			}
 		}
 		if by < 0 {
 			return "", nil, nil
 		}
-		sources, targets = st.resolve(by, true), st.resolve(agent, true)
+		sources, targets = doers, st.resolve(agent, true)
 		agent = by
 	}
 	words := append(append([]int{v}, pre...), post...)

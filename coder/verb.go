@@ -442,11 +442,16 @@ func (st *sentence) participants(v int) (sources, targets []Actor) {
 		for _, k := range st.kids[v] {
 			if (st.baseRel(k) == "obl" || st.baseRel(k) == "nmod") && !st.townPhrase(k) {
 				a := st.resolve(k, false)
+				by := st.caseWord(k) == "BY"
 				if cw := st.caseWord(k); len(a) == 0 && (cw == "BY" || cw == "WITH") {
 					a = st.possessor(k) // "disappointed by Tanzania's decision"
 				}
+				if len(a) == 0 {
+					a = st.causer(k)
+					by = len(a) > 0
+				}
 				if len(a) > 0 {
-					if st.caseWord(k) == "BY" || sources == nil {
+					if by || sources == nil {
 						sources = a
 					}
 				}
@@ -459,6 +464,28 @@ func (st *sentence) participants(v int) (sources, targets []Actor) {
 	}
 	targets = st.objectActors(v)
 	return sources, targets
+}
+
+// causer returns the actors that do the act of force that phrase k of a
+// passive names: "were killed in police firing", "wounded in an
+// airstrike by the army". They are the act's possessor, a modifier that
+// names an actor or a role, or its "by" phrase.
+func (st *sentence) causer(k int) []Actor {
+	if cw := st.caseWord(k); cw != "IN" && cw != "DURING" {
+		return nil
+	}
+	if ne, _ := st.nounEvent(k); ne == nil || !violentCode(ne.Code) {
+		return nil
+	}
+	if a := st.holder(k); len(a) > 0 {
+		return a
+	}
+	for _, c := range st.kids[k] {
+		if st.baseRel(c) == "nmod" && st.caseWord(c) == "BY" {
+			return st.resolve(c, true)
+		}
+	}
+	return nil
 }
 
 // subject returns the subject of v, looking up through control (xcomp),
@@ -982,7 +1009,10 @@ func hasBlock(code, role string) bool {
 // dedupe returns the distinct events (source, target, code) in order, in
 // a new slice: st's buffers go back to the pool.
 func (st *sentence) dedupe() []Event {
-	var out []Event
+	if len(st.events) == 0 {
+		return nil
+	}
+	out := make([]Event, 0, len(st.events))
 next:
 	for _, e := range st.events {
 		for _, o := range out {

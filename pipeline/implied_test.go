@@ -100,3 +100,12 @@ func TestMendedClauses(t *testing.T) {
 		{"The US White House praised the Kenyan proposal.", "USAGOV", "05", "KEN"},
 	})
 }
+
+// TestCauser takes the doer of a passive of harm from the act of force
+// its "in" phrase names: the act's possessor or a role modifying it.
+func TestCauser(t *testing.T) {
+	checkEvents(t, "2024-03-12", []want{
+		{"Four villagers were wounded in the army's shelling of the town.", "MIL", "18", "CVL"},
+		{"Three protesters were injured in the police shelling of the camp.", "COP", "18", "OPP"},
+	})
+}
