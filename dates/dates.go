@@ -186,6 +186,13 @@ func find(s *event.Sentence, pub time.Time) []Expression {
 			continue
 		}
 		e := newExpression(s, i, i+n-1)
+		if sp.rel == dayUnit && quoted(s, i) {
+			// "today", "yesterday", "this afternoon" in quoted words
+			// count from when they were said, not from publication
+			// (codebook section 7): the statement's own date stands.
+			i += n
+			continue
+		}
 		if sp.anaphor {
 			out = append(out, e)
 		} else if d, p, ok := sp.resolve(pub, ClauseTense(s, clauseOf(s, e.Head))); ok {
@@ -195,6 +202,19 @@ func find(s *event.Sentence, pub time.Time) []Expression {
 		i += n
 	}
 	return anchor(s, out)
+}
+
+// quoted reports whether token i lies inside a quotation of its
+// sentence: after an odd number of quotation marks.
+func quoted(s *event.Sentence, i int) bool {
+	marks := 0
+	for _, t := range s.Tokens[:i] {
+		switch t.Text {
+		case "\"", "“", "”", "``", "''":
+			marks++
+		}
+	}
+	return marks%2 == 1
 }
 
 // resolveAnaphors gives each anaphoric expression ("the same day") the

@@ -155,6 +155,7 @@ func TestResolveNone(t *testing.T) {
 		{"the saying is not dated by what it says", "He/PRON/2/nsubj said/VERB:past/0/root troops/NOUN/4/nsubj left/VERB:past/2/ccomp on/ADP/6/case Monday/PROPN/4/obl", 1, pub},
 		{"a clause inside a reference point", "Protests/NOUN/2/nsubj came/VERB:past/0/root on/ADP/4/case Monday/PROPN/2/obl after/ADP/7/case the/DET/7/det parliament/NOUN/2/obl voted/VERB:part/7/acl", 7, pub},
 		{"a participle of a noun keeps its own time", "They/PRON/2/nsubj rejected/VERB:past/0/root the/DET/4/det demands/NOUN/2/obj of/ADP/6/case crowds/NOUN/4/nmod gathering/VERB/4/acl since/ADP/9/case June/PROPN/7/obl", 1, pub},
+		{"a quoted today counts from when it was said", "He/PRON/2/nsubj said/VERB:past/0/root \"/PUNCT/5/punct we/PRON/5/nsubj left/VERB:past/2/ccomp today/NOUN/5/obl:tmod \"/PUNCT/5/punct", 4, pub},
 		{"the same day with nothing before", "They/PRON/2/nsubj met/VERB:past/0/root on/ADP/6/case the/DET/6/det same/ADJ/6/amod day/NOUN/2/obl", 1, pub},
 	}
 	for _, tt := range tests {
@@ -327,7 +328,7 @@ func TestDocument(t *testing.T) {
 		{"the paragraph before, the day's news", 4, 2, pub, "2020-01-13", Day, FromContext, false},
 		{"the same day", 5, 1, pub, "2020-01-13", Day, FromSentence, false},
 		{"history is background", 6, 1, pub, "1998", Year, FromSentence, true},
-		{"history does not carry into the next paragraph", 7, 1, pub, "2020-01-15", Publication, FromPublication, false},
+		{"after history, the story returns to its news", 7, 1, pub, "2020-01-13", Day, FromContext, false},
 		{"a future year is not background", 8, 2, pub, "2021", Year, FromSentence, false},
 		{"a past act is not dated by a plan", 9, 2, pub, "2020-01-15", Publication, FromPublication, false},
 		{"undated document: a relative date stays undated", 0, 1, time.Time{}, "", 0, 0, false},
@@ -349,6 +350,19 @@ func TestDocument(t *testing.T) {
 					d.Format(), d.Precision, d.From, d.Background, ok, tt.want, tt.prec, tt.from, tt.background)
 			}
 		})
+	}
+}
+
+// TestDocumentHistoryFirst: history carries into no later paragraph when
+// no news came before it.
+func TestDocumentHistoryFirst(t *testing.T) {
+	text, sents := document(t,
+		[]string{"Rebels/NOUN/2/nsubj held/VERB:past/0/root the/DET/4/det town/NOUN/2/obj in/ADP/6/case 1998/NUM/2/obl"},
+		[]string{"Villagers/NOUN/2/nsubj fled/VERB:past/0/root"},
+	)
+	d, ok := NewDocument(text, sents, pub).Date(1, 1)
+	if !ok || d.Precision != Publication || d.From != FromPublication {
+		t.Errorf("got %s (%v, from %v, ok %v), want the publication date", d.Format(), d.Precision, d.From, ok)
 	}
 }
 

@@ -55,6 +55,7 @@ type Document struct {
 func NewDocument(text string, sents []event.Sentence, pub time.Time) *Document {
 	d := &Document{sents: sents, pub: pub, exprs: make([][]Expression, len(sents)), context: make([]*Expression, len(sents))}
 	var last *Expression // the latest main clause's, for "the same day"
+	var news *Expression // the latest context that is not history
 	for i := range sents {
 		s := &sents[i]
 		d.exprs[i] = resolveAnaphors(find(s, pub), last)
@@ -65,10 +66,22 @@ func NewDocument(text string, sents []event.Sentence, pub time.Time) *Document {
 			// A paragraph goes on with the date of the one before it
 			// (the reactions to, and the statements at, the day's news)
 			// unless that date is history, or may be: without a
-			// publication date nothing tells.
-			if !paragraphBreak(text, sents[i-1].End, s.Start) || !pub.IsZero() && !background(*d.context[i-1], pub, Past) {
+			// publication date nothing tells. History is an aside:
+			// after it, the story returns to its news ("He had joined
+			// the police in 2003. <paragraph> The building was closed
+			// after the attack" is the attack's day).
+			switch {
+			case !paragraphBreak(text, sents[i-1].End, s.Start):
 				d.context[i] = d.context[i-1]
+			case pub.IsZero():
+			case !background(*d.context[i-1], pub, Past):
+				d.context[i] = d.context[i-1]
+			default:
+				d.context[i] = news
 			}
+		}
+		if c := d.context[i]; c != nil && !pub.IsZero() && !background(*c, pub, Past) {
+			news = c
 		}
 	}
 	return d
