@@ -241,6 +241,8 @@ func TestResolveRefuses(t *testing.T) {
 	tests := []struct{ name, text, mention string }{
 		{"an acronym is no minor place's code", "CNN reported it.", "CNN"},
 		{"a village's alternate name is no part of a longer name", "The Lib Dem leader spoke.", "Lib Dem"},
+		{"a lake named after a town is not in it", "Boats crossed Davos Lake.", "Davos Lake"},
+		{"an ocean named by a nationality is not its country", "Boats crossed the Turkish Ocean.", "Turkish Ocean"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -100,6 +100,11 @@ func (g *Gazetteer) candidates(m Mention) ([]candidate, bool) {
 	// parts, the most prominent place wins ("University of Michigan
 	// Center": Michigan, not the village of Michigan Center).
 	f := strings.Fields(k)
+	// A sea, valley or island named after a town or a nationality is not
+	// in it ("Baltic Sea", "Fraser Valley", "Indian Ocean"): such a name
+	// is read by a part only where the part is a country or region ("Java
+	// Sea", "Kashmir Valley").
+	feature := features[f[len(f)-1]]
 	var best []candidate
 	bestRank := [2]float64{-1, -1}
 	for n := len(f) - 1; n >= 1; n-- {
@@ -109,11 +114,11 @@ func (g *Gazetteer) candidates(m Mention) ([]candidate, bool) {
 				continue
 			}
 			var c []candidate
-			if i, ok := g.demonyms[sub]; ok {
+			if i, ok := g.demonyms[sub]; ok && !feature {
 				c = []candidate{{place: g.countries[i].Place, primary: true}}
 			} else {
 				for _, x := range g.lookup(sub) {
-					if p := &g.places[x.place]; x.primary || p.Kind <= Admin1 || p.Population >= 1_000_000 {
+					if p := &g.places[x.place]; feature && p.Kind <= Admin1 || !feature && (x.primary || p.Kind <= Admin1 || p.Population >= 1_000_000) {
 						c = append(c, x)
 					}
 				}
@@ -124,6 +129,14 @@ func (g *Gazetteer) candidates(m Mention) ([]candidate, bool) {
 		}
 	}
 	return best, true
+}
+
+// features are the last words of names of natural features.
+var features = map[string]bool{
+	"sea": true, "ocean": true, "bay": true, "gulf": true, "lake": true, "river": true,
+	"valley": true, "mountains": true, "mountain": true, "island": true, "islands": true,
+	"delta": true, "peninsula": true, "desert": true, "strait": true, "canal": true,
+	"channel": true, "plateau": true, "basin": true,
 }
 
 // prominence ranks the readings of an n-word part of a name: by the

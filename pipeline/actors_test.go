@@ -182,3 +182,13 @@ func TestInternationalGroupsUnplaced(t *testing.T) {
 		}
 	}
 }
+
+// TestCounterparts gives a counterpart the role of the actor it is the
+// counterpart of.
+func TestCounterparts(t *testing.T) {
+	checkActors(t, "2022-03-02", []actorCase{
+		{"The Ghanaian president met his Togolese counterpart in Lome on Monday.", "GHAGOV 04 TGOGOV"},
+		{"The Ghanaian president met his Togolese counterpart in Lome on Monday.", "TGOGOV 04 GHAGOV"},
+		{"Ghana's foreign minister phoned her Togolese counterparts.", "GHAGOV 04 TGOGOV"},
+	})
+}

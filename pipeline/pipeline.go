@@ -295,6 +295,8 @@ func (p *Pipeline) pair(doc *event.Document, s *event.Sentence, si int, ev coder
 	}
 	placeActor(src, where)
 	placeActor(tgt, where)
+	counterpart(src, tgt)
+	counterpart(tgt, src)
 	if tgt != nil && tgt.Code == src.Code {
 		return // an actor acting on itself
 	}
@@ -313,6 +315,21 @@ func (p *Pipeline) pair(doc *event.Document, s *event.Sentence, si int, ev coder
 	if !repeated(res.Records, &r) {
 		res.Records = append(res.Records, r)
 	}
+}
+
+// counterpart gives an actor named as the other's counterpart ("met his
+// Tanzanian counterpart") the other's roles: a president's counterpart
+// is a president.
+func counterpart(a, other *event.Actor) {
+	if a == nil || other == nil || a.Country == "" || len(a.Roles) > 0 || len(other.Roles) == 0 || other.Country == a.Country {
+		return
+	}
+	words := strings.Fields(strings.ToLower(a.Text))
+	if n := len(words); n == 0 || words[n-1] != "counterpart" && words[n-1] != "counterparts" {
+		return
+	}
+	a.Roles = other.Roles
+	a.Code = a.Country + strings.Join(other.Roles, "")
 }
 
 func copyActor(a *event.Actor) *event.Actor {

@@ -75,8 +75,8 @@ type Options struct {
 }
 
 // DefaultScanLimit is Options.ScanLimit when it is not set: about a
-// second of reading on a small machine.
-const DefaultScanLimit = 100_000
+// second of reading on this project's 2-core test machine under load (docs/benchmarks.md).
+const DefaultScanLimit = 20_000
 
 // DefaultMaxBodyBytes is the largest request body accepted by default.
 const DefaultMaxBodyBytes = 2 << 20

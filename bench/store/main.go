@@ -124,7 +124,7 @@ func run(ctx context.Context, n int, dbPath, dsn string, clients, lists, views, 
 		{"network", store.AggregateQuery{View: store.ViewNetwork, Limit: 101}},
 		{"network, country " + top.Country, store.AggregateQuery{View: store.ViewNetwork, Filter: top, Limit: 101}},
 		{"timeline by day, text and country (bounded scan)", store.AggregateQuery{View: store.ViewCounts, By: store.ByDay,
-			Filter: store.Filter{Country: top.Country, Text: "talks"}, ScanLimit: 100_000}},
+			Filter: store.Filter{Country: top.Country, Text: "talks"}, ScanLimit: 20_000}},
 	} {
 		for _, fromEvents := range []bool{false, true} {
 			runs := views

@@ -455,7 +455,7 @@ async function renderTimeline(r) {
 
 // PARTIAL says why a view's counts may be short: the server counts only
 // the newest matches of a filter its rollups do not keep ("partial").
-const PARTIAL = "Only the newest 100,000 matching events are counted: narrow the dates, or drop the text, mode or PLOVER filter, for full counts.";
+const PARTIAL = "Only the newest 20,000 matching events are counted: narrow the dates, or drop the text, mode or PLOVER filter, for full counts.";
 
 // choice is a select that rewrites one view setting in the URL.
 function choice(label, name, value, options, r) {
