@@ -474,7 +474,13 @@ func (st *sentence) causer(k int) []Actor {
 	if cw := st.caseWord(k); cw != "IN" && cw != "DURING" {
 		return nil
 	}
-	if ne, _ := st.nounEvent(k); ne == nil || !violentCode(ne.Code) {
+	ne, _ := st.nounEvent(k)
+	if ne == nil && st.toks[k].XPOS == "VBG" && st.c.d.Nouns != nil {
+		// "killed in police firing", the gerund tagged as a verb with
+		// its noun's case and modifiers.
+		ne = st.c.d.Nouns.Event(st.words[k])
+	}
+	if ne == nil || !violentCode(ne.Code) {
 		return nil
 	}
 	if a := st.holder(k); len(a) > 0 {
