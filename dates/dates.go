@@ -105,8 +105,11 @@ func ClauseTense(s *event.Sentence, verb int) Tense {
 			return Future
 		case aux.past || t.XPOS == "VBD" || t.XPOS == "VBN" || strings.Contains(t.Feats, "Tense=Past"):
 			return Past
-		case t.Rel == "xcomp" && aux.to:
-			verb = index(s, t.Head) // the governor decides
+		case (t.Rel == "xcomp" || t.Rel == "advcl") && aux.to && t.Head != 0:
+			// a to-infinitive, of a plan or a purpose ("will comply
+			// with the request to suspend Parliament in September"):
+			// the governor decides
+			verb = index(s, t.Head)
 			continue
 		case aux.present || t.XPOS == "VBZ" || t.XPOS == "VBP" || strings.Contains(t.Feats, "Tense=Pres"):
 			if pastConjunct(s, verb) {
@@ -297,6 +300,9 @@ func resolve(s *event.Sentence, exprs []Expression, word int) (e Expression, mai
 	for hops := 0; hops <= len(s.Tokens); hops++ {
 		for _, e := range exprs {
 			if attached(s, e, v) {
+				if a, ok := announcement(s, exprs, v); ok {
+					return a, false, true
+				}
 				return e, false, true
 			}
 		}
@@ -317,6 +323,47 @@ func resolve(s *event.Sentence, exprs []Expression, word int) (e Expression, mai
 		v = up
 	}
 	return Expression{}, false, false
+}
+
+// announcement returns the date of the statement that announces the act
+// of clause v before it happens, when the text dates that statement: an
+// act in the future ("announced yesterday she will comply with the
+// request to suspend Parliament for parts of September") stands for its
+// announcement (codebook section 7), whose date wins over the act's own.
+// The way up from v must pass a reported clause (ccomp, parataxis), so
+// that a dated past act coordinated with a planned one ("met on Monday
+// and will travel on Friday") does not date the plan.
+func announcement(s *event.Sentence, exprs []Expression, v int) (Expression, bool) {
+	if ClauseTense(s, v) != Future {
+		return Expression{}, false
+	}
+	reported := false
+	for hops := 0; hops <= len(s.Tokens); hops++ {
+		switch rel, _, _ := strings.Cut(s.Tokens[v].Rel, ":"); rel {
+		case "ccomp", "parataxis":
+			reported = true
+		case "xcomp", "advcl":
+		default:
+			return Expression{}, false
+		}
+		up, ok := governor(s, exprs, v)
+		if w, _ := marker(s, v); w == "to" {
+			up, ok = index(s, s.Tokens[v].Head), true // a purpose or a plan: "the request to suspend"
+		}
+		if !ok || up < 0 {
+			return Expression{}, false
+		}
+		v = up
+		if !reported || ClauseTense(s, v) != Past {
+			continue
+		}
+		for _, e := range exprs {
+			if attached(s, e, v) {
+				return e, true
+			}
+		}
+	}
+	return Expression{}, false
 }
 
 // governor returns the clause above clause head v whose date v takes, -1
@@ -550,6 +597,12 @@ func leadsToMain(s *event.Sentence, exprs []Expression, e Expression) bool {
 		switch rel, _, _ := strings.Cut(s.Tokens[v].Rel, ":"); rel {
 		case "ccomp", "xcomp", "csubj":
 			return false // what is said or planned does not date the saying
+		case "acl":
+			// a participle of a noun has its own time: "the
+			// protesters, numbering in the millions, [who have]
+			// filled the streets since June" does not date "This was
+			// one of their demands"
+			return false
 		}
 		up, ok := governor(s, exprs, v)
 		if !ok {

@@ -101,6 +101,10 @@ func TestResolve(t *testing.T) {
 		{"year of an agreement in the clause", "Immunity/NOUN/6/nsubj:pass in/ADP/5/case a/DET/5/det 1995/NUM/5/nummod treaty/NOUN/6/obl was/AUX/6/aux:pass widened/VERB:part/0/root", 5, "1995", Year},
 		{"statement dates what it announces", "The/DET/2/det ministry/NOUN/3/nsubj announced/VERB:past/0/root on/ADP/5/case Tuesday/PROPN/3/obl that/SCONJ/8/mark troops/NOUN/8/nsubj withdrew/VERB:past/3/ccomp", 7, "2020-01-14", Day},
 		{"future act of an announcement", "Yesterday/NOUN/4/obl:unmarked ,/PUNCT/1/punct the/DET/4/det queen/NOUN/5/nsubj announced/VERB:past/0/root she/PRON/8/nsubj will/AUX/8/aux comply/VERB/5/ccomp", 7, "2020-01-14", Day},
+		{"announced act takes the announcement's date", "Yesterday/NOUN/5/obl:unmarked ,/PUNCT/1/punct the/DET/4/det minister/NOUN/5/nsubj announced/VERB:past/0/root she/PRON/8/nsubj will/AUX/8/aux agree/VERB:inf/5/ccomp to/PART/10/mark close/VERB:inf/8/advcl the/DET/12/det border/NOUN/10/obj in/ADP/14/case March/PROPN/10/obl", 9, "2020-01-14", Day},
+		{"to-infinitive of a plan is future", "They/PRON/3/nsubj will/AUX/3/aux agree/VERB:inf/0/root to/PART/5/mark close/VERB:inf/3/advcl the/DET/7/det border/NOUN/5/obj in/ADP/9/case March/PROPN/5/obl", 4, "2020-03", Month},
+		{"an undated statement leaves the plan its date", "He/PRON/2/nsubj said/VERB:past/0/root troops/NOUN/5/nsubj will/AUX/5/aux leave/VERB:inf/2/ccomp on/ADP/7/case Friday/PROPN/5/obl", 4, "2020-01-17", Day},
+		{"a plan conjoined to a dated act keeps its date", "He/PRON/2/nsubj met/VERB:past/0/root them/PRON/2/obj on/ADP/5/case Monday/PROPN/2/obl and/CCONJ/8/cc will/AUX/8/aux travel/VERB:inf/2/conj on/ADP/10/case Friday/PROPN/8/obl", 7, "2020-01-17", Day},
 		{"statement after the act", "Troops/NOUN/2/nsubj withdrew/VERB:past/6/ccomp ,/PUNCT/2/punct the/DET/5/det ministry/NOUN/6/nsubj said/VERB:past/0/root on/ADP/8/case Tuesday/PROPN/6/obl", 1, "2020-01-14", Day},
 		{"participle of a noun", "On/ADP/2/case Monday/PROPN/3/obl joined/VERB:past/0/root the/DET/5/det calls/NOUN/3/obj asking/VERB/5/acl Kenya/PROPN/6/obj", 5, "2020-01-13", Day},
 		{"manner clause", "He/PRON/2/nsubj killed/VERB:past/0/root a/DET/4/det guard/NOUN/2/obj by/SCONJ/6/mark shooting/VERB/2/advcl him/PRON/6/obj in/ADP/9/case 2018/NUM/6/obl", 1, "2018", Year},
@@ -150,6 +154,7 @@ func TestResolveNone(t *testing.T) {
 		{"an after clause keeps its own time", "Troops/NOUN/2/nsubj left/VERB:past/0/root after/SCONJ/5/mark talks/NOUN/5/nsubj failed/VERB:past/2/advcl on/ADP/7/case Monday/PROPN/5/obl", 1, pub},
 		{"the saying is not dated by what it says", "He/PRON/2/nsubj said/VERB:past/0/root troops/NOUN/4/nsubj left/VERB:past/2/ccomp on/ADP/6/case Monday/PROPN/4/obl", 1, pub},
 		{"a clause inside a reference point", "Protests/NOUN/2/nsubj came/VERB:past/0/root on/ADP/4/case Monday/PROPN/2/obl after/ADP/7/case the/DET/7/det parliament/NOUN/2/obl voted/VERB:part/7/acl", 7, pub},
+		{"a participle of a noun keeps its own time", "They/PRON/2/nsubj rejected/VERB:past/0/root the/DET/4/det demands/NOUN/2/obj of/ADP/6/case crowds/NOUN/4/nmod gathering/VERB/4/acl since/ADP/9/case June/PROPN/7/obl", 1, pub},
 		{"the same day with nothing before", "They/PRON/2/nsubj met/VERB:past/0/root on/ADP/6/case the/DET/6/det same/ADJ/6/amod day/NOUN/2/obl", 1, pub},
 	}
 	for _, tt := range tests {
