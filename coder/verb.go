@@ -474,7 +474,13 @@ func (st *sentence) causer(k int) []Actor {
 	if cw := st.caseWord(k); cw != "IN" && cw != "DURING" {
 		return nil
 	}
-	if ne, _ := st.nounEvent(k); ne == nil || !violentCode(ne.Code) {
+	ne, _ := st.nounEvent(k)
+	if ne == nil && st.toks[k].XPOS == "VBG" && st.c.d.Nouns != nil {
+		// "killed in police firing", the gerund tagged as a verb with
+		// its noun's case and modifiers.
+		ne = st.c.d.Nouns.Event(st.words[k])
+	}
+	if ne == nil || !violentCode(ne.Code) {
 		return nil
 	}
 	if a := st.holder(k); len(a) > 0 {
@@ -845,7 +851,7 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 	if actor == nil {
 		return nil, agents
 	}
-	if depth == 0 && len(agents) == 0 && st.capital(k, actor) {
+	if len(agents) == 0 && st.capital(k, actor, depth) {
 		actor.Code += "GOV" // "Athens expelled two diplomats"
 	}
 	actor.First, actor.Last = st.coreRun(core, actor.First, actor.Last)
@@ -858,14 +864,23 @@ func (st *sentence) phrase(k int, subjectRole bool, depth int) ([]Actor, []*dict
 	return actors, agents
 }
 
-// capital reports whether the actor of the phrase headed by k is the
-// name of a country's capital standing alone, not as a place ("in
-// Athens"): a capital that acts or is acted on stands for its
-// government.
-func (st *sentence) capital(k int, a *Actor) bool {
+// capital reports whether the actor of the phrase headed by k (at depth
+// depth of the phrase resolved) is the name of a country's capital
+// standing alone, not as a place ("in Athens"): a capital that acts or
+// is acted on stands for its government.
+func (st *sentence) capital(k int, a *Actor, depth int) bool {
 	m := st.actor[k]
 	if st.c.opt.Places == nil || m == nil || m.Start != a.First || len(a.Code) != 3 || placeCase[st.caseWord(k)] {
 		return false
+	}
+	// Inside another phrase only as its party ("talks with Nairobi"),
+	// not as where someone is from ("residents of Nairobi").
+	switch st.caseWord(k) {
+	case "WITH", "AGAINST", "TO", "TOWARD", "TOWARDS", "BETWEEN":
+	default:
+		if depth > 0 {
+			return false
+		}
 	}
 	return st.c.opt.Places.Capital(strings.Join(textOf(st.toks[m.Start:m.End]), " "))
 }

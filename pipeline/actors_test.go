@@ -167,6 +167,8 @@ func TestCapitals(t *testing.T) {
 	checkActors(t, "2022-03-02", []actorCase{
 		{"Athens recalled its ambassador from Ankara.", "GRCGOV 16 TURGOV"},
 		{"Kenya held talks with Kampala.", "KEN 04 UGAGOV"},
+		{"Kenya said it would hold talks with Kampala next week.", "KEN 03 UGAGOV"},
+		{"Residents of Kampala protested.", "UGACVL 14 -"},
 		// a place, or where a group is from, is no government
 		{"Protesters in Nairobi attacked the police.", "KENOPP 1 KENCOP"},
 		{"Nairobi residents protested.", "KENCVL 14 -"},

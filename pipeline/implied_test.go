@@ -107,5 +107,7 @@ func TestCauser(t *testing.T) {
 	checkEvents(t, "2024-03-12", []want{
 		{"Four villagers were wounded in the army's shelling of the town.", "MIL", "18", "CVL"},
 		{"Three protesters were injured in the police shelling of the camp.", "COP", "18", "OPP"},
+		// the gerund tagged as a verb, with its noun's case and modifier
+		{"officials say that 40 people have been killed in police firing.", "COP", "18", "CVL"},
 	})
 }

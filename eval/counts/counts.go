@@ -13,35 +13,22 @@
 package counts
 
 import (
-	"bufio"
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"html"
+	"github.com/annals/annals/eval/corpus"
 	"io"
-	"os"
-	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 
-	"github.com/annals/annals/eval/events"
 	"github.com/annals/annals/eval/score"
 	"github.com/annals/annals/event"
 )
 
 // Article is one line of a gold file.
 type Article struct {
-	File       string    `json:"file"`
-	Key        string    `json:"key"`
-	Title      string    `json:"title"`
-	Published  string    `json:"published"`
-	TextSHA256 string    `json:"text_sha256"`
-	Coder      string    `json:"coder"`
-	Counts     []Mention `json:"counts"`
+	corpus.Ref
+	Title     string    `json:"title"`
+	Published string    `json:"published"`
+	Coder     string    `json:"coder"`
+	Counts    []Mention `json:"counts"`
 }
 
 // Mention is a gold count mention.
@@ -59,37 +46,12 @@ type Mention struct {
 // Read reads a gold file; name is used in errors, which give the line.
 // Every malformed line is reported, joined.
 func Read(r io.Reader, name string) ([]Article, error) {
-	var out []Article
-	var errs []error
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
-			continue
-		}
-		var a Article
-		dec := json.NewDecoder(bytes.NewReader(line))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&a); err != nil {
-			errs = append(errs, fmt.Errorf("%s:%d: %w", name, n, err))
-			continue
-		}
-		if err := a.check(); err != nil {
-			errs = append(errs, fmt.Errorf("%s:%d: %w", name, n, err))
-			continue
-		}
-		out = append(out, a)
-	}
-	if err := sc.Err(); err != nil {
-		errs = append(errs, fmt.Errorf("%s: %w", name, err))
-	}
-	return out, errors.Join(errs...)
+	return corpus.ReadLines(r, name, func(a *Article, _ int) error { return a.check() })
 }
 
 func (a *Article) check() error {
-	if a.File == "" || a.Key == "" || a.TextSHA256 == "" {
-		return fmt.Errorf("file, key and text_sha256 are required")
+	if err := a.Ref.Check(); err != nil {
+		return err
 	}
 	for i, m := range a.Counts {
 		switch event.CountKind(m.Kind) {
@@ -113,49 +75,17 @@ func (a *Article) check() error {
 }
 
 // Corpus reads article texts from the shared folder, each file once.
-type Corpus struct {
-	dir    string
-	events *events.Corpus
-	files  map[string]map[string]string // file → key → text
-}
+type Corpus struct{ texts *corpus.Corpus }
 
 // NewCorpus reads texts under dir.
-func NewCorpus(dir string) *Corpus {
-	return &Corpus{dir: dir, events: events.NewCorpus(dir), files: map[string]map[string]string{}}
-}
+func NewCorpus(dir string) *Corpus { return &Corpus{corpus.New(dir)} }
 
 // Text returns a's text (docs/counts.md, section 10), checked against its
 // hash and its gold spans.
 func (c *Corpus) Text(a *Article) (string, error) {
-	var text string
-	switch {
-	case strings.HasSuffix(a.File, ".sgm"), strings.HasSuffix(a.File, "india_police_events/docs.jsonl"):
-		texts, ok := c.files[a.File]
-		if !ok {
-			var err error
-			path := filepath.Join(c.dir, a.File)
-			if strings.HasSuffix(a.File, ".sgm") {
-				texts, err = readSGML(path)
-			} else {
-				texts, err = readPolice(path)
-			}
-			if err != nil {
-				return "", err
-			}
-			c.files[a.File] = texts
-		}
-		if text, ok = texts[a.Key]; !ok {
-			return "", fmt.Errorf("%s: no article %q", a.File, a.Key)
-		}
-		sum := sha256.Sum256([]byte(text))
-		if hex.EncodeToString(sum[:]) != strings.ToLower(a.TextSHA256) {
-			return "", fmt.Errorf("%s: article %q: the text's hash differs from the gold's (the file changed?)", a.File, a.Key)
-		}
-	default:
-		var err error
-		if text, err = c.events.Text(&events.Article{File: a.File, Key: a.Key, TextSHA256: a.TextSHA256}); err != nil {
-			return "", err
-		}
+	text, err := c.texts.Text(a.Ref)
+	if err != nil {
+		return "", err
 	}
 	for i, m := range a.Counts {
 		if m.Span[1] > len(text) || text[m.Span[0]:m.Span[1]] != m.Words {
@@ -163,62 +93,6 @@ func (c *Corpus) Text(a *Article) (string, error) {
 		}
 	}
 	return text, nil
-}
-
-// readPolice reads IndiaPoliceEvents' docs.jsonl: doc_id → doc_text.
-func readPolice(path string) (map[string]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	out := map[string]string{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for n := 1; sc.Scan(); n++ {
-		var rec struct {
-			DocID   int64  `json:"doc_id"`
-			DocText string `json:"doc_text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, n, err)
-		}
-		out[strconv.FormatInt(rec.DocID, 10)] = rec.DocText
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return out, nil
-}
-
-var (
-	reutersRE = regexp.MustCompile(`(?s)<REUTERS [^>]*NEWID="([0-9]+)"[^>]*>(.*?)</REUTERS>`)
-	bodyRE    = regexp.MustCompile(`(?s)<BODY>(.*?)</BODY>`)
-)
-
-// readSGML reads a Reuters-21578 file: NEWID → the body between <BODY>
-// and </BODY>, character references decoded. The file is ASCII, read as
-// Latin-1.
-func readSGML(path string) (map[string]string, error) {
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	runes := make([]rune, len(raw))
-	for i, b := range raw {
-		runes[i] = rune(b)
-	}
-	s := string(runes)
-	out := map[string]string{}
-	for _, m := range reutersRE.FindAllStringSubmatch(s, -1) {
-		if b := bodyRE.FindStringSubmatch(m[2]); b != nil {
-			out[m[1]] = html.UnescapeString(b[1])
-		}
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no Reuters article with a body", path)
-	}
-	return out, nil
 }
 
 // Result accumulates the scores of articles.

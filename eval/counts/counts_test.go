@@ -3,6 +3,7 @@ package counts
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/annals/annals/eval/corpus"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -26,7 +27,7 @@ func TestReadRejects(t *testing.T) {
 }
 
 func TestAdd(t *testing.T) {
-	a := &Article{Key: "k", Counts: []Mention{
+	a := &Article{Ref: corpus.Ref{Key: "k"}, Counts: []Mention{
 		{Kind: "killed", Low: 5, High: 5, Span: [2]int{10, 14}},
 		{Kind: "crowd", Low: 2000, High: 9999, Span: [2]int{30, 39}},
 		{Kind: "injured", Low: 3, High: 3, Span: [2]int{50, 55}},
@@ -54,7 +55,7 @@ func TestCorpusSGML(t *testing.T) {
 	want := "Twelve miners were hurt & two <died>.\n Reuter\n\x03"
 	sum := sha256.Sum256([]byte(want))
 	c := NewCorpus("testdata")
-	a := &Article{File: "tiny.sgm", Key: "7", TextSHA256: hex.EncodeToString(sum[:]),
+	a := &Article{Ref: corpus.Ref{File: "tiny.sgm", Key: "7", TextSHA256: hex.EncodeToString(sum[:])},
 		Counts: []Mention{{Kind: "injured", Low: 12, High: 12, Span: [2]int{0, 6}, Words: "Twelve"}}}
 	text, err := c.Text(a)
 	if err != nil || text != want {
@@ -64,7 +65,7 @@ func TestCorpusSGML(t *testing.T) {
 	if _, err := c.Text(a); err == nil {
 		t.Error("a span that does not hold its words is no error")
 	}
-	if _, err := NewCorpus("testdata").Text(&Article{File: filepath.Join("nowhere", "x.sgm"), Key: "1", TextSHA256: "0"}); err == nil {
+	if _, err := NewCorpus("testdata").Text(&Article{Ref: corpus.Ref{File: filepath.Join("nowhere", "x.sgm"), Key: "1", TextSHA256: "0"}}); err == nil {
 		t.Error("a missing file is no error")
 	}
 }

@@ -3,8 +3,6 @@ package events
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -43,33 +41,6 @@ func TestReadErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "gold.jsonl:2:") {
 			t.Errorf("Read(%s): error %v, want one at gold.jsonl:2 about %s", tc.line, err, tc.want)
 		}
-	}
-}
-
-func TestCorpus(t *testing.T) {
-	dir := t.TempDir()
-	text := "Ministers met on Tuesday.\nThey agreed."
-	csv := "url,date,title,text\nhttps://example.org/a,2019-01-02,A,\"" + text + "\"\n"
-	if err := os.WriteFile(filepath.Join(dir, "news.csv"), []byte(csv), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	jsonl := `{"id":"b-1","title":"B","text":"Police arrested twelve people."}` + "\n"
-	if err := os.WriteFile(filepath.Join(dir, "news.jsonl"), []byte(jsonl), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	c := NewCorpus(dir)
-	got, err := c.Text(&Article{File: "news.csv", Key: "https://example.org/a", TextSHA256: sha(text)})
-	if err != nil || got != text {
-		t.Fatalf("Text from CSV = %q, %v", got, err)
-	}
-	if _, err := c.Text(&Article{File: "news.csv", Key: "https://example.org/a", TextSHA256: sha("other")}); err == nil || !strings.Contains(err.Error(), "hash") {
-		t.Errorf("a changed text: error %v, want a hash error", err)
-	}
-	if _, err := c.Text(&Article{File: "news.csv", Key: "missing", TextSHA256: sha(text)}); err == nil {
-		t.Error("a missing key gave no error")
-	}
-	if got, err := c.Text(&Article{File: "news.jsonl", Key: "b-1", TextSHA256: sha("Police arrested twelve people.")}); err != nil || got != "Police arrested twelve people." {
-		t.Errorf("Text from JSON Lines = %q, %v", got, err)
 	}
 }
 

@@ -10,17 +10,9 @@
 package events
 
 import (
-	"bufio"
-	"bytes"
-	"crypto/sha256"
-	"encoding/csv"
-	"encoding/hex"
-	"encoding/json"
-	"errors"
 	"fmt"
+	"github.com/annals/annals/eval/corpus"
 	"io"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -30,14 +22,12 @@ import (
 // Article is one line of a gold file: an article named by its file and key
 // in the shared folder, and its events.
 type Article struct {
-	File       string  `json:"file"`        // path under the shared folder
-	Key        string  `json:"key"`         // the url column of a Wikinews CSV, the id of a BBC JSON line
-	Title      string  `json:"title"`       //
-	Published  string  `json:"published"`   // YYYY-MM-DD; "" when unknown
-	TextSHA256 string  `json:"text_sha256"` // of the text as stored in File
-	Coder      string  `json:"coder"`       // who coded it
-	Events     []Event `json:"events"`
-	line       int
+	corpus.Ref
+	Title     string  `json:"title"`
+	Published string  `json:"published"` // YYYY-MM-DD; "" when unknown
+	Coder     string  `json:"coder"`     // who coded it
+	Events    []Event `json:"events"`
+	line      int
 }
 
 // Event is a gold event. Source, Root and Target list the acceptable
@@ -74,38 +64,15 @@ var (
 // Read reads a gold file; name is used in errors, which give the line.
 // Every malformed line is reported, joined.
 func Read(r io.Reader, name string) ([]Article, error) {
-	var out []Article
-	var errs []error
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
-			continue
-		}
-		var a Article
-		dec := json.NewDecoder(bytes.NewReader(line))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&a); err != nil {
-			errs = append(errs, fmt.Errorf("%s:%d: %w", name, n, err))
-			continue
-		}
-		a.line = n
-		if err := a.check(); err != nil {
-			errs = append(errs, fmt.Errorf("%s:%d: %w", name, n, err))
-			continue
-		}
-		out = append(out, a)
-	}
-	if err := sc.Err(); err != nil {
-		errs = append(errs, fmt.Errorf("%s: %w", name, err))
-	}
-	return out, errors.Join(errs...)
+	return corpus.ReadLines(r, name, func(a *Article, line int) error {
+		a.line = line
+		return a.check()
+	})
 }
 
 func (a *Article) check() error {
-	if a.File == "" || a.Key == "" || a.TextSHA256 == "" {
-		return fmt.Errorf("file, key and text_sha256 are required")
+	if err := a.Ref.Check(); err != nil {
+		return err
 	}
 	for i, e := range a.Events {
 		if len(e.Source) == 0 || len(e.Root) == 0 || len(e.Target) == 0 {
@@ -140,90 +107,4 @@ func (a *Article) check() error {
 		}
 	}
 	return nil
-}
-
-// Corpus reads article texts from the shared folder, each file once.
-type Corpus struct {
-	dir   string
-	files map[string]map[string]string // file → key → text
-}
-
-// NewCorpus reads texts under dir.
-func NewCorpus(dir string) *Corpus {
-	return &Corpus{dir: dir, files: map[string]map[string]string{}}
-}
-
-// Text returns a's text, checked against its hash.
-func (c *Corpus) Text(a *Article) (string, error) {
-	texts, ok := c.files[a.File]
-	if !ok {
-		var err error
-		if texts, err = readTexts(filepath.Join(c.dir, a.File)); err != nil {
-			return "", err
-		}
-		c.files[a.File] = texts
-	}
-	text, ok := texts[a.Key]
-	if !ok {
-		return "", fmt.Errorf("%s: no article %q", a.File, a.Key)
-	}
-	sum := sha256.Sum256([]byte(text))
-	if hex.EncodeToString(sum[:]) != strings.ToLower(a.TextSHA256) {
-		return "", fmt.Errorf("%s: article %q: the text's hash differs from the gold's (the file changed?)", a.File, a.Key)
-	}
-	return text, nil
-}
-
-// readTexts reads a Wikinews CSV (url,date,title,text) or a JSON Lines
-// file of {id, text} objects.
-func readTexts(path string) (map[string]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	out := map[string]string{}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv":
-		r := csv.NewReader(f)
-		head, err := r.Read()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		col := map[string]int{}
-		for i, h := range head {
-			col[h] = i
-		}
-		ki, ok1 := col["url"]
-		ti, ok2 := col["text"]
-		if !ok1 || !ok2 {
-			return nil, fmt.Errorf("%s: no url and text columns", path)
-		}
-		for {
-			rec, err := r.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", path, err)
-			}
-			out[rec[ki]] = rec[ti]
-		}
-	case ".jsonl":
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 64<<20)
-		for n := 1; sc.Scan(); n++ {
-			var rec struct{ ID, Text string }
-			if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-				return nil, fmt.Errorf("%s:%d: %w", path, n, err)
-			}
-			out[rec.ID] = rec.Text
-		}
-		if err := sc.Err(); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-	default:
-		return nil, fmt.Errorf("%s: unknown article file type (want .csv or .jsonl)", path)
-	}
-	return out, nil
 }

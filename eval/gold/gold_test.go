@@ -3,6 +3,7 @@ package gold
 import (
 	"errors"
 	"fmt"
+	"github.com/annals/annals/eval/corpus"
 	"os"
 	"regexp"
 	"strings"
@@ -182,7 +183,7 @@ func TestCheckEventFindsFaults(t *testing.T) {
 // texts in the shared folder (whose hashes events.Corpus checks).
 func TestNewsDev(t *testing.T) {
 	list := readList(t, "news-dev-articles.tsv")
-	corpus := events.NewCorpus(testshared.Shared(t))
+	texts := corpus.New(testshared.Shared(t))
 	f, err := os.Open("news-dev.jsonl")
 	if err != nil {
 		t.Fatal(err)
@@ -211,7 +212,7 @@ func TestNewsDev(t *testing.T) {
 			t.Errorf("%s: title %q, published %q; the list has %q, %q", a.Title, a.Title, a.Published, l.title, l.published)
 		}
 		done[id] = true
-		text, err := corpus.Text(a)
+		text, err := texts.Text(a.Ref)
 		if err != nil {
 			t.Error(err)
 			continue

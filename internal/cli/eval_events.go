@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"github.com/annals/annals/eval/corpus"
 	"io"
 	"maps"
 	"slices"
@@ -41,11 +42,11 @@ func evalEvents(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	p = p.WithSentences()
-	corpus := events.NewCorpus(*shared)
+	texts := corpus.New(*shared)
 	res := events.NewResult()
 	for i := range arts {
 		a := &arts[i]
-		text, err := corpus.Text(a)
+		text, err := texts.Text(a.Ref)
 		if err != nil {
 			return err
 		}

@@ -161,6 +161,12 @@ func (t *Tagger) verbCandidates(s *event.Sentence, st *state) []candidate {
 		if tok.Text == "," || tok.Text == "that" && tok.XPOS == "IN" {
 			boundary = i
 		}
+		if tok.XPOS == "VBN" && i+1 < len(s.Tokens) && s.Tokens[i+1].Text == "by" {
+			// "March for a colonel killed by rebel fighters": a participle
+			// with its agent makes the words a noun phrase (a caption, a
+			// headline), no clause that lacks its verb
+			return nil
+		}
 		if v := st.verb[i]; v >= 0 && subject && lowerWord(tok.Text) {
 			limit := float32(verbMargin)
 			if t.xpos[v] == "VBD" && (tok.XPOS == "VBN" || tok.XPOS == "JJ") {

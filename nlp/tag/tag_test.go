@@ -144,6 +144,10 @@ func TestVerbless(t *testing.T) {
 		{"Photos of the damaged bridge .", "NNS IN DT VBN NN ."},
 		{"The report that the army shelled the town , officials said .", "DT NN IN DT NN VBD DT NN , NNS VBD ."},
 		{"Full text of the signed agreement .", "JJ NN IN DT VBN NN ."},
+		// a participle with its agent makes a noun phrase: no verb is
+		// looked for
+		{"Kabul vigil for the funeral of Colonel Ahmad Karimi killed by Taliban fighters on the orders of their commander",
+			"NNP NN IN DT NN IN NNP NNP NNP VBN IN NNP NNS IN DT NNS IN PRP$ NN"},
 	}
 	for _, tt := range tests {
 		s := tokens(tt.text)

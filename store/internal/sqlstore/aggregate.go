@@ -70,6 +70,8 @@ func rollupFor(q store.AggregateQuery) string {
 			return "rollup_place"
 		case actors || q.By == store.ByActor:
 			return "rollup_edge"
+		case f.Country == "" && q.By != store.ByCountry:
+			return "rollup_day_root"
 		}
 		return "rollup_day"
 	case store.ViewNetwork:

@@ -12,7 +12,7 @@ import (
 	"github.com/annals/annals/store"
 )
 
-// Rollups (migrations 0005, 0007) count events and mentions by the keys the
+// Rollups (migrations 0005, 0007, 0008, 0009) count events and mentions by the keys the
 // aggregate views group and filter by. The write path adds each batch's
 // counts to them in the transaction that stores its events, so they are
 // always exactly the counts of the events table; RebuildRollups recounts
@@ -88,6 +88,15 @@ func (r rollup) valueCols() []string {
 }
 
 var rollups = []rollup{
+	{
+		table: "rollup_day_root",
+		cols:  []string{"day", "day_end", "background", "root", "quad"},
+		recount: `SELECT day, day_end, background, root, quad,
+			count(*), sum(num_mentions), sum(goldstein) FROM events GROUP BY 1, 2, 3, 4, 5`,
+		key: func(a *attrs) []any {
+			return []any{a.day, a.end, a.background, a.root, a.quad}
+		},
+	},
 	{
 		table: "rollup_day",
 		cols:  []string{"day", "day_end", "background", "root", "quad", "place_country"},
