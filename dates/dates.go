@@ -549,7 +549,8 @@ func sameEvent(s *event.Sentence, x, target int) bool {
 	case h < 0:
 		return false
 	case t.Rel == "acl:relcl" || t.Rel == "acl":
-		return h == target && !isPredicate(s.Tokens[target]) || occurrence[strings.ToLower(t.Lemma)]
+		return h == target && !isPredicate(s.Tokens[target]) || occurrence[strings.ToLower(t.Lemma)] ||
+			occasionOf(s, x, h, target)
 	case t.Rel == "advcl":
 		// "by strangling her in 2016"; "arrested since the protests
 		// began in June", a span dated by its start
@@ -557,6 +558,32 @@ func sameEvent(s *event.Sentence, x, target int) bool {
 		return (w == "by" || w == "since") && h == target
 	}
 	return false
+}
+
+// occasionOf reports whether relative clause x of noun h tells what
+// happened at an occasion of target's clause: "met in Niamey for a
+// summit where on Sunday they signed the agreement" — acts at an occasion
+// share its date (codebook 7), so the clause's date is the meeting's.
+// Only a "where" or "when" clause of an occasion noun that hangs from
+// target: "visited the town where rebels killed five in 2015" keeps the
+// killing's year to itself.
+func occasionOf(s *event.Sentence, x, h, target int) bool {
+	if t := s.Tokens[h]; !occasions[strings.ToLower(t.Lemma)] || index(s, t.Head) != target || !isPredicate(s.Tokens[target]) {
+		return false
+	}
+	id := s.Tokens[x].ID
+	for _, t := range s.Tokens {
+		if t.Head == id && t.Rel == "advmod" && (strings.EqualFold(t.Text, "where") || strings.EqualFold(t.Text, "when")) {
+			return true
+		}
+	}
+	return false
+}
+
+// occasions are nouns of a gathering at one time.
+var occasions = map[string]bool{
+	"summit": true, "meeting": true, "conference": true, "session": true, "rally": true,
+	"ceremony": true, "congress": true, "convention": true, "hearing": true, "talks": true,
 }
 
 // occurrence are the verbs that say that the noun they describe happened.

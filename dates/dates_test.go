@@ -105,6 +105,7 @@ func TestResolve(t *testing.T) {
 		{"to-infinitive of a plan is future", "They/PRON/3/nsubj will/AUX/3/aux agree/VERB:inf/0/root to/PART/5/mark close/VERB:inf/3/advcl the/DET/7/det border/NOUN/5/obj in/ADP/9/case March/PROPN/5/obl", 4, "2020-03", Month},
 		{"an undated statement leaves the plan its date", "He/PRON/2/nsubj said/VERB:past/0/root troops/NOUN/5/nsubj will/AUX/5/aux leave/VERB:inf/2/ccomp on/ADP/7/case Friday/PROPN/5/obl", 4, "2020-01-17", Day},
 		{"a plan conjoined to a dated act keeps its date", "He/PRON/2/nsubj met/VERB:past/0/root them/PRON/2/obj on/ADP/5/case Monday/PROPN/2/obl and/CCONJ/8/cc will/AUX/8/aux travel/VERB:inf/2/conj on/ADP/10/case Friday/PROPN/8/obl", 7, "2020-01-17", Day},
+		{"a when clause of an occasion dates the meeting", "They/PRON/2/nsubj met/VERB:past/0/root for/ADP/5/case a/DET/5/det summit/NOUN/2/obl/summit when/ADV/10/advmod on/ADP/8/case Friday/PROPN/10/obl they/PRON/10/nsubj signed/VERB:past/5/acl:relcl/sign", 1, "2020-01-10", Day},
 		{"statement after the act", "Troops/NOUN/2/nsubj withdrew/VERB:past/6/ccomp ,/PUNCT/2/punct the/DET/5/det ministry/NOUN/6/nsubj said/VERB:past/0/root on/ADP/8/case Tuesday/PROPN/6/obl", 1, "2020-01-14", Day},
 		{"participle of a noun", "On/ADP/2/case Monday/PROPN/3/obl joined/VERB:past/0/root the/DET/5/det calls/NOUN/3/obj asking/VERB/5/acl Kenya/PROPN/6/obj", 5, "2020-01-13", Day},
 		{"manner clause", "He/PRON/2/nsubj killed/VERB:past/0/root a/DET/4/det guard/NOUN/2/obj by/SCONJ/6/mark shooting/VERB/2/advcl him/PRON/6/obj in/ADP/9/case 2018/NUM/6/obl", 1, "2018", Year},
@@ -156,6 +157,7 @@ func TestResolveNone(t *testing.T) {
 		{"a clause inside a reference point", "Protests/NOUN/2/nsubj came/VERB:past/0/root on/ADP/4/case Monday/PROPN/2/obl after/ADP/7/case the/DET/7/det parliament/NOUN/2/obl voted/VERB:part/7/acl", 7, pub},
 		{"a participle of a noun keeps its own time", "They/PRON/2/nsubj rejected/VERB:past/0/root the/DET/4/det demands/NOUN/2/obj of/ADP/6/case crowds/NOUN/4/nmod gathering/VERB/4/acl since/ADP/9/case June/PROPN/7/obl", 1, pub},
 		{"a quoted today counts from when it was said", "He/PRON/2/nsubj said/VERB:past/0/root \"/PUNCT/5/punct we/PRON/5/nsubj left/VERB:past/2/ccomp today/NOUN/5/obl:tmod \"/PUNCT/5/punct", 4, pub},
+		{"a where clause of a place keeps its time", "They/PRON/2/nsubj visited/VERB:past/0/root the/DET/4/det town/NOUN/2/obj where/ADV/7/advmod rebels/NOUN/7/nsubj killed/VERB:past/4/acl:relcl/kill five/NUM/7/obj in/ADP/10/case 2015/NUM/7/obl", 1, pub},
 		{"the same day with nothing before", "They/PRON/2/nsubj met/VERB:past/0/root on/ADP/6/case the/DET/6/det same/ADJ/6/amod day/NOUN/2/obl", 1, pub},
 	}
 	for _, tt := range tests {
