@@ -18,6 +18,11 @@
 // the last four years", "since June") is dated by its start. A reference
 // point or a deadline ("after Sunday's attack", "until Friday", "by the
 // end of January") does not date its clause (docs/codebook.md, section 7).
+// An act announced before it happens takes its dated announcement's date;
+// "today" or "yesterday" inside a quotation counts from when it was said,
+// so it dates nothing; "the same day" is the last day named as when
+// something happened; after a paragraph of history the story returns to
+// its latest news date.
 package dates
 
 import (

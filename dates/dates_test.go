@@ -368,6 +368,22 @@ func TestDocumentHistoryFirst(t *testing.T) {
 	}
 }
 
+// TestSameDay: "the same day" is the last day named as when something
+// happened, not the main clause's, a deadline's, or one after publication.
+func TestSameDay(t *testing.T) {
+	text, sents := document(t,
+		[]string{
+			"He/PRON/2/nsubj appeared/VERB:past/0/root yesterday/NOUN/2/obl:tmod over/ADP/6/case a/DET/6/det shooting/NOUN/2/obl on/ADP/8/case Monday/PROPN/6/nmod",
+			"He/PRON/2/nsubj stayed/VERB:past/0/root until/ADP/4/case Friday/PROPN/2/obl",
+			"Police/NOUN/2/nsubj arrived/VERB:past/0/root on/ADP/6/case the/DET/6/det same/ADJ/6/amod day/NOUN/2/obl",
+		},
+	)
+	d, ok := NewDocument(text, sents, pub).Date(2, 1)
+	if !ok || d.Format() != "2020-01-13" || d.From != FromSentence {
+		t.Errorf("got %s (from %v, ok %v), want 2020-01-13 from the sentence", d.Format(), d.From, ok)
+	}
+}
+
 func TestParagraphBreak(t *testing.T) {
 	for _, tt := range []struct {
 		gap  string

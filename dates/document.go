@@ -54,14 +54,16 @@ type Document struct {
 // resolves them against its publication date pub, zero when unknown.
 func NewDocument(text string, sents []event.Sentence, pub time.Time) *Document {
 	d := &Document{sents: sents, pub: pub, exprs: make([][]Expression, len(sents)), context: make([]*Expression, len(sents))}
-	var last *Expression // the latest main clause's, for "the same day"
+	var last *Expression // the latest day named, for "the same day"
 	var news *Expression // the latest context that is not history
 	for i := range sents {
 		s := &sents[i]
 		d.exprs[i] = resolveAnaphors(find(s, pub), last)
+		if l, ok := latestDay(s, d.exprs[i], pub); ok {
+			last = &l
+		}
 		if e, ok := mainDate(s, d.exprs[i]); ok {
 			d.context[i] = &e
-			last = &e
 		} else if i > 0 && d.context[i-1] != nil {
 			// A paragraph goes on with the date of the one before it
 			// (the reactions to, and the statements at, the day's news)
@@ -85,6 +87,24 @@ func NewDocument(text string, sents []event.Sentence, pub time.Time) *Document {
 		}
 	}
 	return d
+}
+
+// latestDay is the last day that a sentence names as when something
+// happened, which a later "on the same day" refers back to ("appeared in
+// court yesterday, charged over a shooting on Friday. ... The second
+// attack was on the same day": Friday): not a reference point or a
+// deadline ("until Friday", "Sunday's attack"), nor a day after
+// publication.
+func latestDay(s *event.Sentence, exprs []Expression, pub time.Time) (Expression, bool) {
+	for k := len(exprs) - 1; k >= 0; k-- {
+		e := exprs[k]
+		if e.Precision != Day || !pub.IsZero() && e.Date.After(pub) || hasChild(s, e.Head, "case", referenceWords) || referenced(s, e.Head, clauseOf(s, e.Head)) ||
+			e.Last+1 < len(s.Tokens) && possessive[s.Tokens[e.Last+1].Text] {
+			continue
+		}
+		return e, true
+	}
+	return Expression{}, false
 }
 
 // mainDate is the date that a sentence's main clause gives.
