@@ -440,6 +440,45 @@ func (st *sentence) repair() {
 	for k := range st.toks {
 		st.nationalityObject(k)
 	}
+	for k := range st.toks {
+		st.baseConjunct(k)
+	}
+}
+
+// baseConjunct mends a conjunct whose base-form auxiliary shows that it
+// shares the modal of a base verb before it: in "X said the president
+// should resign and be banished" the parser made "banished" a conjunct of
+// "said", so that the passive's subject was the speaker. It becomes the
+// conjunct of "resign".
+func (st *sentence) baseConjunct(k int) {
+	h := st.heads[k]
+	if st.rels[k] != "conj" || h < 0 || h > k || st.hasSubject(k) {
+		return
+	}
+	switch st.toks[h].XPOS {
+	case "VBD", "VBZ", "VBP":
+	default:
+		return
+	}
+	base := false
+	for j := range st.toks {
+		if st.heads[j] != k || st.rels[j] != "aux" && st.rels[j] != "aux:pass" {
+			continue
+		}
+		if st.toks[j].XPOS != "VB" {
+			return // an auxiliary of its own tense: "and was banished"
+		}
+		base = true
+	}
+	if !base {
+		return
+	}
+	for j := k - 1; j > h; j-- {
+		if st.toks[j].UPOS == "VERB" && st.toks[j].XPOS == "VB" && st.dominates(h, j) {
+			st.heads[k] = j
+			return
+		}
+	}
 }
 
 // nationalityObject mends an object whose nationality the parser took

@@ -693,6 +693,42 @@ func TestMainVerb(t *testing.T) {
 	}
 }
 
+// TestMendBaseConjunct: a conjunct whose auxiliary is a base form shares
+// the modal of the base verb before it, not the tense of the verb the
+// parser hung it from ("said the governor should resign and be
+// banished"); one with an auxiliary of its own tense stays.
+func TestMendBaseConjunct(t *testing.T) {
+	c := testCoder(t)
+	for _, tt := range []struct {
+		aux, auxXPOS string
+		head         int
+	}{
+		{"be", "VB", 8},   // "and be banished": the conjunct of "resign"
+		{"was", "VBD", 4}, // "and was banished": the conjunct of "said"
+	} {
+		s, err := conllu.Parse(testshared.CoNLLU(t,
+			"Orbis Orbis PROPN 2 nsubj",
+			"leader leader NOUN 4 nsubj",
+			"Ruiz Ruiz PROPN 2 flat",
+			"said say VERB 0 root VBD",
+			"the the DET 6 det",
+			"governor governor NOUN 8 nsubj",
+			"should should AUX 8 aux MD",
+			"resign resign VERB 4 ccomp VB",
+			"and and CCONJ 11 cc",
+			tt.aux+" be AUX 11 aux:pass "+tt.auxXPOS,
+			"banished banish VERB 4 conj VBN",
+		), "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Mend(s)
+		if got := s.Tokens[10].Head; got != tt.head {
+			t.Errorf("and %s banished: head %d, want %d", tt.aux, got, tt.head)
+		}
+	}
+}
+
 func TestKeepReferences(t *testing.T) {
 	block := testshared.CoNLLU(t,
 		"He he PRON 2 nsubj",
