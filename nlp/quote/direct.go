@@ -17,6 +17,7 @@ type cue struct {
 	sent       int // sentence of the cue
 	speaker    Mention
 	hasSpeaker bool // speaker found
+	label      bool // a transcript line's speaker label ("WALLACE:")
 }
 
 // mark classifies a quotation-mark token: its family ('d' double, 's'
@@ -169,7 +170,10 @@ func (d *doc) direct() {
 		for k := p.open; k <= p.to+1 && k < len(d.flat); k++ {
 			d.quoted[k] = true
 		}
-		p.cue = d.trailingCue(p, ps, i)
+		p.cue = d.labelCue(p)
+		if p.cue == nil {
+			p.cue = d.trailingCue(p, ps, i)
+		}
 		if p.cue == nil {
 			p.cue = d.leadingCue(p)
 		}
@@ -247,6 +251,9 @@ func (d *doc) startsParagraph(k int) bool { return k == 0 || d.para[k-1] != d.pa
 // quote in the next paragraph, or the second half of a quote split by its
 // cue ("“We will stay,” he said, “until the end.”").
 func (d *doc) joins(a, b *piece) bool {
+	if b.cue != nil && b.cue.label {
+		return false // a transcript's next speaker
+	}
 	if a.close < 0 {
 		return d.startsParagraph(b.open) && d.para[b.open] == d.para[a.to]+1
 	}
@@ -352,6 +359,44 @@ func (d *doc) leadingCue(p *piece) *cue {
 	}
 	return d.colonCue(p)
 }
+
+// labelCue reads a line of a transcript: a quote that opens with its
+// speaker's name in capitals and a colon ("WALLACE: Let's start …",
+// "PENCE: Well, …"). The name is the speaker, the colon the cue, and the
+// content starts after it. Single letters ("Q:", "A:") and the labels
+// of a page ("UPDATE:", "CLARIFICATION:") are no names.
+func (d *doc) labelCue(p *piece) *cue {
+	f := d.flat[p.from]
+	ts := d.sents[f.s].Tokens
+	last := f.i
+	for last+1 < len(ts) && last-f.i < 2 && capsName(ts[last+1].Text) {
+		last++
+	}
+	colon := last + 1
+	if !capsName(ts[f.i].Text) || pageLabels[ts[f.i].Text] || colon >= len(ts) || ts[colon].Text != ":" || d.off[f.s]+colon >= p.to {
+		return nil
+	}
+	p.from = d.off[f.s] + colon + 1
+	return &cue{verb: colon, verbEnd: colon, sent: f.s, speaker: d.mention(f.s, f.i, last), hasSpeaker: true, label: true}
+}
+
+// capsName reports whether w is a word of two or more capital letters.
+func capsName(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// pageLabels open lines of a page, not of a transcript.
+var pageLabels = map[string]bool{"UPDATE": true, "UPDATED": true, "CLARIFICATION": true, "CORRECTION": true,
+	"NOTE": true, "BREAKING": true, "WATCH": true, "READ": true, "RELATED": true, "EXCLUSIVE": true,
+	"ANALYSIS": true, "OPINION": true, "EDITOR": true, "TRANSCRIPT": true}
 
 // colonCue reads a quote announced by a colon, in its sentence or ending
 // the sentence before ("Cruz continued:", "He released a statement:"):
