@@ -25,7 +25,7 @@ const (
 	nerTrainFiles = nerCorpora + "uner_english_ewt/en_ewt-ud-train.approx.iob2," + nerCorpora + "uner_english_ewt/en_ewt-ud-dev.iob2," +
 		nerCorpora + "wnut17/wnut17train.conll"
 	nerDevFile   = ""
-	nerTextFiles = nerNews + "wikinews/wikinews_2019.csv," + nerNews + "wikinews/wikinews_2020.csv," +
+	nerTextFiles = nerNews + "wikinews/wikinews_2019.csv," +
 		nerNews + "labeled/geoparsing/GeoVirus.xml," +
 		nerNews + "labeled/causal_news_corpus/train_subtask1.csv," + nerNews + "labeled/causal_news_corpus/dev_subtask1.csv," +
 		nerNews + "labeled/causal_news_corpus/test_subtask1_text.csv," +
