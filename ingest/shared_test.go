@@ -15,7 +15,6 @@ func TestSharedNews(t *testing.T) {
 	}{
 		{"news/bbc/bbc_news_2004_2005.jsonl", 2000},
 		{"news/wikinews/wikinews_2019.csv", 100},
-		{"news/wikinews/wikinews_2020.csv", 100},
 	}
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.file), func(t *testing.T) {
