@@ -14,10 +14,10 @@ package counts
 
 import (
 	"fmt"
-	"github.com/annals/annals/eval/corpus"
 	"io"
 	"strings"
 
+	"github.com/annals/annals/eval/corpus"
 	"github.com/annals/annals/eval/score"
 	"github.com/annals/annals/event"
 )

@@ -3,11 +3,11 @@ package counts
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"github.com/annals/annals/eval/corpus"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/annals/annals/eval/corpus"
 	"github.com/annals/annals/event"
 )
 

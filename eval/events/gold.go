@@ -11,12 +11,12 @@ package events
 
 import (
 	"fmt"
-	"github.com/annals/annals/eval/corpus"
 	"io"
 	"regexp"
 	"strings"
 
 	"github.com/annals/annals/cameo"
+	"github.com/annals/annals/eval/corpus"
 )
 
 // Article is one line of a gold file: an article named by its file and key

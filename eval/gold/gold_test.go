@@ -3,7 +3,6 @@ package gold
 import (
 	"errors"
 	"fmt"
-	"github.com/annals/annals/eval/corpus"
 	"os"
 	"regexp"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"github.com/annals/annals/cameo"
+	"github.com/annals/annals/eval/corpus"
 	"github.com/annals/annals/eval/events"
 	"github.com/annals/annals/internal/testshared"
 )

@@ -6,10 +6,8 @@ import (
 	"io"
 	"maps"
 	"slices"
-	"time"
 
 	"github.com/annals/annals/eval/counts"
-	"github.com/annals/annals/event"
 )
 
 // evalCounts runs "annals eval counts": annals' whole pipeline on
@@ -19,26 +17,19 @@ func evalCounts(ctx context.Context, env *Env, args []string) error {
 	c := &Command{Name: "eval counts", Usage: "--gold FILE [--shared DIR] [--show-misses]",
 		Short: "score annals' counts (killed, injured, arrested, crowd) on hand-annotated articles"}
 	fs := newFlags(env, c)
-	gold := fs.String("gold", "", "gold `FILE` (JSON Lines, one article a line; see docs/counts.md)")
-	shared := fs.String("shared", "../shared", "`DIR` that holds the articles' files")
-	showMisses := fs.Bool("show-misses", false, "list each missed and each false count with its sentence")
-	cf := addCodingFlags(fs)
-	if _, err := parseFlags(fs, args); err != nil {
+	g := addGoldFlags(fs, "docs/counts.md", "list each missed and each false count with its sentence")
+	if err := g.parse(fs, args); err != nil {
 		return err
 	}
-	if *gold == "" {
-		fs.Usage()
-		return ErrUsage
-	}
-	arts, err := readFile(*gold, counts.Read)
+	arts, err := readFile(*g.gold, counts.Read)
 	if err != nil {
 		return err
 	}
-	p, err := cf.pipeline()
+	p, err := g.coding.pipeline()
 	if err != nil {
 		return err
 	}
-	corpus := counts.NewCorpus(*shared)
+	corpus := counts.NewCorpus(*g.shared)
 	res := counts.NewResult()
 	for i := range arts {
 		a := &arts[i]
@@ -46,17 +37,13 @@ func evalCounts(ctx context.Context, env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		doc := &event.Document{ID: a.Key, Title: a.Title, Text: text}
-		if t, err := time.Parse(time.DateOnly, a.Published); err == nil {
-			doc.Published = t
-		}
-		out, err := p.Code(ctx, doc)
+		out, err := p.Code(ctx, goldDocument(a.Key, a.Title, a.Published, text))
 		if err != nil {
 			return fmt.Errorf("%s: %w", a.Key, err)
 		}
 		res.Add(a, text, out.Counts)
 	}
-	printCountScores(env.Stdout, res, *showMisses)
+	printCountScores(env.Stdout, res, *g.showMisses)
 	return nil
 }
 

@@ -3,13 +3,12 @@ package cli
 import (
 	"context"
 	"fmt"
-	"github.com/annals/annals/eval/corpus"
 	"io"
 	"maps"
 	"slices"
 	"strings"
-	"time"
 
+	"github.com/annals/annals/eval/corpus"
 	"github.com/annals/annals/eval/events"
 	"github.com/annals/annals/eval/score"
 	"github.com/annals/annals/event"
@@ -22,27 +21,20 @@ func evalEvents(ctx context.Context, env *Env, args []string) error {
 	c := &Command{Name: "eval events", Usage: "--gold FILE [--shared DIR] [--show-misses]",
 		Short: "score annals on hand-coded news articles whose texts are in the shared folder"}
 	fs := newFlags(env, c)
-	gold := fs.String("gold", "", "gold `FILE` (JSON Lines, one article a line; see docs/codebook.md)")
-	shared := fs.String("shared", "../shared", "`DIR` that holds the articles' files")
-	showMisses := fs.Bool("show-misses", false, "list each missed and each false event with its likeliest cause")
-	cf := addCodingFlags(fs)
-	if _, err := parseFlags(fs, args); err != nil {
+	g := addGoldFlags(fs, "docs/codebook.md", "list each missed and each false event with its likeliest cause")
+	if err := g.parse(fs, args); err != nil {
 		return err
 	}
-	if *gold == "" {
-		fs.Usage()
-		return ErrUsage
-	}
-	arts, err := readFile(*gold, events.Read)
+	arts, err := readFile(*g.gold, events.Read)
 	if err != nil {
 		return err
 	}
-	p, err := cf.pipeline()
+	p, err := g.coding.pipeline()
 	if err != nil {
 		return err
 	}
 	p = p.WithSentences()
-	texts := corpus.New(*shared)
+	texts := corpus.New(*g.shared)
 	res := events.NewResult()
 	for i := range arts {
 		a := &arts[i]
@@ -50,10 +42,9 @@ func evalEvents(ctx context.Context, env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		doc := &event.Document{ID: a.Key, Title: a.Title, Text: text}
+		doc := goldDocument(a.Key, a.Title, a.Published, text)
 		date := 0
-		if t, err := time.Parse(time.DateOnly, a.Published); err == nil {
-			doc.Published = t
+		if t := doc.Published; !t.IsZero() {
 			date = t.Year()*10000 + int(t.Month())*100 + t.Day()
 		}
 		out, err := p.Code(ctx, doc)
@@ -63,7 +54,7 @@ func evalEvents(ctx context.Context, env *Env, args []string) error {
 		res.Add(a, text, &events.Coded{Records: out.Records, Sentences: out.Sentences,
 			Explain: func(s *event.Sentence) pipeline.Explanation { return p.Explain(s, date) }})
 	}
-	printEvents(env.Stdout, res, *showMisses)
+	printEvents(env.Stdout, res, *g.showMisses)
 	return nil
 }
 
