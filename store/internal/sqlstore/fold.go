@@ -400,7 +400,7 @@ func (s *DB) insertMentions(ctx context.Context, tx *sql.Tx, rows []mentionRow, 
 			args = append(args, eid, m.p.id, rec.Sentence.Index, rec.Sentence.Start, rec.Sentence.End,
 				actorStart(rec.Source), actorEnd(rec.Source), actorStart(rec.Target), actorEnd(rec.Target),
 				spanStart(rec.Evidence.Start, rec.Evidence.End), spanEnd(rec.Evidence.Start, rec.Evidence.End),
-				m.r.conf, string(rec.Mode), m.p.outlet, added, rec.Sentence.Text, string(m.r.json))
+				m.r.conf, string(rec.Mode), m.p.outlet, added, rec.Sentence.Text, m.r.stored)
 		}
 		rows = rows[n:]
 		var err error
