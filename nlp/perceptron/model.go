@@ -9,6 +9,7 @@ import (
 	"math"
 	"runtime"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/annals/annals/nlp/internal/modelfile"
 )
@@ -42,6 +43,20 @@ type Model struct {
 }
 
 const inlineClasses = 3
+
+// Slot sizes as shifts, for prefetch.
+const (
+	inlineShift = 4 // 16-byte inlineSlot
+	rowShift    = 5 // 32-byte rowSlot
+)
+
+// The shifts must match the slot sizes: these fail to compile otherwise.
+var (
+	_ [unsafe.Sizeof(inlineSlot{}) - 1<<inlineShift]struct{}
+	_ [1<<inlineShift - unsafe.Sizeof(inlineSlot{})]struct{}
+	_ [unsafe.Sizeof(rowSlot{}) - 1<<rowShift]struct{}
+	_ [1<<rowShift - unsafe.Sizeof(rowSlot{})]struct{}
+)
 
 type inlineSlot struct {
 	fp uint32
@@ -165,12 +180,10 @@ func keep(uint32) {}
 
 func (m *Model) batchInline(batch []uint64, scores []float32) {
 	var homes [batchSize]uint32
-	var sink uint32
 	for i, f := range batch {
-		h := m.home(f)
-		homes[i] = uint32(h)
-		sink ^= m.inline[h].fp
+		homes[i] = uint32(m.home(f))
 	}
+	prefetch(unsafe.Pointer(unsafe.SliceData(m.inline)), homes[:len(batch)], inlineShift)
 	var sum [inlineClasses]float32
 	copy(sum[:], scores)
 	for i, f := range batch {
@@ -192,17 +205,15 @@ func (m *Model) batchInline(batch []uint64, scores []float32) {
 		}
 	}
 	copy(scores, sum[:])
-	keep(sink)
 }
 
 func (m *Model) batchRows(batch []uint64, scores []float32) {
 	var homes, hits [batchSize]uint32
-	var sink uint32
 	for i, f := range batch {
-		h := m.home(f)
-		homes[i] = uint32(h)
-		sink ^= m.rows[h].fp
+		homes[i] = uint32(m.home(f))
 	}
+	prefetch(unsafe.Pointer(unsafe.SliceData(m.rows)), homes[:len(batch)], rowShift)
+	var sink uint32
 	// Probe, and touch the weights that continue outside the slots found;
 	// add only once they are all on their way.
 	n := 0
@@ -273,17 +284,19 @@ func (m *Model) Prefetch(feats []uint64) {
 	if m.size == 0 {
 		return
 	}
-	var sink uint32
+	base, shift := unsafe.Pointer(unsafe.SliceData(m.rows)), uint(rowShift)
 	if m.inline != nil {
-		for _, f := range feats {
-			sink ^= m.inline[m.home(f)].fp
-		}
-	} else {
-		for _, f := range feats {
-			sink ^= m.rows[m.home(f)].fp
-		}
+		base, shift = unsafe.Pointer(unsafe.SliceData(m.inline)), inlineShift
 	}
-	keep(sink)
+	var homes [batchSize]uint32
+	for len(feats) > 0 {
+		batch := feats[:min(len(feats), batchSize)]
+		feats = feats[len(batch):]
+		for i, f := range batch {
+			homes[i] = uint32(m.home(f))
+		}
+		prefetch(base, homes[:len(batch)], shift)
+	}
 	runtime.KeepAlive(m)
 }
 

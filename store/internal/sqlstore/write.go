@@ -118,30 +118,39 @@ func (s *DB) SaveBatch(ctx context.Context, items []store.Item) ([]store.SaveRes
 	}
 	sort.SliceStable(order, func(a, b int) bool { return ps[order[a]].hash < ps[order[b]].hash })
 
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return nil, s.errf(err, "begin save")
 	}
 	defer tx.Rollback()
 	res := make([]store.SaveResult, len(ps))
+	if tx.conn != nil {
+		err = s.insertDocuments(ctx, tx, ps, order, res, now.Unix())
+	} else {
+		for _, i := range order {
+			var skipped bool
+			var id string
+			if skipped, id, err = s.insertDocument(ctx, tx.Tx, &ps[i], now.Unix()); err != nil {
+				break
+			}
+			res[i] = store.SaveResult{DocumentID: id, Skipped: skipped}
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
 	var keys []int64
 	for _, i := range order {
-		p := &ps[i]
-		skipped, id, err := s.insertDocument(ctx, tx, p, now.Unix())
-		if err != nil {
-			return nil, err
-		}
-		res[i] = store.SaveResult{DocumentID: id, Skipped: skipped}
-		if skipped {
+		if res[i].Skipped {
 			continue
 		}
-		for _, r := range p.recs {
+		for _, r := range ps[i].recs {
 			keys = append(keys, foldHash(r.base))
 		}
 	}
 	if s.d.LockFolds != nil && len(keys) > 0 {
 		slices.Sort(keys)
-		if err := s.d.LockFolds(ctx, tx, slices.Compact(keys)); err != nil {
+		if err := s.d.LockFolds(ctx, tx.Tx, slices.Compact(keys)); err != nil {
 			return nil, s.errf(err, "lock fold keys")
 		}
 	}
