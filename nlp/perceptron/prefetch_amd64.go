@@ -12,3 +12,9 @@ import "unsafe"
 //
 //go:noescape
 func prefetch(base unsafe.Pointer, slots []uint32, shift uint)
+
+// prefetchSpan is prefetch for the cache lines of the n bytes from p
+// (n > 0).
+//
+//go:noescape
+func prefetchSpan(p unsafe.Pointer, n uintptr)

@@ -21,3 +21,16 @@ loop:
 
 done:
 	RET
+
+// func prefetchSpan(p unsafe.Pointer, n uintptr)
+TEXT ·prefetchSpan(SB), NOSPLIT, $0-16
+	MOVQ p+0(FP), AX
+	MOVQ n+8(FP), CX
+	LEAQ (AX)(CX*1), CX
+
+span:
+	PREFETCHT0 (AX)
+	ADDQ $64, AX
+	CMPQ AX, CX
+	JB span
+	RET

@@ -15,3 +15,19 @@ func prefetch(base unsafe.Pointer, slots []uint32, shift uint) {
 	}
 	keep(sink)
 }
+
+// prefetchSpan touches the cache lines of the n bytes from p (n > 0), a
+// uint32 at a time.
+func prefetchSpan(p unsafe.Pointer, n uintptr) {
+	var sink uint32
+	for o := uintptr(0); o < n; o += 64 {
+		sink ^= *(*uint32)(unsafe.Add(p, o&^3))
+	}
+	keep(sink)
+}
+
+// keep consumes the value of the touching loads; as a call the compiler
+// does not look into, it keeps them from being removed as dead code.
+//
+//go:noinline
+func keep(uint32) {}

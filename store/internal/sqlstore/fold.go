@@ -411,7 +411,7 @@ func (m mentionRow) values(added int64) []any {
 	return []any{eid, m.p.id, rec.Sentence.Index, rec.Sentence.Start, rec.Sentence.End,
 		actorStart(rec.Source), actorEnd(rec.Source), actorStart(rec.Target), actorEnd(rec.Target),
 		spanStart(rec.Evidence.Start, rec.Evidence.End), spanEnd(rec.Evidence.Start, rec.Evidence.End),
-		m.r.conf, string(rec.Mode), m.p.outlet, added, rec.Sentence.Text, string(m.r.json)}
+		m.r.conf, string(rec.Mode), m.p.outlet, added, rec.Sentence.Text, m.r.stored}
 }
 
 func (s *DB) insertMentions(ctx context.Context, tx *sql.Tx, rows []mentionRow, added int64) error {

@@ -83,7 +83,7 @@ type pendingRecord struct {
 	base     string
 	day, end int // first and last day of its date's period
 	conf     int
-	json     []byte
+	stored   any // the record as the mentions table stores it (see encodeRecord)
 }
 
 // SaveDocument saves one document in its own transaction.
@@ -103,7 +103,7 @@ func (s *DB) SaveBatch(ctx context.Context, items []store.Item) ([]store.SaveRes
 	now := s.opt.Now()
 	ps := make([]pending, len(items))
 	for i, it := range items {
-		p, err := check(it)
+		p, err := check(it, s.d.CompactRecords)
 		if err != nil {
 			return nil, fmt.Errorf("%s %s: save: %w", s.d.Name, s.name, err)
 		}
@@ -163,8 +163,8 @@ func (s *DB) SaveBatch(ctx context.Context, items []store.Item) ([]store.SaveRes
 	return res, nil
 }
 
-// check validates one item and encodes its records.
-func check(it store.Item) (pending, error) {
+// check validates one item and encodes its records, compactly or as JSON.
+func check(it store.Item, compact bool) (pending, error) {
 	doc := it.Doc
 	if doc == nil {
 		return pending{}, errors.New("nil document")
@@ -202,15 +202,21 @@ func check(it store.Item) (pending, error) {
 		if err != nil {
 			return pending{}, fmt.Errorf("document %q: record %d: %w", name, i, err)
 		}
-		j, err := json.Marshal(r)
-		if err != nil {
-			return pending{}, fmt.Errorf("document %q: record %d: encode: %w", name, i, err)
+		var stored any
+		if compact {
+			stored = encodeRecord(nil, r)
+		} else {
+			j, err := json.Marshal(r)
+			if err != nil {
+				return pending{}, fmt.Errorf("document %q: record %d: encode: %w", name, i, err)
+			}
+			stored = string(j)
 		}
 		base := store.FoldBase(r)
 		if day == store.NoDay {
 			base = store.UndatedBase(base, hash)
 		}
-		p.recs[i] = pendingRecord{rec: r, base: base, day: day, end: end, conf: store.Confidence(r), json: j}
+		p.recs[i] = pendingRecord{rec: r, base: base, day: day, end: end, conf: store.Confidence(r), stored: stored}
 	}
 	return p, nil
 }
