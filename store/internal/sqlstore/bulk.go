@@ -230,7 +230,7 @@ func (s *DB) addToEvents(ctx context.Context, tx *saveTx, evs []*touched, added 
 	fromOutlets, outletArgs := unnest(outlets)
 	fromTallies, tallyArgs := unnest(tallies)
 	args := append(append(outletArgs, added), tallyArgs...)
-	_, err := tx.ExecContext(ctx, s.q(`WITH seen AS (
+	res, err := tx.ExecContext(ctx, s.q(`WITH seen AS (
 		SELECT o.id, count(*) AS n FROM `+fromOutlets+` AS o (id, outlet)
 		WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = o.id AND m.source_name = o.outlet) GROUP BY o.id)
 		UPDATE events e SET num_mentions = e.num_mentions + t.n, num_sources = e.num_sources + coalesce(seen.n, 0),
@@ -239,6 +239,15 @@ func (s *DB) addToEvents(ctx context.Context, tx *saveTx, evs []*touched, added 
 		WHERE e.id = t.id`), args...)
 	if err != nil {
 		return s.errf(err, "add to %d stored events", len(evs))
+	}
+	// The update locks the events until the commit. One it did not find
+	// was deleted since the fold read it (by a prune, which keeps writers
+	// out only from their first write on); its mentions would name no
+	// event, and PostgreSQL's mentions have no foreign key to refuse them
+	// (migration 0010). A retry folds them afresh.
+	if n, err := res.RowsAffected(); err != nil || n != int64(len(evs)) {
+		return s.errf(fmt.Errorf("%w: %d of %d events to fold into were deleted meanwhile (%v)", store.ErrUnavailable, int64(len(evs))-n, len(evs), err),
+			"add to stored events")
 	}
 	return nil
 }
