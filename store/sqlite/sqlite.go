@@ -155,6 +155,8 @@ func dialect(m fs.FS) sqlstore.Dialect {
 			return m + ".id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?)"
 		},
 		TextQuery: ftsQuery,
+		// A BLOB a third of the JSON's size, encoded several times faster.
+		CompactRecords: true,
 		// 0x10002 also analyzes tables never analyzed. Statistics from a
 		// full ANALYZE (no analysis_limit: sampled ones made every index
 		// look alike) let the planner pick the most selective filter; it

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
@@ -132,21 +131,23 @@ func prefixCond(col, p string) (string, []any) {
 
 var eventCols = `e.id, e.fold_base, e.day, e.day_end, e.num_mentions, e.num_sources, e.num_articles,
 	e.confidence_sum, e.first_added, e.last_added, e.source_url, e.is_root,
-	(SELECT fm.record FROM mentions fm WHERE fm.event_id = e.id ORDER BY fm.id LIMIT 1), ` + countColumns("e")
+	(SELECT fm.record FROM mentions fm WHERE fm.event_id = e.id ORDER BY fm.id LIMIT 1),
+	(SELECT fm.sentence FROM mentions fm WHERE fm.event_id = e.id ORDER BY fm.id LIMIT 1), ` + countColumns("e")
 
 func scanEvent(sc interface{ Scan(...any) error }) (store.Event, error) {
 	var ev store.Event
-	var base, rec string
+	var base, sentence string
+	var rec []byte
 	var day, end int
 	var confSum, first, last int64
 	var root int
 	var cs countScan
 	err := sc.Scan(append([]any{&ev.ID, &base, &day, &end, &ev.NumMentions, &ev.NumSources, &ev.NumArticles,
-		&confSum, &first, &last, &ev.SourceURL, &root, &rec}, cs.dest()...)...)
+		&confSum, &first, &last, &ev.SourceURL, &root, &rec, &sentence}, cs.dest()...)...)
 	if err != nil {
 		return ev, err
 	}
-	if err := json.Unmarshal([]byte(rec), &ev.Record); err != nil {
+	if err := decodeRecord(rec, sentence, &ev.Record); err != nil {
 		return ev, fmt.Errorf("event %d: stored record: %w", ev.ID, err)
 	}
 	ev.Record.Counts = eventCounts(ev.Record.Counts, cs.counts())
@@ -343,21 +344,22 @@ func (s *DB) eventsQuery(ctx context.Context, f store.Filter, side, orderBy stri
 
 const mentionCols = `m.id, m.event_id, m.doc_id, m.sentence_index, m.sentence_start, m.sentence_end,
 	m.source_start, m.source_end, m.target_start, m.target_end, m.verb_start, m.verb_end,
-	m.confidence, m.mode, m.source_name, m.added, m.record, d.url, d.doc_len, e.first_added`
+	m.confidence, m.mode, m.source_name, m.added, m.record, m.sentence, d.url, d.doc_len, e.first_added`
 
 const mentionFrom = ` FROM mentions m JOIN events e ON e.id = m.event_id JOIN documents d ON d.id = m.doc_id WHERE `
 
 func scanMention(sc interface{ Scan(...any) error }) (store.Mention, error) {
 	var m store.Mention
-	var mode, rec string
+	var mode, sentence string
+	var rec []byte
 	var added, eventAdded int64
 	err := sc.Scan(&m.ID, &m.EventID, &m.DocumentID, &m.SentenceIndex, &m.SentenceStart, &m.SentenceEnd,
 		&m.SourceStart, &m.SourceEnd, &m.TargetStart, &m.TargetEnd, &m.VerbStart, &m.VerbEnd,
-		&m.Confidence, &mode, &m.SourceName, &added, &rec, &m.URL, &m.DocLen, &eventAdded)
+		&m.Confidence, &mode, &m.SourceName, &added, &rec, &sentence, &m.URL, &m.DocLen, &eventAdded)
 	if err != nil {
 		return m, err
 	}
-	if err := json.Unmarshal([]byte(rec), &m.Record); err != nil {
+	if err := decodeRecord(rec, sentence, &m.Record); err != nil {
 		return m, fmt.Errorf("mention %d: stored record: %w", m.ID, err)
 	}
 	m.Mode = event.Mode(mode)

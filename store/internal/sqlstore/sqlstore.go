@@ -55,6 +55,15 @@ type Dialect struct {
 	// database itself (SQLite's FTS5; PostgreSQL's GIN index keeps
 	// itself, batching in its pending list).
 	IndexMentions string
+	// CompactRecords stores mentions' records in the compact encoding
+	// (encodeRecord) rather than as JSON; the column must hold bytes
+	// (SQLite's hold anything). Both are read either way.
+	CompactRecords bool
+	// Copy, where set, copies rows into table's columns on driverConn,
+	// the driver's connection under a transaction (database/sql's
+	// Conn.Raw), as PostgreSQL's COPY does. The write path then copies
+	// new rows and binds arrays (unnest) for the rest: see bulk.go.
+	Copy func(ctx context.Context, driverConn any, table string, cols []string, rows [][]any) error
 	// Size selects the bytes the database takes on disk.
 	Size string
 	// Compact reclaims the space of deleted rows and refreshes the
