@@ -8,6 +8,7 @@ import (
 
 	evalner "github.com/annals/annals/eval/ner"
 	"github.com/annals/annals/event"
+	"github.com/annals/annals/nlp/cluster"
 	"github.com/annals/annals/nlp/ner"
 	"github.com/annals/annals/nlp/tag"
 )
@@ -78,7 +79,7 @@ func trainNER(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 	}
-	copt := ner.DefaultClusterOptions
+	copt := cluster.DefaultOptions
 	copt.Seed = *seed
 	topt := ner.DefaultTrainOptions
 	topt.Epochs, topt.Seed = *epochs, *seed
