@@ -112,15 +112,6 @@ func Learn(ctx context.Context, sents [][]string, opt Options) (Clusters, error)
 	return out, nil
 }
 
-// Of returns the clusters of word w, or of its lower-case form lower when w
-// itself has none; 0 when neither has.
-func (c Clusters) Of(w, lower string) uint32 {
-	if id, ok := c[w]; ok {
-		return id
-	}
-	return c[lower]
-}
-
 // Granularity returns the cluster id of granularity g (0, 1 or 2) in the
 // packed ids, 0 for none.
 func Granularity(ids uint32, g int) uint64 { return uint64(ids>>(10*g)) & 1023 }

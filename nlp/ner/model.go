@@ -26,6 +26,10 @@ const (
 	maxString  = 1 << 10
 )
 
+// Clusters returns the word clusters the recognizer reads, for other
+// models to read the same (the tagger's training takes them from here).
+func (r *Recognizer) Clusters() cluster.Clusters { return r.clusters }
+
 // Save writes the recognizer gzipped: the clusters, the gazetteer, then the
 // perceptron weights (perceptron.Model.Encode).
 func (r *Recognizer) Save(w io.Writer) error {
