@@ -19,6 +19,10 @@ type Sources struct {
 	ClustersFrom *Recognizer
 	Geonames     string // folder of the GeoNames extracts (BuildGazetteer)
 	Countries    string // folder of the nationality adjectives (BuildGazetteer)
+	// Actors are names of known actors, added to the gazetteer: the
+	// caller's dictionaries, which this package does not read (it is the
+	// language layer, below the coder and its dictionaries).
+	Actors []ActorName
 	// Prepare, when set, is applied to every training sentence before
 	// training: it sets what the pipeline sets before the recognizer runs
 	// (the part-of-speech tags that features read).
@@ -75,6 +79,10 @@ func Build(ctx context.Context, src Sources, copt cluster.Options, topt TrainOpt
 			return nil, err
 		}
 		logf("gazetteer: %d names", gaz.Len())
+	}
+	if len(src.Actors) > 0 {
+		gaz = gaz.WithActors(src.Actors)
+		logf("gazetteer with %d actor names: %d names", len(src.Actors), gaz.Len())
 	}
 	return Train(ctx, train, clusters, gaz, topt, progress)
 }

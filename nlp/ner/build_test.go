@@ -95,7 +95,7 @@ func TestBuildGazetteer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]uint8{"norway": gazCountry, "oslo": gazCity, "bergen": gazCity, "sao paulo": gazCity | gazBigCity, "vestland": gazRegion, "norwegian": gazDemonym}
+	want := map[string]uint16{"norway": gazCountry, "oslo": gazCity, "bergen": gazCity, "sao paulo": gazCity | gazBigCity, "vestland": gazRegion, "norwegian": gazDemonym}
 	for name, cat := range want {
 		if g.names[name] != cat {
 			t.Errorf("%s: categories %b, want %b", name, g.names[name], cat)

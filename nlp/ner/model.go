@@ -102,17 +102,17 @@ func decode(br *bufio.Reader) (*Recognizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	names := make(map[string]uint8, min(nn, 1<<16))
+	names := make(map[string]uint16, min(nn, 1<<16))
 	for range nn {
 		n, err := getString("name")
 		if err != nil {
 			return nil, err
 		}
-		c, err := get(1<<7-1, "name categories")
+		c, err := get(gazPrefix-1, "name categories")
 		if err != nil {
 			return nil, err
 		}
-		names[n] = uint8(c)
+		names[n] = uint16(c)
 	}
 	m, err := perceptron.Decode(br)
 	if err != nil {

@@ -113,6 +113,14 @@ func dialect(m fs.FS) sqlstore.Dialect {
 			_, err := tx.ExecContext(ctx, `LOCK TABLE events IN SHARE MODE`)
 			return err
 		},
+		Copy: func(ctx context.Context, dc any, table string, cols []string, rows [][]any) error {
+			c, ok := dc.(*stdlib.Conn)
+			if !ok {
+				return fmt.Errorf("driver connection %T is not pgx's", dc)
+			}
+			_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
+			return err
+		},
 		TextMatch: func(m string) string {
 			return "to_tsvector('simple', " + m + ".sentence) @@ plainto_tsquery('simple', ?)"
 		},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -265,6 +266,28 @@ func exec(t *testing.T, path string, stmts ...string) {
 	}
 }
 
+// jsonRecords returns the statements that store the mentions' records of
+// s as JSON, as every annals did before migration 0010, for the tests
+// that remake an older database.
+func jsonRecords(t *testing.T, s store.Store) []string {
+	t.Helper()
+	var q []string
+	for m, err := range s.AllMentions(t.Context(), store.Filter{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		j, err := json.Marshal(m.Record)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q = append(q, fmt.Sprintf("UPDATE mentions SET record = '%s' WHERE id = %d", strings.ReplaceAll(string(j), "'", "''"), m.ID))
+	}
+	if len(q) == 0 {
+		t.Fatal("no mentions to store as JSON")
+	}
+	return append(q, "DELETE FROM schema_version WHERE version = 10")
+}
+
 // TestReadOnlySchema checks that a read-only store is not migrated: a
 // database of an older (or newer) schema is refused with a message that
 // says so, and left as it was.
@@ -363,8 +386,9 @@ func TestMigrateDatePeriods(t *testing.T) {
 		t.Fatal(err)
 	}
 	storetest.SavePeriods(t, s)
+	undo := jsonRecords(t, s)
 	s.Close()
-	exec(t, path, append(storetest.UndoCounts(),
+	exec(t, path, append(append(undo, storetest.UndoCounts()...),
 		`UPDATE events SET fold_base = substr(fold_base, 1, length(fold_base) - 5) WHERE fold_base LIKE '%|year' OR fold_base LIKE '%|week'`,
 		`UPDATE events SET fold_base = substr(fold_base, 1, length(fold_base) - 6) WHERE fold_base LIKE '%|month'`,
 		`ALTER TABLE events DROP COLUMN day_end`, `ALTER TABLE events DROP COLUMN background`,

@@ -76,7 +76,7 @@ type mentionRow struct {
 
 // fold folds the records of the new documents (ps[i] for i in order with
 // res[i] not skipped) and writes events and mentions.
-func (s *DB) fold(ctx context.Context, tx *sql.Tx, ps []pending, order []int, res []store.SaveResult, added int64) error {
+func (s *DB) fold(ctx context.Context, tx *saveTx, ps []pending, order []int, res []store.SaveResult, added int64) error {
 	cands, err := s.candidates(ctx, tx, ps, order, res)
 	if err != nil {
 		return err
@@ -116,16 +116,7 @@ func (s *DB) fold(ctx context.Context, tx *sql.Tx, ps []pending, order []int, re
 			res[i].Mentions++
 		}
 	}
-	if err := s.insertEvents(ctx, tx, created, added); err != nil {
-		return err
-	}
-	if err := s.setCounts(ctx, tx, created); err != nil {
-		return err
-	}
-	if err := s.updateEvents(ctx, tx, stored, added); err != nil {
-		return err
-	}
-	if err := s.insertMentions(ctx, tx, rows, added); err != nil {
+	if err := s.writeFold(ctx, tx, created, stored, rows, added); err != nil {
 		return err
 	}
 	d := newDeltas()
@@ -142,7 +133,28 @@ func (s *DB) fold(ctx context.Context, tx *sql.Tx, ps []pending, order []int, re
 		}
 		d.add(e.attrs, 0, int64(e.n), 0, now)
 	}
-	return s.writeRollups(ctx, tx, d)
+	if tx.conn != nil {
+		return s.upsertRollups(ctx, tx, d)
+	}
+	return s.writeRollups(ctx, tx.Tx, d)
+}
+
+// writeFold writes what a batch folded: its new events, what it adds to
+// stored events, and its mentions.
+func (s *DB) writeFold(ctx context.Context, tx *saveTx, created []*newEvent, stored []*touched, rows []mentionRow, added int64) error {
+	if tx.conn != nil {
+		return s.copyFold(ctx, tx, created, stored, rows, added)
+	}
+	if err := s.insertEvents(ctx, tx.Tx, created, added); err != nil {
+		return err
+	}
+	if err := s.setCounts(ctx, tx.Tx, created); err != nil {
+		return err
+	}
+	if err := s.updateEvents(ctx, tx.Tx, stored, added); err != nil {
+		return err
+	}
+	return s.insertMentions(ctx, tx.Tx, rows, added)
 }
 
 // foldSlot is where an event sits for folding: its base and its day. The
@@ -168,7 +180,7 @@ func nearest(cands map[foldSlot]*candidate, base string, day, window int) *candi
 
 // candidates fetches the stored events that records of the new documents
 // could fold into, by fold base.
-func (s *DB) candidates(ctx context.Context, tx *sql.Tx, ps []pending, order []int, res []store.SaveResult) (map[foldSlot]*candidate, error) {
+func (s *DB) candidates(ctx context.Context, tx *saveTx, ps []pending, order []int, res []store.SaveResult) (map[foldSlot]*candidate, error) {
 	cands := map[foldSlot]*candidate{}
 	seen := map[string]bool{}
 	var bases []any
@@ -192,8 +204,15 @@ func (s *DB) candidates(ctx context.Context, tx *sql.Tx, ps []pending, order []i
 	for len(bases) > 0 {
 		n := min(len(bases), chunkRows)
 		args := append([]any{lo - w, hi + w}, bases[:n]...)
+		in := `IN (` + marks(n, 1) + `)`
+		if tx.conn != nil {
+			// One array instead of chunks of placeholders.
+			n, in = len(bases), `= ANY(?::text[])`
+			all, _ := column(bases)
+			args = []any{lo - w, hi + w, all}
+		}
 		bases = bases[n:]
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, fold_base, `+attrCols+`, `+countColumns("")+` FROM events WHERE day BETWEEN ? AND ? AND fold_base IN (`+marks(n, 1)+`)`), args...)
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, fold_base, `+attrCols+`, `+countColumns("")+` FROM events WHERE day BETWEEN ? AND ? AND fold_base `+in), args...)
 		if err != nil {
 			return nil, s.errf(err, "find events to fold into")
 		}
@@ -228,14 +247,15 @@ func marks(n, cols int) string {
 	return strings.Repeat(one+", ", n-1) + one
 }
 
-const eventInsertCols = 29
+// newEventCols are the columns of a new event that eventValues gives.
+var newEventCols = []string{"fold_base", "day", "day_end", "background", "source_code", "source_country", "target_code", "target_country",
+	"code", "root", "quad", "goldstein", "plover", "mode", "place_name", "place_country", "place_admin1", "lat", "lon",
+	"gazetteer_id", "num_mentions", "num_sources", "num_articles", "confidence_sum", "first_added", "last_added",
+	"source_url", "doc_id", "is_root"}
 
 // insertEventsSQL inserts n events and returns their ids with their slots.
 func insertEventsSQL(n int) string {
-	return `INSERT INTO events (fold_base, day, day_end, background, source_code, source_country, target_code, target_country,
-	   code, root, quad, goldstein, plover, mode, place_name, place_country, place_admin1, lat, lon,
-	   gazetteer_id, num_mentions, num_sources, num_articles, confidence_sum, first_added, last_added,
-	   source_url, doc_id, is_root) VALUES ` + marks(n, eventInsertCols) + ` RETURNING id, fold_base, day`
+	return `INSERT INTO events (` + strings.Join(newEventCols, ", ") + `) VALUES ` + marks(n, len(newEventCols)) + ` RETURNING id, fold_base, day`
 }
 
 func (s *DB) insertEvents(ctx context.Context, tx *sql.Tx, evs []*newEvent, added int64) error {
@@ -245,7 +265,7 @@ func (s *DB) insertEvents(ctx context.Context, tx *sql.Tx, evs []*newEvent, adde
 	}
 	for len(evs) > 0 {
 		n := min(len(evs), chunkRows)
-		args := make([]any, 0, n*eventInsertCols)
+		args := make([]any, 0, n*len(newEventCols))
 		for _, e := range evs[:n] {
 			args = append(args, eventValues(e, added)...)
 		}
@@ -372,12 +392,26 @@ func (s *DB) updateEvents(ctx context.Context, tx *sql.Tx, evs []*touched, added
 	return nil
 }
 
-const mentionInsertCols = 17
+// newMentionCols are the columns of a mention that mentionRow.values gives.
+var newMentionCols = []string{"event_id", "doc_id", "sentence_index", "sentence_start", "sentence_end",
+	"source_start", "source_end", "target_start", "target_end", "verb_start", "verb_end", "confidence", "mode",
+	"source_name", "added", "sentence", "record"}
 
 func insertMentionsSQL(n int) string {
-	return `INSERT INTO mentions (event_id, doc_id, sentence_index, sentence_start, sentence_end,
-	   source_start, source_end, target_start, target_end, verb_start, verb_end, confidence, mode,
-	   source_name, added, sentence, record) VALUES ` + marks(n, mentionInsertCols)
+	return `INSERT INTO mentions (` + strings.Join(newMentionCols, ", ") + `) VALUES ` + marks(n, len(newMentionCols))
+}
+
+// values are the columns of a mention, as insertMentionsSQL lists them.
+func (m mentionRow) values(added int64) []any {
+	rec := m.r.rec
+	eid := m.c.id
+	if m.c.batch != nil {
+		eid = m.c.batch.id
+	}
+	return []any{eid, m.p.id, rec.Sentence.Index, rec.Sentence.Start, rec.Sentence.End,
+		actorStart(rec.Source), actorEnd(rec.Source), actorStart(rec.Target), actorEnd(rec.Target),
+		spanStart(rec.Evidence.Start, rec.Evidence.End), spanEnd(rec.Evidence.Start, rec.Evidence.End),
+		m.r.conf, string(rec.Mode), m.p.outlet, added, rec.Sentence.Text, m.r.stored}
 }
 
 func (s *DB) insertMentions(ctx context.Context, tx *sql.Tx, rows []mentionRow, added int64) error {
@@ -390,17 +424,9 @@ func (s *DB) insertMentions(ctx context.Context, tx *sql.Tx, rows []mentionRow, 
 	}
 	for len(rows) > 0 {
 		n := min(len(rows), chunkRows)
-		args := make([]any, 0, n*mentionInsertCols)
+		args := make([]any, 0, n*len(newMentionCols))
 		for _, m := range rows[:n] {
-			rec := m.r.rec
-			eid := m.c.id
-			if m.c.batch != nil {
-				eid = m.c.batch.id
-			}
-			args = append(args, eid, m.p.id, rec.Sentence.Index, rec.Sentence.Start, rec.Sentence.End,
-				actorStart(rec.Source), actorEnd(rec.Source), actorStart(rec.Target), actorEnd(rec.Target),
-				spanStart(rec.Evidence.Start, rec.Evidence.End), spanEnd(rec.Evidence.Start, rec.Evidence.End),
-				m.r.conf, string(rec.Mode), m.p.outlet, added, rec.Sentence.Text, string(m.r.json))
+			args = append(args, m.values(added)...)
 		}
 		rows = rows[n:]
 		var err error

@@ -171,6 +171,16 @@ type delta struct {
 	extra     []int64 // the rollup's extra columns
 }
 
+// values are the columns of the row x adds to: its key, then its
+// counts in valueCols order.
+func (x *delta) values() []any {
+	v := append(append([]any{}, x.key...), x.events, x.mentions, x.goldstein)
+	for _, n := range x.extra {
+		v = append(v, n)
+	}
+	return v
+}
+
 // deltas gathers a batch's additions to the rollups, one map per table
 // keyed by the row's key rendered as text.
 type deltas []map[string]*delta
@@ -230,37 +240,44 @@ func keyText(key []any) string {
 	return b.String()
 }
 
+// sorted returns the keys of the rows the batch adds to rollups[i], in
+// the order writers lock them.
+func (d deltas) sorted(i int) []string {
+	keys := make([]string, 0, len(d[i]))
+	for k := range d[i] {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
 // upsertSQL adds n rows of counts to rollup r.
 func upsertSQL(r rollup, n int) string {
+	return r.upsert(`VALUES ` + marks(n, len(r.cols)+len(r.valueCols())))
+}
+
+// upsert adds the rows rows selects (key columns, then valueCols) to r.
+func (r rollup) upsert(rows string) string {
 	cols := strings.Join(r.cols, ", ")
 	vals := r.valueCols()
 	set := make([]string, len(vals))
 	for i, v := range vals {
 		set[i] = v + " = " + r.table + "." + v + " + excluded." + v
 	}
-	return `INSERT INTO ` + r.table + ` (` + cols + `, ` + strings.Join(vals, ", ") + `) VALUES ` + marks(n, len(r.cols)+len(vals)) +
+	return `INSERT INTO ` + r.table + ` (` + cols + `, ` + strings.Join(vals, ", ") + `) ` + rows +
 		` ON CONFLICT (` + cols + `) DO UPDATE SET ` + strings.Join(set, ", ")
 }
 
 // writeRollups adds the batch's deltas to the rollup tables.
 func (s *DB) writeRollups(ctx context.Context, tx *sql.Tx, d deltas) error {
 	for i, r := range rollups {
-		keys := make([]string, 0, len(d[i]))
-		for k := range d[i] {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
+		keys := d.sorted(i)
 		per := len(r.cols) + len(r.valueCols())
 		for len(keys) > 0 {
 			n := min(len(keys), chunkRows)
 			args := make([]any, 0, n*per)
 			for _, k := range keys[:n] {
-				x := d[i][k]
-				args = append(args, x.key...)
-				args = append(args, x.events, x.mentions, x.goldstein)
-				for _, n := range x.extra {
-					args = append(args, n)
-				}
+				args = append(args, d[i][k].values()...)
 			}
 			keys = keys[n:]
 			var err error

@@ -83,7 +83,7 @@ type pendingRecord struct {
 	base     string
 	day, end int // first and last day of its date's period
 	conf     int
-	json     []byte
+	stored   any // the record as the mentions table stores it (see encodeRecord)
 }
 
 // SaveDocument saves one document in its own transaction.
@@ -103,7 +103,7 @@ func (s *DB) SaveBatch(ctx context.Context, items []store.Item) ([]store.SaveRes
 	now := s.opt.Now()
 	ps := make([]pending, len(items))
 	for i, it := range items {
-		p, err := check(it)
+		p, err := check(it, s.d.CompactRecords)
 		if err != nil {
 			return nil, fmt.Errorf("%s %s: save: %w", s.d.Name, s.name, err)
 		}
@@ -118,30 +118,39 @@ func (s *DB) SaveBatch(ctx context.Context, items []store.Item) ([]store.SaveRes
 	}
 	sort.SliceStable(order, func(a, b int) bool { return ps[order[a]].hash < ps[order[b]].hash })
 
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return nil, s.errf(err, "begin save")
 	}
 	defer tx.Rollback()
 	res := make([]store.SaveResult, len(ps))
+	if tx.conn != nil {
+		err = s.insertDocuments(ctx, tx, ps, order, res, now.Unix())
+	} else {
+		for _, i := range order {
+			var skipped bool
+			var id string
+			if skipped, id, err = s.insertDocument(ctx, tx.Tx, &ps[i], now.Unix()); err != nil {
+				break
+			}
+			res[i] = store.SaveResult{DocumentID: id, Skipped: skipped}
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
 	var keys []int64
 	for _, i := range order {
-		p := &ps[i]
-		skipped, id, err := s.insertDocument(ctx, tx, p, now.Unix())
-		if err != nil {
-			return nil, err
-		}
-		res[i] = store.SaveResult{DocumentID: id, Skipped: skipped}
-		if skipped {
+		if res[i].Skipped {
 			continue
 		}
-		for _, r := range p.recs {
+		for _, r := range ps[i].recs {
 			keys = append(keys, foldHash(r.base))
 		}
 	}
 	if s.d.LockFolds != nil && len(keys) > 0 {
 		slices.Sort(keys)
-		if err := s.d.LockFolds(ctx, tx, slices.Compact(keys)); err != nil {
+		if err := s.d.LockFolds(ctx, tx.Tx, slices.Compact(keys)); err != nil {
 			return nil, s.errf(err, "lock fold keys")
 		}
 	}
@@ -154,8 +163,8 @@ func (s *DB) SaveBatch(ctx context.Context, items []store.Item) ([]store.SaveRes
 	return res, nil
 }
 
-// check validates one item and encodes its records.
-func check(it store.Item) (pending, error) {
+// check validates one item and encodes its records, compactly or as JSON.
+func check(it store.Item, compact bool) (pending, error) {
 	doc := it.Doc
 	if doc == nil {
 		return pending{}, errors.New("nil document")
@@ -193,15 +202,21 @@ func check(it store.Item) (pending, error) {
 		if err != nil {
 			return pending{}, fmt.Errorf("document %q: record %d: %w", name, i, err)
 		}
-		j, err := json.Marshal(r)
-		if err != nil {
-			return pending{}, fmt.Errorf("document %q: record %d: encode: %w", name, i, err)
+		var stored any
+		if compact {
+			stored = encodeRecord(nil, r)
+		} else {
+			j, err := json.Marshal(r)
+			if err != nil {
+				return pending{}, fmt.Errorf("document %q: record %d: encode: %w", name, i, err)
+			}
+			stored = string(j)
 		}
 		base := store.FoldBase(r)
 		if day == store.NoDay {
 			base = store.UndatedBase(base, hash)
 		}
-		p.recs[i] = pendingRecord{rec: r, base: base, day: day, end: end, conf: store.Confidence(r), json: j}
+		p.recs[i] = pendingRecord{rec: r, base: base, day: day, end: end, conf: store.Confidence(r), stored: stored}
 	}
 	return p, nil
 }
