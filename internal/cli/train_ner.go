@@ -9,6 +9,7 @@ import (
 	"github.com/annals/annals/dict"
 	evalner "github.com/annals/annals/eval/ner"
 	"github.com/annals/annals/event"
+	"github.com/annals/annals/nlp/cluster"
 	"github.com/annals/annals/nlp/ner"
 	"github.com/annals/annals/nlp/tag"
 )
@@ -87,7 +88,7 @@ func trainNER(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 	}
-	copt := ner.DefaultClusterOptions
+	copt := cluster.DefaultOptions
 	copt.Seed = *seed
 	topt := ner.DefaultTrainOptions
 	topt.Epochs, topt.Seed = *epochs, *seed

@@ -6,12 +6,13 @@ import (
 	"time"
 
 	"github.com/annals/annals/event"
+	"github.com/annals/annals/nlp/cluster"
 )
 
 // Sources names the data a recognizer is built from.
 type Sources struct {
 	Train      []string // annotated files, in any format ReadFile reads
-	Unlabelled []string // openly licensed text for LearnClusters (see ReadUnlabelled)
+	Unlabelled []string // openly licensed text for cluster.Learn (see ReadUnlabelled)
 	// ClustersFrom, when set, takes the word clusters of this recognizer
 	// instead of learning them from Unlabelled (the slow part of a build):
 	// for retraining the weights alone.
@@ -30,7 +31,7 @@ type Sources struct {
 
 // Build reads the sources, learns the clusters, derives the gazetteer and
 // trains a recognizer; logf, when not nil, hears what it is doing.
-func Build(ctx context.Context, src Sources, copt ClusterOptions, topt TrainOptions, logf func(format string, args ...any), progress func(epoch int, r *Recognizer)) (*Recognizer, error) {
+func Build(ctx context.Context, src Sources, copt cluster.Options, topt TrainOptions, logf func(format string, args ...any), progress func(epoch int, r *Recognizer)) (*Recognizer, error) {
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
@@ -60,13 +61,13 @@ func Build(ctx context.Context, src Sources, copt ClusterOptions, topt TrainOpti
 		}
 		text = append(text, s...)
 	}
-	var clusters Clusters
+	var clusters cluster.Clusters
 	if src.ClustersFrom != nil {
 		clusters = src.ClustersFrom.clusters
 		logf("clusters: %d words, as in the given model", len(clusters))
 	} else if len(text) > 0 {
 		var err error
-		if clusters, err = LearnClusters(ctx, text, copt); err != nil {
+		if clusters, err = cluster.Learn(ctx, text, copt); err != nil {
 			return nil, fmt.Errorf("ner: learning clusters: %w", err)
 		}
 		logf("clusters: %d words from %d lines of unlabelled text (%s)", len(clusters), len(text), time.Since(start).Round(time.Second))

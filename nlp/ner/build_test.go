@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/annals/annals/nlp/cluster"
 )
 
 // writeFiles writes name -> content under a temporary folder and returns it.
@@ -122,7 +124,7 @@ func TestBuild(t *testing.T) {
 		Geonames:   filepath.Join(dir, "geo"),
 		Countries:  filepath.Join(dir, "countries"),
 	}
-	copt := ClusterOptions{MinCount: 2, Contexts: 20, Dims: 3, Ks: []int{2, 3}, Seed: 1}
+	copt := cluster.Options{MinCount: 2, Contexts: 20, Dims: 3, Ks: []int{2, 3}, Seed: 1}
 	var epochs []int
 	r, err := Build(context.Background(), src, copt, TrainOptions{Epochs: 3, Seed: 1}, nil, func(e int, _ *Recognizer) { epochs = append(epochs, e) })
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/internal/testshared"
+	"github.com/annals/annals/nlp/cluster"
 	"github.com/annals/annals/nlp/perceptron"
 	"github.com/annals/annals/nlp/tag"
 	"github.com/annals/annals/nlp/tokenize"
@@ -129,8 +130,8 @@ func TestPUDFloor(t *testing.T) {
 	}
 	fp -= tp
 	f1 := 2 * float64(tp) / float64(2*tp+fp+fn)
-	if f1 < 0.64 {
-		t.Errorf("UNER PUD F1 %.3f, want at least 0.64", f1)
+	if f1 < 0.655 {
+		t.Errorf("UNER PUD F1 %.3f, want at least 0.655", f1)
 	}
 	t.Logf("UNER PUD F1 %.3f", f1)
 }
@@ -184,7 +185,7 @@ func toySentences(t *testing.T) []event.Sentence {
 func TestTrainSaveLoad(t *testing.T) {
 	train := toySentences(t)
 	gaz := newGazetteer(map[string]uint16{"oslo": gazCity, "new york": gazCity})
-	r, err := Train(context.Background(), train, Clusters{"Oslo": 1, "Lima": 1}, gaz, TrainOptions{Epochs: 5, Seed: 1}, nil)
+	r, err := Train(context.Background(), train, cluster.Clusters{"Oslo": 1, "Lima": 1}, gaz, TrainOptions{Epochs: 5, Seed: 1}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -283,32 +284,6 @@ func TestGazetteerWithActors(t *testing.T) {
 func TestNameTokens(t *testing.T) {
 	if got := nameTokens("Guinea-Bissau, Republic of"); !slices.Equal(got, []string{"guinea", "-", "bissau", ",", "republic", "of"}) {
 		t.Errorf("nameTokens = %q", got)
-	}
-}
-
-func TestLearnClusters(t *testing.T) {
-	var sents [][]string
-	for i := 0; i < 30; i++ {
-		for _, c := range []string{"Oslo", "Lima", "Paris"} {
-			sents = append(sents, []string{"she", "flew", "to", c, "on", "monday"})
-		}
-		for _, v := range []string{"ate", "cooked", "baked"} {
-			sents = append(sents, []string{"he", v, "the", "bread", "today"})
-		}
-	}
-	opt := ClusterOptions{MinCount: 3, Contexts: 50, Dims: 4, Ks: []int{5}, Seed: 1}
-	cl, err := LearnClusters(context.Background(), sents, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if cl["Oslo"] != cl["Lima"] || cl["Lima"] != cl["Paris"] || cl["ate"] != cl["baked"] || cl["Oslo"] == cl["ate"] {
-		t.Errorf("clusters Oslo %d Lima %d Paris %d ate %d baked %d", cl["Oslo"], cl["Lima"], cl["Paris"], cl["ate"], cl["baked"])
-	}
-	again, _ := LearnClusters(context.Background(), sents, opt)
-	for w, c := range cl {
-		if again[w] != c {
-			t.Fatalf("not deterministic: %s in %d then %d", w, c, again[w])
-		}
 	}
 }
 
