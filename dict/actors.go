@@ -46,6 +46,7 @@ type Actors struct {
 	byFirst map[string][]actorPhrase
 	stems   map[string][]actorPhrase // phrases whose first word is a stem, by its first 3 letters
 	Count   int                      // number of actor records
+	all     []*Actor                 // every record, in the order added
 	// Warnings lists lines that were skipped but do not stop loading, such
 	// as impossible dates in a restriction (the Phoenix files have some).
 	Warnings []error
@@ -161,6 +162,7 @@ func (d *Actors) Load(r io.Reader, file string) error {
 
 func (d *Actors) add(a *Actor) {
 	d.Count++
+	d.all = append(d.all, a)
 	for _, p := range a.Phrases {
 		ap := actorPhrase{words: p, actor: a}
 		if p[0].Exact || len(p[0].Text) < 3 {
@@ -170,6 +172,11 @@ func (d *Actors) add(a *Actor) {
 		}
 	}
 }
+
+// All returns every actor record, in the order they were added: for
+// readers of the names themselves, such as the named-entity recognizer's
+// trainer, which learns them as a gazetteer.
+func (d *Actors) All() []*Actor { return d.all }
 
 // parseDatedCode reads "[CODE]", "[CODE <DATE]", "[CODE >DATE]" or
 // "[CODE DATE-DATE]" (bounds inclusive). Dates have 8 (YYYYMMDD) or 6

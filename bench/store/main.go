@@ -39,7 +39,7 @@ func main() {
 	dsn := flag.String("postgres", "", "PostgreSQL `DSN` instead of SQLite (a database of its own: its size is reported)")
 	clients := flag.Int("clients", 8, "concurrent `clients` of the listing")
 	lists := flag.Int("lists", 800, "listing `requests` in all")
-	views := flag.Int("views", 20, "`runs` of each view from the rollups")
+	views := flag.Int("views", 20, "`runs` of each view from the rollups and of each full-text search (0: none)")
 	scans := flag.Int("scans", 3, "`runs` of each view from the events, for comparison (0: none)")
 	flag.Parse()
 	if err := run(context.Background(), *n, *dbPath, *dsn, *clients, *lists, *views, *scans); err != nil {
@@ -109,7 +109,18 @@ func run(ctx context.Context, n int, dbPath, dsn string, clients, lists, views, 
 	if err != nil {
 		return err
 	}
+	// Each listing's share of the same run, so that a slow plan shows
+	// apart from the queue of clients.
+	each := make([][]time.Duration, len(g.listFilters))
+	for i, d := range lat {
+		each[i%len(each)] = append(each[i%len(each)], d)
+	}
 	row(fmt.Sprintf("event list, first page, %d clients", clients), "events", lat)
+	for i, f := range g.listFilters {
+		if len(each[i]) > 0 {
+			row("  "+describeFilter(f), "events", each[i])
+		}
+	}
 	top := store.Filter{Country: g.countries[0]}
 	mid := store.Filter{Country: g.countries[len(g.countries)/4]}
 	for _, v := range []struct {
@@ -164,7 +175,11 @@ func run(ctx context.Context, n int, dbPath, dsn string, clients, lists, views, 
 	return nil
 }
 
+// row prints the median and 99th percentile of lat; nothing for no runs.
 func row(name, table string, lat []time.Duration) {
+	if len(lat) == 0 {
+		return
+	}
 	slices.Sort(lat)
 	p := func(q float64) string {
 		return fmt.Sprintf("%.1f ms", float64(lat[min(len(lat)-1, int(q*float64(len(lat))))].Microseconds())/1000)
@@ -185,10 +200,38 @@ func sequential(n int, f func() error) ([]time.Duration, error) {
 	return lat, nil
 }
 
-// concurrent times n calls of f spread over clients goroutines.
+// describeFilter names the fields of a listing's filter, as the report
+// shows them.
+func describeFilter(f store.Filter) string {
+	var parts []string
+	add := func(k, v string) {
+		if v != "" {
+			parts = append(parts, k+" "+v)
+		}
+	}
+	add("country", f.Country)
+	add("source", f.SourceActor)
+	add("target", f.TargetActor)
+	add("actor", f.Actor)
+	add("code", f.Code)
+	add("plover", f.Plover)
+	if f.QuadClass != 0 {
+		add("quad", fmt.Sprint(f.QuadClass))
+	}
+	if !f.From.IsZero() {
+		add("from", f.From.Format(time.DateOnly))
+	}
+	if !f.To.IsZero() {
+		add("to", f.To.Format(time.DateOnly))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// concurrent times n calls of f spread over clients goroutines; the
+// latency of call i is the i-th of the answer.
 func concurrent(clients, n int, f func(i int) error) ([]time.Duration, error) {
 	var mu sync.Mutex
-	var lat []time.Duration
+	lat := make([]time.Duration, n)
 	var errs []error
 	var wg sync.WaitGroup
 	for c := range clients {
@@ -198,7 +241,7 @@ func concurrent(clients, n int, f func(i int) error) ([]time.Duration, error) {
 				err := f(i)
 				d := time.Since(t0)
 				mu.Lock()
-				lat = append(lat, d)
+				lat[i] = d
 				if err != nil {
 					errs = append(errs, err)
 				}

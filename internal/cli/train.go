@@ -10,7 +10,9 @@ import (
 
 	"github.com/annals/annals/conllu"
 	"github.com/annals/annals/event"
+	"github.com/annals/annals/nlp/cluster"
 	"github.com/annals/annals/nlp/lemma"
+	"github.com/annals/annals/nlp/ner"
 	"github.com/annals/annals/nlp/parse"
 	"github.com/annals/annals/nlp/tag"
 )
@@ -111,15 +113,26 @@ func writeModel(path string, save func(f *os.File) error) error {
 }
 
 func trainTagger(ctx context.Context, env *Env, args []string) error {
-	f, err := parseTrainFlags(env, "tagger", "nlp/tag/model/tagger.gz", 8, args)
-	if err != nil {
+	c := &Command{Name: "train tagger", Usage: "[flags]", Short: "train the tagger on CoNLL-U files"}
+	fs := newFlags(env, c)
+	f := addTrainFlags(fs, "nlp/tag/model/tagger.gz", 8, "shuffling")
+	clustersFrom := fs.String("clusters-from", "nlp/ner/model/ner.gz", "named-entity model whose word clusters the tagger reads and keeps (\"\" for none)")
+	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	train, dev, err := f.sentences()
 	if err != nil {
 		return err
 	}
-	t, err := tag.Train(ctx, train, dev, tag.TrainOptions{Epochs: f.epochs, Seed: f.seed, Log: env.Stdout})
+	var clusters cluster.Clusters
+	if *clustersFrom != "" {
+		r, err := ner.LoadFile(*clustersFrom)
+		if err != nil {
+			return err
+		}
+		clusters = r.Clusters()
+	}
+	t, err := tag.Train(ctx, train, dev, tag.TrainOptions{Epochs: f.epochs, Seed: f.seed, Clusters: clusters, Log: env.Stdout})
 	if err != nil {
 		return err
 	}
@@ -154,7 +167,7 @@ func trainParser(ctx context.Context, env *Env, args []string) error {
 		tagger.Tag(s)
 	}
 	fmt.Fprintf(env.Stdout, "jackknifing tags of %d training sentences in %d folds\n", len(train), *folds)
-	train, err = tag.Jackknife(ctx, train, *folds, tag.TrainOptions{Epochs: *taggerEpochs, Seed: f.seed})
+	train, err = tag.Jackknife(ctx, train, *folds, tag.TrainOptions{Epochs: *taggerEpochs, Seed: f.seed, Clusters: tagger.Clusters()})
 	if err != nil {
 		return err
 	}

@@ -6,8 +6,10 @@ import (
 	"os"
 	"strings"
 
+	"github.com/annals/annals/dict"
 	evalner "github.com/annals/annals/eval/ner"
 	"github.com/annals/annals/event"
+	"github.com/annals/annals/nlp/cluster"
 	"github.com/annals/annals/nlp/ner"
 	"github.com/annals/annals/nlp/tag"
 )
@@ -58,6 +60,7 @@ func trainNER(ctx context.Context, env *Env, args []string) error {
 	clustersFrom := fs.String("clusters-from", "", "model file whose word clusters to reuse instead of learning them from --text")
 	geonames := fs.String("geonames", nerCorpora+"geonames", "GeoNames folder for the gazetteer (\"\" for none)")
 	countries := fs.String("countries", nerCorpora+"countries", "folder with mordecai.nat_df.csv (nationality adjectives)")
+	actors := fs.Bool("actors", true, "add the names of the embedded dictionaries' actors to the gazetteer")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -73,12 +76,19 @@ func trainNER(ctx context.Context, env *Env, args []string) error {
 		tagAll(tagger, devSents)
 	}
 	src := ner.Sources{Train: splitList(*train), Unlabelled: splitList(*text), Geonames: *geonames, Countries: *countries, Prepare: tagger.Tag}
+	if *actors {
+		set, err := dict.Default()
+		if err != nil {
+			return err
+		}
+		src.Actors = actorNames(set)
+	}
 	if *clustersFrom != "" {
 		if src.ClustersFrom, err = ner.LoadFile(*clustersFrom); err != nil {
 			return err
 		}
 	}
-	copt := ner.DefaultClusterOptions
+	copt := cluster.DefaultOptions
 	copt.Seed = *seed
 	topt := ner.DefaultTrainOptions
 	topt.Epochs, topt.Seed = *epochs, *seed
@@ -97,6 +107,64 @@ func trainNER(ctx context.Context, env *Env, args []string) error {
 	}
 	logf("wrote %s", *out)
 	return nil
+}
+
+// actorNames returns the names of the actors of set's actor dictionary
+// (actors.txt in annals' format; the countries, capitals and demonyms of
+// countries.txt come from GeoNames in the gazetteer already). A name that
+// is a role word and another actor name ("President Barham Salih" beside
+// "Barham Salih") is left out: UNER leaves titles out of names. An actor
+// whose code starts with no country of the dictionary (IGO..., NGO...,
+// IMG...) is a group.
+func actorNames(set *dict.Set) []ner.ActorName {
+	countries := map[string]bool{}
+	var actors []*dict.Actor
+	for _, a := range set.Actors.All() {
+		if strings.HasSuffix(a.File, "countries.txt") {
+			for _, c := range a.Codes {
+				countries[c.Code] = true
+			}
+		} else if len(a.Codes) > 0 {
+			actors = append(actors, a)
+		}
+	}
+	names := map[string]bool{}
+	wordsOf := func(p []dict.Word) []string {
+		words := make([]string, len(p))
+		for i, w := range p {
+			words[i] = w.Text
+		}
+		return words
+	}
+	for _, a := range actors {
+		for _, p := range a.Phrases {
+			names[strings.Join(wordsOf(p), " ")] = true
+		}
+	}
+	var out []ner.ActorName
+	for _, a := range actors {
+		group := !countries[a.Codes[0].Code[:min(3, len(a.Codes[0].Code))]]
+		for _, p := range a.Phrases {
+			if words := wordsOf(p); !titled(set.Agents, words, names) {
+				out = append(out, ner.ActorName{Words: words, Group: group})
+			}
+		}
+	}
+	return out
+}
+
+// titled reports whether words are role words followed by one of names.
+func titled(agents *dict.Agents, words []string, names map[string]bool) bool {
+	for rest := words; len(rest) > 1; {
+		m, ok := agents.Match(rest, 0)
+		if !ok || m.End >= len(rest) {
+			return false
+		}
+		if rest = rest[m.End:]; names[strings.Join(rest, " ")] {
+			return true
+		}
+	}
+	return false
 }
 
 // tagAll sets the part-of-speech tags the recognizer reads.

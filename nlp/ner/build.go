@@ -6,18 +6,23 @@ import (
 	"time"
 
 	"github.com/annals/annals/event"
+	"github.com/annals/annals/nlp/cluster"
 )
 
 // Sources names the data a recognizer is built from.
 type Sources struct {
 	Train      []string // annotated files, in any format ReadFile reads
-	Unlabelled []string // openly licensed text for LearnClusters (see ReadUnlabelled)
+	Unlabelled []string // openly licensed text for cluster.Learn (see ReadUnlabelled)
 	// ClustersFrom, when set, takes the word clusters of this recognizer
 	// instead of learning them from Unlabelled (the slow part of a build):
 	// for retraining the weights alone.
 	ClustersFrom *Recognizer
 	Geonames     string // folder of the GeoNames extracts (BuildGazetteer)
 	Countries    string // folder of the nationality adjectives (BuildGazetteer)
+	// Actors are names of known actors, added to the gazetteer: the
+	// caller's dictionaries, which this package does not read (it is the
+	// language layer, below the coder and its dictionaries).
+	Actors []ActorName
 	// Prepare, when set, is applied to every training sentence before
 	// training: it sets what the pipeline sets before the recognizer runs
 	// (the part-of-speech tags that features read).
@@ -26,7 +31,7 @@ type Sources struct {
 
 // Build reads the sources, learns the clusters, derives the gazetteer and
 // trains a recognizer; logf, when not nil, hears what it is doing.
-func Build(ctx context.Context, src Sources, copt ClusterOptions, topt TrainOptions, logf func(format string, args ...any), progress func(epoch int, r *Recognizer)) (*Recognizer, error) {
+func Build(ctx context.Context, src Sources, copt cluster.Options, topt TrainOptions, logf func(format string, args ...any), progress func(epoch int, r *Recognizer)) (*Recognizer, error) {
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
@@ -56,13 +61,13 @@ func Build(ctx context.Context, src Sources, copt ClusterOptions, topt TrainOpti
 		}
 		text = append(text, s...)
 	}
-	var clusters Clusters
+	var clusters cluster.Clusters
 	if src.ClustersFrom != nil {
 		clusters = src.ClustersFrom.clusters
 		logf("clusters: %d words, as in the given model", len(clusters))
 	} else if len(text) > 0 {
 		var err error
-		if clusters, err = LearnClusters(ctx, text, copt); err != nil {
+		if clusters, err = cluster.Learn(ctx, text, copt); err != nil {
 			return nil, fmt.Errorf("ner: learning clusters: %w", err)
 		}
 		logf("clusters: %d words from %d lines of unlabelled text (%s)", len(clusters), len(text), time.Since(start).Round(time.Second))
@@ -74,6 +79,10 @@ func Build(ctx context.Context, src Sources, copt ClusterOptions, topt TrainOpti
 			return nil, err
 		}
 		logf("gazetteer: %d names", gaz.Len())
+	}
+	if len(src.Actors) > 0 {
+		gaz = gaz.WithActors(src.Actors)
+		logf("gazetteer with %d actor names: %d names", len(src.Actors), gaz.Len())
 	}
 	return Train(ctx, train, clusters, gaz, topt, progress)
 }

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/annals/annals/nlp/cluster"
 )
 
 // writeFiles writes name -> content under a temporary folder and returns it.
@@ -93,7 +95,7 @@ func TestBuildGazetteer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]uint8{"norway": gazCountry, "oslo": gazCity, "bergen": gazCity, "sao paulo": gazCity | gazBigCity, "vestland": gazRegion, "norwegian": gazDemonym}
+	want := map[string]uint16{"norway": gazCountry, "oslo": gazCity, "bergen": gazCity, "sao paulo": gazCity | gazBigCity, "vestland": gazRegion, "norwegian": gazDemonym}
 	for name, cat := range want {
 		if g.names[name] != cat {
 			t.Errorf("%s: categories %b, want %b", name, g.names[name], cat)
@@ -122,7 +124,7 @@ func TestBuild(t *testing.T) {
 		Geonames:   filepath.Join(dir, "geo"),
 		Countries:  filepath.Join(dir, "countries"),
 	}
-	copt := ClusterOptions{MinCount: 2, Contexts: 20, Dims: 3, Ks: []int{2, 3}, Seed: 1}
+	copt := cluster.Options{MinCount: 2, Contexts: 20, Dims: 3, Ks: []int{2, 3}, Seed: 1}
 	var epochs []int
 	r, err := Build(context.Background(), src, copt, TrainOptions{Epochs: 3, Seed: 1}, nil, func(e int, _ *Recognizer) { epochs = append(epochs, e) })
 	if err != nil {

@@ -3,6 +3,7 @@ package ner
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/annals/annals/event"
@@ -13,23 +14,27 @@ import (
 // over PER, ORG and LOC. GUM marks every mention, "a Swiss mathematician" as
 // well as "Daniel Bernoulli"; a mention counts as a name when, after leading
 // determiners, it starts and ends with a proper noun (UPOS PROPN), which is
-// how UNER delimits names. Outer names win over names nested in them.
+// how UNER delimits names; a person's title before the name, which GUM
+// attaches to it as nmod:desc or compound ("President", "NASA
+// Administrator"), is left out, as UNER leaves titles out. Outer names win
+// over names nested in them.
 // Multiword-token ranges and empty nodes are skipped. name is used in errors.
 func ReadCoNLLU(r io.Reader, name string) ([]event.Sentence, error) {
 	var (
 		out  []event.Sentence
 		toks []string
 		upos []string
+		mods []bool // the token modifies a later token: deprel nmod:desc or compound, head after it
 		ment []mention
 		open = map[string][]openMention{}
 		id   string
 	)
 	flush := func() {
 		if len(toks) > 0 {
-			tags := nameTags(upos, ment)
+			tags := nameTags(upos, mods, ment)
 			out = append(out, newSentence(len(out), id, toks, tags))
 		}
-		toks, upos, ment, id = nil, nil, nil, ""
+		toks, upos, mods, ment, id = nil, nil, nil, nil, ""
 		clear(open)
 	}
 	err := eachLine(r, name, "CoNLL-U", func(line int, s string) error {
@@ -56,6 +61,9 @@ func ReadCoNLLU(r io.Reader, name string) ([]event.Sentence, error) {
 		i := len(toks)
 		toks = append(toks, f[1])
 		upos = append(upos, f[3])
+		head, _ := strconv.Atoi(f[6])
+		self, _ := strconv.Atoi(f[0])
+		mods = append(mods, head > self && (f[7] == "nmod:desc" || f[7] == "compound"))
 		if err := readEntities(f[9], i, open, &ment); err != nil {
 			return formatErr(name, line, "%v", err)
 		}
@@ -133,8 +141,9 @@ func readEntities(misc string, i int, open map[string][]openMention, ment *[]men
 	return nil
 }
 
-// nameTags turns the named mentions among ment into IOB2 tags.
-func nameTags(upos []string, ment []mention) []string {
+// nameTags turns the named mentions among ment into IOB2 tags; mods marks
+// the tokens that modify a later token as titles do.
+func nameTags(upos []string, mods []bool, ment []mention) []string {
 	tags := make([]string, len(upos))
 	for i := range tags {
 		tags[i] = "O"
@@ -151,6 +160,11 @@ func nameTags(upos []string, ment []mention) []string {
 		f := m.first
 		for f <= m.last && upos[f] == "DET" {
 			f++
+		}
+		if m.label == "PER" {
+			for f < m.last && mods[f] {
+				f++
+			}
 		}
 		if f > m.last || upos[f] != "PROPN" || upos[m.last] != "PROPN" {
 			continue

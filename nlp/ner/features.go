@@ -29,7 +29,7 @@ type tokInfo struct {
 type state struct {
 	toks   []tokInfo
 	lower  []uint64
-	gaz    []uint8
+	gaz    []uint16
 	buf    []byte
 	feats  []uint64 // the features of all tokens, token i's from fstart[i] to fstart[i+1]
 	fstart []int

@@ -3,6 +3,7 @@ package ner
 import (
 	"bufio"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -19,28 +20,46 @@ const (
 	gazBigCity             // populated places of a million people or more
 	gazRegion              // first-level administrative divisions
 	gazDemonym             // nationality adjectives ("Iraqi"), which UNER leaves O
+	// gazActor marks the names of actors in the caller's dictionaries
+	// (people, organisations and places that stand for a government, all
+	// of one country: "Barham Salih", "State Department"); gazActorGroup
+	// those of actors of no country (international organisations, armed
+	// groups: "IAEA", "Hezbollah").
+	gazActor      = 1 << 7 // above the position bits (gazPosShift), which models before these two read there
+	gazActorGroup = 1 << 8
 )
+
+// ActorName is a name of a known actor, as its words, for
+// Gazetteer.WithActors.
+type ActorName struct {
+	Words []string
+	Group bool // the actor belongs to no country (an international organisation, an armed group)
+}
 
 // Gazetteer holds place names and demonyms, matched against token
 // sequences case-insensitively.
 type Gazetteer struct {
-	names map[string]uint8 // lower-cased name, tokens joined by one space -> categories
+	names map[string]uint16 // lower-cased name, tokens joined by one space -> categories
 	// seq maps the hash of a lower-cased token sequence to its categories,
 	// with gazPrefix set when a longer name starts with it.
-	seq    map[uint64]uint8
+	seq    map[uint64]uint16
 	maxLen int
 }
 
 // gazPrefix marks a token sequence that begins a longer name.
-const gazPrefix = 1 << 7
+const gazPrefix = 1 << 15
+
+// gazPosShift is where match puts a token's position in its name (2
+// bits), between the first categories and the actor ones.
+const gazPosShift = 5
 
 // BuildGazetteer derives the gazetteer from the GeoNames extracts in
 // geonamesDir (countryInfo.txt, cities15000.txt, admin1CodesASCII.txt; CC BY
 // 4.0) and the nationality adjectives in countriesDir (mordecai.nat_df.csv,
 // MIT).
 func BuildGazetteer(geonamesDir, countriesDir string) (*Gazetteer, error) {
-	names := map[string]uint8{}
-	add := func(name string, cat uint8) {
+	names := map[string]uint16{}
+	add := func(name string, cat uint16) {
 		name = strings.TrimSpace(name)
 		if name == "" {
 			return
@@ -55,7 +74,7 @@ func BuildGazetteer(geonamesDir, countriesDir string) (*Gazetteer, error) {
 		return nil, err
 	}
 	err = eachRow(filepath.Join(geonamesDir, "cities15000.txt"), 15, '\t', func(f []string) {
-		cat := uint8(gazCity)
+		cat := uint16(gazCity)
 		if pop, _ := strconv.Atoi(f[14]); pop >= 1_000_000 {
 			cat |= gazBigCity
 		}
@@ -139,8 +158,32 @@ func nameTokens(name string) []string {
 	return toks
 }
 
-func newGazetteer(names map[string]uint8) *Gazetteer {
-	g := &Gazetteer{names: names, seq: make(map[uint64]uint8, len(names)*2)}
+// WithActors returns a gazetteer with g's names (g may be nil) and the
+// given actor names. A name with a hyphen is added as UD English splits it
+// ("al - qaeda") and as annals' tokenizer leaves it ("al-qaeda").
+func (g *Gazetteer) WithActors(actors []ActorName) *Gazetteer {
+	names := map[string]uint16{}
+	if g != nil {
+		maps.Copy(names, g.names)
+	}
+	for _, a := range actors {
+		cat := uint16(gazActor)
+		if a.Group {
+			cat = gazActorGroup
+		}
+		name := strings.Join(a.Words, " ")
+		if split := strings.Join(nameTokens(name), " "); split != "" {
+			names[split] |= cat
+		}
+		if whole := strings.ToLower(strings.Join(strings.Fields(name), " ")); whole != "" {
+			names[whole] |= cat
+		}
+	}
+	return newGazetteer(names)
+}
+
+func newGazetteer(names map[string]uint16) *Gazetteer {
+	g := &Gazetteer{names: names, seq: make(map[uint64]uint16, len(names)*2)}
 	for name, cat := range names {
 		toks := strings.Split(name, " ")
 		g.maxLen = max(g.maxLen, len(toks))
@@ -174,12 +217,12 @@ func (g *Gazetteer) sortedNames() []string {
 
 // match sets gaz[i] for every token covered by the longest name starting at
 // each position: the name's categories in the low bits and its BILU
-// position (0-3) in bits 5-6. lower holds the tokens' lower-case hashes.
-func (g *Gazetteer) match(lower []uint64, gaz []uint8) {
+// position (0-3) at gazPosShift. lower holds the tokens' lower-case hashes.
+func (g *Gazetteer) match(lower []uint64, gaz []uint16) {
 	clear(gaz)
 	for i := 0; i < len(lower); {
 		h := uint64(0)
-		bestLen, bestCat := 0, uint8(0)
+		bestLen, bestCat := 0, uint16(0)
 		for j := i; j < len(lower) && j-i < g.maxLen; j++ {
 			h = seqHash(h, lower[j])
 			c, ok := g.seq[h]
@@ -198,7 +241,7 @@ func (g *Gazetteer) match(lower []uint64, gaz []uint8) {
 			continue
 		}
 		for k := 0; k < bestLen; k++ {
-			pos := uint8(1) // inside
+			pos := uint16(1) // inside
 			switch {
 			case bestLen == 1:
 				pos = 3
@@ -207,7 +250,7 @@ func (g *Gazetteer) match(lower []uint64, gaz []uint8) {
 			case k == bestLen-1:
 				pos = 2
 			}
-			gaz[i+k] = bestCat | pos<<5
+			gaz[i+k] = bestCat | pos<<gazPosShift
 		}
 		i += bestLen
 	}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"unicode/utf8"
 
+	"github.com/annals/annals/nlp/cluster"
 	"github.com/annals/annals/nlp/internal/modelfile"
 	"github.com/annals/annals/nlp/perceptron"
 )
@@ -24,6 +25,10 @@ const (
 	maxEntries = 1 << 22
 	maxString  = 1 << 10
 )
+
+// Clusters returns the word clusters the recognizer reads, for other
+// models to read the same (the tagger's training takes them from here).
+func (r *Recognizer) Clusters() cluster.Clusters { return r.clusters }
 
 // Save writes the recognizer gzipped: the clusters, the gazetteer, then the
 // perceptron weights (perceptron.Model.Encode).
@@ -41,16 +46,7 @@ func (r *Recognizer) encode(w io.Writer) error {
 		put(uint64(len(s)))
 		bw.WriteString(s)
 	}
-	words := make([]string, 0, len(r.clusters))
-	for w := range r.clusters {
-		words = append(words, w)
-	}
-	slices.Sort(words)
-	put(uint64(len(words)))
-	for _, w := range words {
-		putString(w)
-		put(uint64(r.clusters[w]))
-	}
+	r.clusters.Write(bw)
 	var names []string
 	if r.gaz != nil {
 		names = r.gaz.sortedNames()
@@ -98,37 +94,25 @@ func decode(br *bufio.Reader) (*Recognizer, error) {
 		}
 		return string(b), nil
 	}
-	nw, err := get(maxEntries, "cluster count")
+	clusters, err := cluster.Read(br)
 	if err != nil {
-		return nil, err
-	}
-	clusters := make(Clusters, min(nw, 1<<16))
-	for range nw {
-		w, err := getString("word")
-		if err != nil {
-			return nil, err
-		}
-		c, err := get(1<<30-1, "cluster id")
-		if err != nil {
-			return nil, err
-		}
-		clusters[w] = uint32(c)
+		return nil, fmt.Errorf("%w: %w", ErrModel, err)
 	}
 	nn, err := get(maxEntries, "gazetteer size")
 	if err != nil {
 		return nil, err
 	}
-	names := make(map[string]uint8, min(nn, 1<<16))
+	names := make(map[string]uint16, min(nn, 1<<16))
 	for range nn {
 		n, err := getString("name")
 		if err != nil {
 			return nil, err
 		}
-		c, err := get(1<<7-1, "name categories")
+		c, err := get(gazPrefix-1, "name categories")
 		if err != nil {
 			return nil, err
 		}
-		names[n] = uint8(c)
+		names[n] = uint16(c)
 	}
 	m, err := perceptron.Decode(br)
 	if err != nil {

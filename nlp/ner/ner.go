@@ -4,7 +4,7 @@
 // The recognizer is a first-order structured perceptron (weights in package
 // nlp/perceptron, averaged) over IOB2 tags, decoded with Viterbi. Besides
 // the usual word, affix, shape, context and part-of-speech features it
-// reads word clusters learned by LearnClusters from
+// reads word clusters learned by cluster.Learn from
 // openly licensed unlabelled text and a gazetteer of GeoNames places and
 // nationality adjectives (BuildGazetteer); both are stored in the model
 // file with the weights. The package also reads the annotated corpora it
@@ -18,6 +18,7 @@ import (
 	"sync"
 
 	"github.com/annals/annals/event"
+	"github.com/annals/annals/nlp/cluster"
 	"github.com/annals/annals/nlp/perceptron"
 )
 
@@ -28,7 +29,7 @@ var labels = [...]string{"PER", "ORG", "LOC"}
 // use.
 type Recognizer struct {
 	model    *perceptron.Model
-	clusters Clusters
+	clusters cluster.Clusters
 	gaz      *Gazetteer
 	trans    *transitions // from model, computed once
 	pool     sync.Pool    // *state, reused across calls

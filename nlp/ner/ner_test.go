@@ -10,6 +10,7 @@ import (
 
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/internal/testshared"
+	"github.com/annals/annals/nlp/cluster"
 	"github.com/annals/annals/nlp/perceptron"
 	"github.com/annals/annals/nlp/tag"
 	"github.com/annals/annals/nlp/tokenize"
@@ -129,8 +130,8 @@ func TestPUDFloor(t *testing.T) {
 	}
 	fp -= tp
 	f1 := 2 * float64(tp) / float64(2*tp+fp+fn)
-	if f1 < 0.64 {
-		t.Errorf("UNER PUD F1 %.3f, want at least 0.64", f1)
+	if f1 < 0.655 {
+		t.Errorf("UNER PUD F1 %.3f, want at least 0.655", f1)
 	}
 	t.Logf("UNER PUD F1 %.3f", f1)
 }
@@ -183,8 +184,8 @@ func toySentences(t *testing.T) []event.Sentence {
 
 func TestTrainSaveLoad(t *testing.T) {
 	train := toySentences(t)
-	gaz := newGazetteer(map[string]uint8{"oslo": gazCity, "new york": gazCity})
-	r, err := Train(context.Background(), train, Clusters{"Oslo": 1, "Lima": 1}, gaz, TrainOptions{Epochs: 5, Seed: 1}, nil)
+	gaz := newGazetteer(map[string]uint16{"oslo": gazCity, "new york": gazCity})
+	r, err := Train(context.Background(), train, cluster.Clusters{"Oslo": 1, "Lima": 1}, gaz, TrainOptions{Epochs: 5, Seed: 1}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,49 +239,51 @@ func TestClassesRoundTrip(t *testing.T) {
 }
 
 func TestGazetteerMatch(t *testing.T) {
-	g := newGazetteer(map[string]uint8{"new york": gazCity, "york": gazCity, "new york city": gazCity | gazBigCity, "iraqi": gazDemonym})
+	g := newGazetteer(map[string]uint16{"new york": gazCity, "york": gazCity, "new york city": gazCity | gazBigCity, "iraqi": gazDemonym})
 	words := strings.Fields("the iraqi envoy left new york city for york")
 	lower := make([]uint64, len(words))
 	for i, w := range words {
 		lower[i] = perceptron.String(w)
 	}
-	gaz := make([]uint8, len(words))
+	gaz := make([]uint16, len(words))
 	g.match(lower, gaz)
-	want := []uint8{0, gazDemonym | 3<<5, 0, 0, gazCity | gazBigCity, gazCity | gazBigCity | 1<<5, gazCity | gazBigCity | 2<<5, 0, gazCity | 3<<5}
+	want := []uint16{0, gazDemonym | 3<<5, 0, 0, gazCity | gazBigCity, gazCity | gazBigCity | 1<<5, gazCity | gazBigCity | 2<<5, 0, gazCity | 3<<5}
 	if !slices.Equal(gaz, want) {
 		t.Errorf("matches %v, want %v", gaz, want)
+	}
+}
+
+func TestGazetteerWithActors(t *testing.T) {
+	g := newGazetteer(map[string]uint16{"york": gazCity})
+	g = g.WithActors([]ActorName{{Words: []string{"BARHAM", "SALIH"}}, {Words: []string{"AL-QAEDA"}, Group: true}, {Words: []string{"YORK"}}})
+	tests := []struct {
+		text string
+		want []uint16
+	}{
+		{"Barham Salih met al-Qaeda", []uint16{gazActor, gazActor | 2<<gazPosShift, 0, gazActorGroup | 3<<gazPosShift}},
+		// UD English splits the hyphen, annals' tokenizer does not: both match.
+		{"al - Qaeda in York", []uint16{gazActorGroup, gazActorGroup | 1<<gazPosShift, gazActorGroup | 2<<gazPosShift, 0, gazCity | gazActor | 3<<gazPosShift}},
+	}
+	for _, tt := range tests {
+		words := strings.Fields(tt.text)
+		lower := make([]uint64, len(words))
+		for i, w := range words {
+			lower[i] = perceptron.String(strings.ToLower(w))
+		}
+		gaz := make([]uint16, len(words))
+		g.match(lower, gaz)
+		if !slices.Equal(gaz, tt.want) {
+			t.Errorf("%q: matches %v, want %v", tt.text, gaz, tt.want)
+		}
+	}
+	if (*Gazetteer)(nil).WithActors([]ActorName{{Words: []string{"UN"}}}).Len() != 1 {
+		t.Error("WithActors on a nil gazetteer lost the name")
 	}
 }
 
 func TestNameTokens(t *testing.T) {
 	if got := nameTokens("Guinea-Bissau, Republic of"); !slices.Equal(got, []string{"guinea", "-", "bissau", ",", "republic", "of"}) {
 		t.Errorf("nameTokens = %q", got)
-	}
-}
-
-func TestLearnClusters(t *testing.T) {
-	var sents [][]string
-	for i := 0; i < 30; i++ {
-		for _, c := range []string{"Oslo", "Lima", "Paris"} {
-			sents = append(sents, []string{"she", "flew", "to", c, "on", "monday"})
-		}
-		for _, v := range []string{"ate", "cooked", "baked"} {
-			sents = append(sents, []string{"he", v, "the", "bread", "today"})
-		}
-	}
-	opt := ClusterOptions{MinCount: 3, Contexts: 50, Dims: 4, Ks: []int{5}, Seed: 1}
-	cl, err := LearnClusters(context.Background(), sents, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if cl["Oslo"] != cl["Lima"] || cl["Lima"] != cl["Paris"] || cl["ate"] != cl["baked"] || cl["Oslo"] == cl["ate"] {
-		t.Errorf("clusters Oslo %d Lima %d Paris %d ate %d baked %d", cl["Oslo"], cl["Lima"], cl["Paris"], cl["ate"], cl["baked"])
-	}
-	again, _ := LearnClusters(context.Background(), sents, opt)
-	for w, c := range cl {
-		if again[w] != c {
-			t.Fatalf("not deterministic: %s in %d then %d", w, c, again[w])
-		}
 	}
 }
 

@@ -102,26 +102,28 @@ func TestReadColumnsErrors(t *testing.T) {
 }
 
 // gumBlock is a hand-made sentence in GUM's format: a nested place inside
-// an organization, a person, and a common-noun mention that is no name.
+// an organization, a person with a title, and a common-noun mention that
+// is no name.
 const gumBlock = "# sent_id = t-1\n" +
 	"1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\tEntity=(1-organization-new\n" +
 	"2\tBank\tBank\tPROPN\tNNP\t_\t5\tnsubj\t_\t_\n" +
 	"3\tof\tof\tADP\tIN\t_\t4\tcase\t_\t_\n" +
 	"4\tOslo\tOslo\tPROPN\tNNP\t_\t2\tnmod\t_\tEntity=(2-place-new)1)\n" +
 	"5\thired\thire\tVERB\tVBD\t_\t0\troot\t_\t_\n" +
-	"6\tKari\tKari\tPROPN\tNNP\t_\t5\tobj\t_\tEntity=(3-person-new\n" +
-	"7\tNordmann\tNordmann\tPROPN\tNNP\t_\t6\tflat\t_\tEntity=3)\n" +
-	"8-9\tto\t_\t_\t_\t_\t_\t_\t_\t_\n" +
-	"8\tas\tas\tADP\tIN\t_\t10\tcase\t_\t_\n" +
-	"9\ta\ta\tDET\tDT\t_\t10\tdet\t_\tEntity=(3-person-giv\n" +
-	"10\tclerk\tclerk\tNOUN\tNN\t_\t5\tobl\t_\tEntity=3)\n\n"
+	"6\tDr.\tDr.\tPROPN\tNNP\t_\t7\tnmod:desc\t_\tEntity=(3-person-new\n" +
+	"7\tKari\tKari\tPROPN\tNNP\t_\t5\tobj\t_\t_\n" +
+	"8\tNordmann\tNordmann\tPROPN\tNNP\t_\t7\tflat\t_\tEntity=3)\n" +
+	"9-10\tto\t_\t_\t_\t_\t_\t_\t_\t_\n" +
+	"9\tas\tas\tADP\tIN\t_\t11\tcase\t_\t_\n" +
+	"10\ta\ta\tDET\tDT\t_\t11\tdet\t_\tEntity=(3-person-giv\n" +
+	"11\tclerk\tclerk\tNOUN\tNN\t_\t5\tobl\t_\tEntity=3)\n\n"
 
 func TestReadCoNLLU(t *testing.T) {
 	sents, err := ReadCoNLLU(strings.NewReader(gumBlock), "gum.conllu")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "The/O Bank/B-ORG of/I-ORG Oslo/I-ORG hired/O Kari/B-PER Nordmann/I-PER as/O a/O clerk/O"
+	want := "The/O Bank/B-ORG of/I-ORG Oslo/I-ORG hired/O Dr./O Kari/B-PER Nordmann/I-PER as/O a/O clerk/O"
 	if got := render(sents); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/annals/annals/event"
+	"github.com/annals/annals/nlp/cluster"
 	"github.com/annals/annals/nlp/perceptron"
 )
 
@@ -33,7 +34,7 @@ var DefaultTrainOptions = TrainOptions{Epochs: 5, Seed: 1, Prune: 0.01, Dropout:
 // (either may be nil). After each pass it calls progress, when not nil,
 // with the averaged recognizer so far, which is how callers watch a dev
 // set. The result is deterministic for given inputs and options.
-func Train(ctx context.Context, sents []event.Sentence, clusters Clusters, gaz *Gazetteer, opt TrainOptions, progress func(epoch int, r *Recognizer)) (*Recognizer, error) {
+func Train(ctx context.Context, sents []event.Sentence, clusters cluster.Clusters, gaz *Gazetteer, opt TrainOptions, progress func(epoch int, r *Recognizer)) (*Recognizer, error) {
 	if len(sents) == 0 {
 		return nil, errors.New("ner: no training sentences")
 	}
@@ -118,7 +119,7 @@ func update(tr *perceptron.Trainer, st *state, gold, pred []int) {
 }
 
 // newRecognizer wraps a trained model.
-func newRecognizer(m *perceptron.Model, clusters Clusters, gaz *Gazetteer) *Recognizer {
+func newRecognizer(m *perceptron.Model, clusters cluster.Clusters, gaz *Gazetteer) *Recognizer {
 	return &Recognizer{model: m, clusters: clusters, gaz: gaz, trans: newTransitions(m)}
 }
 

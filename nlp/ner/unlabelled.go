@@ -18,7 +18,7 @@ import (
 	"github.com/annals/annals/conllu"
 )
 
-// ReadUnlabelled reads text for LearnClusters, one token list per sentence
+// ReadUnlabelled reads text for cluster.Learn, one token list per sentence
 // or line: CoNLL-U files (.conllu) give their tokens; CSV files (.csv) the
 // column named "text"; JSON lines (.jsonl) the "text" field of each
 // object; XML files (.xml) the content of <text> elements; SGML files
@@ -115,7 +115,7 @@ func jsonlTexts(r io.Reader, name string) ([]string, error) {
 
 // sgmlBodies returns the <BODY> elements of Reuters-21578 SGML, entities
 // decoded and each article on one line (its lines are wrapped at about 70
-// characters, which would cut the contexts of LearnClusters).
+// characters, which would cut the contexts of cluster.Learn).
 func sgmlBodies(r io.Reader, name string) ([]string, error) {
 	b, err := io.ReadAll(io.LimitReader(r, 1<<30))
 	if err != nil {

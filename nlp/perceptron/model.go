@@ -219,7 +219,9 @@ func (m *Model) batchRows(batch []uint64, scores []float32) {
 			if r.fp == fp {
 				hits[n] = uint32(j)
 				n++
-				m.touchRest(r)
+				if r.more>>countBits != 0 {
+					m.touchRest(r)
+				}
 				break
 			}
 			if r.fp == 0 {

@@ -64,9 +64,22 @@ func mix(x uint64) uint64 {
 // among the classes allowed reports true for (all of them when allowed is
 // nil); -1 when none is allowed.
 func Argmax(scores []float32, allowed func(int) bool) int {
+	if allowed == nil {
+		// The common case, without a call per class.
+		if len(scores) == 0 {
+			return -1
+		}
+		best, bestScore := 0, scores[0]
+		for i, s := range scores[1:] {
+			if s > bestScore {
+				best, bestScore = i+1, s
+			}
+		}
+		return best
+	}
 	best, bestScore := -1, float32(math.Inf(-1))
 	for i, s := range scores {
-		if (allowed == nil || allowed(i)) && (best < 0 || s > bestScore) {
+		if allowed(i) && (best < 0 || s > bestScore) {
 			best, bestScore = i, s
 		}
 	}

@@ -264,3 +264,27 @@ func TestScoresLayout(t *testing.T) {
 		}
 	}
 }
+
+func TestArgmax(t *testing.T) {
+	inf := float32(math.Inf(-1))
+	even := func(i int) bool { return i%2 == 0 }
+	tests := []struct {
+		scores  []float32
+		allowed func(int) bool
+		want    int
+	}{
+		{nil, nil, -1},
+		{[]float32{inf}, nil, 0},
+		{[]float32{1, 3, 3, 2}, nil, 1},
+		{[]float32{-2, -1, -1}, nil, 1},
+		{[]float32{5, 3, 1}, func(i int) bool { return i > 0 }, 1},
+		{[]float32{1, 9, 2, 9}, even, 2},
+		{[]float32{1, 2}, func(int) bool { return false }, -1},
+		{[]float32{inf, inf}, even, 0},
+	}
+	for _, tt := range tests {
+		if got := Argmax(tt.scores, tt.allowed); got != tt.want {
+			t.Errorf("Argmax(%v) = %d, want %d", tt.scores, got, tt.want)
+		}
+	}
+}

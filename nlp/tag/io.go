@@ -6,26 +6,28 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"unicode/utf8"
 
+	"github.com/annals/annals/nlp/cluster"
 	"github.com/annals/annals/nlp/internal/modelfile"
 	"github.com/annals/annals/nlp/perceptron"
 )
 
-const magic = "annals-tagger-1\n"
+const magic = "annals-tagger-2\n"
 
 // ErrFormat reports a file that is not a tagger model.
 var ErrFormat = errors.New("tag: not a tagger model")
 
-// Save writes the tagger gzipped: a header, the tag dictionary, then the
-// perceptron.
+// Save writes the tagger gzipped: a header, the tag dictionary, the word
+// clusters, then the two passes' perceptrons.
 func (t *Tagger) Save(w io.Writer) error {
 	return modelfile.Write(w, magic, t.encode)
 }
 
-// encode writes what follows the magic line: the lexicon, then the
-// perceptron.
+// encode writes what follows the magic line: the lexicon, the clusters,
+// then the perceptrons.
 func (t *Tagger) encode(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	// The lexicon holds the words of the dictionary and of the ambiguity
@@ -59,10 +61,14 @@ func (t *Tagger) encode(w io.Writer) error {
 		}
 		put(t.amb[k])
 	}
+	t.clusters.Write(bw)
 	if err := bw.Flush(); err != nil {
 		return err
 	}
-	return t.model.Encode(w)
+	if err := t.first.Encode(w); err != nil {
+		return err
+	}
+	return t.second.Encode(w)
 }
 
 // Load reads a tagger written by Save. Corrupt input gives an error, never a
@@ -101,9 +107,20 @@ func decode(br *bufio.Reader) (*Tagger, error) {
 		}
 		entries = append(entries, entry{string(b), c, a})
 	}
+	clusters, err := cluster.Read(br)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrFormat, err)
+	}
 	m, err := perceptron.Decode(br)
 	if err != nil {
 		return nil, fmt.Errorf("tag: %w", err)
+	}
+	second, err := perceptron.Decode(br)
+	if err != nil {
+		return nil, fmt.Errorf("tag: second pass: %w", err)
+	}
+	if !slices.Equal(m.Labels(), second.Labels()) {
+		return nil, fmt.Errorf("%w: the passes' classes differ", ErrFormat)
 	}
 	dict := map[string]int{}
 	amb := make(map[string]uint64, len(entries))
@@ -118,5 +135,5 @@ func decode(br *bufio.Reader) (*Tagger, error) {
 			amb[e.word] = e.amb
 		}
 	}
-	return newTagger(m, dict, amb), nil
+	return newTagger(m, second, dict, amb, clusters), nil
 }

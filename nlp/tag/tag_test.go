@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/internal/testshared"
+	"github.com/annals/annals/nlp/cluster"
 )
 
 func tokens(text string) *event.Sentence {
@@ -45,17 +47,19 @@ func TestDefaultHandWritten(t *testing.T) {
 	tg.Tag(&event.Sentence{}) // an empty sentence is no error
 }
 
+// mk makes a sentence of text's words with the tags XPOS/UPOS.
+func mk(text, tags string) *event.Sentence {
+	s := tokens(text)
+	for i, tg := range strings.Fields(tags) {
+		x, u, _ := strings.Cut(tg, "/")
+		s.Tokens[i].XPOS, s.Tokens[i].UPOS = x, u
+	}
+	return s
+}
+
 // TestTrainToy checks that training learns from context: "saw" is a noun
 // in the subject position and a verb after a pronoun, before an object.
 func TestTrainToy(t *testing.T) {
-	mk := func(text, tags string) *event.Sentence {
-		s := tokens(text)
-		for i, tg := range strings.Fields(tags) {
-			x, u, _ := strings.Cut(tg, "/")
-			s.Tokens[i].XPOS, s.Tokens[i].UPOS = x, u
-		}
-		return s
-	}
 	train := []*event.Sentence{
 		mk("the saw cut wood", "DT/DET NN/NOUN VBD/VERB NN/NOUN"),
 		mk("I saw a dog", "PRP/PRON VBD/VERB DT/DET NN/NOUN"),
@@ -78,6 +82,39 @@ func TestTrainToy(t *testing.T) {
 	}
 }
 
+// TestTrainClusters: a word never seen in training takes the tag of the
+// words that share its cluster, and the tagger keeps its clusters through
+// Save and Load.
+func TestTrainClusters(t *testing.T) {
+	const noun, verb = 1 | 1<<10 | 1<<20, 2 | 2<<10 | 2<<20
+	clusters := cluster.Clusters{"dog": noun, "cat": noun, "cow": noun, "blick": noun, "saw": verb, "hit": verb, "ate": verb, "florp": verb}
+	var train []*event.Sentence
+	for _, w := range []string{"dog", "cat", "cow"} {
+		train = append(train, mk(w, "NN/NOUN"))
+	}
+	for _, w := range []string{"saw", "hit", "ate"} {
+		train = append(train, mk(w, "VBD/VERB"))
+	}
+	tg, err := Train(context.Background(), train, nil, TrainOptions{Epochs: 5, Seed: 1, Clusters: clusters})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := tg.Save(&b); err != nil {
+		t.Fatal(err)
+	}
+	if tg, err = Load(&b); err != nil {
+		t.Fatal(err)
+	}
+	for w, want := range map[string]string{"blick": "NN", "florp": "VBD"} {
+		s := tokens(w)
+		tg.Tag(s)
+		if got := s.Tokens[0].XPOS; got != want {
+			t.Errorf("%s tagged %s, want %s as its cluster's words", w, got, want)
+		}
+	}
+}
+
 // TestDevFloor tags EWT dev with the committed model.
 func TestDevFloor(t *testing.T) {
 	sents := testshared.EWTDev(t)
@@ -87,8 +124,8 @@ func TestDevFloor(t *testing.T) {
 	}
 	upos, xpos := tg.Accuracy(sents)
 	t.Logf("EWT dev: UPOS %.4f XPOS %.4f", upos, xpos)
-	if upos < 0.945 || xpos < 0.94 {
-		t.Errorf("EWT dev UPOS %.4f XPOS %.4f, want at least 0.945 and 0.94", upos, xpos)
+	if upos < 0.953 || xpos < 0.946 {
+		t.Errorf("EWT dev UPOS %.4f XPOS %.4f, want at least 0.953 and 0.946", upos, xpos)
 	}
 }
 
@@ -119,7 +156,7 @@ func TestSaveLoad(t *testing.T) {
 }
 
 func FuzzLoad(f *testing.F) {
-	f.Add(testshared.Gzip(magic + "\x01\x03the\x01\x05annals-perceptron-1\n\x01\x05DT DET\x00"))
+	f.Add(testshared.Gzip(magic + "\x01\x03the\x01\x05\x01\x03the\x02" + "annals-perceptron-1\n\x01\x05DT DET\x00" + "annals-perceptron-1\n\x01\x05DT DET\x00"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		tg, err := Load(bytes.NewReader(in))
 		if err != nil {
@@ -160,4 +197,33 @@ func TestVerbless(t *testing.T) {
 			t.Errorf("Tag(%q) = %s, want %s", tt.text, g, tt.xpos)
 		}
 	}
+}
+
+// BenchmarkTag tags the gold tokens of EWT dev and reports tokens per
+// CPU-second, the figure to compare on a loaded machine.
+func BenchmarkTag(b *testing.B) {
+	sents := testshared.EWTDev(b)
+	tg, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	tokens := 0
+	cpu0 := cpuSeconds(b)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range sents {
+			tg.Tag(s)
+			tokens += len(s.Tokens)
+		}
+	}
+	b.ReportMetric(float64(tokens)/(cpuSeconds(b)-cpu0), "tokens/cpu-s")
+}
+
+// cpuSeconds returns the CPU time the process has used, user and system.
+func cpuSeconds(b *testing.B) float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }

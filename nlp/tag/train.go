@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/annals/annals/event"
+	"github.com/annals/annals/nlp/cluster"
 	"github.com/annals/annals/nlp/internal/wordfeat"
 	"github.com/annals/annals/nlp/perceptron"
 )
@@ -19,12 +20,18 @@ type TrainOptions struct {
 	Epochs int     // passes over the training data
 	Seed   uint64  // seeds the shuffling, so training is reproducible
 	Prune  float32 // drop averaged weights of smaller magnitude
+	// Clusters are the word clusters the features read (none when nil);
+	// the tagger keeps them.
+	Clusters cluster.Clusters
 	// Log, when set, receives the dev accuracy after each epoch.
 	Log io.Writer
 }
 
 // Train learns a tagger from sentences with gold UPOS and XPOS; dev (may be
-// empty) is scored after each epoch.
+// empty) is scored after each epoch. Both passes learn from each sentence
+// in turn: the second reads the tags the first predicted for it just
+// before its update, so it learns how far to trust a first pass that errs
+// on words it has not learned yet, as it will on new text.
 // It stops with ctx's error when ctx is done.
 func Train(ctx context.Context, train, dev []*event.Sentence, opt TrainOptions) (*Tagger, error) {
 	classOf := map[string]int{}
@@ -56,7 +63,7 @@ func Train(ctx context.Context, train, dev []*event.Sentence, opt TrainOptions) 
 	}
 	dict := unambiguous(counts, 20, 0.995)
 	amb := ambiguityClasses(normCounts, 2, 0.01)
-	tr := perceptron.NewTrainer(labels)
+	tr1, tr2 := perceptron.NewTrainer(labels), perceptron.NewTrainer(labels)
 	order := make([]int, len(train))
 	for i := range order {
 		order[i] = i
@@ -73,20 +80,25 @@ func Train(ctx context.Context, train, dev []*event.Sentence, opt TrainOptions) 
 				return nil, ctx.Err()
 			}
 			s := train[k]
-			st.reset(s.Tokens, amb)
-			for i, t := range s.Tokens {
-				gold := classOf[t.XPOS+" "+t.UPOS]
-				guess, ok := dict[t.Text]
-				if !ok {
-					f := st.features(i)
-					guess = tr.Predict(f, scores)
-					tr.Update(f, gold, guess)
+			st.reset(s.Tokens, amb, opt.Clusters)
+			for pass, tr := range []*perceptron.Trainer{tr1, tr2} {
+				if pass == 1 {
+					st.right = append(st.right[:0], st.tags...)
 				}
-				// Later features see the predicted tag, as at run time.
-				st.tags[i] = uint64(guess) + 1
+				for i, t := range s.Tokens {
+					gold := classOf[t.XPOS+" "+t.UPOS]
+					guess, ok := dict[t.Text]
+					if !ok {
+						f := st.features(i, pass == 1)
+						guess = tr.Predict(f, scores)
+						tr.Update(f, gold, guess)
+					}
+					// Later features see the predicted tag, as at run time.
+					st.tags[i] = uint64(guess) + 1
+				}
 			}
 		}
-		t := newTagger(tr.Average(opt.Prune), dict, amb)
+		t := newTagger(tr1.Average(opt.Prune), tr2.Average(opt.Prune), dict, amb, opt.Clusters)
 		if len(dev) == 0 {
 			best = t
 			continue
@@ -94,7 +106,7 @@ func Train(ctx context.Context, train, dev []*event.Sentence, opt TrainOptions) 
 		upos, xpos := t.Accuracy(dev)
 		if opt.Log != nil {
 			fmt.Fprintf(opt.Log, "epoch %d: dev upos=%.4f xpos=%.4f features=%d weights=%d\n",
-				epoch, upos, xpos, t.model.NumFeatures(), t.model.NumWeights())
+				epoch, upos, xpos, t.first.NumFeatures()+t.second.NumFeatures(), t.first.NumWeights()+t.second.NumWeights())
 		}
 		if upos+xpos > bestAcc {
 			best, bestAcc = t, upos+xpos

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"os/exec"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -364,5 +365,116 @@ func TestDiskSize(t *testing.T) {
 	storetest.Populate(t, s, 2000)
 	if after, err := s.DiskSize(t.Context()); err != nil || after <= before {
 		t.Errorf("after 2000 events: %d bytes (%v), before %d", after, err, before)
+	}
+}
+
+// killDocs and killBatch size the saves TestSaveSurvivesSIGKILL kills:
+// documents of ten records, every two reporting the same ten events, a
+// transaction a batch.
+const killDocs, killBatch = 600, 20
+
+// saveKillDocs saves the documents of TestSaveSurvivesSIGKILL in batches.
+func saveKillDocs(t *testing.T, s store.Store) {
+	t.Helper()
+	for first := 0; first < killDocs; first += killBatch {
+		items := make([]store.Item, killBatch)
+		for k := range items {
+			i := first + k
+			date := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i/2).Format("2006-01-02")
+			recs := make([]event.Record, 10)
+			for j := range recs {
+				recs[j] = storetest.Rec(date, fmt.Sprintf("SRC%03d", j), fmt.Sprintf("TGT%03d", j), fmt.Sprintf("%03d", 10+j*10), "Baghdad", j)
+			}
+			items[k] = store.Item{Doc: storetest.Doc(fmt.Sprintf("https://kill%d.example/%d", i%7, i), fmt.Sprintf("outlet %d", i%7), "", ""), Records: recs}
+		}
+		if _, err := s.SaveBatch(t.Context(), items); err != nil {
+			t.Fatalf("save documents %d-%d: %v", first, first+killBatch-1, err)
+		}
+	}
+}
+
+// TestKilledSaver is the process TestSaveSurvivesSIGKILL starts and kills.
+func TestKilledSaver(t *testing.T) {
+	dsn := os.Getenv("ANNALS_KILLED_SAVER")
+	if dsn == "" {
+		t.Skip("run by TestSaveSurvivesSIGKILL")
+	}
+	saveKillDocs(t, openIn(t, dsn, store.Options{}))
+}
+
+// TestSaveSurvivesSIGKILL kills a process that saves batches (copying
+// rows or between statements), then saves everything again: every
+// batch is stored whole or not at all, each document once with all its
+// mentions, nothing orphaned, and the rollups are the counts of the
+// events.
+func TestSaveSurvivesSIGKILL(t *testing.T) {
+	if testing.Short() {
+		t.Skip("saves 6,000 records twice")
+	}
+	dsn := tempDatabase(t)(t)
+	s := openIn(t, dsn, store.Options{}) // migrated before the saver starts
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var docs, mentions int
+	count := func() {
+		t.Helper()
+		if err := db.QueryRowContext(t.Context(), `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM mentions)`).Scan(&docs, &mentions); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func(when string) {
+		t.Helper()
+		count()
+		if docs%killBatch != 0 || mentions != 10*docs {
+			t.Errorf("%s: %d documents and %d mentions stored, want whole batches of %d documents of 10 mentions", when, docs, mentions, killBatch)
+		}
+		for _, q := range []string{
+			`SELECT count(*) FROM mentions WHERE event_id NOT IN (SELECT id FROM events)`,
+			`SELECT count(*) FROM mentions WHERE doc_id NOT IN (SELECT id FROM documents)`,
+			`SELECT count(*) FROM events e WHERE num_mentions <> (SELECT count(*) FROM mentions m WHERE m.event_id = e.id)`,
+			`SELECT count(*) FROM (SELECT hash FROM documents GROUP BY hash HAVING count(*) > 1) AS d`,
+		} {
+			var n int
+			if err := db.QueryRowContext(t.Context(), q).Scan(&n); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+			if n != 0 {
+				t.Errorf("%s: %s: %d rows", when, q, n)
+			}
+		}
+		if err := s.VerifyRollups(t.Context()); err != nil {
+			t.Errorf("%s: %v", when, err)
+		}
+	}
+
+	cmd := exec.Command(os.Args[0], "-test.run", "^TestKilledSaver$")
+	cmd.Env = append(os.Environ(), "ANNALS_KILLED_SAVER="+dsn)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	killed := false
+	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if count(); docs > 0 {
+			killed = cmd.Process.Signal(syscall.SIGKILL) == nil
+			break
+		}
+	}
+	cmd.Wait()
+	if !killed {
+		t.Skip("the saver stored nothing in two minutes, or finished before it could be killed")
+	}
+	check("after the kill")
+	t.Logf("killed with %d of %d documents stored", docs, killDocs)
+	if docs == killDocs {
+		t.Skip("the saver finished before it was killed")
+	}
+
+	saveKillDocs(t, s)
+	check("saved again")
+	if docs != killDocs {
+		t.Errorf("%d documents stored, want %d", docs, killDocs)
 	}
 }

@@ -48,6 +48,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Undated", func(t *testing.T) { testUndated(t, open) })
 	t.Run("Filters", func(t *testing.T) { testFilters(t, open) })
 	t.Run("Pagination", func(t *testing.T) { testPagination(t, open) })
+	t.Run("TextPages", func(t *testing.T) { testTextPages(t, open) })
 	t.Run("Aggregates", func(t *testing.T) { testAggregates(t, open) })
 	t.Run("DatePeriods", func(t *testing.T) { testDatePeriods(t, open) })
 	t.Run("Counts", func(t *testing.T) { testCounts(t, open) })
@@ -592,6 +593,82 @@ func testFilters(t *testing.T, open Opener) {
 				t.Errorf("Mentions gave %d, want %d (one per event)", len(ms.Mentions), len(c.want))
 			}
 		})
+	}
+}
+
+// testTextPages pages through listings by words that most sentences
+// hold, that one holds, and that none does, alone and with another
+// filter: a store may read a common word's events in order and look up
+// each (SQLite) and a rare word's from its matches, and both must list
+// the same events as the filter selects, newest first.
+func testTextPages(t *testing.T, open Opener) {
+	s := open(t, options(0))
+	var recs []event.Record
+	for i := range 40 {
+		src := "IRQGOV" // in 30 of the 40 sentences
+		if i%4 == 3 {
+			src = "FRAGOV"
+		}
+		if i == 17 {
+			src = "DEUGOV" // in one
+		}
+		place := "Baghdad"
+		if i%3 == 0 {
+			place = "Paris"
+		}
+		code := []string{"010", "020", "030", "040", "042", "043", "051", "057", "070", "106"}[i%10]
+		recs = append(recs, Rec(fmt.Sprintf("2020-01-%02d", 1+i%28), src, "USAGOV", code, place, i))
+	}
+	save(t, s, Doc("https://a.example/1", "A", "", ""), recs...)
+	for _, f := range []store.Filter{
+		{Text: "irqgov"}, {Text: "deugov"}, {Text: "volcano"}, {Text: "irqgov usagov", Country: "FRA"}, {Text: "fragov", From: time.Date(2020, 1, 10, 0, 0, 0, 0, time.UTC)},
+	} {
+		var want []int64 // ids of the events f selects, newest first
+		var all []store.Event
+		for e, err := range s.AllEvents(ctx(t), store.Filter{}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			all = append(all, e)
+		}
+		slices.SortFunc(all, func(a, b store.Event) int {
+			if c := b.Date.Compare(a.Date); c != 0 {
+				return c
+			}
+			return int(b.ID - a.ID)
+		})
+		for _, e := range all {
+			words := strings.Fields(strings.ToLower(strings.Trim(e.Record.Sentence.Text, ".")))
+			ok := true
+			for _, w := range strings.Fields(f.Text) {
+				ok = ok && slices.Contains(words, w)
+			}
+			if ok && (f.Country == "" || e.Record.Location != nil && e.Record.Location.Country == f.Country) && !e.Date.Before(f.From) {
+				want = append(want, e.ID)
+			}
+		}
+		for _, limit := range []int{3, 50} {
+			var got []int64
+			cursor := ""
+			for pages := 0; ; pages++ {
+				if pages > 40 {
+					t.Fatalf("%+v limit %d: more pages than events", f, limit)
+				}
+				page, err := s.Events(ctx(t), f, store.Page{Limit: limit, Cursor: cursor})
+				if err != nil {
+					t.Fatalf("Events(%+v): %v", f, err)
+				}
+				for _, e := range page.Events {
+					got = append(got, e.ID)
+				}
+				if cursor = page.Next; cursor == "" {
+					break
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("Events(%+v), limit %d: ids %v, want %v", f, limit, got, want)
+			}
+		}
 	}
 }
 

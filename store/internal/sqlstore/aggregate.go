@@ -103,7 +103,7 @@ func (s *DB) Aggregate(ctx context.Context, q store.AggregateQuery) (store.Aggre
 		src = rollupSource(t)
 	}
 	out.Table = src.table
-	cond, args, err := s.where(q.Filter, "", "")
+	cond, args, err := s.where(q.Filter, "", "", false)
 	if err != nil {
 		return out, s.errf(err, "%s", q.View)
 	}

@@ -20,8 +20,10 @@ import (
 // where builds the condition of f over events alias e. When m names a
 // mentions alias, the mention-level filters (text, document) apply to that
 // mention; otherwise to any mention of the event. f.Actor matches either
-// actor, or only the one in column side when side is set.
-func (s *DB) where(f store.Filter, m, side string) (string, []any, error) {
+// actor, or only the one in column side when side is set. With probe the
+// words are looked up for each event's mentions (Dialect.TextProbe)
+// instead of listed first.
+func (s *DB) where(f store.Filter, m, side string, probe bool) (string, []any, error) {
 	if err := f.Check(); err != nil {
 		return "", nil, err
 	}
@@ -84,9 +86,12 @@ func (s *DB) where(f store.Filter, m, side string) (string, []any, error) {
 		add("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?", b.MinLat, b.MaxLat, b.MinLon, b.MaxLon)
 	}
 	if q := s.d.TextQuery(f.Text); q != "" {
-		if m != "" {
+		switch {
+		case m != "":
 			add(s.d.TextMatch(m), q)
-		} else {
+		case probe:
+			add("EXISTS (SELECT 1 FROM mentions tm WHERE tm.event_id = e.id AND "+s.d.TextProbe("tm")+")", q)
+		default:
 			add("e.id IN (SELECT tm.event_id FROM mentions tm WHERE "+s.d.TextMatch("tm")+")", q)
 		}
 	}
@@ -311,7 +316,11 @@ func (o order) keyAfter(after []any) cursorCond {
 // eventsQuery reads up to n events that match f and more, in the order
 // of orderBy.
 func (s *DB) eventsQuery(ctx context.Context, f store.Filter, side, orderBy string, more cursorCond, n int) ([]store.Event, error) {
-	cond, args, err := s.where(f, "", side)
+	probe, err := s.probeText(ctx, f.Text, n)
+	if err != nil {
+		return nil, err
+	}
+	cond, args, err := s.where(f, "", side, probe)
 	if err != nil {
 		return nil, s.errf(err, "events")
 	}
@@ -340,6 +349,32 @@ func (s *DB) eventsQuery(ctx context.Context, f store.Filter, side, orderBy stri
 		return nil, s.errf(err, "read events")
 	}
 	return evs, nil
+}
+
+// probeText reports whether a listing of n events whose filter has the
+// words text should read the events in its order and look each one's
+// mentions up in the full-text index (Dialect.TextProbe), rather than
+// read every mention that matches and sort their events. Probing reads
+// about n × events / matches events, listing reads the matches, so
+// probing is cheaper when the words match more than √(n × events)
+// mentions: a word in one sentence in ten took 2 s to list over a
+// million events and takes milliseconds to probe, while a rare word is
+// still listed from its few matches.
+func (s *DB) probeText(ctx context.Context, text string, n int) (bool, error) {
+	q := s.d.TextQuery(text)
+	if s.d.TextProbe == nil || q == "" {
+		return false, nil
+	}
+	var events sql.NullInt64 // the largest id: as many as were ever stored
+	if err := s.db.QueryRowContext(ctx, `SELECT max(id) FROM events`).Scan(&events); err != nil {
+		return false, s.errf(err, "events: count them")
+	}
+	bound := max(1, int64(math.Sqrt(float64(n)*float64(events.Int64))))
+	var matches int64
+	if err := s.db.QueryRowContext(ctx, s.q(s.d.TextCount), q, bound).Scan(&matches); err != nil {
+		return false, s.errf(err, "events: count the mentions of %q", text)
+	}
+	return matches >= bound, nil
 }
 
 const mentionCols = `m.id, m.event_id, m.doc_id, m.sentence_index, m.sentence_start, m.sentence_end,
@@ -371,7 +406,7 @@ func scanMention(sc interface{ Scan(...any) error }) (store.Mention, error) {
 // Mentions returns one page of mentions in id order; the cursor is the id
 // of the last mention shown.
 func (s *DB) Mentions(ctx context.Context, f store.Filter, p store.Page) (store.MentionPage, error) {
-	cond, args, err := s.where(f, "m", "")
+	cond, args, err := s.where(f, "m", "", false)
 	if err != nil {
 		return store.MentionPage{}, s.errf(err, "mentions")
 	}
@@ -425,7 +460,7 @@ func (s *DB) mentions(ctx context.Context, tail string, args []any) iter.Seq2[st
 
 // AllMentions yields every mention whose event matches f, in id order.
 func (s *DB) AllMentions(ctx context.Context, f store.Filter) iter.Seq2[store.Mention, error] {
-	cond, args, err := s.where(f, "m", "")
+	cond, args, err := s.where(f, "m", "", false)
 	if err != nil {
 		return func(yield func(store.Mention, error) bool) { yield(store.Mention{}, s.errf(err, "mentions")) }
 	}
@@ -435,7 +470,7 @@ func (s *DB) AllMentions(ctx context.Context, f store.Filter) iter.Seq2[store.Me
 // AllEvents yields every event that matches f, in id order.
 func (s *DB) AllEvents(ctx context.Context, f store.Filter) iter.Seq2[store.Event, error] {
 	return func(yield func(store.Event, error) bool) {
-		cond, args, err := s.where(f, "", "")
+		cond, args, err := s.where(f, "", "", false)
 		if err != nil {
 			yield(store.Event{}, s.errf(err, "events"))
 			return

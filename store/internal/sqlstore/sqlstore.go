@@ -41,6 +41,15 @@ type Dialect struct {
 	// user's words into that placeholder's value.
 	TextMatch func(m string) string
 	TextQuery func(words string) string
+	// TextProbe, where set, is the condition of TextMatch tested for one
+	// mention at a time (SQLite: its rowid looked up in the full-text
+	// index) rather than by listing every match first, and TextCount
+	// counts a query's matches up to its second placeholder: a listing
+	// of a common word then reads the events newest first and probes
+	// each (see probeText). Nil where the database weighs this itself
+	// (PostgreSQL).
+	TextProbe func(m string) string
+	TextCount string
 	// Unavailable reports whether err, from the database driver, is a
 	// failure of the database that passes by itself (see
 	// store.ErrUnavailable); nil when there is none to tell.
@@ -59,11 +68,12 @@ type Dialect struct {
 	// (encodeRecord) rather than as JSON; the column must hold bytes
 	// (SQLite's hold anything). Both are read either way.
 	CompactRecords bool
-	// Copy, where set, copies rows into table's columns on driverConn,
-	// the driver's connection under a transaction (database/sql's
-	// Conn.Raw), as PostgreSQL's COPY does. The write path then copies
-	// new rows and binds arrays (unnest) for the rest: see bulk.go.
-	Copy func(ctx context.Context, driverConn any, table string, cols []string, rows [][]any) error
+	// Bulk, where set, gives the write path what the driver does beyond
+	// database/sql on driverConn, its connection under a transaction
+	// (database/sql's Conn.Raw): PostgreSQL's COPY and pipelined
+	// statements. The write path then copies new rows and binds arrays
+	// (unnest) for the rest: see bulk.go.
+	Bulk func(driverConn any) (Bulk, error)
 	// Size selects the bytes the database takes on disk.
 	Size string
 	// Compact reclaims the space of deleted rows and refreshes the
@@ -97,6 +107,13 @@ func OpenEmbedded(ctx context.Context, db *sql.DB, dialect func(fs.FS) Dialect, 
 	return s, nil
 }
 
+// idleConns is how many connections the pool keeps open between queries.
+// database/sql keeps two and closes the others, so concurrent readers (the
+// API's clients) would each open one anew: on SQLite a connection that
+// reads the schema again and starts with a cold page cache, on PostgreSQL
+// a new server process.
+const idleConns = 16
+
 // Open wraps db, which must be reachable, applies pending migrations and
 // prepares the write statements; with opt.ReadOnly it only checks the
 // schema version. name says which database it is (file path, host) in
@@ -109,6 +126,7 @@ func Open(ctx context.Context, db *sql.DB, d Dialect, opt store.Options, name st
 		return nil, fmt.Errorf("%s %s: fold window %d days is negative", d.Name, name, opt.FoldWindowDays)
 	}
 	s := &DB{db: db, d: d, opt: opt, name: name}
+	db.SetMaxIdleConns(idleConns)
 	if err := db.PingContext(ctx); err != nil {
 		return nil, s.errf(err, "connect")
 	}

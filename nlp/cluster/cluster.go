@@ -1,15 +1,26 @@
-package ner
+// Package cluster learns word clusters from unlabelled text: the
+// statistics that annals' named-entity recognizer and tagger read as
+// features, so that a word seen rarely or never in labelled data shares
+// weights with the words it is used like. The clusters ship inside each
+// model file (Write, Read) without the text they were learned from.
+package cluster
 
 import (
+	"bufio"
 	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
-// ClusterOptions sets how word clusters are learned from unlabelled text.
-type ClusterOptions struct {
+// Options sets how word clusters are learned from unlabelled text.
+type Options struct {
 	MinCount int   // words seen fewer times get no cluster
 	Contexts int   // number of most frequent (lower-cased) words used as contexts
 	Dims     int   // embedding dimensions
@@ -17,14 +28,14 @@ type ClusterOptions struct {
 	Seed     uint64
 }
 
-// DefaultClusterOptions are the settings of annals' shipped model.
-var DefaultClusterOptions = ClusterOptions{MinCount: 3, Contexts: 3000, Dims: 80, Ks: []int{48, 256, 1000}, Seed: 1}
+// DefaultOptions are the settings of annals' shipped models.
+var DefaultOptions = Options{MinCount: 3, Contexts: 3000, Dims: 80, Ks: []int{48, 256, 1000}, Seed: 1}
 
 // Clusters maps words to cluster ids of up to three granularities, packed
 // ten bits each; id 0 of a granularity means "no cluster".
 type Clusters map[string]uint32
 
-// LearnClusters computes word embeddings from sentences (token lists) and
+// Learn computes word embeddings from sentences (token lists) and
 // groups them by k-means at each granularity of opt.Ks. The embedding of a
 // word is its row of the positive pointwise mutual information matrix
 // between the word and its lower-cased neighbours at offsets -2..+2,
@@ -32,7 +43,7 @@ type Clusters map[string]uint32
 // on the length-normalized rows, i.e. by cosine similarity. Words are kept
 // as written, since case is what NER needs most. It is deterministic for a
 // given seed.
-func LearnClusters(ctx context.Context, sents [][]string, opt ClusterOptions) (Clusters, error) {
+func Learn(ctx context.Context, sents [][]string, opt Options) (Clusters, error) {
 	freq := map[string]int{}
 	lfreq := map[string]int{}
 	for _, s := range sents {
@@ -99,6 +110,71 @@ func LearnClusters(ctx context.Context, sents [][]string, opt ClusterOptions) (C
 		}
 	}
 	return out, nil
+}
+
+// Granularity returns the cluster id of granularity g (0, 1 or 2) in the
+// packed ids, 0 for none.
+func Granularity(ids uint32, g int) uint64 { return uint64(ids>>(10*g)) & 1023 }
+
+// Write writes the clusters as a count, then each word (length-prefixed)
+// and its packed ids, all uvarints, words in byte order.
+func (c Clusters) Write(w *bufio.Writer) {
+	var buf [binary.MaxVarintLen64]byte
+	put := func(x uint64) { w.Write(buf[:binary.PutUvarint(buf[:], x)]) }
+	words := make([]string, 0, len(c))
+	for word := range c {
+		words = append(words, word)
+	}
+	slices.Sort(words)
+	put(uint64(len(words)))
+	for _, word := range words {
+		put(uint64(len(word)))
+		w.WriteString(word)
+		put(uint64(c[word]))
+	}
+}
+
+// ErrFormat reports clusters that Read cannot decode.
+var ErrFormat = errors.New("bad word clusters")
+
+// Read reads what Write wrote. Corrupt or truncated input gives an error
+// wrapping ErrFormat, never a panic or an allocation larger than the input
+// justifies.
+func Read(r *bufio.Reader) (Clusters, error) {
+	get := func(limit uint64, what string) (uint64, error) {
+		x, err := binary.ReadUvarint(r)
+		if err != nil {
+			return 0, fmt.Errorf("%w: reading %s: %v", ErrFormat, what, err)
+		}
+		if x > limit {
+			return 0, fmt.Errorf("%w: %s %d out of range", ErrFormat, what, x)
+		}
+		return x, nil
+	}
+	n, err := get(1<<22, "cluster count")
+	if err != nil {
+		return nil, err
+	}
+	c := make(Clusters, min(n, 1<<16))
+	for i := uint64(0); i < n; i++ {
+		l, err := get(1<<10, "word length")
+		if err != nil {
+			return nil, err
+		}
+		b := make([]byte, l)
+		if _, err := io.ReadFull(r, b); err != nil {
+			return nil, fmt.Errorf("%w: reading word %d: %v", ErrFormat, i, err)
+		}
+		if !utf8.Valid(b) {
+			return nil, fmt.Errorf("%w: word %d is not UTF-8", ErrFormat, i)
+		}
+		id, err := get(1<<30-1, "cluster id")
+		if err != nil {
+			return nil, err
+		}
+		c[string(b)] = uint32(id)
+	}
+	return c, nil
 }
 
 // frequent returns the words seen at least minCount times, most frequent
