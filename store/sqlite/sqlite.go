@@ -80,7 +80,7 @@ func open(ctx context.Context, path string, opt store.Options, pragmas ...string
 	for _, p := range append([]string{
 		fmt.Sprintf("busy_timeout(%d)", BusyTimeout.Milliseconds()),
 		"foreign_keys(1)",
-		// Statement journals (each INSERT ... RETURNING writes one) and
+		// Statement journals (multi-row INSERTs write them) and
 		// sorts stay in memory instead of temporary files.
 		"temp_store(MEMORY)",
 		"cache_size(-65536)", // KiB: 64 MiB of page cache per connection
