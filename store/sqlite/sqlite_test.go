@@ -89,6 +89,22 @@ func BenchmarkSave(b *testing.B) {
 	}
 }
 
+// BenchmarkPopulate fills a new store with storetest.Populate's events
+// (random days, skewed countries and actors: the indices and rollups are
+// written in random order, unlike BenchmarkSave's) and reports records/s;
+// -events sets how many (go test -bench Populate -events 60000).
+func BenchmarkPopulate(b *testing.B) {
+	for b.Loop() {
+		s, err := Open(b.Context(), filepath.Join(b.TempDir(), "fill.db"), store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		storetest.Populate(b, s, *queryEvents)
+		s.Close()
+	}
+	b.ReportMetric(float64(*queryEvents*b.N)/b.Elapsed().Seconds(), "records/s")
+}
+
 func TestOpenErrors(t *testing.T) {
 	dir := t.TempDir()
 	corrupt := filepath.Join(dir, "corrupt.db")
@@ -164,7 +180,7 @@ func TestDiskFull(t *testing.T) {
 
 // queryEvents is how many events BenchmarkEvents stores first; the API's
 // target is for 1,000,000 (go test -bench Events -events 1000000).
-var queryEvents = flag.Int("events", 100_000, "events BenchmarkEvents stores before querying")
+var queryEvents = flag.Int("events", 100_000, "events BenchmarkEvents stores before querying, and BenchmarkPopulate stores")
 
 func BenchmarkEvents(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "query.db")
