@@ -96,6 +96,7 @@ func (p *Parser) Parse(s *event.Sentence) {
 	}
 	markClauses(s, st.clauses)
 	joinSubjects(s)
+	raisePhrases(s)
 	joinTitles(s)
 }
 
