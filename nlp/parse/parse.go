@@ -71,6 +71,7 @@ func (p *Parser) Parse(s *event.Sentence) {
 		return
 	}
 	st := newState(s.Tokens)
+	st.clauses = subordinateClauses(s.Tokens)
 	var scores []float32
 	for !st.terminal() {
 		best := st.only()
@@ -93,6 +94,10 @@ func (p *Parser) Parse(s *event.Sentence) {
 		s.Tokens[i].Head = st.heads[i+1]
 		s.Tokens[i].Rel = rels[st.rels[i+1]]
 	}
+	markClauses(s, st.clauses)
+	joinSubjects(s)
+	raisePhrases(s)
+	promoteLexicalVerbs(s)
 	joinTitles(s)
 }
 

@@ -26,6 +26,9 @@ type state struct {
 	// Per token: a finite verb (VBD, VBZ, VBP not tagged AUX) or a noun
 	// (NN*), for the constraint in valid; index 0 is the root.
 	finite, noun []bool
+	// Per token: the verb of the subordinate clause it opens, for
+	// clauseAllows; nil in training.
+	clauses []int
 }
 
 func newState(toks []event.Token) *state {
@@ -76,11 +79,11 @@ func (st *state) valid(c int) bool {
 	ns := len(st.stack)
 	switch c {
 	case shift:
-		return st.b <= st.n
+		return st.b <= st.n && st.clauseAllows(c)
 	case left: // s0 <- b0
-		return ns > 1 && st.b <= st.n && !(st.finite[st.stack[ns-1]] && st.noun[st.b])
+		return ns > 1 && st.b <= st.n && !(st.finite[st.stack[ns-1]] && st.noun[st.b]) && st.clauseAllows(c)
 	default: // s1 -> s0
-		return ns > 1 && (st.stack[ns-2] != 0 || st.b > st.n)
+		return ns > 1 && (st.stack[ns-2] != 0 || st.b > st.n) && st.clauseAllows(c)
 	}
 }
 

@@ -43,6 +43,45 @@ func joinTitles(s *event.Sentence) {
 		}
 		toks[a].Head, toks[a].Rel = b+1, "nmod:desc"
 	}
+	joinLeadingAdjectives(toks)
+}
+
+// joinLeadingAdjectives mends an adjective that opens a subject but was
+// hung from the verb as a clause or oblique of its own: "Zambian Trade
+// Minister Chanda Mwale criticised" had "Zambian" as an advcl of
+// "criticised", so the name lost its nationality. An adjective right
+// before the first word of a subject of the same verb, both before the
+// verb, becomes an amod of the phrase's word that the subject heads.
+func joinLeadingAdjectives(toks []event.Token) {
+	for a := range toks {
+		adj := &toks[a]
+		if adj.XPOS != "JJ" || adj.Head <= a+1 || a+1 >= len(toks) {
+			continue
+		}
+		switch adj.Rel {
+		case "advcl", "dep", "obl", "xcomp", "ccomp", "parataxis":
+		default:
+			continue
+		}
+		// subj: the subject of the adjective's head whose phrase starts right after it.
+		subj := -1
+		for j := a + 1; j < adj.Head-1; j++ {
+			if toks[j].Head == adj.Head && (toks[j].Rel == "nsubj" || toks[j].Rel == "nsubj:pass") {
+				subj = j
+				break
+			}
+		}
+		if subj < 0 || leftmost(toks, subj) != a+1 || !nounPhrase(toks[a+1:subj+1]) {
+			continue
+		}
+		// The word the adjective modifies: the outermost word of the
+		// phrase below the subject, or the subject itself.
+		x := a + 1
+		for x != subj && toks[x].Head-1 != subj && toks[x].Head-1 > x && toks[x].Head-1 <= subj {
+			x = toks[x].Head - 1
+		}
+		adj.Head, adj.Rel = x+1, "amod"
+	}
 }
 
 // nounPhrase reports whether toks are a short noun phrase, as titles are

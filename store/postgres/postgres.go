@@ -113,13 +113,12 @@ func dialect(m fs.FS) sqlstore.Dialect {
 			_, err := tx.ExecContext(ctx, `LOCK TABLE events IN SHARE MODE`)
 			return err
 		},
-		Copy: func(ctx context.Context, dc any, table string, cols []string, rows [][]any) error {
+		Bulk: func(dc any) (sqlstore.Bulk, error) {
 			c, ok := dc.(*stdlib.Conn)
 			if !ok {
-				return fmt.Errorf("driver connection %T is not pgx's", dc)
+				return nil, fmt.Errorf("driver connection %T is not pgx's", dc)
 			}
-			_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
-			return err
+			return bulk{c.Conn()}, nil
 		},
 		TextMatch: func(m string) string {
 			return "to_tsvector('simple', " + m + ".sentence) @@ plainto_tsquery('simple', ?)"
@@ -165,4 +164,27 @@ func isClosedConn(err error) bool {
 		}
 	}
 	return false
+}
+
+// bulk is COPY and pipelining on the pgx connection of a transaction.
+type bulk struct{ c *pgx.Conn }
+
+func (b bulk) Copy(ctx context.Context, table string, cols []string, rows [][]any) error {
+	_, err := b.c.CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
+	return err
+}
+
+func (b bulk) Pipeline(ctx context.Context, queries []string, args [][]any) error {
+	var batch pgx.Batch
+	for i, q := range queries {
+		batch.Queue(q, args[i]...)
+	}
+	res := b.c.SendBatch(ctx, &batch)
+	for range queries {
+		if _, err := res.Exec(); err != nil {
+			res.Close()
+			return err
+		}
+	}
+	return res.Close()
 }

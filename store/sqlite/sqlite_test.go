@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -89,6 +90,22 @@ func BenchmarkSave(b *testing.B) {
 	}
 }
 
+// BenchmarkPopulate fills a new store with storetest.Populate's events
+// (random days, skewed countries and actors: the indices and rollups are
+// written in random order, unlike BenchmarkSave's) and reports records/s;
+// -events sets how many (go test -bench Populate -events 60000).
+func BenchmarkPopulate(b *testing.B) {
+	for b.Loop() {
+		s, err := Open(b.Context(), filepath.Join(b.TempDir(), "fill.db"), store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		storetest.Populate(b, s, *queryEvents)
+		s.Close()
+	}
+	b.ReportMetric(float64(*queryEvents*b.N)/b.Elapsed().Seconds(), "records/s")
+}
+
 func TestOpenErrors(t *testing.T) {
 	dir := t.TempDir()
 	corrupt := filepath.Join(dir, "corrupt.db")
@@ -164,7 +181,7 @@ func TestDiskFull(t *testing.T) {
 
 // queryEvents is how many events BenchmarkEvents stores first; the API's
 // target is for 1,000,000 (go test -bench Events -events 1000000).
-var queryEvents = flag.Int("events", 100_000, "events BenchmarkEvents stores before querying")
+var queryEvents = flag.Int("events", 100_000, "events BenchmarkEvents stores before querying, and BenchmarkPopulate stores")
 
 func BenchmarkEvents(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "query.db")
@@ -404,6 +421,75 @@ func TestMigrateDatePeriods(t *testing.T) {
 	storetest.CheckPeriods(t, s)
 	if err := s.VerifyRollups(t.Context()); err != nil {
 		t.Errorf("rollups counted by the upgrade: %v", err)
+	}
+}
+
+// TestJSONRecords reads a database whose older mentions hold their
+// records as JSON (before migration 0010) and newer ones compactly: every
+// record reads back as it was saved.
+func TestJSONRecords(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "annals.db")
+	s, err := Open(t.Context(), path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := storetest.Rec("2020-01-05", "IRQLEG", "USAMIL", "190", "Baghdad", 0)
+	old.Counts = []event.Count{{Kind: event.Killed, Low: 3, High: 3, Precision: event.Exact, Text: "three", Start: 4, End: 9}}
+	old.Source.Roles = []string{"LEG"}
+	if _, err := s.SaveDocument(t.Context(), storetest.Doc("https://a.example/old", "A", "", ""), []event.Record{old}); err != nil {
+		t.Fatal(err)
+	}
+	undo := jsonRecords(t, s)
+	s.Close()
+	exec(t, path, undo...)
+	s, err = Open(t.Context(), path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	recent := storetest.Rec("2020-01-05", "FRAGOV", "DEUGOV", "040", "Paris", 1)
+	if _, err := s.SaveDocument(t.Context(), storetest.Doc("https://a.example/new", "A", "", ""), []event.Record{recent}); err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	h, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	rows, err := h.Query(`SELECT typeof(record) FROM mentions ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var k string
+		rows.Scan(&k)
+		kinds = append(kinds, k)
+	}
+	rows.Close()
+	if fmt.Sprint(kinds) != "[text blob]" {
+		t.Fatalf("records stored as %v, want the old one as JSON text and the new one compact", kinds)
+	}
+	want := map[string]event.Record{old.ID: old, recent.ID: recent}
+	for m, err := range s.AllMentions(t.Context(), store.Filter{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := want[m.Record.ID]; !reflect.DeepEqual(m.Record, w) {
+			t.Errorf("mention %d reads\n %+v\nwant %+v", m.ID, m.Record, w)
+		}
+		delete(want, m.Record.ID)
+	}
+	for ev, err := range s.AllEvents(t.Context(), store.Filter{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ev.Record.Sentence.Text == "" || ev.Record.Location == nil {
+			t.Errorf("event %d: record %+v lacks its sentence or place", ev.ID, ev.Record)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("records not read: %v", want)
 	}
 }
 

@@ -10,7 +10,7 @@ import (
 	"github.com/annals/annals/store"
 )
 
-// The bulk write path, where the dialect copies (Dialect.Copy:
+// The bulk write path, where the dialect has bulk operations (Dialect.Bulk:
 // PostgreSQL). The batch is folded in memory as on the other path (fold),
 // so folding means the same on both; what differs is how the result
 // reaches the database. Rows that are only inserted (new events and
@@ -22,20 +22,31 @@ import (
 // into, rollup rows) are bound as one array a column to a single
 // set-based statement over unnest(...) instead of being staged by COPY in
 // a temporary table, which would cost a table's catalog work and a copy
-// of the rows for the same one statement. A batch thus takes a fixed
-// number of round trips whatever its size.
+// of the rows for the same one statement; the rollups' statements are
+// sent together (pipelined). A batch thus takes a fixed number of round
+// trips whatever its size.
+
+// Bulk is what a driver does beyond database/sql on one connection, used
+// only while database/sql lends it (Dialect.Bulk).
+type Bulk interface {
+	// Copy copies rows into table's columns.
+	Copy(ctx context.Context, table string, cols []string, rows [][]any) error
+	// Pipeline runs the statements in their order, sent at once instead
+	// of one round trip each; args[i] are the arguments of queries[i].
+	Pipeline(ctx context.Context, queries []string, args [][]any) error
+}
 
 // saveTx is the transaction of a save; conn is its connection where the
-// dialect copies (Dialect.Copy), nil otherwise.
+// dialect has bulk operations (Dialect.Bulk), nil otherwise.
 type saveTx struct {
 	*sql.Tx
 	conn *sql.Conn
 }
 
 // begin starts a save's transaction, on a connection of its own where
-// the dialect copies, since COPY goes to the driver's connection.
+// the dialect has bulk operations, since they go to the driver's connection.
 func (s *DB) begin(ctx context.Context) (*saveTx, error) {
-	if s.d.Copy == nil {
+	if s.d.Bulk == nil {
 		tx, err := s.db.BeginTx(ctx, nil)
 		return &saveTx{Tx: tx}, err
 	}
@@ -60,13 +71,24 @@ func (t *saveTx) Rollback() {
 	}
 }
 
+// bulk runs f with the driver's bulk operations on the transaction's
+// connection.
+func (s *DB) bulk(tx *saveTx, f func(b Bulk) error) error {
+	return tx.conn.Raw(func(dc any) error {
+		b, err := s.d.Bulk(dc)
+		if err != nil {
+			return err
+		}
+		return f(b)
+	})
+}
+
 // copy copies rows into table's columns inside the transaction.
 func (s *DB) copy(ctx context.Context, tx *saveTx, table string, cols []string, rows [][]any) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	err := tx.conn.Raw(func(dc any) error { return s.d.Copy(ctx, dc, table, cols, rows) })
-	if err != nil {
+	if err := s.bulk(tx, func(b Bulk) error { return b.Copy(ctx, table, cols, rows) }); err != nil {
 		return s.errf(err, "copy %d rows into %s", len(rows), table)
 	}
 	return nil
@@ -253,22 +275,32 @@ func (s *DB) addToEvents(ctx context.Context, tx *saveTx, evs []*touched, added 
 }
 
 // upsertRollups adds the batch's deltas to the rollup tables, a
-// statement a table. The rows go in key order, as writeRollups sends
-// them, so that writers touching the same rows lock them in one order.
+// statement a table, all sent at once. The tables go in one order and
+// their rows in key order, as writeRollups sends them, so that writers
+// touching the same rows lock them in one order.
 func (s *DB) upsertRollups(ctx context.Context, tx *saveTx, d deltas) error {
+	var queries []string
+	var args [][]any
+	rows := 0
 	for i, r := range rollups {
 		keys := d.sorted(i)
 		if len(keys) == 0 {
 			continue
 		}
-		rows := make([][]any, len(keys))
+		vals := make([][]any, len(keys))
 		for k, key := range keys {
-			rows[k] = d[i][key].values()
+			vals[k] = d[i][key].values()
 		}
-		from, args := unnest(rows)
-		if _, err := tx.ExecContext(ctx, s.q(r.upsert(`SELECT * FROM `+from)), args...); err != nil {
-			return s.errf(err, "add %d rows to %s", len(rows), r.table)
-		}
+		from, a := unnest(vals)
+		queries = append(queries, s.q(r.upsert(`SELECT * FROM `+from)))
+		args = append(args, a)
+		rows += len(vals)
+	}
+	if len(queries) == 0 {
+		return nil
+	}
+	if err := s.bulk(tx, func(b Bulk) error { return b.Pipeline(ctx, queries, args) }); err != nil {
+		return s.errf(err, "add %d rows to the rollups", rows)
 	}
 	return nil
 }

@@ -253,49 +253,25 @@ var newEventCols = []string{"fold_base", "day", "day_end", "background", "source
 	"gazetteer_id", "num_mentions", "num_sources", "num_articles", "confidence_sum", "first_added", "last_added",
 	"source_url", "doc_id", "is_root"}
 
-// insertEventsSQL inserts n events and returns their ids with their slots.
-func insertEventsSQL(n int) string {
-	return `INSERT INTO events (` + strings.Join(newEventCols, ", ") + `) VALUES ` + marks(n, len(newEventCols)) + ` RETURNING id, fold_base, day`
-}
+// insertEventSQL inserts one event and returns its id.
+var insertEventSQL = `INSERT INTO events (` + strings.Join(newEventCols, ", ") + `) VALUES (` + marks(len(newEventCols), 1) + `) RETURNING id`
 
+// insertEvents inserts the new events, one prepared statement each. A
+// multi-row INSERT binds and steps less, but SQLite gives a statement
+// that writes several rows and may fail midway (as any may where an index
+// holds an expression: events_source, events_target) a statement
+// journal: a copy of every page it changes that the transaction changed
+// before, so that it can undo itself alone. Where events land in random
+// order, as from any feed, those copies cost more than the inserts
+// (docs/benchmarks.md); a one-row statement needs none.
 func (s *DB) insertEvents(ctx context.Context, tx *sql.Tx, evs []*newEvent, added int64) error {
-	byKey := map[string]*newEvent{}
-	for _, e := range evs {
-		byKey[store.FoldKey(e.r.base, e.r.day)] = e
+	if len(evs) == 0 {
+		return nil
 	}
-	for len(evs) > 0 {
-		n := min(len(evs), chunkRows)
-		args := make([]any, 0, n*len(newEventCols))
-		for _, e := range evs[:n] {
-			args = append(args, eventValues(e, added)...)
-		}
-		evs = evs[n:]
-		var rows *sql.Rows
-		var err error
-		if n == chunkRows {
-			rows, err = tx.StmtContext(ctx, s.st.insEvents).QueryContext(ctx, args...)
-		} else {
-			rows, err = tx.QueryContext(ctx, s.q(insertEventsSQL(n)), args...)
-		}
-		if err != nil {
-			return s.errf(err, "insert %d events", n)
-		}
-		for rows.Next() {
-			var id int64
-			var base string
-			var day int
-			if err := rows.Scan(&id, &base, &day); err != nil {
-				rows.Close()
-				return s.errf(err, "read new event ids")
-			}
-			if e := byKey[store.FoldKey(base, day)]; e != nil {
-				e.id = id
-			}
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return s.errf(err, "insert %d events", n)
+	ins := tx.StmtContext(ctx, s.st.insEvent)
+	for _, e := range evs {
+		if err := ins.QueryRowContext(ctx, eventValues(e, added)...).Scan(&e.id); err != nil {
+			return s.errf(err, "insert event %s", store.FoldKey(e.r.base, e.r.day))
 		}
 	}
 	return nil

@@ -68,11 +68,12 @@ type Dialect struct {
 	// (encodeRecord) rather than as JSON; the column must hold bytes
 	// (SQLite's hold anything). Both are read either way.
 	CompactRecords bool
-	// Copy, where set, copies rows into table's columns on driverConn,
-	// the driver's connection under a transaction (database/sql's
-	// Conn.Raw), as PostgreSQL's COPY does. The write path then copies
-	// new rows and binds arrays (unnest) for the rest: see bulk.go.
-	Copy func(ctx context.Context, driverConn any, table string, cols []string, rows [][]any) error
+	// Bulk, where set, gives the write path what the driver does beyond
+	// database/sql on driverConn, its connection under a transaction
+	// (database/sql's Conn.Raw): PostgreSQL's COPY and pipelined
+	// statements. The write path then copies new rows and binds arrays
+	// (unnest) for the rest: see bulk.go.
+	Bulk func(driverConn any) (Bulk, error)
 	// Size selects the bytes the database takes on disk.
 	Size string
 	// Compact reclaims the space of deleted rows and refreshes the

@@ -18,16 +18,16 @@ import (
 
 // stmts are the statements of the write path, prepared once.
 type stmts struct {
-	insDoc, docByHash, sourceSeen, updEvent, updCounts *sql.Stmt
-	insEvents, insMentions                             *sql.Stmt   // full chunks; parsing them is costly
-	upsertRollups                                      []*sql.Stmt // full chunks of each rollup, in rollups order
+	insDoc, docByHash, sourceSeen, updEvent, updCounts, insEvent *sql.Stmt
+	insMentions                                                  *sql.Stmt   // full chunks; parsing them is costly
+	upsertRollups                                                []*sql.Stmt // full chunks of each rollup, in rollups order
 }
 
 func (st *stmts) all() []**sql.Stmt {
 	if st.upsertRollups == nil {
 		st.upsertRollups = make([]*sql.Stmt, len(rollups))
 	}
-	ps := []**sql.Stmt{&st.insDoc, &st.docByHash, &st.sourceSeen, &st.updEvent, &st.updCounts, &st.insEvents, &st.insMentions}
+	ps := []**sql.Stmt{&st.insDoc, &st.docByHash, &st.sourceSeen, &st.updEvent, &st.updCounts, &st.insEvent, &st.insMentions}
 	for i := range st.upsertRollups {
 		ps = append(ps, &st.upsertRollups[i])
 	}
@@ -51,7 +51,7 @@ func (s *DB) prepare(ctx context.Context) error {
 		`UPDATE events SET num_mentions = num_mentions + ?, num_sources = num_sources + ?,
 		   num_articles = num_articles + ?, confidence_sum = confidence_sum + ?, last_added = ? WHERE id = ?`,
 		`UPDATE events SET ` + countSet() + ` WHERE id = ?`,
-		insertEventsSQL(chunkRows),
+		insertEventSQL,
 		insertMentionsSQL(chunkRows),
 	}
 	for _, r := range rollups {
