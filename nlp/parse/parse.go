@@ -97,6 +97,7 @@ func (p *Parser) Parse(s *event.Sentence) {
 	markClauses(s, st.clauses)
 	joinSubjects(s)
 	raisePhrases(s)
+	promoteLexicalVerbs(s)
 	joinTitles(s)
 }
 
