@@ -265,9 +265,11 @@ func (st *state) reset(toks []event.Token, amb map[string]uint64, clusters clust
 		st.words = append(st.words, wordfeat.Make(t.Text))
 		st.amb = append(st.amb, amb[wordfeat.Norm(t.Text)])
 		// Clusters keep words as written ("Bush", "bush"); a word
-		// without its own falls back to its lower-case form's.
+		// without its own falls back to its lower-case form's, which
+		// only a word with capitals has apart.
+		w := &st.words[len(st.words)-1]
 		id, ok := clusters[t.Text]
-		if !ok {
+		if !ok && w.Lower != w.Form {
 			id = clusters[strings.ToLower(t.Text)]
 		}
 		st.clus = append(st.clus, id)
