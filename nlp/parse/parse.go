@@ -98,6 +98,7 @@ func (p *Parser) Parse(s *event.Sentence) {
 	joinSubjects(s)
 	raisePhrases(s)
 	promoteLexicalVerbs(s)
+	joinModifierSeries(s)
 	joinTitles(s)
 }
 
