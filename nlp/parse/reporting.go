@@ -45,7 +45,7 @@ func reportAsParataxis(s *event.Sentence) {
 	if toks[c].XPOS != "," {
 		c--
 	}
-	if c <= comp || toks[c].XPOS != "," || rightmost(toks, comp) >= c {
+	if c <= comp || toks[c].XPOS != "," || rightmost(toks, comp) > c {
 		return
 	}
 	toks[comp].Head, toks[comp].Rel = 0, "root"

@@ -20,6 +20,9 @@ func TestReportAsParataxis(t *testing.T) {
 		{"a clause of the report hung from the reporting verb",
 			"Peru/NNP/2/nsubj left/VBD/8/ccomp ,/,/5/punct after/IN/5/mark talks/NNS/8/advcl ,/,/7/punct officials/NNS/8/nsubj said/VBD/0/root ././8/punct",
 			map[int]string{2: "0 root", 8: "2 parataxis", 5: "2 advcl", 6: "8 punct", 9: "2 punct"}},
+		{"the comma hung from the report",
+			"Chile/NNP/2/nsubj agreed/VBD/5/ccomp ,/,/2/punct officials/NNS/5/nsubj said/VBD/0/root ././5/punct",
+			map[int]string{2: "0 root", 5: "2 parataxis", 3: "5 punct", 6: "2 punct"}},
 		// Left alone: the report after its source, no comma before the
 		// subject.
 		{"source first",
