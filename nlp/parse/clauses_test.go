@@ -102,11 +102,17 @@ func TestJoinSubjects(t *testing.T) {
 		{"commas and or",
 			"Chile/5/nsubj ,/3/punct or/5/cc Peru/5/nsubj objected/0/root ././punct",
 			map[int]string{4: "1 conj", 3: "4 cc"}},
+		{"a list with the first item an obl and the second an appos",
+			"Evil/2/amod Chile/9/obl ,/5/punct the/5/det Peru/2/appos ,/8/punct and/8/cc Bolivia/9/nsubj agreed/0/root ././9/punct",
+			map[int]string{2: "9 nsubj", 5: "2 conj", 8: "2 conj", 7: "8 cc"}},
 		// A subject clause and a subject with something else between them
 		// are left alone.
 		{"no conjunction",
 			"Rebels/4/nsubj who/3/nsubj fled/1/acl:relcl said/0/root ././punct",
 			map[int]string{2: "3 nsubj", 1: "4 nsubj"}},
+		{"an obl with a preposition",
+			"In/2/case Lima/5/obl and/4/cc Peru/5/nsubj agreed/0/root",
+			map[int]string{2: "5 obl", 4: "5 nsubj"}},
 		{"a verb between",
 			"Chile/3/nsubj and/3/cc protested/0/root Peru/5/nsubj said/3/parataxis ././punct",
 			map[int]string{4: "5 nsubj"}},
@@ -125,6 +131,8 @@ func TestJoinSubjects(t *testing.T) {
 				xpos = "CC"
 			case ",":
 				xpos = ","
+			case "In":
+				xpos = "IN"
 			}
 			s.Tokens = append(s.Tokens, event.Token{ID: i + 1, Text: parts[0], XPOS: xpos, Head: head, Rel: parts[2]})
 		}

@@ -1,6 +1,10 @@
 package parse
 
-import "github.com/annals/annals/event"
+import (
+	"strings"
+
+	"github.com/annals/annals/event"
+)
 
 // joinSubjects mends coordinated subjects parsed as two subjects of one
 // verb: in "The lions and the evil awful Gondor welcomed …" or "The
@@ -9,7 +13,9 @@ import "github.com/annals/annals/event"
 // nsubj and the coder loses one of them. When only a coordinating
 // conjunction (and commas) separates the two subjects' phrases, the second
 // becomes a conj of the first and the conjunction its cc, as UD annotates
-// "X and Y said".
+// "X and Y said"; a first conjunct hung from the verb as an obl or dep
+// with no preposition becomes the subject, and an appos of it before the
+// conjunction ("A, B, and C") a conjunct.
 func joinSubjects(s *event.Sentence) {
 	toks := s.Tokens
 	for n2 := range toks {
@@ -20,36 +26,52 @@ func joinSubjects(s *event.Sentence) {
 		if v <= n2 {
 			continue
 		}
-		// n1: the nearest other subject of v before n2.
+		// n1: the nearest other dependent of v before n2 that can be the
+		// first conjunct: a subject, or a noun hung from the verb with no
+		// preposition ("Evil Mordor, the awful Arnor, and good Gondor
+		// welcomed", with "Mordor" an obl).
 		n1 := -1
 		for j := n2 - 1; j >= 0; j-- {
-			if toks[j].Head-1 == v && subject(toks[j].Rel) {
-				n1 = j
-				break
+			if toks[j].Head-1 != v || toks[j].Rel == "cc" || toks[j].Rel == "punct" {
+				continue
 			}
+			if subject(toks[j].Rel) || (toks[j].Rel == "obl" || toks[j].Rel == "dep") && strings.HasPrefix(toks[j].XPOS, "NN") && caseWord(toks, j) == "" {
+				n1 = j
+			}
+			break
 		}
 		if n1 < 0 {
 			continue
 		}
+		// Between the phrases only commas and one conjunction, which may
+		// have been hung from the second phrase.
 		start, end := rightmost(toks, n1)+1, leftmost(toks, n2)
 		cc := -1
-		for j := start; j < end; j++ {
+	between:
+		for j := start; j < n2; j++ {
 			switch {
 			case toks[j].XPOS == "CC" && cc < 0 && (toks[j].Head-1 == v || toks[j].Head-1 == n2):
 				cc = j
 			case toks[j].XPOS == ",":
+			case j >= end:
+				break between
 			default:
 				cc = -2
-			}
-			if cc == -2 {
-				break
+				break between
 			}
 		}
 		if cc < 0 {
 			continue
 		}
+		toks[n1].Rel = toks[n2].Rel
 		toks[n2].Head, toks[n2].Rel = n1+1, "conj"
 		toks[cc].Head, toks[cc].Rel = n2+1, "cc"
+		// "A, B, and C": B, read as A's appos, is a conjunct too.
+		for j := n1 + 1; j < cc; j++ {
+			if toks[j].Head == n1+1 && toks[j].Rel == "appos" {
+				toks[j].Rel = "conj"
+			}
+		}
 	}
 }
 

@@ -99,6 +99,7 @@ func (p *Parser) Parse(s *event.Sentence) {
 	raisePhrases(s)
 	promoteLexicalVerbs(s)
 	joinModifierSeries(s)
+	reportAsParataxis(s)
 	joinTitles(s)
 }
 

@@ -177,8 +177,10 @@ type candidate struct{ tok, class int }
 // verbCandidates returns the tokens to try as the finite verb when s, or
 // the part of s before a comma or a "that" that opens the first verb's
 // clause, has no verb that can head a clause (finite, modal or base form):
-// lower-case nouns, adjectives and participles with a noun or pronoun
-// before them whose finite-verb reading lost by less than verbMargin. The
+// lower-case nouns, adjectives, participles and interjections ("Ruritania
+// and Freedonia welcome a resumption …", "welcome" read as UH) with a noun
+// or pronoun before them whose finite-verb reading lost by less than
+// verbMargin. The
 // part rule covers main clauses whose verb was mistagged before a
 // complement ("The President insists that the budget include …") or a
 // reporting clause ("…, officials said").
@@ -214,7 +216,7 @@ func (t *Tagger) verbCandidates(s *event.Sentence, st *state) []candidate {
 				limit = pastMargin
 			}
 			switch tok.UPOS {
-			case "NOUN", "ADJ", "VERB":
+			case "NOUN", "ADJ", "VERB", "INTJ":
 				if st.margin[i] < limit {
 					cands = append(cands, candidate{i, v})
 				}

@@ -1,0 +1,53 @@
+package parse
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/annals/annals/event"
+)
+
+func TestReportAsParataxis(t *testing.T) {
+	tests := []struct {
+		name string
+		tree string         // word/XPOS/head/rel per token
+		want map[int]string // token -> "head rel" after the repair
+	}{
+		{"report then its source",
+			"Chile/NNP/2/nsubj will/MD/3/aux reopen/VB/9/ccomp the/DT/5/det border/NN/3/obj ,/,/8/punct a/DT/8/det minister/NN/9/nsubj said/VBD/0/root today/NN/9/obl:unmarked ././9/punct",
+			map[int]string{3: "0 root", 9: "3 parataxis", 6: "9 punct", 11: "3 punct", 10: "9 obl:unmarked", 8: "9 nsubj"}},
+		{"a clause of the report hung from the reporting verb",
+			"Peru/NNP/2/nsubj left/VBD/8/ccomp ,/,/5/punct after/IN/5/mark talks/NNS/8/advcl ,/,/7/punct officials/NNS/8/nsubj said/VBD/0/root ././8/punct",
+			map[int]string{2: "0 root", 8: "2 parataxis", 5: "2 advcl", 6: "8 punct", 9: "2 punct"}},
+		{"the comma hung from the report",
+			"Chile/NNP/2/nsubj agreed/VBD/5/ccomp ,/,/2/punct officials/NNS/5/nsubj said/VBD/0/root ././5/punct",
+			map[int]string{2: "0 root", 5: "2 parataxis", 3: "5 punct", 6: "2 punct"}},
+		// Left alone: the report after its source, no comma before the
+		// subject.
+		{"source first",
+			"Officials/NNS/2/nsubj said/VBD/0/root Peru/NNP/4/nsubj left/VBD/2/ccomp ././2/punct",
+			map[int]string{2: "0 root", 4: "2 ccomp"}},
+		{"no comma",
+			"Peru/NNP/2/nsubj left/VBD/4/ccomp officials/NNS/4/nsubj said/VBD/0/root",
+			map[int]string{4: "0 root", 2: "4 ccomp"}},
+	}
+	for _, tt := range tests {
+		s := &event.Sentence{}
+		for i, f := range strings.Fields(tt.tree) {
+			parts := strings.SplitN(f, "/", 4)
+			head, err := strconv.Atoi(parts[2])
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Tokens = append(s.Tokens, event.Token{ID: i + 1, Text: parts[0], XPOS: parts[1], Head: head, Rel: parts[3]})
+		}
+		reportAsParataxis(s)
+		for k, want := range tt.want {
+			tok := s.Tokens[k-1]
+			if got := strconv.Itoa(tok.Head) + " " + tok.Rel; got != want {
+				t.Errorf("%s: token %d (%s) = %s, want %s", tt.name, k, tok.Text, got, want)
+			}
+		}
+	}
+}
