@@ -347,11 +347,24 @@ func build(labels []string, keys []uint64, start []uint32, cls []uint16, w []flo
 	m.lines = (uint64(n)*5/2 + m.perLine) / m.perLine
 	m.size = m.lines * m.perLine
 	size := int(m.size)
-	m.keys, m.at = keys, make([]uint32, n)
+	m.keys, m.at = makeCold[uint64](m, n), makeCold[uint32](m, n)
+	copy(m.keys, keys)
 	if small {
 		m.inline = makeTable[inlineSlot](m, size)
 	} else {
 		m.rows = makeTable[rowSlot](m, size)
+		// The rows continued outside the slots, sized first so that
+		// they too are mapped apart and not grown by copying.
+		nd, ne := 0, 0
+		for i := range n {
+			c := int(start[i+1] - start[i])
+			if c >= denseFrom(len(labels)) && nd+len(labels) <= maxWeights {
+				nd += len(labels)
+			} else if c > rowInline {
+				ne += c - rowInline
+			}
+		}
+		m.dense, m.ents = makeTable[float32](m, nd)[:0], makeTable[ent](m, ne)[:0]
 	}
 	for i, k := range keys {
 		j := m.home(k)
