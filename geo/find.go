@@ -121,7 +121,7 @@ func (g *Gazetteer) nameStart(text string, ws []word, i int) bool {
 
 // inCountry reports whether some reading of key lies in country cc.
 func (g *Gazetteer) inCountry(key, cc string) bool {
-	for _, p := range g.names[key] {
+	for _, p := range g.names.get(key) {
 		if g.places[p].Country == cc {
 			return true
 		}
@@ -136,7 +136,7 @@ func (g *Gazetteer) major(key string) bool { return g.atLeast(key, 1_000_000) }
 // atLeast reports whether some reading of key is a continent, country or
 // admin1 region, or a place of at least pop people.
 func (g *Gazetteer) atLeast(key string, pop int64) bool {
-	for _, p := range g.names[key] {
+	for _, p := range g.names.get(key) {
 		if pl := &g.places[p]; pl.Kind <= Admin1 || pl.Population >= pop {
 			return true
 		}
@@ -184,7 +184,7 @@ func (g *Gazetteer) matchAt(text string, ws []word, i int, demonyms bool) (int, 
 // English words and other languages' names ("Popular"), which in news
 // are rarely those villages.
 func (g *Gazetteer) findable(key string) bool {
-	for _, i := range g.names[key] {
+	for _, i := range g.names.get(key) {
 		if p := &g.places[i]; p.Kind <= Admin2 || p.Population >= 15_000 || Key(p.Name) == key {
 			return true
 		}

@@ -26,6 +26,7 @@ package geo
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/annals/annals/event"
@@ -88,13 +89,13 @@ type CountryInfo struct {
 type Gazetteer struct {
 	places    []Place
 	countries []CountryInfo
-	byISO2    map[string]int   // ISO2 -> index in countries
-	byISO3    map[string]int   // ISO3 -> index in countries
-	admin1    map[string]int   // "US.TX" -> index in places
-	names     map[string][]int // Key(name) -> indices in places
-	demonyms  map[string]int   // Key(demonym) -> index in countries
-	abbrevs   map[string]int   // "Ky." -> index in places
-	maxWords  int              // words in the longest name
+	byISO2    map[string]int // ISO2 -> index in countries
+	byISO3    map[string]int // ISO3 -> index in countries
+	admin1    map[string]int // "US.TX" -> index in places
+	names     nameIndex      // Key(name) -> indices in places
+	demonyms  map[string]int // Key(demonym) -> index in countries
+	abbrevs   map[string]int // "Ky." -> index in places
+	maxWords  int            // words in the longest name
 }
 
 // newGazetteer indexes places and countries.
@@ -105,7 +106,6 @@ func newGazetteer(places []Place, countries []CountryInfo) *Gazetteer {
 		byISO2:    make(map[string]int, len(countries)),
 		byISO3:    make(map[string]int, len(countries)),
 		admin1:    make(map[string]int),
-		names:     make(map[string][]int, len(places)*2),
 		demonyms:  make(map[string]int),
 	}
 	for i, c := range countries {
@@ -121,12 +121,19 @@ func newGazetteer(places []Place, countries []CountryInfo) *Gazetteer {
 			g.demonyms[k] = i
 		}
 	}
+	var keys []string
+	var of []int32
 	for i := range places {
 		p := &places[i]
 		if p.Kind == Admin1 {
 			g.admin1[p.Country+"."+p.Admin1] = i
 		}
-		g.addName(p.Name, i)
+		add := func(name string) {
+			if k := Key(name); k != "" {
+				keys, of = append(keys, k), append(of, int32(i))
+			}
+		}
+		add(p.Name)
 		for _, a := range p.Alt {
 			// GeoNames gives towns their airport and other codes as
 			// alternate names ("CNN" for Kannur, "LIB" for Liberdade),
@@ -135,34 +142,92 @@ func newGazetteer(places []Place, countries []CountryInfo) *Gazetteer {
 			if Acronym(a) && p.Kind > Admin1 && p.Population < 1_000_000 {
 				continue
 			}
-			g.addName(a, i)
+			add(a)
 		}
 		if base, ok := strings.CutSuffix(p.Name, " County"); ok && p.Kind == Admin2 {
-			g.addName(base+" Co", i) // "PLYMOUTH CO." in datelines
+			add(base + " Co") // "PLYMOUTH CO." in datelines
 		}
 	}
-	for _, r := range regionGroups(g.places, g.names) {
-		g.places = append(g.places, r)
-		g.addName(r.Name, len(g.places)-1)
+	g.names = indexNames(keys, of)
+	g.maxWords = 0
+	for _, k := range keys {
+		g.maxWords = max(g.maxWords, words(k))
+	}
+	keys, of = nil, nil
+	if groups := regionGroups(g.places, &g.names); len(groups) > 0 {
+		g.places = append(g.places, groups...)
+		for j, r := range groups {
+			g.addName(r.Name, len(places)+j)
+		}
 	}
 	g.abbrevs = abbreviationIndex(g.admin1)
 	return g
 }
 
+// nameIndex maps a name's Key to the indices of the places it names, in
+// the order they were added. It keeps all the lists in one slice, so that
+// the gazetteer's largest index is a map of small values without an
+// allocation for each name (a map of slices took about twice the memory).
+type nameIndex struct {
+	spans map[string]span
+	refs  []int
+}
+
+// span is a name's list, refs[off:off+n].
+type span struct{ off, n uint32 }
+
+// indexNames indexes the names keys[i] of places of[i], given place by
+// place; a place is listed once under each key.
+func indexNames(keys []string, of []int32) nameIndex {
+	x := nameIndex{spans: make(map[string]span, len(keys)*4/5)}
+	for _, k := range keys {
+		s := x.spans[k]
+		s.n++
+		x.spans[k] = s
+	}
+	off := uint32(0)
+	for k, s := range x.spans {
+		x.spans[k] = span{off: off}
+		off += s.n
+	}
+	x.refs = make([]int, off)
+	for i, k := range keys {
+		s := x.spans[k]
+		p := int(of[i])
+		if s.n > 0 && x.refs[s.off+s.n-1] == p {
+			continue
+		}
+		x.refs[s.off+s.n] = p
+		s.n++
+		x.spans[k] = s
+	}
+	return x
+}
+
+// get returns the places named by key k; the slice is shared.
+func (x *nameIndex) get(k string) []int {
+	s, ok := x.spans[k]
+	if !ok {
+		return nil
+	}
+	return x.refs[s.off : s.off+s.n : s.off+s.n]
+}
+
+// addName adds place i under name after the index is built: its list
+// moves to the end of refs.
 func (g *Gazetteer) addName(name string, i int) {
 	k := Key(name)
 	if k == "" {
 		return
 	}
-	for _, j := range g.names[k] {
-		if j == i {
-			return
-		}
+	old := g.names.get(k)
+	if slices.Contains(old, i) {
+		return
 	}
-	g.names[k] = append(g.names[k], i)
-	if w := words(k); w > g.maxWords {
-		g.maxWords = w
-	}
+	off := len(g.names.refs)
+	g.names.refs = append(append(g.names.refs, old...), i)
+	g.names.spans[k] = span{off: uint32(off), n: uint32(len(old) + 1)}
+	g.maxWords = max(g.maxWords, words(k))
 }
 
 func words(k string) int {
@@ -183,7 +248,7 @@ func (g *Gazetteer) Place(i int) *Place { return &g.places[i] }
 
 // Lookup returns the indices of the places called name (any spelling the
 // gazetteer knows, compared by Key).
-func (g *Gazetteer) Lookup(name string) []int { return g.names[Key(name)] }
+func (g *Gazetteer) Lookup(name string) []int { return g.names.get(Key(name)) }
 
 // Demonym returns the country whose demonym or adjective is word
 // ("Turkish", "Iraqis").

@@ -155,7 +155,7 @@ func (g *Gazetteer) prominence(cs []candidate, n int) [2]float64 {
 }
 
 func (g *Gazetteer) lookup(k string) []candidate {
-	idx := g.names[k]
+	idx := g.names.get(k)
 	out := make([]candidate, len(idx))
 	for j, p := range idx {
 		out[j] = candidate{place: p, primary: Key(g.places[p].Name) == k}

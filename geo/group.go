@@ -25,7 +25,7 @@ var (
 // one, and GeoNames' dumps at hand list only the parts. Each lies at the
 // mean of its parts' points and counts their people; it is an admin1
 // region without a code (GeoNames' feature code RGN).
-func regionGroups(places []Place, names map[string][]int) []Place {
+func regionGroups(places []Place, names *nameIndex) []Place {
 	type group struct {
 		name    string
 		country string
@@ -54,7 +54,7 @@ func regionGroups(places []Place, names map[string][]int) []Place {
 	var out []Place
 	for _, k := range order {
 		gr := groups[k]
-		if len(gr.parts) < 2 || bearsArea(places, names[Key(gr.name)]) {
+		if len(gr.parts) < 2 || bearsArea(places, names.get(Key(gr.name))) {
 			continue
 		}
 		r := Place{Name: gr.name, Kind: Admin1, Code: "RGN", Country: gr.country}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Index format (inside gzip): the magic line, a uvarint version, the
@@ -143,7 +144,9 @@ func decodeIndex(r *bufio.Reader) (*Gazetteer, error) {
 	n := d.count()
 	// Room for the stated count up to a bound, so that a big index is not
 	// copied as it grows and a corrupt count allocates little.
-	places := make([]Place, 0, min(n, maxPrealloc))
+	// Room for the region groups newGazetteer adds (26 in the embedded
+	// index), so that it need not copy the places.
+	places := make([]Place, 0, min(n, maxPrealloc)+64)
 	for uint64(len(places)) < n && d.err == nil {
 		places = append(places, Place{})
 		i := len(places) - 1
@@ -151,7 +154,7 @@ func decodeIndex(r *bufio.Reader) (*Gazetteer, error) {
 		p.ID = int(d.count())
 		p.Name = d.str()
 		p.Kind = Kind(d.uint())
-		p.Code, p.Country, p.Admin1, p.Admin2 = d.str(), d.str(), d.str(), d.str()
+		p.Code, p.Country, p.Admin1, p.Admin2 = d.code(), d.code(), d.code(), d.code()
 		p.Lat = float64(d.int()) / coordScale
 		p.Lon = float64(d.int()) / coordScale
 		p.Population = int64(d.uint() & math.MaxInt64)
@@ -178,8 +181,10 @@ func decodeIndex(r *bufio.Reader) (*Gazetteer, error) {
 }
 
 type decoder struct {
-	r   *bufio.Reader
-	err error
+	r     *bufio.Reader
+	err   error
+	blob  []byte            // the block strings are read into
+	codes map[string]string // the codes read so far
 }
 
 func (d *decoder) uint() uint64 {
@@ -225,7 +230,10 @@ func (d *decoder) str() string {
 		d.err = fmt.Errorf("string length %d out of range", n)
 		return ""
 	}
-	b := make([]byte, n)
+	if len(d.blob)+int(n) > cap(d.blob) {
+		d.blob = make([]byte, 0, max(blobSize, n))
+	}
+	b := d.blob[len(d.blob) : len(d.blob)+int(n)]
 	if _, err := io.ReadFull(d.r, b); err != nil {
 		d.err = fmt.Errorf("truncated: %w", err)
 		return ""
@@ -234,7 +242,29 @@ func (d *decoder) str() string {
 		d.err = errors.New("invalid UTF-8 in a name")
 		return ""
 	}
-	return string(b)
+	d.blob = d.blob[:len(d.blob)+int(n)]
+	// The bytes are never written again: b's part of the blob is the
+	// string's.
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// blobSize is the size of the blocks the names are read into: half a
+// million names as strings of their own took a third more memory.
+const blobSize = 64 << 10
+
+// code reads a string that many places share (feature, country and
+// region codes) and returns one copy of it.
+func (d *decoder) code() string {
+	s := d.str()
+	if c, ok := d.codes[s]; ok {
+		d.blob = d.blob[:len(d.blob)-len(s)]
+		return c
+	}
+	if d.codes == nil {
+		d.codes = make(map[string]string)
+	}
+	d.codes[s] = s
+	return s
 }
 
 func (d *decoder) strs() []string {
@@ -246,7 +276,7 @@ func (d *decoder) strs() []string {
 		d.err = fmt.Errorf("list length %d out of range", n)
 		return nil
 	}
-	var out []string
+	out := make([]string, 0, n)
 	for uint64(len(out)) < n && d.err == nil {
 		out = append(out, d.str())
 	}

@@ -188,7 +188,7 @@ func (g *Gazetteer) FalseAcronym(name string) bool {
 func (g *Gazetteer) acronymPlaces(name string) []int {
 	k := Key(name)
 	var out []int
-	for _, i := range g.names[k] {
+	for _, i := range g.names.get(k) {
 		p := &g.places[i]
 		if p.Kind <= Admin1 || p.Population >= 100_000 {
 			if Key(p.Name) == k {
