@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/annals/annals/internal/resident"
 )
 
 // defaultIndex is the index built by
@@ -26,7 +28,9 @@ var defaultIndex []byte
 // loadDefault decodes the embedded index once; the result is never
 // modified, so sharing it is safe.
 var loadDefault = sync.OnceValues(func() (*Gazetteer, error) {
-	return ReadIndex(bytes.NewReader(defaultIndex), "(embedded)")
+	g, err := ReadIndex(bytes.NewReader(defaultIndex), "(embedded)")
+	resident.Drop(defaultIndex)
+	return g, err
 })
 
 // Default returns the gazetteer embedded in annals: countries, admin1

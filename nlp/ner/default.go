@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"sync"
+
+	"github.com/annals/annals/internal/resident"
 )
 
 //go:embed model/ner.gz
@@ -18,6 +20,7 @@ var loadEmbedded = sync.OnceValues(func() (*Recognizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("embedded NER model: %w", err)
 	}
+	resident.Drop(embedded)
 	return r, nil
 })
 

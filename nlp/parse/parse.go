@@ -22,6 +22,7 @@ import (
 	"strings"
 
 	"github.com/annals/annals/event"
+	"github.com/annals/annals/internal/resident"
 	"github.com/annals/annals/nlp/perceptron"
 )
 
@@ -62,6 +63,7 @@ func Default() (*Parser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("embedded parser: %w", err)
 	}
+	resident.Drop(embedded)
 	return p, nil
 }
 

@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/annals/annals/event"
+	"github.com/annals/annals/internal/resident"
 	"github.com/annals/annals/nlp/cluster"
 	"github.com/annals/annals/nlp/internal/wordfeat"
 	"github.com/annals/annals/nlp/perceptron"
@@ -70,6 +71,7 @@ func Default() (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("embedded tagger: %w", err)
 	}
+	resident.Drop(embedded)
 	return t, nil
 }
 
