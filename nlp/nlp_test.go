@@ -160,7 +160,7 @@ func BenchmarkPipeline(b *testing.B) {
 	}
 	ctx := context.Background()
 	tokens := 0
-	cpu0 := cpuSeconds(b)
+	cpu0 := testshared.CPUSeconds(b)
 	b.ResetTimer()
 	for b.Loop() {
 		for _, text := range texts {
@@ -174,20 +174,11 @@ func BenchmarkPipeline(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
-	b.ReportMetric(float64(tokens)/(cpuSeconds(b)-cpu0), "tokens/cpu-s")
+	b.ReportMetric(float64(tokens)/(testshared.CPUSeconds(b)-cpu0), "tokens/cpu-s")
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil {
 		b.ReportMetric(float64(ru.Maxrss)/1024, "peak-RSS-MB") // Maxrss is in KiB on Linux
 	}
-}
-
-// cpuSeconds returns the CPU time the process has used, user and system.
-func cpuSeconds(b *testing.B) float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }
 
 // BenchmarkTagParse tags and parses the gold tokens of EWT dev: the speed of
@@ -199,7 +190,7 @@ func BenchmarkTagParse(b *testing.B) {
 		b.Fatal(err)
 	}
 	tokens := 0
-	cpu0 := cpuSeconds(b)
+	cpu0 := testshared.CPUSeconds(b)
 	b.ResetTimer()
 	for b.Loop() {
 		for _, s := range sents {
@@ -209,7 +200,7 @@ func BenchmarkTagParse(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
-	b.ReportMetric(float64(tokens)/(cpuSeconds(b)-cpu0), "tokens/cpu-s")
+	b.ReportMetric(float64(tokens)/(testshared.CPUSeconds(b)-cpu0), "tokens/cpu-s")
 }
 
 // TestVerblessNews: short declaratives whose finite verb the greedy tagger

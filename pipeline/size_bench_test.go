@@ -48,7 +48,7 @@ func BenchmarkCodeSize(b *testing.B) {
 				text := docs[kind](int(mb * 1e6))
 				runtime.GC()
 				peak := watchHeap()
-				start, cpu0 := time.Now(), cpuSeconds()
+				start, cpu0 := time.Now(), testshared.CPUSeconds(b)
 				records := 0
 				for i := 0; i < b.N; i++ {
 					res, err := p.Code(context.Background(), &event.Document{Text: text, Published: pub})
@@ -59,7 +59,7 @@ func BenchmarkCodeSize(b *testing.B) {
 				}
 				mb := float64(b.N) * float64(len(text)) / 1e6
 				b.ReportMetric(time.Since(start).Seconds()/mb, "s/MB")
-				b.ReportMetric((cpuSeconds()-cpu0)/mb, "cpu-s/MB")
+				b.ReportMetric((testshared.CPUSeconds(b)-cpu0)/mb, "cpu-s/MB")
 				b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
 				b.ReportMetric(float64(records), "records")
 			})

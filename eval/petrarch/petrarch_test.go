@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/annals/annals/coder"
@@ -63,7 +62,7 @@ func BenchmarkCodeSuite(b *testing.B) {
 		parsed = append(parsed, &parsedRecord{s: s[0], date: r.Date})
 	}
 	b.ResetTimer()
-	cpu0 := cpuSeconds()
+	cpu0 := testshared.CPUSeconds(b)
 	n := 0
 	for i := 0; i < b.N; i++ {
 		for _, p := range parsed {
@@ -74,16 +73,7 @@ func BenchmarkCodeSuite(b *testing.B) {
 	// Sentences per CPU-second is the per-core figure; it holds steady on
 	// a loaded machine where the wall-clock rate does not.
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
-	b.ReportMetric(float64(n)/(cpuSeconds()-cpu0), "sentences/cpu-s")
-}
-
-// cpuSeconds returns the user and system CPU time of the process.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
+	b.ReportMetric(float64(n)/(testshared.CPUSeconds(b)-cpu0), "sentences/cpu-s")
 }
 
 type parsedRecord struct {

@@ -1,11 +1,7 @@
 package parse
 
 import (
-	"strconv"
-	"strings"
 	"testing"
-
-	"github.com/annals/annals/event"
 )
 
 func TestRaisePhrases(t *testing.T) {
@@ -36,21 +32,6 @@ func TestRaisePhrases(t *testing.T) {
 			map[int]string{5: "3 obl"}},
 	}
 	for _, tt := range tests {
-		s := &event.Sentence{}
-		for i, f := range strings.Fields(tt.tree) {
-			parts := strings.SplitN(f, "/", 4)
-			head, err := strconv.Atoi(parts[2])
-			if err != nil {
-				t.Fatal(err)
-			}
-			s.Tokens = append(s.Tokens, event.Token{ID: i + 1, Text: parts[0], XPOS: parts[1], Head: head, Rel: parts[3]})
-		}
-		raisePhrases(s)
-		for k, want := range tt.want {
-			tok := s.Tokens[k-1]
-			if got := strconv.Itoa(tok.Head) + " " + tok.Rel; got != want {
-				t.Errorf("%s: token %d (%s) = %s, want %s", tt.name, k, tok.Text, got, want)
-			}
-		}
+		checkRepair(t, tt.name, tt.tree, raisePhrases, tt.want)
 	}
 }

@@ -1,11 +1,7 @@
 package parse
 
 import (
-	"strconv"
-	"strings"
 	"testing"
-
-	"github.com/annals/annals/event"
 )
 
 func TestPromoteLexicalVerbs(t *testing.T) {
@@ -33,21 +29,6 @@ func TestPromoteLexicalVerbs(t *testing.T) {
 			map[int]string{3: "4 aux", 4: "0 root"}},
 	}
 	for _, tt := range tests {
-		s := &event.Sentence{}
-		for i, f := range strings.Fields(tt.tree) {
-			parts := strings.SplitN(f, "/", 4)
-			head, err := strconv.Atoi(parts[2])
-			if err != nil {
-				t.Fatal(err)
-			}
-			s.Tokens = append(s.Tokens, event.Token{ID: i + 1, Text: parts[0], XPOS: parts[1], Head: head, Rel: parts[3]})
-		}
-		promoteLexicalVerbs(s)
-		for k, want := range tt.want {
-			tok := s.Tokens[k-1]
-			if got := strconv.Itoa(tok.Head) + " " + tok.Rel; got != want {
-				t.Errorf("%s: token %d (%s) = %s, want %s", tt.name, k, tok.Text, got, want)
-			}
-		}
+		checkRepair(t, tt.name, tt.tree, promoteLexicalVerbs, tt.want)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/annals/annals/event"
@@ -208,7 +207,7 @@ func BenchmarkTag(b *testing.B) {
 		b.Fatal(err)
 	}
 	tokens := 0
-	cpu0 := cpuSeconds(b)
+	cpu0 := testshared.CPUSeconds(b)
 	b.ResetTimer()
 	for b.Loop() {
 		for _, s := range sents {
@@ -216,14 +215,5 @@ func BenchmarkTag(b *testing.B) {
 			tokens += len(s.Tokens)
 		}
 	}
-	b.ReportMetric(float64(tokens)/(cpuSeconds(b)-cpu0), "tokens/cpu-s")
-}
-
-// cpuSeconds returns the CPU time the process has used, user and system.
-func cpuSeconds(b *testing.B) float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
+	b.ReportMetric(float64(tokens)/(testshared.CPUSeconds(b)-cpu0), "tokens/cpu-s")
 }
