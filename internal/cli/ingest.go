@@ -71,6 +71,7 @@ func codeAndStore(ctx context.Context, env *Env, c *Command, cf *codingFlags, sf
 		return codestore.Summary{}, err
 	}
 	defer st.Close()
+	boundHeap()
 	opt.Failed = func(err error) { fmt.Fprintf(env.Stderr, "annals %s: %v\n", c.Name, err) }
 	opt.Progress = prog.update
 	prog.start = time.Now() // the rate leaves out loading the models
