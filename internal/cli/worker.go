@@ -45,6 +45,7 @@ func workerCommand() *Command {
 		if err != nil {
 			return err
 		}
+		boundHeap()
 		w.Code = codestore.PipelineCoder(p)
 		st, err := sf.open(ctx, false)
 		if err != nil {

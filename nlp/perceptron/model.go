@@ -28,7 +28,8 @@ type Model struct {
 	// weight) entries and continue in ents or dense for features with
 	// more (see rowSlot). Large tables are mapped apart (makeTable). The
 	// two tables are exclusive. keys holds the features in increasing
-	// order and at the slot of each, for Encode only.
+	// order and at the slot of each, for Encode only; they too are mapped
+	// apart (makeCold), as are ents and dense.
 	inline   []inlineSlot
 	rows     []rowSlot
 	ents     []ent
