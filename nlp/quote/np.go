@@ -161,8 +161,10 @@ func (d *doc) npRight(s, i int) (Mention, bool) {
 // a parsed sentence, else the noun phrase before it.
 func (d *doc) subject(s, v int) (Mention, bool) {
 	if d.parsed[s] {
-		if m, ok := d.parsedSubject(s, v); ok && d.plausible(m) {
-			return m, true
+		if m, ok := d.parsedSubject(s, v); ok {
+			if m, ok := d.speakerPhrase(m); ok {
+				return m, true
+			}
 		}
 	}
 	ts := d.sents[s].Tokens
@@ -179,10 +181,36 @@ func (d *doc) subject(s, v int) (Mention, bool) {
 		// "Trump wrote on Monday, saying ...": the clause's subject
 		return d.clauseSubject(s, j)
 	}
-	if m, ok := d.npLeft(s, v-1); ok && d.plausible(m) {
-		return m, true
+	if m, ok := d.npLeft(s, v-1); ok {
+		return d.speakerPhrase(m)
 	}
 	return Mention{}, false
+}
+
+// speakerPhrase returns the whole phrase that speaks when m, a verb's
+// subject, is only part of it, and whether it can speak: a quantity
+// takes what it counts (d.quantity); the object of a preposition is no
+// speaker unless a noun phrase before the preposition holds it ("a source
+// familiar with the investigation", "Executives for Mondelez"), which is
+// then the speaker; otherwise it is an adverbial ("In a statement released
+// Thursday, Rep. Smith said", "while on the campaign trail").
+func (d *doc) speakerPhrase(m Mention) (Mention, bool) {
+	m = d.quantity(m)
+	if !d.plausible(m) {
+		return Mention{}, false // "Sunday" stays no speaker in "Trump on Sunday said"
+	}
+	s, p := m.Sentence, m.First-1
+	if p >= 0 && objectPrepositions[d.lower(s, p)] {
+		if p == 0 || !isWord(d.sents[s].Tokens[p-1].Text) || !d.npWord(s, p-1) || d.quoted[d.off[s]+p-1] {
+			return Mention{}, false
+		}
+		head, ok := d.npLeft(s, p-1)
+		if !ok || head.Last != p-1 {
+			return Mention{}, false
+		}
+		m = d.mention(s, head.First, m.Last)
+	}
+	return m, d.plausible(m)
 }
 
 // antecedentOf returns the noun phrase that the relative pronoun at token
@@ -261,6 +289,81 @@ func (d *doc) plausible(m Mention) bool {
 	}
 	return m.Last >= d.dateline(m.Sentence)
 }
+
+// objectPrepositions make the noun phrase after them their object, which
+// does not speak: "in response", "on the campaign trail", "at a rally".
+// ("according to X" and "with X saying" name a speaker; "of" is left to
+// quantities.)
+var objectPrepositions = set(`in on at for from into during over under against through via among without amid upon`)
+
+// quantity widens a speaker that is a bare quantity to the phrase that
+// says of whom it counts, as annotators mark it: "half" in "At least
+// half of voters say" → "At least half of voters"; "Six" in "Six in 10
+// voters say" → "Six in 10 voters"; "voters" in "75 percent of voters
+// say" → "75 percent of voters".
+func (d *doc) quantity(m Mention) Mention {
+	s, i, j := m.Sentence, m.First, m.Last
+	ts := d.sents[s].Tokens
+	if i >= 2 && d.lower(s, i-1) == "of" && d.quantityWord(s, i-2) {
+		i -= 2
+		for i > 0 && d.npWord(s, i-1) && !d.quoted[d.off[s]+i-1] {
+			i--
+		}
+	}
+	// "10" in "six in 10", "four out of 10"
+	if d.number(s, i) && i >= 2 && (d.lower(s, i-1) == "in" || d.lower(s, i-1) == "of") {
+		k := i - 2
+		if d.lower(s, i-1) == "of" && k >= 1 && d.lower(s, k) == "out" {
+			k--
+		}
+		if d.number(s, k) {
+			i = k
+		}
+	}
+	// "Six" in "Six in 10 voters", "four out of 10 voters"
+	if d.quantityWord(s, j) {
+		k := j + 1
+		if k+1 < len(ts) && d.lower(s, k) == "out" && d.lower(s, k+1) == "of" {
+			k++
+		}
+		if k+1 < len(ts) && (d.lower(s, k) == "in" || d.lower(s, k) == "of") && d.number(s, k+1) {
+			j = k + 1
+			for j+1 < len(ts) && d.npWord(s, j+1) && !d.untaggedVerb(s, j+1) {
+				j++
+			}
+		}
+	}
+	if i == m.First && j == m.Last && !d.quantityWord(s, i) {
+		return m
+	}
+	// "about half", "At least half"
+	for i > 0 && quantityOpeners[d.lower(s, i-1)] {
+		i--
+	}
+	if i > 0 && d.lower(s, i) == "least" && d.lower(s, i-1) == "at" {
+		i--
+	}
+	return d.mention(s, i, j)
+}
+
+// quantityWord reports whether token i of sentence s is a count or a
+// share: a number, "percent", "half", "two-thirds", "majority".
+func (d *doc) quantityWord(s, i int) bool {
+	return d.number(s, i) || shareWords[d.lower(s, i)] || strings.HasSuffix(d.lower(s, i), "-thirds") || strings.HasSuffix(d.lower(s, i), "-quarters")
+}
+
+// number reports whether token i of sentence s is a number, in digits or
+// words.
+func (d *doc) number(s, i int) bool {
+	w := d.lower(s, i)
+	return d.sents[s].Tokens[i].UPOS == "NUM" || numberWords[w] || w != "" && w[0] >= '0' && w[0] <= '9'
+}
+
+var (
+	shareWords      = set(`percent % half third thirds quarter quarters majority minority plurality share fraction most`)
+	numberWords     = set(`one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred`)
+	quantityOpeners = set(`about nearly almost roughly some only just fully over least`)
+)
 
 // dateline returns the index of the dash that ends a dateline opening
 // sentence s ("LOUISVILLE, Ky. (AP) —"), or -1.

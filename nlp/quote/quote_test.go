@@ -78,6 +78,8 @@ func TestFind(t *testing.T) {
 		{"doubled apostrophes as quotation marks", "''The port is open,'' the harbour master said.",
 			[]got{{Direct, "The port is open,", "said", "the harbour master", "the harbour master"}}},
 		{"no headline speaker in lower case", "Editor's note: the figures were corrected on Monday.", nil},
+		{"a share of a group speaks as the group", "At least half of the delegates said the vote was unfair.",
+			[]got{{Indirect, "the vote was unfair", "said", "At least half of the delegates", "At least half of the delegates"}}},
 		{"transcript lines", "Partial transcript as follows:\n\n\"HOLT: Will the border reopen this week?\n\n\"OKORO: We expect it to reopen on Friday.",
 			[]got{{Direct, "Will the border reopen this week?", ":", "HOLT", "HOLT"},
 				{Direct, "We expect it to reopen on Friday.", ":", "OKORO", "OKORO"}}},
@@ -124,6 +126,18 @@ func TestFindParsed(t *testing.T) {
 				"PUNCT/9/punct", "PRON/9/nsubj", "VERB/6/acl:relcl", "DET/11/det", "NOUN/13/nsubj", "AUX/13/aux",
 				"VERB/9/ccomp", "PUNCT/3/punct"},
 			got{Indirect, "the truce would hold", "said", "who", "Ms. Ode"}},
+		{"a preposition's object is no speaker", "Ruiz spoke on the campaign trail, saying the plan would fail.",
+			[]string{"PROPN/2/nsubj", "VERB/0/root", "ADP/6/case", "DET/6/det", "NOUN/6/compound", "NOUN/8/nsubj",
+				"PUNCT/8/punct", "VERB/2/advcl", "DET/10/det", "NOUN/12/nsubj", "AUX/12/aux", "VERB/8/ccomp", "PUNCT/2/punct"},
+			got{Indirect, "the plan would fail", "saying", "Ruiz", "Ruiz"}},
+		{"a noun's prepositional phrase belongs to the speaker", "Executives for the company said the plant would close.",
+			[]string{"NOUN/5/dep", "ADP/4/case", "DET/4/det", "NOUN/5/nsubj", "VERB/0/root", "DET/7/det", "NOUN/9/nsubj",
+				"AUX/9/aux", "VERB/5/ccomp", "PUNCT/5/punct"},
+			got{Indirect, "the plant would close", "said", "Executives for the company", "Executives for the company"}},
+		{"a share takes what it counts", "Six in 10 voters said the economy was weak.",
+			[]string{"NUM/5/nsubj", "ADP/3/case", "NUM/4/nummod", "NOUN/1/nmod", "VERB/0/root", "DET/7/det",
+				"NOUN/9/nsubj", "AUX/9/cop", "ADJ/5/ccomp", "PUNCT/5/punct"},
+			got{Indirect, "the economy was weak", "said", "Six in 10 voters", "Six in 10 voters"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
