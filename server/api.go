@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/annals/annals/cameo"
@@ -27,8 +26,6 @@ const (
 	maxEdges     = 2000
 	defaultPlace = 500
 	maxPlaces    = 5000
-	// seriesReads is how many series of one timeseries are read at once.
-	seriesReads = 4
 )
 
 // aggregate answers a view of the events that match f. When the store's
@@ -162,90 +159,54 @@ func (s *Server) handleTimeseries(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "interval %q: want day or week", out.Interval)
 		return
 	}
-	ctx := r.Context()
-	// One count per key of the breakdown: the keys present first, then each
-	// key's periods with the filter narrowed to it.
-	var keys []store.Count
-	var agg store.Aggregate
+	// One read counts every series: the rows grouped by the breakdown's
+	// key, then by period.
+	var series store.GroupBy
 	switch out.By {
 	case "all":
-		keys = []store.Count{{Key: "all"}}
 	case "quad":
-		agg, err = s.aggregate(ctx, store.ViewCounts, store.ByQuadClass, f, 0)
-		keys, out.Partial = agg.Counts, agg.Partial
+		series = store.ByQuadClass
 	case "root":
-		agg, err = s.aggregate(ctx, store.ViewCounts, store.ByRoot, f, 0)
-		keys, out.Partial = agg.Counts, agg.Partial
+		series = store.ByRoot
 	default:
 		writeError(w, http.StatusBadRequest, "by %q: want all, quad or root", out.By)
 		return
 	}
+	agg, err := s.opt.Store.Aggregate(r.Context(), store.AggregateQuery{View: store.ViewCounts, By: interval, Series: series, Filter: f, ScanLimit: s.opt.ScanLimit})
 	if err != nil {
 		s.internal(w, r, err)
 		return
 	}
-	// One filter per key; their counts are independent reads, fetched a
-	// few at a time so a breakdown costs about one scan's time.
-	var filters []store.Filter
+	out.Partial = agg.Partial
 	out.Series = []Series{}
-	for _, k := range keys {
-		kf := f
-		switch out.By {
-		case "quad":
-			if kf.QuadClass, err = strconv.Atoi(k.Key); err != nil {
-				continue // events without a quad class
-			}
-		case "root":
-			if k.Key == "" {
-				continue // events without a code
-			}
-			if len(f.Code) < len(k.Key) { // a longer code filter already narrows to one root
-				kf.Code = k.Key
-			}
-		}
-		filters = append(filters, kf)
-		out.Series = append(out.Series, Series{Key: k.Key, Label: seriesLabel(out.By, k.Key)})
+	if series == "" {
+		out.Series = append(out.Series, Series{Key: "all", Label: seriesLabel(out.By, "all"), Points: []Point{}})
 	}
-	errs := make([]error, len(filters))
-	partial := make([]bool, len(filters))
-	sem := make(chan struct{}, seriesReads)
-	var wg sync.WaitGroup
-	for i := range filters {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			agg, err := s.aggregate(ctx, store.ViewCounts, interval, filters[i], 0)
-			if err != nil {
-				errs[i] = err
-				return
-			}
-			counts := agg.Counts
-			partial[i] = agg.Partial
-			ser := &out.Series[i]
-			ser.Points = make([]Point, 0, len(counts))
-			for _, c := range counts {
-				switch {
-				case c.Key == "":
-					continue // undated events have no place on a time line
-				case !c.First.IsZero():
-					ser.Periods = append(ser.Periods, Period{Period: c.Key, First: dateOnly(c.First), Last: dateOnly(c.Last),
-						Events: c.Events, Mentions: c.Mentions, Goldstein: c.Goldstein})
-				default:
-					ser.Points = append(ser.Points, Point{Date: c.Key, Events: c.Events, Mentions: c.Mentions, Goldstein: c.Goldstein})
-				}
-			}
-			slices.SortFunc(ser.Points, func(a, b Point) int { return strings.Compare(a.Date, b.Date) })
-			slices.SortFunc(ser.Periods, func(a, b Period) int {
-				return cmp.Or(strings.Compare(a.First, b.First), strings.Compare(a.Last, b.Last))
-			})
+	for _, c := range agg.Counts {
+		if series != "" && c.Series == "" {
+			continue // events without a code
+		}
+		if series != "" && (len(out.Series) == 0 || out.Series[len(out.Series)-1].Key != c.Series) {
+			out.Series = append(out.Series, Series{Key: c.Series, Label: seriesLabel(out.By, c.Series), Points: []Point{}})
+		}
+		ser := &out.Series[len(out.Series)-1]
+		switch {
+		case c.Key == "":
+			continue // undated events have no place on a time line
+		case !c.First.IsZero():
+			ser.Periods = append(ser.Periods, Period{Period: c.Key, First: dateOnly(c.First), Last: dateOnly(c.Last),
+				Events: c.Events, Mentions: c.Mentions, Goldstein: c.Goldstein})
+		default:
+			ser.Points = append(ser.Points, Point{Date: c.Key, Events: c.Events, Mentions: c.Mentions, Goldstein: c.Goldstein})
+		}
+	}
+	for i := range out.Series {
+		ser := &out.Series[i]
+		slices.SortFunc(ser.Points, func(a, b Point) int { return strings.Compare(a.Date, b.Date) })
+		slices.SortFunc(ser.Periods, func(a, b Period) int {
+			return cmp.Or(strings.Compare(a.First, b.First), strings.Compare(a.Last, b.Last))
 		})
 	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		s.internal(w, r, err)
-		return
-	}
-	out.Partial = out.Partial || slices.Contains(partial, true)
 	writeJSON(w, http.StatusOK, out)
 }
 

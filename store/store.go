@@ -317,7 +317,8 @@ const (
 
 // Count is one group of Counts.
 type Count struct {
-	Key string
+	Key    string
+	Series string // the root or quad class of AggregateQuery.Series; "" without one
 	// First and Last, counting by day or week, are the first and last day
 	// of a period longer than the bin (Key is then its PeriodKey); zero
 	// for a bin.
@@ -350,8 +351,13 @@ const (
 // AggregateQuery asks for an aggregate view of the events that match
 // Filter.
 type AggregateQuery struct {
-	View   View
-	By     GroupBy // the key of ViewCounts
+	View View
+	By   GroupBy // the key of ViewCounts
+	// Series, with ViewCounts, counts each root (ByRoot) or quad class
+	// (ByQuadClass) apart, keyed by By within it: a breakdown in one read
+	// of the rows instead of one read a series. Each Count's Series holds
+	// its key, and the counts come ordered by Series first.
+	Series GroupBy
 	Filter Filter
 	// ScanLimit bounds the events read when no rollup can answer the
 	// filter (a text, mode, PLOVER or document filter, a code longer

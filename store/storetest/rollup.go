@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 	"time"
 
@@ -213,6 +214,59 @@ func checkAggregates(t *testing.T, s store.Store, step string) {
 			}
 			if g, w := rounded(got), rounded(want); g != w {
 				t.Errorf("after %s: %s by %s of %+v:\n%s gave %s\nevents gave %s", step, q.view, q.by, f, got.Table, g, w)
+			}
+		}
+		checkSeries(t, s, step, f)
+	}
+}
+
+// checkSeries compares the timelines of every root and quad class counted
+// in one read (AggregateQuery.Series), from a rollup and from the events,
+// with a read a series, its filter narrowed to the root or quad class.
+func checkSeries(t *testing.T, s store.Store, step string, f store.Filter) {
+	t.Helper()
+	for _, series := range []store.GroupBy{store.ByRoot, store.ByQuadClass} {
+		keys, err := s.Aggregate(ctx(t), store.AggregateQuery{View: store.ViewCounts, By: series, Filter: f})
+		if err != nil {
+			t.Fatalf("after %s: counts by %s of %+v: %v", step, series, f, err)
+		}
+		for _, by := range []store.GroupBy{store.ByDay, store.ByWeek} {
+			var want store.Aggregate
+			for _, k := range keys.Counts {
+				kf := f
+				switch n, err := strconv.Atoi(k.Key); {
+				case series == store.ByQuadClass && err == nil && n > 0:
+					kf.QuadClass = n
+				case series == store.ByRoot && k.Key != "":
+					if len(f.Code) < len(k.Key) {
+						kf.Code = k.Key
+					}
+				default:
+					continue // no filter keeps only these events
+				}
+				one, err := s.Aggregate(ctx(t), store.AggregateQuery{View: store.ViewCounts, By: by, Filter: kf})
+				if err != nil {
+					t.Fatalf("after %s: counts by %s of %+v: %v", step, by, kf, err)
+				}
+				for _, c := range one.Counts {
+					c.Series = k.Key
+					want.Counts = append(want.Counts, c)
+				}
+			}
+			for _, fromEvents := range []bool{false, true} {
+				all, err := s.Aggregate(ctx(t), store.AggregateQuery{View: store.ViewCounts, By: by, Series: series, Filter: f, FromEvents: fromEvents})
+				if err != nil {
+					t.Fatalf("after %s: counts by %s and %s of %+v: %v", step, series, by, f, err)
+				}
+				var got store.Aggregate
+				for _, c := range all.Counts {
+					if c.Series != "" && c.Series != "0" {
+						got.Counts = append(got.Counts, c)
+					}
+				}
+				if g, w := rounded(got), rounded(want); g != w {
+					t.Errorf("after %s: counts by %s and %s of %+v from %s:\n got %s\nwant %s", step, series, by, f, all.Table, g, w)
+				}
 			}
 		}
 	}

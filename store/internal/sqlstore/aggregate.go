@@ -126,7 +126,7 @@ func (s *DB) Aggregate(ctx context.Context, q store.AggregateQuery) (store.Aggre
 	}
 	switch q.View {
 	case store.ViewCounts:
-		out.Counts, err = s.counts(ctx, src, q.By, cond, args)
+		out.Counts, err = s.counts(ctx, src, q.By, q.Series, cond, args)
 	case store.ViewNetwork:
 		out.Edges, err = s.network(ctx, src, cond, args, limitSQL(q.Limit))
 	case store.ViewPlaces:
@@ -137,10 +137,21 @@ func (s *DB) Aggregate(ctx context.Context, q store.AggregateQuery) (store.Aggre
 	return out, err
 }
 
-func (s *DB) counts(ctx context.Context, src source, g store.GroupBy, cond string, args []any) ([]store.Count, error) {
+// counts groups the rows by g, and first by series when it is not "".
+// Every rollup and the events keep the root and quad class, so a series
+// needs no other table than its counts.
+func (s *DB) counts(ctx context.Context, src source, g, series store.GroupBy, cond string, args []any) ([]store.Count, error) {
 	key, ok := groupKeys[g]
 	if !ok {
 		return nil, s.errf(fmt.Errorf("unknown group %q", g), "counts")
+	}
+	ser := "''"
+	switch series {
+	case "":
+	case store.ByRoot, store.ByQuadClass:
+		ser = groupKeys[series]
+	default:
+		return nil, s.errf(fmt.Errorf("unknown series %q: want %s or %s", series, store.ByRoot, store.ByQuadClass), "counts")
 	}
 	end := "NULL"
 	if fits, ok := fitsBin[g]; ok {
@@ -149,25 +160,25 @@ func (s *DB) counts(ctx context.Context, src source, g store.GroupBy, cond strin
 		key = "CASE WHEN " + fits + " THEN " + key + " ELSE e.day END"
 		end = "CASE WHEN " + fits + " THEN NULL ELSE e.day_end END"
 	}
-	order := "k, k_end"
+	order := "s, k, k_end"
 	if g == store.ByCountry || g == store.ByActor {
-		order = "sum(" + src.n + ") DESC, k"
+		order = "s, sum(" + src.n + ") DESC, k"
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+key+` AS k, `+end+` AS k_end, sum(`+src.n+`), sum(`+src.mentions+`), sum(`+src.golden+`) / sum(`+src.n+`)
-		FROM `+src.from+` WHERE `+cond+` GROUP BY k, k_end ORDER BY `+order), args...)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT `+ser+` AS s, `+key+` AS k, `+end+` AS k_end, sum(`+src.n+`), sum(`+src.mentions+`), sum(`+src.golden+`) / sum(`+src.n+`)
+		FROM `+src.from+` WHERE `+cond+` GROUP BY s, k, k_end ORDER BY `+order), args...)
 	if err != nil {
 		return nil, s.errf(err, "count events by %s", g)
 	}
 	defer rows.Close()
 	var out []store.Count
 	for rows.Next() {
-		var k any
+		var k, sk any
 		var kEnd sql.NullInt64
 		var c store.Count
-		if err := rows.Scan(&k, &kEnd, &c.Events, &c.Mentions, &c.Goldstein); err != nil {
+		if err := rows.Scan(&sk, &k, &kEnd, &c.Events, &c.Mentions, &c.Goldstein); err != nil {
 			return nil, s.errf(err, "read counts")
 		}
-		c.Key = keyString(g, k, kEnd)
+		c.Key, c.Series = keyString(g, k, kEnd), keyString(series, sk, sql.NullInt64{})
 		if n, ok := integer(k); ok && kEnd.Valid {
 			c.First, c.Last = store.DayTime(int(n)), store.DayTime(int(kEnd.Int64))
 		}
