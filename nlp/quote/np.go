@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/annals/annals/event"
 )
@@ -287,6 +288,11 @@ func (d *doc) plausible(m Mention) bool {
 	if !content {
 		return false // a lone determiner or adjective
 	}
+	for i := m.First; i <= m.Last; i++ {
+		if gluedWords(d.sents[m.Sentence].Tokens[i].Text) {
+			return false // page debris: "CarterFlagShareLikeReplySara"
+		}
+	}
 	return m.Last >= d.dateline(m.Sentence)
 }
 
@@ -364,6 +370,22 @@ var (
 	numberWords     = set(`one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred`)
 	quantityOpeners = set(`about nearly almost roughly some only just fully over least`)
 )
+
+// gluedWords reports whether t is several words run together, as web
+// page buttons copied with an article are ("CarterFlagShareLikeReply"):
+// a lower-case letter followed by a capital twice or more. Names have at
+// most one such joint ("McDonald", "DeSantis").
+func gluedWords(t string) bool {
+	joints := 0
+	prevLower := false
+	for _, r := range t {
+		if prevLower && unicode.IsUpper(r) {
+			joints++
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	return joints >= 2
+}
 
 // dateline returns the index of the dash that ends a dateline opening
 // sentence s ("LOUISVILLE, Ky. (AP) —"), or -1.
