@@ -355,19 +355,6 @@ func TestConcurrentOpen(t *testing.T) {
 	}
 }
 
-// TestDiskSize checks that the size on disk grows as events are saved.
-func TestDiskSize(t *testing.T) {
-	s := openIn(t, tempDatabase(t)(t), store.Options{}).(*Store)
-	before, err := s.DiskSize(t.Context())
-	if err != nil || before <= 0 {
-		t.Fatalf("empty store: %d bytes, %v", before, err)
-	}
-	storetest.Populate(t, s, 2000)
-	if after, err := s.DiskSize(t.Context()); err != nil || after <= before {
-		t.Errorf("after 2000 events: %d bytes (%v), before %d", after, err, before)
-	}
-}
-
 // killDocs and killBatch size the saves TestSaveSurvivesSIGKILL kills:
 // documents of ten records, every two reporting the same ten events, a
 // transaction a batch.

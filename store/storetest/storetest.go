@@ -54,6 +54,26 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Counts", func(t *testing.T) { testCounts(t, open) })
 	t.Run("Concurrent", func(t *testing.T) { testConcurrent(t, open) })
 	t.Run("Rollups", func(t *testing.T) { testRollups(t, open) })
+	t.Run("DiskSize", func(t *testing.T) { testDiskSize(t, open) })
+}
+
+// testDiskSize checks that the size on disk, where a backend reports it,
+// grows as events are saved.
+func testDiskSize(t *testing.T, open Opener) {
+	s, ok := open(t, options(0)).(interface {
+		DiskSize(context.Context) (int64, error)
+	})
+	if !ok {
+		t.Skip("the store does not report its size on disk")
+	}
+	before, err := s.DiskSize(t.Context())
+	if err != nil || before <= 0 {
+		t.Fatalf("empty store: %d bytes, %v", before, err)
+	}
+	Populate(t, s.(store.Store), 2000)
+	if after, err := s.DiskSize(t.Context()); err != nil || after <= before {
+		t.Errorf("after 2000 events: %d bytes (%v), before %d", after, err, before)
+	}
 }
 
 // Doc makes a document; its text is unique to url unless text is given.
