@@ -121,19 +121,9 @@ func (s *DB) insertDocuments(ctx context.Context, tx *saveTx, ps []pending, orde
 	if err != nil {
 		return s.errf(err, "insert %d documents", len(rows))
 	}
-	inserted := map[string]string{} // hash -> id
-	for q.Next() {
-		var id, hash string
-		if err := q.Scan(&id, &hash); err != nil {
-			q.Close()
-			return s.errf(err, "read inserted documents")
-		}
-		inserted[hash] = id
-	}
-	err = q.Err()
-	q.Close()
+	inserted, err := idsByHash(q)
 	if err != nil {
-		return s.errf(err, "insert %d documents", len(rows))
+		return s.errf(err, "read the %d documents inserted", len(rows))
 	}
 	var conflicts []any
 	for _, i := range order {
@@ -156,19 +146,9 @@ func (s *DB) insertDocuments(ctx context.Context, tx *saveTx, ps []pending, orde
 	if err != nil {
 		return s.errf(err, "find stored documents with the texts of %d", len(conflicts))
 	}
-	stored := map[string]string{}
-	for q.Next() {
-		var id, hash string
-		if err := q.Scan(&id, &hash); err != nil {
-			q.Close()
-			return s.errf(err, "read stored documents")
-		}
-		stored[hash] = id
-	}
-	err = q.Err()
-	q.Close()
+	stored, err := idsByHash(q)
 	if err != nil {
-		return s.errf(err, "find stored documents with the texts of %d", len(conflicts))
+		return s.errf(err, "read stored documents with the texts of %d", len(conflicts))
 	}
 	for _, i := range order {
 		if !res[i].Skipped {
@@ -181,6 +161,21 @@ func (s *DB) insertDocuments(ctx context.Context, tx *saveTx, ps []pending, orde
 		res[i].DocumentID = id
 	}
 	return nil
+}
+
+// idsByHash reads rows of (id, hash) into a map from hash to id and
+// closes them.
+func idsByHash(q *sql.Rows) (map[string]string, error) {
+	defer q.Close()
+	ids := map[string]string{}
+	for q.Next() {
+		var id, hash string
+		if err := q.Scan(&id, &hash); err != nil {
+			return nil, err
+		}
+		ids[hash] = id
+	}
+	return ids, q.Err()
 }
 
 // copyFold writes what a batch folded: it gives the new events ids from
