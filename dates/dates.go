@@ -307,6 +307,15 @@ func Resolve(s *event.Sentence, word int, pub time.Time) (Expression, bool) {
 // the way up from the event reached the sentence's main clause, so that an
 // earlier sentence's date may stand in when ok is false.
 func resolve(s *event.Sentence, exprs []Expression, word int) (e Expression, main, ok bool) {
+	return resolveAt(s, exprs, word, 0)
+}
+
+// maxCounted bounds how many counted clauses ("a week after ...") one
+// resolution passes through, each dated from the clause above it.
+const maxCounted = 4
+
+// resolveAt is resolve after passing depth counted clauses.
+func resolveAt(s *event.Sentence, exprs []Expression, word, depth int) (e Expression, main, ok bool) {
 	if word < 0 || word >= len(s.Tokens) {
 		return Expression{}, false, false
 	}
@@ -333,6 +342,11 @@ func resolve(s *event.Sentence, exprs []Expression, word int) (e Expression, mai
 		}
 		up, ok := governor(s, exprs, v)
 		if !ok {
+			if depth < maxCounted {
+				if c, ok := counted(s, exprs, v, depth); ok {
+					return c, false, true
+				}
+			}
 			break
 		}
 		if up < 0 {
@@ -348,6 +362,39 @@ func resolve(s *event.Sentence, exprs []Expression, word int) (e Expression, mai
 		v = up
 	}
 	return Expression{}, false, false
+}
+
+// counted dates an "after" or "before" clause that a count places against
+// the clause it depends on: "agreed on Tuesday, a week after drivers
+// blocked the crossing" dates the blocking a week before Tuesday, at the
+// precision of Tuesday. Without a count the clause names only a
+// reference point, and stays undated.
+func counted(s *event.Sentence, exprs []Expression, v, depth int) (Expression, bool) {
+	t := s.Tokens[v]
+	if rel, _, _ := strings.Cut(t.Rel, ":"); rel != "advcl" {
+		return Expression{}, false
+	}
+	m := -1
+	for i, c := range s.Tokens {
+		if c.Head == t.ID && c.Rel == "mark" {
+			m = i
+			break
+		}
+	}
+	if m < 2 {
+		return Expression{}, false
+	}
+	off, u, width := anchorAt(s.Tokens, m-2)
+	if width != 3 {
+		return Expression{}, false
+	}
+	e, _, ok := resolveAt(s, exprs, index(s, t.Head), depth+1)
+	if !ok {
+		return Expression{}, false
+	}
+	c := newExpression(s, m-2, m)
+	c.Date, c.Precision = shift(e.Date, u, -off), e.Precision
+	return c, true
 }
 
 // announcement returns the date of the statement that announces the act

@@ -82,6 +82,8 @@ func TestResolve(t *testing.T) {
 		{"last night", "Gunmen/NOUN/2/nsubj struck/VERB:past/0/root last/ADJ/4/amod night/NOUN/2/obl:tmod", 1, "2020-01-14", Day},
 		{"days after a dated event", "Troops/NOUN/2/nsubj withdrew/VERB:past/0/root two/NUM/4/nummod days/NOUN/2/obl:npmod after/ADP/7/case Monday/PROPN/7/nmod:poss vote/NOUN/4/obl", 1, "2020-01-15", Day},
 		{"week before a date", "Talks/NOUN/2/nsubj began/VERB:past/0/root a/DET/4/det week/NOUN/2/obl:npmod before/ADP/6/case Jan./PROPN/4/obl 10/NUM/6/nummod", 1, "2020-01-03", Day},
+		{"clause counted after a dated one", "They/PRON/2/nsubj agreed/VERB:past/0/root on/ADP/4/case Tuesday/PROPN/2/obl ,/PUNCT/2/punct a/DET/7/det week/NOUN/2/obl:npmod after/SCONJ/10/mark drivers/NOUN/10/nsubj blocked/VERB:past/2/advcl roads/NOUN/10/obj", 9, "2020-01-07", Day},
+		{"clause counted before a dated one", "Talks/NOUN/2/nsubj ended/VERB:past/0/root on/ADP/4/case Friday/PROPN/2/obl ,/PUNCT/2/punct two/NUM/7/nummod days/NOUN/2/obl:npmod before/SCONJ/10/mark troops/NOUN/10/nsubj withdrew/VERB:past/2/advcl", 9, "2020-01-12", Day},
 		{"eve of a month", "Protests/NOUN/2/nsubj erupted/VERB:past/0/root on/ADP/5/case the/DET/5/det eve/NOUN/2/obl of/ADP/7/case March/PROPN/5/nmod 2019/NUM/7/nummod", 1, "2019-02", Month},
 		{"conjoined verb shares the date", "He/PRON/2/nsubj arrived/VERB:past/0/root on/ADP/4/case Monday/PROPN/2/obl and/CCONJ/6/cc met/VERB:past/2/conj the/DET/8/det president/NOUN/6/obj", 5, "2020-01-13", Day},
 		{"main clause: said on Tuesday", "The/DET/2/det ministry/NOUN/3/nsubj said/VERB:past/0/root on/ADP/5/case Tuesday/PROPN/3/obl that/SCONJ/8/mark troops/NOUN/8/nsubj killed/VERB:past/3/ccomp five/NUM/10/nummod people/NOUN/8/obj on/ADP/12/case Sunday/PROPN/8/obl", 2, "2020-01-14", Day},

@@ -118,10 +118,14 @@ func TestExampleArticle(t *testing.T) {
 	if !talks {
 		t.Errorf("no talks planned by Tanzania with Nairobi (TZA 036 KEN, future)")
 	}
-	// The blockade "at Namanga" is placed by the phrase that names it.
+	// The blockade "at Namanga" is placed by the phrase that names it,
+	// and dated "a week after" ... before Tuesday's agreement.
 	for _, r := range recs {
 		if r.Evidence.Verb == "blocked" && (r.Location == nil || r.Location.Name != "Namanga") {
 			t.Errorf("%s %s (%q) placed at %+v, want Namanga", r.Source.Code, r.Code, r.Evidence.Verb, r.Location)
+		}
+		if r.Evidence.Verb == "blocked" && r.Date != "2024-03-05" {
+			t.Errorf("%s %s (%q) dated %s, want 2024-03-05, a week before the agreement", r.Source.Code, r.Code, r.Evidence.Verb, r.Date)
 		}
 	}
 	// Every other event is placed in Nairobi: the demonstration by the

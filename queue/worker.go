@@ -165,7 +165,7 @@ func (w *Worker) setup(ctx context.Context, js jetstream.JetStream) (jetstream.C
 		w.Metrics.QueueError()
 		w.Log.Warn("queue setup failed, retrying", "err", err)
 		if !sleep(ctx, backoff(try)) {
-			return nil, fmt.Errorf("queue worker: %w", err)
+			return nil, fmt.Errorf("queue worker: %w (stopped during setup: %w)", ctx.Err(), err)
 		}
 	}
 }
@@ -427,4 +427,28 @@ func (w *Worker) fail(js jetstream.JetStream, j *job) {
 	}
 	w.Metrics.Document(metrics.Dead, 0, 0)
 	_ = j.msg.Term()
+}
+
+// OpenStore opens a worker's store with open, waiting with backoff while
+// the database is unavailable (store.ErrUnavailable: a server still
+// starting or restarting), as the worker waits for it once running. It
+// gives up on any other error, and when ctx ends: then the error wraps
+// ctx's, and the worker has taken no work, so stopping is clean.
+func OpenStore(ctx context.Context, log *slog.Logger, open func(context.Context) (store.Store, error)) (store.Store, error) {
+	for try := 0; ; try++ {
+		st, err := open(ctx)
+		if err == nil {
+			return st, nil
+		}
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("%w (stopped while opening the store: %w)", ctx.Err(), err)
+		}
+		if !errors.Is(err, store.ErrUnavailable) {
+			return nil, err
+		}
+		log.Warn("database unavailable at start, retrying", "err", err)
+		if !sleep(ctx, backoff(try)) {
+			return nil, fmt.Errorf("%w (stopped while waiting for the database: %w)", ctx.Err(), err)
+		}
+	}
 }

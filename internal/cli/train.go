@@ -147,6 +147,7 @@ func trainParser(ctx context.Context, env *Env, args []string) error {
 	folds := fs.Int("folds", 5, "jackknifing folds: the training tags come from taggers trained on the other folds")
 	taggerEpochs := fs.Int("tagger-epochs", 8, "epochs of the jackknifing taggers (as for the tagger)")
 	pruneLoss := fs.Float64("prune-loss", 0.003, "dev LAS the parser may lose to pruning small weights")
+	trainTags := fs.String("train-tags", "", "CoNLL-U file caching the jackknifed training tags: read when it exists, written after jackknifing when it does not (\"\" for no cache)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -166,8 +167,7 @@ func trainParser(ctx context.Context, env *Env, args []string) error {
 	for _, s := range dev {
 		tagger.Tag(s)
 	}
-	fmt.Fprintf(env.Stdout, "jackknifing tags of %d training sentences in %d folds\n", len(train), *folds)
-	train, err = tag.Jackknife(ctx, train, *folds, tag.TrainOptions{Epochs: *taggerEpochs, Seed: f.seed, Clusters: tagger.Clusters()})
+	train, err = jackknifedTags(ctx, env, train, *trainTags, *folds, tag.TrainOptions{Epochs: *taggerEpochs, Seed: f.seed, Clusters: tagger.Clusters()})
 	if err != nil {
 		return err
 	}

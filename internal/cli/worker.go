@@ -13,6 +13,7 @@ import (
 	"github.com/annals/annals/codestore"
 	"github.com/annals/annals/metrics"
 	"github.com/annals/annals/queue"
+	"github.com/annals/annals/store"
 )
 
 func workerCommand() *Command {
@@ -47,13 +48,13 @@ func workerCommand() *Command {
 		}
 		boundHeap()
 		w.Code = codestore.PipelineCoder(p)
-		st, err := sf.open(ctx, false)
+		w.Log = slog.New(slog.NewTextHandler(env.Stderr, nil))
+		st, err := queue.OpenStore(ctx, w.Log, func(ctx context.Context) (store.Store, error) { return sf.open(ctx, false) })
 		if err != nil {
-			return err
+			return stoppedClean(ctx, w.Log, err)
 		}
 		defer st.Close()
 		w.Store, w.Config = st, qf.cfg
-		w.Log = slog.New(slog.NewTextHandler(env.Stderr, nil))
 		w.Metrics = metrics.New()
 		if *addr != "" {
 			stop, err := serveMetrics(*addr, w.Metrics, env)
@@ -67,9 +68,21 @@ func workerCommand() *Command {
 			return err
 		}
 		defer nc.Close()
-		return w.Run(ctx, js)
+		return stoppedClean(ctx, w.Log, w.Run(ctx, js))
 	}
 	return c
+}
+
+// stoppedClean is nil for an error that a stop (SIGTERM, interrupt) caused
+// while the worker held no work, as during its start: a supervisor that
+// stops a worker which is still starting sees it exit 0, as it would
+// once running. Other errors pass through.
+func stoppedClean(ctx context.Context, log *slog.Logger, err error) error {
+	if err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		log.Info("worker stopped before it took any work", "reason", err)
+		return nil
+	}
+	return err
 }
 
 // serveMetrics serves m on http://addr/metrics until stop is called.
