@@ -20,6 +20,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/internal/resident"
@@ -31,6 +32,7 @@ type Parser struct {
 	actions *perceptron.Model // classes: actionNames
 	labeler *perceptron.Model // classes: relations
 	root    int               // label id of "root"
+	pool    sync.Pool         // *state, reused across sentences
 }
 
 // The transitions of the arc-hybrid system.
@@ -72,9 +74,15 @@ func (p *Parser) Parse(s *event.Sentence) {
 	if len(s.Tokens) == 0 {
 		return
 	}
-	st := newState(s.Tokens)
+	st, _ := p.pool.Get().(*state)
+	if st == nil {
+		st = &state{}
+	}
+	defer p.pool.Put(st)
+	st.reset(s.Tokens)
 	st.clauses = subordinateClauses(s.Tokens)
-	var scores []float32
+	scores := st.scores
+	defer func() { st.scores = scores }()
 	for !st.terminal() {
 		best := st.only()
 		if best < 0 {

@@ -18,6 +18,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/internal/resident"
@@ -39,6 +40,7 @@ type Tagger struct {
 	dict     map[string]int    // unambiguous frequent word -> class
 	amb      map[string]uint64 // normalized word -> hash of the classes it had
 	clusters cluster.Clusters
+	pool     sync.Pool // *state, reused across sentences
 }
 
 // Class labels join the two tags with a space: "NNP PROPN".
@@ -89,7 +91,11 @@ func Default() (*Tagger, error) {
 // tried as the verb, the words after it tagged again; the reading whose
 // tags score highest over the sentence is kept.
 func (t *Tagger) Tag(s *event.Sentence) {
-	var st state
+	st, _ := t.pool.Get().(*state)
+	if st == nil {
+		st = &state{}
+	}
+	defer t.pool.Put(st)
 	st.reset(s.Tokens, t.amb, t.clusters)
 	st.fixed = st.fixed[:0]
 	for _, tok := range s.Tokens {
@@ -99,22 +105,22 @@ func (t *Tagger) Tag(s *event.Sentence) {
 		}
 		st.fixed = append(st.fixed, c)
 	}
-	t.decode(s, &st, t.first, 0, -1, -1)
+	t.decode(s, st, t.first, 0, -1, -1)
 	st.right = append(st.right[:0], st.tags...)
-	t.decode(s, &st, t.second, 0, -1, -1)
-	cands := t.verbCandidates(s, &st)
+	t.decode(s, st, t.second, 0, -1, -1)
+	cands := t.verbCandidates(s, st)
 	if len(cands) == 0 {
 		return
 	}
 	best, bestScore := -1, float32(0)
 	for k, c := range cands {
-		t.decode(s, &st, t.second, c.tok, c.tok, c.class)
+		t.decode(s, st, t.second, c.tok, c.tok, c.class)
 		if sum := st.total(); best < 0 || sum > bestScore {
 			best, bestScore = k, sum
 		}
 	}
 	if best != len(cands)-1 {
-		t.decode(s, &st, t.second, cands[best].tok, cands[best].tok, cands[best].class)
+		t.decode(s, st, t.second, cands[best].tok, cands[best].tok, cands[best].class)
 	}
 }
 
