@@ -316,14 +316,6 @@ func (m *Model) used(j uint64) bool {
 	return m.rows[j].fp != 0
 }
 
-// addRow adds row to scores, class by class.
-func addRow(scores, row []float32) {
-	row = row[:len(scores)]
-	for c := range scores {
-		scores[c] += row[c]
-	}
-}
-
 // denseFrom is the number of entries from which a row is stored dense: a
 // quarter of the classes, where adding a dense row costs about as much as
 // adding the entries one by one.

@@ -288,3 +288,22 @@ func TestArgmax(t *testing.T) {
 		}
 	}
 }
+
+// TestAddRow checks the assembly addRow against adding class by class, at
+// every length around its 8- and 4-wide steps and at a tagger's 107.
+func TestAddRow(t *testing.T) {
+	for _, n := range []int{0, 1, 3, 4, 5, 7, 8, 9, 12, 15, 16, 17, 107} {
+		scores, row, want := make([]float32, n), make([]float32, n+3), make([]float32, n)
+		for c := range scores {
+			scores[c] = float32(c)*0.37 - 5
+			row[c] = 1/float32(c+3) - 0.1
+			want[c] = scores[c] + row[c]
+		}
+		addRow(scores, row)
+		for c := range scores {
+			if math.Float32bits(scores[c]) != math.Float32bits(want[c]) {
+				t.Errorf("n=%d: class %d is %v, want %v", n, c, scores[c], want[c])
+			}
+		}
+	}
+}

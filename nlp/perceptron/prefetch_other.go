@@ -31,3 +31,11 @@ func prefetchSpan(p unsafe.Pointer, n uintptr) {
 //
 //go:noinline
 func keep(uint32) {}
+
+// addRow adds row to scores, class by class (len(row) >= len(scores)).
+func addRow(scores, row []float32) {
+	row = row[:len(scores)]
+	for c := range scores {
+		scores[c] += row[c]
+	}
+}

@@ -18,6 +18,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/internal/resident"
@@ -33,11 +34,13 @@ type Tagger struct {
 	first, second *perceptron.Model
 	upos          []string // per class
 	xpos          []string
-	// finite marks the finite lexical verb classes (VBD, VBZ, VBP).
-	finite   []bool
+	// finite lists the finite lexical verb classes (VBD, VBZ, VBP) in
+	// increasing order.
+	finite   []int
 	dict     map[string]int    // unambiguous frequent word -> class
 	amb      map[string]uint64 // normalized word -> hash of the classes it had
 	clusters cluster.Clusters
+	pool     sync.Pool // *state, reused across sentences
 }
 
 // Class labels join the two tags with a space: "NNP PROPN".
@@ -48,11 +51,13 @@ func splitLabel(l string) (xpos, upos string) {
 
 func newTagger(first, second *perceptron.Model, dict map[string]int, amb map[string]uint64, clusters cluster.Clusters) *Tagger {
 	t := &Tagger{first: first, second: second, dict: dict, amb: amb, clusters: clusters}
-	for _, l := range first.Labels() {
+	for c, l := range first.Labels() {
 		x, u := splitLabel(l)
 		t.xpos = append(t.xpos, x)
 		t.upos = append(t.upos, u)
-		t.finite = append(t.finite, u == "VERB" && (x == "VBD" || x == "VBZ" || x == "VBP"))
+		if u == "VERB" && (x == "VBD" || x == "VBZ" || x == "VBP") {
+			t.finite = append(t.finite, c)
+		}
 	}
 	return t
 }
@@ -86,24 +91,36 @@ func Default() (*Tagger, error) {
 // tried as the verb, the words after it tagged again; the reading whose
 // tags score highest over the sentence is kept.
 func (t *Tagger) Tag(s *event.Sentence) {
-	var st state
+	st, _ := t.pool.Get().(*state)
+	if st == nil {
+		st = &state{}
+	}
+	defer t.pool.Put(st)
 	st.reset(s.Tokens, t.amb, t.clusters)
-	t.decode(s, &st, t.first, 0, -1, -1)
+	st.fixed = st.fixed[:0]
+	for _, tok := range s.Tokens {
+		c, ok := t.dict[tok.Text]
+		if !ok {
+			c = -1
+		}
+		st.fixed = append(st.fixed, c)
+	}
+	t.decode(s, st, t.first, 0, -1, -1)
 	st.right = append(st.right[:0], st.tags...)
-	t.decode(s, &st, t.second, 0, -1, -1)
-	cands := t.verbCandidates(s, &st)
+	t.decode(s, st, t.second, 0, -1, -1)
+	cands := t.verbCandidates(s, st)
 	if len(cands) == 0 {
 		return
 	}
 	best, bestScore := -1, float32(0)
 	for k, c := range cands {
-		t.decode(s, &st, t.second, c.tok, c.tok, c.class)
+		t.decode(s, st, t.second, c.tok, c.tok, c.class)
 		if sum := st.total(); best < 0 || sum > bestScore {
 			best, bestScore = k, sum
 		}
 	}
 	if best != len(cands)-1 {
-		t.decode(s, &st, t.second, cands[best].tok, cands[best].tok, cands[best].class)
+		t.decode(s, st, t.second, cands[best].tok, cands[best].tok, cands[best].class)
 	}
 }
 
@@ -119,9 +136,14 @@ func (t *Tagger) decode(s *event.Sentence, st *state, m *perceptron.Model, from,
 			// its reading stands, unscored again.
 			continue
 		}
-		c, ok := t.dict[s.Tokens[i].Text]
+		c := st.fixed[i]
 		st.margin[i], st.verb[i], st.score[i] = -1, -1, 0
-		if !ok {
+		if c < 0 {
+			// The next word to score has most of its features ready:
+			// its lookups go out now and overlap this word's.
+			if j := st.nextScored(i, second); j >= 0 {
+				m.Prefetch(st.static(j))
+			}
 			st.scores = m.Scores(st.features(i, second), st.scores)
 			c = perceptron.Argmax(st.scores, nil)
 			if !second {
@@ -131,7 +153,7 @@ func (t *Tagger) decode(s *event.Sentence, st *state, m *perceptron.Model, from,
 				c = forced
 			}
 			st.score[i] = st.scores[c]
-			if v := perceptron.Argmax(st.scores, t.isFinite); v >= 0 {
+			if v := t.bestFinite(st.scores); v >= 0 {
 				st.margin[i], st.verb[i] = st.scores[c]-st.scores[v], v
 			}
 		}
@@ -169,9 +191,18 @@ const verbMargin = 10
 // verbless news sentences ("The United States imposed sanctions").
 const pastMargin = 25
 
-// isFinite reports whether class c is a finite lexical verb (VBD, VBZ,
-// VBP).
-func (t *Tagger) isFinite(c int) bool { return t.finite[c] }
+// bestFinite returns the finite lexical verb class (VBD, VBZ, VBP) of
+// highest score, the lowest on ties, or -1 when the model has none: a
+// look at three classes rather than a call for each of the 107.
+func (t *Tagger) bestFinite(scores []float32) int {
+	best := -1
+	for _, c := range t.finite {
+		if best < 0 || scores[c] > scores[best] {
+			best = c
+		}
+	}
+	return best
+}
 
 // candidate is a token to try as the finite verb of a verbless sentence.
 type candidate struct{ tok, class int }
@@ -250,17 +281,22 @@ func lowerWord(w string) bool {
 // words), their clusters, the tags chosen so far (class+1; 0 before the
 // sentence), the first pass's tags and a feature buffer.
 type state struct {
-	words  []wordfeat.Word
-	amb    []uint64
-	clus   []uint32
-	gap    []float32 // per token: the first pass's best score minus its second best; 0 when not scored
-	tags   []uint64
-	right  []uint64 // the first pass's tags, read by the second
-	feats  []uint64
-	scores []float32
-	score  []float32 // per token: the score of its class (0 when tagged from the dictionary)
-	margin []float32 // per token: best score minus best finite-verb score; -1 when not scored
-	verb   []int     // per token: best finite-verb class; -1 when not scored
+	fixed []int // per token: its class from the dictionary, -1 when it is scored
+	words []wordfeat.Word
+	amb   []uint64
+	clus  []uint32
+	gap   []float32 // per token: the first pass's best score minus its second best; 0 when not scored
+	tags  []uint64
+	right []uint64 // the first pass's tags, read by the second
+	// Per token, once computed (done): the features that read neither
+	// the tags chosen nor the first pass's, nStatic of them.
+	statics []uint64
+	done    []bool
+	feats   []uint64
+	scores  []float32
+	score   []float32 // per token: the score of its class (0 when tagged from the dictionary)
+	margin  []float32 // per token: best score minus best finite-verb score; -1 when not scored
+	verb    []int     // per token: best finite-verb class; -1 when not scored
 }
 
 func (st *state) reset(toks []event.Token, amb map[string]uint64, clusters cluster.Clusters) {
@@ -278,6 +314,8 @@ func (st *state) reset(toks []event.Token, amb map[string]uint64, clusters clust
 		}
 		st.clus = append(st.clus, id)
 	}
+	st.statics = append(st.statics[:0], make([]uint64, nStatic*len(toks))...)
+	st.done = append(st.done[:0], make([]bool, len(toks))...)
 	st.tags = append(st.tags[:0], make([]uint64, len(toks))...)
 	st.margin = append(st.margin[:0], make([]float32, len(toks))...)
 	st.gap = append(st.gap[:0], make([]float32, len(toks))...)
@@ -396,18 +434,28 @@ const (
 	fSufR1
 )
 
-// features returns the features of token i, for the second pass with
-// those that read the first pass's tags to the right.
-func (st *state) features(i int, second bool) []uint64 {
+// nStatic is the number of features of a word that read no tag.
+const nStatic = 35
+
+// static returns the features of token i that read no tag, computed once
+// per sentence: the second pass and the verbless sentences' decodes score
+// a word again, and the next word's are prefetched ahead of its scoring.
+func (st *state) static(i int) []uint64 {
+	f := st.statics[i*nStatic : (i+1)*nStatic : (i+1)*nStatic]
+	if st.done[i] {
+		return f
+	}
+	st.done[i] = true
 	h := perceptron.Hash
 	w, p1, p2, n1, n2 := st.word(i), st.word(i-1), st.word(i-2), st.word(i+1), st.word(i+2)
-	t1, t2 := st.tag(i-1), st.tag(i-2)
 	a, an1 := st.ambAt(i), st.ambAt(i+1)
 	first := uint64(0)
 	if i == 0 {
 		first = 1
 	}
-	st.feats = append(st.feats[:0],
+	c, cp1, cn1 := st.clusterOf(i), st.clusterOf(i-1), st.clusterOf(i+1)
+	g := cluster.Granularity
+	return append(f[:0],
 		h(fBias, 0, 0, 0),
 		h(fLower, w.Lower, 0, 0),
 		h(fForm, w.Form, 0, 0),
@@ -419,10 +467,7 @@ func (st *state) features(i int, second bool) []uint64 {
 		h(fPre3, w.Prefix[1], 0, 0),
 		h(fShape, w.Shape, 0, 0),
 		h(fFlags, w.Flags, first, 0),
-		h(fT1, t1, 0, 0),
-		h(fT2, t2, 0, 0),
-		h(fT12, t1, t2, 0),
-		h(fT1W, t1, w.Lower, 0),
+		// 11: the tags' fT1, fT2, fT12, fT1W
 		h(fW1, p1.Lower, 0, 0),
 		h(fS1, p1.Suffix[2], 0, 0),
 		h(fW2, p2.Lower, 0, 0),
@@ -431,7 +476,7 @@ func (st *state) features(i int, second bool) []uint64 {
 		h(fWn2, n2.Lower, 0, 0),
 		h(fW1W, p1.Lower, w.Lower, 0),
 		h(fWWn1, w.Lower, n1.Lower, 0),
-		h(fT1Wn1, t1, n1.Lower, 0),
+		// 19: fT1Wn1
 		h(fShapeN1, n1.Shape, 0, 0),
 		h(fShapeP1, p1.Shape, 0, 0),
 		h(fFirst, first, w.Shape, 0),
@@ -440,14 +485,10 @@ func (st *state) features(i int, second bool) []uint64 {
 		h(fAmbN2, st.ambAt(i+2), 0, 0),
 		h(fAmbP1, st.ambAt(i-1), 0, 0),
 		h(fAmbAmbN1, a, an1, 0),
-		h(fT1Amb, t1, a, 0),
+		// 27: fT1Amb
 		h(fAmbSuf3, a, w.Suffix[2], 0),
 		h(fS1Suf3, p1.Suffix[2], w.Suffix[2], 0),
-		h(fT1AmbN1, t1, a, an1),
-	)
-	c, cp1, cn1 := st.clusterOf(i), st.clusterOf(i-1), st.clusterOf(i+1)
-	g := cluster.Granularity
-	st.feats = append(st.feats,
+		// 29: fT1AmbN1
 		h(fClus0, g(c, 0), 0, 0),
 		h(fClus1, g(c, 1), 0, 0),
 		h(fClus2, g(c, 2), 0, 0),
@@ -455,6 +496,39 @@ func (st *state) features(i int, second bool) []uint64 {
 		h(fClusN1, g(cn1, 1), 0, 0),
 		h(fClusFirst, g(c, 1), first, w.Flags),
 	)
+}
+
+// nextScored returns the next token after i that the pass scores (the
+// second pass: one it is likely to), or -1.
+func (st *state) nextScored(i int, second bool) int {
+	for j := i + 1; j < len(st.fixed); j++ {
+		if st.fixed[j] < 0 && (!second || st.gap[j] < secondGate) {
+			return j
+		}
+	}
+	return -1
+}
+
+// features returns the features of token i, for the second pass with
+// those that read the first pass's tags to the right. Their order is the
+// order in which their weights are added, part of the scores bit for bit.
+func (st *state) features(i int, second bool) []uint64 {
+	h := perceptron.Hash
+	s := st.static(i)
+	w := st.word(i)
+	t1, t2 := st.tag(i-1), st.tag(i-2)
+	a, an1 := st.ambAt(i), st.ambAt(i+1)
+	lower, n1 := w.Lower, st.word(i+1).Lower
+	f := append(st.feats[:0], s[:11]...)
+	f = append(f, h(fT1, t1, 0, 0), h(fT2, t2, 0, 0), h(fT12, t1, t2, 0), h(fT1W, t1, lower, 0))
+	f = append(f, s[11:19]...)
+	f = append(f, h(fT1Wn1, t1, n1, 0))
+	f = append(f, s[19:27]...)
+	f = append(f, h(fT1Amb, t1, a, 0))
+	f = append(f, s[27:29]...)
+	f = append(f, h(fT1AmbN1, t1, a, an1))
+	st.feats = append(f, s[29:]...)
+	c, g := st.clusterOf(i), cluster.Granularity
 	if second {
 		r1, r2 := st.rightTag(i+1), st.rightTag(i+2)
 		st.feats = append(st.feats,

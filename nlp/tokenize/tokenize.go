@@ -240,6 +240,8 @@ func (z *splitter) sentences() []event.Sentence {
 			q = quotes{}
 		} else if m.nl == 1 && i > start && z.lineBreak(i, wrapped) {
 			cut(i)
+		} else if i > start && z.unpunctuatedEnd(start, i) {
+			cut(i)
 		}
 		if i == start && (i == 0 || m.nl > 0) {
 			if j := z.dateline(i); j > 0 {
@@ -372,6 +374,129 @@ func (z *splitter) lineBreak(i int, wrappedText bool) bool {
 	}
 	prev := z.tok(i - 1)
 	return prev != "," && prev != "-" && prev != "&"
+}
+
+// unpunctuatedEnd reports whether the sentence that started at token start
+// ends before token i though no punctuation marks its end, as between the
+// parts of an e-mail header or a list of links (EWT writes them so):
+//
+//   - after a date-and-time stamp before a capital ("… 08/16/2000 12:05 PM |
+//     I just wanted …"), and before one that follows a name or address
+//     ("Kay Mann | 04/26/2001 07:17 AM");
+//   - after a URL or e-mail address before a capital or another URL;
+//   - after a separator line ("=====", "_____", "*****") before a capital;
+//   - after the closing of a letter before a name ("Best regards, | Debra").
+//
+// In the EWT training set these break the sentence 137, 132, 92, 23 and 54
+// times and fail to 0, 2, 9, 1 and 7 times; news has almost none of them.
+func (z *splitter) unpunctuatedEnd(start, i int) bool {
+	w, prev := z.tok(i), z.tok(i-1)
+	// Most tokens follow a short word or punctuation and are no date: they
+	// are done with two length tests.
+	if len(prev) < 5 && !isDigit(w[0]) && prev != "," && !meridiem(prev) {
+		return false
+	}
+	if z.lower(i) {
+		return webAddress(prev) && webAddress(w)
+	}
+	if !z.upper(i) {
+		return false
+	}
+	switch {
+	case webAddress(prev), separatorLine(prev):
+		return true
+	case prev == ",":
+		return z.closing(start, i-1) && z.signature(i)
+	case i >= start+3 && meridiem(prev):
+		return clockTime(z.tok(i-2)) && slashDate(z.tok(i-3))
+	case slashDate(w):
+		return i+1 < len(z.meta) && clockTime(z.tok(i+1)) && !z.lower(i-1) &&
+			(z.meta[i-1].kind == kWord || z.meta[i-1].kind == kCloseB || z.meta[i-1].kind == kCloseDQ || prev == ">")
+	}
+	return false
+}
+
+// closing reports whether tokens start..end-1 are the closing of a letter
+// ("Regards", "Best regards", "Thanks", "Sincerely").
+func (z *splitter) closing(start, end int) bool {
+	if end-start > 3 || end == start || !closingEnds[strings.ToLower(z.tok(end-1))] {
+		return false
+	}
+	for k := start; k < end-1; k++ {
+		if !closingWords[strings.ToLower(z.tok(k))] {
+			return false
+		}
+	}
+	return true
+}
+
+// signature reports whether the tokens from i are a name that signs a
+// letter rather than the person a sentence thanks ("Thanks, Kim.", "Thank
+// you, Mr. Chair."): a capitalized word that starts no sentence, not
+// followed by a sentence end within three words.
+func (z *splitter) signature(i int) bool {
+	if z.meta[i].kind != kWord || sentenceStarters[z.tok(i)] || z.tok(i) == "I" {
+		return false
+	}
+	for k := i + 1; k < len(z.meta) && k <= i+3; k++ {
+		switch {
+		case z.meta[k].kind == kTerm:
+			return false
+		case z.meta[k].nl > 0 || z.meta[k].kind != kWord || !z.upper(k):
+			return true
+		}
+	}
+	return true
+}
+
+// webAddress reports whether w is a URL or an e-mail address (not an
+// @handle or #hashtag, which run on in the sentence).
+func webAddress(w string) bool {
+	return len(w) > 4 && w[0] != '@' && w[0] != '#' && strings.IndexByte(w, '.') >= 0 && isURL(w)
+}
+
+// separatorLine reports whether w is a line of five or more = _ * ~ # or -.
+func separatorLine(w string) bool {
+	if len(w) < 5 || strings.IndexByte("=_*~#-", w[0]) < 0 {
+		return false
+	}
+	return run(w, 0, len(w), w[0]) == len(w)
+}
+
+// meridiem reports whether w is AM or PM in any case.
+func meridiem(w string) bool {
+	return len(w) == 2 && (w[0]|0x20 == 'a' || w[0]|0x20 == 'p') && w[1]|0x20 == 'm'
+}
+
+// clockTime reports whether w is a time of day, 7:17 or 03:14:14.
+func clockTime(w string) bool {
+	return digitGroups(w, ':', 2, 3) && len(w) >= 4 && w[len(w)-3] == ':'
+}
+
+// slashDate reports whether w is a date in slashes, 4/26/2001 or 10/08/99.
+func slashDate(w string) bool {
+	return digitGroups(w, '/', 3, 3)
+}
+
+// digitGroups reports whether w is between min and max groups of one to
+// four digits separated by sep.
+func digitGroups(w string, sep byte, min, max int) bool {
+	groups, n := 1, 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case isDigit(c):
+			n++
+			if n > 4 {
+				return false
+			}
+		case c == sep && n > 0:
+			groups++
+			n = 0
+		default:
+			return false
+		}
+	}
+	return n > 0 && groups >= min && groups <= max
 }
 
 // hardWrapped reports whether the text is wrapped at a fixed width, as

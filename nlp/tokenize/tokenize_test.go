@@ -156,6 +156,18 @@ func TestSplit(t *testing.T) {
 		{"missing space", "He left.Then she came.", []string{"He left .", "Then she came ."}},
 		{"question and exclamation", "Really?! Yes!!! Fine.", []string{"Really ?!", "Yes !!!", "Fine ."}},
 		{"brackets", "Iraq (the host) agreed [in part].", []string{"Iraq ( the host ) agreed [ in part ] ."}},
+		{"e-mail header stamp", "Ann Lee 03/02/2019 10:15 AM Can you send the file? Thanks.",
+			[]string{"Ann Lee", "03/02/2019 10:15 AM", "Can you send the file ?", "Thanks ."}},
+		{"stamp inside a sentence", "The office closed on 03/02/2019 10:15 AM local time.",
+			[]string{"The office closed on 03/02/2019 10:15 AM local time ."}},
+		{"links without punctuation", "Photos: http://example.com/a.jpg http://example.com/b.jpg The rest are at www.example.org and on paper.",
+			[]string{"Photos : http://example.com/a.jpg", "http://example.com/b.jpg", "The rest are at www.example.org and on paper ."}},
+		{"separator line", "Minutes ========== Attendance was *** Low *** as usual.",
+			[]string{"Minutes ==========", "Attendance was *** Low *** as usual ."}},
+		{"closing of a letter", "Best regards, Ann Lee Acme Corp", []string{"Best regards ,", "Ann Lee Acme Corp"}},
+		{"thanks to a person", "Thanks, Kim. Thank you, Mr. Chair. Thanks, I will.",
+			[]string{"Thanks , Kim .", "Thank you , Mr. Chair .", "Thanks , I will ."}},
+		{"colon before a capital", "He said: Iraq will act.", []string{"He said : Iraq will act ."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

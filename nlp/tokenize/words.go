@@ -81,6 +81,18 @@ var speechVerbs = map[string]bool{
 	"demanded": true, "wondered": true, "cried": true, "exclaimed": true,
 }
 
+// closingWords make up the closing of a letter ("Best regards,"), which
+// ends in one of closingEnds; the name after it is a sentence of its own.
+var closingWords = map[string]bool{
+	"best": true, "kind": true, "kindest": true, "warm": true, "warmest": true,
+	"many": true, "with": true, "yours": true, "thank": true,
+}
+
+var closingEnds = map[string]bool{
+	"regards": true, "sincerely": true, "thanks": true, "cheers": true,
+	"respectfully": true, "truly": true, "wishes": true, "best": true, "you": true,
+}
+
 // keepPrefixes are the bound prefixes EWT keeps attached across a hyphen
 // (e-mail, non-profit, pre-war, anti-war, mid-August), lower case.
 var keepPrefixes = map[string]bool{

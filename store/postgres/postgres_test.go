@@ -288,7 +288,7 @@ func TestMigrateDatePeriods(t *testing.T) {
 	for _, q := range append(storetest.UndoCounts(),
 		`UPDATE events SET fold_base = regexp_replace(fold_base, '\|(year|month|week)$', '')`,
 		`ALTER TABLE events DROP COLUMN day_end`, `ALTER TABLE events DROP COLUMN background`,
-		`DROP TABLE rollup_day`, `DROP TABLE rollup_edge`, `DROP TABLE rollup_place`, `DROP TABLE rollup_place_all`, `DROP TABLE rollup_edge_all`, `DROP TABLE rollup_day_root`,
+		`DROP TABLE rollup_day`, `DROP TABLE rollup_edge`, `DROP TABLE rollup_place`, `DROP TABLE rollup_place_all`, `DROP TABLE rollup_edge_all`, `DROP TABLE rollup_day_root`, `DROP TABLE rollup_edge_pair`,
 		`DELETE FROM schema_version WHERE version > 2`,
 	) {
 		if _, err := admin.ExecContext(t.Context(), q); err != nil {

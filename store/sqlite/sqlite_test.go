@@ -409,7 +409,7 @@ func TestMigrateDatePeriods(t *testing.T) {
 		`UPDATE events SET fold_base = substr(fold_base, 1, length(fold_base) - 5) WHERE fold_base LIKE '%|year' OR fold_base LIKE '%|week'`,
 		`UPDATE events SET fold_base = substr(fold_base, 1, length(fold_base) - 6) WHERE fold_base LIKE '%|month'`,
 		`ALTER TABLE events DROP COLUMN day_end`, `ALTER TABLE events DROP COLUMN background`,
-		`DROP TABLE rollup_day`, `DROP TABLE rollup_edge`, `DROP TABLE rollup_place`, `DROP TABLE rollup_place_all`, `DROP TABLE rollup_edge_all`, `DROP TABLE rollup_day_root`, `DROP TRIGGER mentions_fts_delete`,
+		`DROP TABLE rollup_day`, `DROP TABLE rollup_edge`, `DROP TABLE rollup_place`, `DROP TABLE rollup_place_all`, `DROP TABLE rollup_edge_all`, `DROP TABLE rollup_day_root`, `DROP TABLE rollup_edge_pair`, `DROP TRIGGER mentions_fts_delete`,
 		`DELETE FROM schema_version WHERE version > 2`)...)
 	s, err = Open(t.Context(), path, store.Options{})
 	if err != nil {

@@ -21,6 +21,8 @@ type source struct {
 	n, mentions, golden string
 	people              string // the sums of store.Place.People
 	coop, conflict      string // the events of quad class 1-2, 3-4
+	// edges: a row is one edge's counts, read without grouping.
+	edges bool
 }
 
 var eventsSource = source{from: "events e", table: "events", n: "1", mentions: "e.num_mentions", golden: "e.goldstein", people: peopleSums(),
@@ -33,7 +35,11 @@ func rollupSource(table string) source {
 	}
 	src := source{from: table + " e", table: table, n: "e.events", mentions: "e.num_mentions", golden: "e.goldstein", people: strings.Join(people, ", "),
 		coop: "CASE WHEN e.quad IN (1, 2) THEN e.events ELSE 0 END", conflict: "CASE WHEN e.quad IN (3, 4) THEN e.events ELSE 0 END"}
-	if table == "rollup_edge_all" { // keyed without the quad class
+	switch table { // keyed without the quad class
+	case "rollup_edge_pair":
+		src.edges = true
+		fallthrough
+	case "rollup_edge_all":
 		src.coop, src.conflict = "e.cooperation", "e.conflict"
 	}
 	return src
@@ -78,6 +84,8 @@ func rollupFor(q store.AggregateQuery) string {
 		switch {
 		case place:
 			return ""
+		case allDates && f.Code == "" && f.QuadClass == 0 && f.Country == "" && f.Background == nil:
+			return "rollup_edge_pair"
 		case allDates && f.Code == "" && f.QuadClass == 0:
 			return "rollup_edge_all"
 		}
@@ -199,11 +207,15 @@ func limitSQL(n int) string {
 }
 
 func (s *DB) network(ctx context.Context, src source, cond string, args []any, limit string) ([]store.Edge, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT e.source_code, e.target_code, sum(`+src.n+`), sum(`+src.mentions+`),
-		sum(`+src.coop+`), sum(`+src.conflict+`),
-		sum(`+src.golden+`) / sum(`+src.n+`)
-		FROM `+src.from+` WHERE `+cond+` AND e.source_code <> '' AND e.target_code <> ''
-		GROUP BY e.source_code, e.target_code ORDER BY sum(`+src.n+`) DESC, e.source_code, e.target_code`+limit), args...)
+	sum, group := "sum", ` GROUP BY e.source_code, e.target_code`
+	if src.edges { // the heaviest rows are read in the order of an index
+		sum, group = "", ""
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT e.source_code, e.target_code, `+sum+`(`+src.n+`), `+sum+`(`+src.mentions+`),
+		`+sum+`(`+src.coop+`), `+sum+`(`+src.conflict+`),
+		`+sum+`(`+src.golden+`) / `+sum+`(`+src.n+`)
+		FROM `+src.from+` WHERE `+cond+` AND e.source_code <> '' AND e.target_code <> ''`+group+`
+		ORDER BY `+sum+`(`+src.n+`) DESC, e.source_code, e.target_code`+limit), args...)
 	if err != nil {
 		return nil, s.errf(err, "query actor network")
 	}

@@ -12,7 +12,8 @@ import (
 	"github.com/annals/annals/store"
 )
 
-// Rollups (migrations 0005, 0007, 0008, 0009) count events and mentions by the keys the
+// Rollups (migrations 0005, 0007, 0008, 0009; SQLite's 0013, PostgreSQL's
+// 0012) count events and mentions by the keys the
 // aggregate views group and filter by. The write path adds each batch's
 // counts to them in the transaction that stores its events, so they are
 // always exactly the counts of the events table; RebuildRollups recounts
@@ -156,6 +157,23 @@ var rollups = []rollup{
 			count(*), sum(e.num_mentions), sum(e.goldstein), ` + quadSums + ` FROM events e GROUP BY 1, 2, 3, 4`,
 		key: func(a *attrs) []any {
 			return []any{a.background, a.source, a.target, a.country}
+		},
+		extra:   []string{"cooperation", "conflict"},
+		extraOf: quadsOf,
+	},
+	{
+		// The network over everything, a row an edge of two known codes:
+		// its index on the events gives the heaviest edges in order.
+		table: "rollup_edge_pair",
+		cols:  []string{"source_code", "target_code"},
+		recount: `SELECT e.source_code, e.target_code,
+			count(*), sum(e.num_mentions), sum(e.goldstein), ` + quadSums + ` FROM events e
+			WHERE e.source_code <> '' AND e.target_code <> '' GROUP BY 1, 2`,
+		key: func(a *attrs) []any {
+			if a.source == "" || a.target == "" {
+				return nil
+			}
+			return []any{a.source, a.target}
 		},
 		extra:   []string{"cooperation", "conflict"},
 		extraOf: quadsOf,
