@@ -130,6 +130,7 @@ func (t *Tagger) Tag(s *event.Sentence) {
 // class and how far the best finite-verb class fell below it.
 func (t *Tagger) decode(s *event.Sentence, st *state, m *perceptron.Model, from, force, forced int) {
 	second := m == t.second
+	ahead := -1 // the last word whose features are prefetched
 	for i := from; i < len(s.Tokens); i++ {
 		if second && force < 0 && st.gap[i] >= secondGate && (i == 0 || st.tags[i-1] == st.right[i-1]) {
 			// The first pass was sure and saw the same tag to the left:
@@ -139,10 +140,16 @@ func (t *Tagger) decode(s *event.Sentence, st *state, m *perceptron.Model, from,
 		c := st.fixed[i]
 		st.margin[i], st.verb[i], st.score[i] = -1, -1, 0
 		if c < 0 {
-			// The next word to score has most of its features ready:
-			// its lookups go out now and overlap this word's.
-			if j := st.nextScored(i, second); j >= 0 {
-				m.Prefetch(st.static(j))
+			// The next words to score have most of their features
+			// ready: their lookups go out now and overlap this word's.
+			for j, k := i, 0; k < prefetchWords; k++ {
+				if j = st.nextScored(j, second); j < 0 {
+					break
+				}
+				if j > ahead {
+					m.Prefetch(st.static(j))
+					ahead = j
+				}
 			}
 			st.scores = m.Scores(st.features(i, second), st.scores)
 			c = perceptron.Argmax(st.scores, nil)
@@ -161,6 +168,10 @@ func (t *Tagger) decode(s *event.Sentence, st *state, m *perceptron.Model, from,
 		s.Tokens[i].XPOS, s.Tokens[i].UPOS = t.xpos[c], t.upos[c]
 	}
 }
+
+// prefetchWords is how many words ahead of the one scored the tagger
+// prefetches the weights of their tag-free features.
+const prefetchWords = 2
 
 // secondGate is the score gap between the first pass's best and second
 // best class from which the second pass keeps the first's tag of a word
