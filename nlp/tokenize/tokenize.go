@@ -253,7 +253,7 @@ func (z *splitter) sentences() []event.Sentence {
 			q = quotes{}
 		} else if m.nl == 1 && i > start && z.lineBreak(i, wrapped) {
 			cut(i)
-		} else if i > start && (z.meta[i-1].cue || z.meta[i-1].web || m.stamp) && z.unpunctuatedEnd(start, i) {
+		} else if i > start && (z.meta[i-1].cue || z.meta[i-1].web || m.stamp || m.kind == kPunct) && z.unpunctuatedEnd(start, i) {
 			cut(i)
 		}
 		if i == start && (i == 0 || m.nl > 0) {
@@ -399,13 +399,19 @@ func (z *splitter) lineBreak(i int, wrappedText bool) bool {
 //   - after a URL or e-mail address, bare or in <>, before a capital or
 //     another URL;
 //   - after a separator line ("=====", "_____", "*****") before a capital;
-//   - after the closing of a letter before a name ("Best regards, | Debra").
+//   - after the closing of a letter before a name ("Best regards, | Debra");
+//   - between the items of a list of attachments ("a.pdf | - b.pdf",
+//     "<< File: a.xls >> | - b.xls").
 //
-// In the EWT training set these break the sentence 137, 132, 92, 23 and 54
-// times and fail to 0, 2, 9, 1 and 7 times; news has almost none of them.
+// In the EWT training set these break the sentence 137, 132, 92, 23, 54
+// and 16 times and fail to 0, 2, 9, 1, 7 and 1 times; news has almost
+// none of them.
 // Callers rule out most tokens with the cue, web and stamp marks first.
 func (z *splitter) unpunctuatedEnd(start, i int) bool {
 	p := &z.meta[i-1]
+	if z.meta[i].kind == kPunct {
+		return z.tok(i) == "-" && z.fileBefore(i)
+	}
 	switch {
 	case p.web:
 		return z.meta[i].web || z.upper(i)
@@ -434,6 +440,26 @@ func (z *splitter) stampStart(i int) bool {
 	}
 	k := z.meta[i-1].kind
 	return k == kWord || k == kCloseB || k == kCloseDQ || z.tok(i-1) == ">"
+}
+
+// fileBefore reports whether a file name ends before token i, bare or
+// with a closing bracket (a.pdf, (a.pdf), << File: a.pdf >>).
+func (z *splitter) fileBefore(i int) bool {
+	k := i - 1
+	if k > 0 && (z.meta[k].kind == kCloseB || z.tok(k) == ">>") {
+		k--
+	}
+	return fileName(z.tok(k))
+}
+
+// fileName reports whether w is a file name with a document or picture
+// extension (report.doc, API.PDF).
+func fileName(w string) bool {
+	dot := strings.LastIndexByte(w, '.')
+	if dot <= 0 || len(w)-dot > 5 {
+		return false
+	}
+	return foldedIn(fileExtensions, w[dot+1:])
 }
 
 // closing reports whether tokens start..end-1 are the closing of a letter

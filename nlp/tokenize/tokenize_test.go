@@ -164,6 +164,8 @@ func TestSplit(t *testing.T) {
 			[]string{"Photos : http://example.com/a.jpg", "http://example.com/b.jpg", "The rest are at www.example.org and on paper ."}},
 		{"address in brackets", `From "Ann Lee"<ann@example.org> Please reply.`,
 			[]string{`From " Ann Lee " < ann@example.org >`, "Please reply ."}},
+		{"list of attachments", "Charts attached: (See attached file: a.pdf) - Crude.pdf - Heating.PDF << File: c.xls >> - long - term.",
+			[]string{"Charts attached : ( See attached file : a.pdf )", "- Crude.pdf", "- Heating.PDF << File : c.xls >>", "- long - term ."}},
 		{"separator line", "Minutes ========== Attendance was *** Low *** as usual.",
 			[]string{"Minutes ==========", "Attendance was *** Low *** as usual ."}},
 		{"closing of a letter", "Best regards, Ann Lee Acme Corp", []string{"Best regards ,", "Ann Lee Acme Corp"}},
