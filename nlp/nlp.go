@@ -137,12 +137,30 @@ func pick[T any](dir, name string, load func(io.Reader) (T, error), def func() (
 // error when ctx is done.
 func (p *Pipeline) Process(ctx context.Context, text string) ([]event.Sentence, error) {
 	sents := tokenize.Split(text)
+	// Stage by stage over the sentences, as Annotate does one by one: the
+	// parser parses the sentences together (parse.ParseAll).
 	for i := range sents {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		sents[i].Index = i
-		p.Annotate(&sents[i])
+		if p.Tagger != nil {
+			p.Tagger.Tag(&sents[i])
+		}
+		if p.Lemmatizer != nil {
+			p.Lemmatizer.Lemmatize(&sents[i])
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if p.Parser != nil {
+		p.Parser.ParseAll(sents)
+	}
+	if p.NER != nil {
+		for i := range sents {
+			p.NER.Tag(&sents[i])
+		}
 	}
 	if d, ok := p.NER.(documentTagger); ok {
 		d.Harmonize(sents)

@@ -20,6 +20,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/internal/resident"
@@ -31,6 +32,7 @@ type Parser struct {
 	actions *perceptron.Model // classes: actionNames
 	labeler *perceptron.Model // classes: relations
 	root    int               // label id of "root"
+	pool    sync.Pool         // *state, reused across sentences
 }
 
 // The transitions of the arc-hybrid system.
@@ -69,28 +71,120 @@ func Default() (*Parser, error) {
 
 // Parse sets Head and Rel of every token of s from its words and XPOS tags.
 func (p *Parser) Parse(s *event.Sentence) {
-	if len(s.Tokens) == 0 {
-		return
+	p.parse(1, func(int) *event.Sentence { return s })
+}
+
+// ParseAll parses every sentence of sents, as Parse does one by one, with
+// the same trees.
+//
+// Scoring a transition waits on memory: its features are cache misses in
+// a table of tens of megabytes. ParseAll parses lanes sentences in
+// lockstep, so that one sentence's misses are in flight while another's
+// features are computed and scored.
+func (p *Parser) ParseAll(sents []event.Sentence) {
+	p.parse(len(sents), func(i int) *event.Sentence { return &sents[i] })
+}
+
+// parse parses the n sentences that at returns.
+func (p *Parser) parse(n int, at func(int) *event.Sentence) {
+	var ls [lanes]lane
+	for k := range ls {
+		ls[k].st, _ = p.pool.Get().(*state)
+		if ls[k].st == nil {
+			ls[k].st = &state{}
+		}
 	}
-	st := newState(s.Tokens)
-	st.clauses = subordinateClauses(s.Tokens)
-	var scores []float32
-	for !st.terminal() {
-		best := st.only()
-		if best < 0 {
-			scores = p.actions.Scores(st.features(), scores)
-			for c := shift; c <= right; c++ {
-				if st.valid(c) && (best < 0 || scores[c] > scores[best]) {
-					best = c
+	defer func() {
+		for k := range ls {
+			p.pool.Put(ls[k].st)
+		}
+	}()
+	next := 0
+	for {
+		active := 0
+		for k := range ls {
+			l := &ls[k]
+			for l.s == nil && next < n {
+				if s := at(next); len(s.Tokens) > 0 {
+					l.s = s
+					l.st.reset(s.Tokens)
+					l.st.clauses = subordinateClauses(s.Tokens)
+				}
+				next++
+			}
+			if l.s == nil {
+				continue
+			}
+			active++
+			// The transition's features go out to memory now; it is
+			// scored once every lane's are on their way.
+			if l.best = l.st.only(); l.best < 0 {
+				p.actions.Prefetch(l.st.features())
+			}
+		}
+		if active == 0 {
+			return
+		}
+		for k := range ls {
+			l := &ls[k]
+			if l.s == nil {
+				continue
+			}
+			st := l.st
+			if l.best < 0 {
+				st.scores = p.actions.Scores(st.feats, st.scores)
+				for c := shift; c <= right; c++ {
+					if st.valid(c) && (l.best < 0 || st.scores[c] > st.scores[l.best]) {
+						l.best = c
+					}
+				}
+			}
+			if l.best != shift {
+				if h, d := st.arc(l.best); h != 0 {
+					p.labeler.Prefetch(st.labelFeatures(h, d))
 				}
 			}
 		}
-		label := 0
-		if best != shift {
-			label = p.label(st, best, &scores)
+		for k := range ls {
+			l := &ls[k]
+			if l.s == nil {
+				continue
+			}
+			st := l.st
+			label := 0
+			if l.best != shift {
+				label = p.root
+				if h, _ := st.arc(l.best); h != 0 {
+					// st.feats holds the arc's label features.
+					st.scores = p.labeler.Scores(st.feats, st.scores)
+					label = perceptron.Argmax(st.scores, p.notRoot)
+				}
+			}
+			st.apply(l.best, label)
+			if st.terminal() {
+				p.finish(l.s, st)
+				l.s = nil
+			}
 		}
-		st.apply(best, label)
 	}
+}
+
+// lanes is the number of sentences ParseAll parses in lockstep.
+const lanes = 2
+
+// lane is one sentence that ParseAll is parsing and its configuration;
+// best is the transition chosen (-1 before it is scored).
+type lane struct {
+	s    *event.Sentence
+	st   *state
+	best int
+}
+
+func (p *Parser) notRoot(l int) bool { return l != p.root }
+
+// finish copies the tree of the terminal configuration st into s and
+// repairs it.
+func (p *Parser) finish(s *event.Sentence, st *state) {
 	rels := p.labeler.Labels()
 	for i := range s.Tokens {
 		s.Tokens[i].Head = st.heads[i+1]
@@ -98,20 +192,11 @@ func (p *Parser) Parse(s *event.Sentence) {
 	}
 	markClauses(s, st.clauses)
 	joinSubjects(s)
+	joinBareNames(s)
 	raisePhrases(s)
 	promoteLexicalVerbs(s)
 	joinModifierSeries(s)
 	reportAsParataxis(s)
+	trailingReportAsParataxis(s)
 	joinTitles(s)
-}
-
-// label returns the relation of the arc that transition c makes: root for
-// the root's dependent, else the best other relation.
-func (p *Parser) label(st *state, c int, scores *[]float32) int {
-	h, d := st.arc(c)
-	if h == 0 {
-		return p.root
-	}
-	*scores = p.labeler.Scores(st.labelFeatures(h, d), *scores)
-	return perceptron.Argmax(*scores, func(l int) bool { return l != p.root })
 }

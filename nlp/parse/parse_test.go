@@ -230,3 +230,41 @@ func FuzzLoad(f *testing.F) {
 		checkTree(t, s)
 	})
 }
+
+// TestParseAllSameTrees checks that parsing sentences in lockstep gives the
+// trees of parsing them one by one, empty sentences among them.
+func TestParseAllSameTrees(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dev := testshared.EWTDev(t)[:301]
+	var one, all []event.Sentence
+	for i, s := range dev {
+		if i%50 == 7 {
+			all = append(all, event.Sentence{})
+		}
+		a, b := *s, *s
+		a.Tokens = append([]event.Token(nil), s.Tokens...)
+		b.Tokens = append([]event.Token(nil), s.Tokens...)
+		p.Parse(&a)
+		one = append(one, a)
+		all = append(all, b)
+	}
+	p.ParseAll(all)
+	k := 0
+	for _, s := range all {
+		if len(s.Tokens) == 0 {
+			continue
+		}
+		for i, tok := range s.Tokens {
+			if want := one[k].Tokens[i]; tok.Head != want.Head || tok.Rel != want.Rel {
+				t.Fatalf("sentence %d token %d %q: ParseAll gives %d %s, Parse %d %s", k, i, tok.Text, tok.Head, tok.Rel, want.Head, want.Rel)
+			}
+		}
+		k++
+	}
+	if k != len(one) {
+		t.Fatalf("ParseAll parsed %d sentences, want %d", k, len(one))
+	}
+}

@@ -29,24 +29,37 @@ type state struct {
 	// Per token: the verb of the subordinate clause it opens, for
 	// clauseAllows; nil in training.
 	clauses []int
+	// The memory of the per-token slices above, kept for reuse.
+	ints   []int
+	sets   []uint64
+	scores []float32
 }
 
 func newState(toks []event.Token) *state {
+	st := &state{}
+	st.reset(toks)
+	return st
+}
+
+// reset makes st the initial configuration of toks, reusing its memory.
+func (st *state) reset(toks []event.Token) {
 	n := len(toks)
-	st := &state{n: n, stack: make([]int, 1, n+1), b: 1}
-	ints := make([]int, 9*(n+1))
+	st.n, st.b = n, 1
+	st.stack = append(st.stack[:0], 0)
+	st.ints = grow(st.ints, 8*(n+1))
+	ints := st.ints
 	for _, p := range []*[]int{&st.heads, &st.rels, &st.lc1, &st.lc2, &st.rc1, &st.rc2, &st.nlc, &st.nrc} {
 		*p, ints = ints[:n+1:n+1], ints[n+1:]
 	}
 	for i := range st.heads {
 		st.heads[i] = -1
 	}
-	sets := make([]uint64, 2*(n+1))
-	st.lset, st.rset = sets[:n+1], sets[n+1:]
-	st.word = make([]uint64, n+1)
-	st.tag = make([]uint64, n+1)
-	st.wt = make([]uint64, n+1)
-	st.word[0], st.tag[0] = perceptron.String("<ROOT>"), perceptron.String("<ROOT>")
+	st.sets = grow(st.sets, 2*(n+1))
+	st.lset, st.rset = st.sets[:n+1], st.sets[n+1:]
+	st.word = grow(st.word, n+1)
+	st.tag = grow(st.tag, n+1)
+	st.wt = grow(st.wt, n+1)
+	st.word[0], st.tag[0] = rootHash, rootHash
 	for i, t := range toks {
 		st.word[i+1] = perceptron.String(wordfeat.Norm(t.Text))
 		st.tag[i+1] = perceptron.String(t.XPOS)
@@ -54,7 +67,7 @@ func newState(toks []event.Token) *state {
 	for i := range st.wt {
 		st.wt[i] = perceptron.Hash(0, st.word[i], st.tag[i], 0)
 	}
-	st.finite, st.noun = make([]bool, n+1), make([]bool, n+1)
+	st.finite, st.noun = grow(st.finite, n+1), grow(st.noun, n+1)
 	for i, t := range toks {
 		switch t.XPOS {
 		case "VBD", "VBZ", "VBP":
@@ -63,8 +76,23 @@ func newState(toks []event.Token) *state {
 			st.noun[i+1] = true
 		}
 	}
-	st.feats = make([]uint64, 0, 96)
-	return st
+	if st.feats == nil {
+		st.feats = make([]uint64, 0, 96)
+	}
+	st.clauses = nil
+}
+
+var rootHash = perceptron.String("<ROOT>")
+
+// grow returns s resized to n zero values, reusing its array when it has
+// room.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 func (st *state) terminal() bool { return st.b > st.n && len(st.stack) == 1 }

@@ -18,6 +18,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/annals/annals/event"
 	"github.com/annals/annals/internal/resident"
@@ -39,6 +40,7 @@ type Tagger struct {
 	dict     map[string]int    // unambiguous frequent word -> class
 	amb      map[string]uint64 // normalized word -> hash of the classes it had
 	clusters cluster.Clusters
+	pool     sync.Pool // *state, reused across sentences
 }
 
 // Class labels join the two tags with a space: "NNP PROPN".
@@ -89,7 +91,11 @@ func Default() (*Tagger, error) {
 // tried as the verb, the words after it tagged again; the reading whose
 // tags score highest over the sentence is kept.
 func (t *Tagger) Tag(s *event.Sentence) {
-	var st state
+	st, _ := t.pool.Get().(*state)
+	if st == nil {
+		st = &state{}
+	}
+	defer t.pool.Put(st)
 	st.reset(s.Tokens, t.amb, t.clusters)
 	st.fixed = st.fixed[:0]
 	for _, tok := range s.Tokens {
@@ -99,22 +105,22 @@ func (t *Tagger) Tag(s *event.Sentence) {
 		}
 		st.fixed = append(st.fixed, c)
 	}
-	t.decode(s, &st, t.first, 0, -1, -1)
+	t.decode(s, st, t.first, 0, -1, -1)
 	st.right = append(st.right[:0], st.tags...)
-	t.decode(s, &st, t.second, 0, -1, -1)
-	cands := t.verbCandidates(s, &st)
+	t.decode(s, st, t.second, 0, -1, -1)
+	cands := t.verbCandidates(s, st)
 	if len(cands) == 0 {
 		return
 	}
 	best, bestScore := -1, float32(0)
 	for k, c := range cands {
-		t.decode(s, &st, t.second, c.tok, c.tok, c.class)
+		t.decode(s, st, t.second, c.tok, c.tok, c.class)
 		if sum := st.total(); best < 0 || sum > bestScore {
 			best, bestScore = k, sum
 		}
 	}
 	if best != len(cands)-1 {
-		t.decode(s, &st, t.second, cands[best].tok, cands[best].tok, cands[best].class)
+		t.decode(s, st, t.second, cands[best].tok, cands[best].tok, cands[best].class)
 	}
 }
 
@@ -124,6 +130,7 @@ func (t *Tagger) Tag(s *event.Sentence) {
 // class and how far the best finite-verb class fell below it.
 func (t *Tagger) decode(s *event.Sentence, st *state, m *perceptron.Model, from, force, forced int) {
 	second := m == t.second
+	ahead := -1 // the last word whose features are prefetched
 	for i := from; i < len(s.Tokens); i++ {
 		if second && force < 0 && st.gap[i] >= secondGate && (i == 0 || st.tags[i-1] == st.right[i-1]) {
 			// The first pass was sure and saw the same tag to the left:
@@ -133,10 +140,16 @@ func (t *Tagger) decode(s *event.Sentence, st *state, m *perceptron.Model, from,
 		c := st.fixed[i]
 		st.margin[i], st.verb[i], st.score[i] = -1, -1, 0
 		if c < 0 {
-			// The next word to score has most of its features ready:
-			// its lookups go out now and overlap this word's.
-			if j := st.nextScored(i, second); j >= 0 {
-				m.Prefetch(st.static(j))
+			// The next words to score have most of their features
+			// ready: their lookups go out now and overlap this word's.
+			for j, k := i, 0; k < prefetchWords; k++ {
+				if j = st.nextScored(j, second); j < 0 {
+					break
+				}
+				if j > ahead {
+					m.Prefetch(st.static(j))
+					ahead = j
+				}
 			}
 			st.scores = m.Scores(st.features(i, second), st.scores)
 			c = perceptron.Argmax(st.scores, nil)
@@ -155,6 +168,10 @@ func (t *Tagger) decode(s *event.Sentence, st *state, m *perceptron.Model, from,
 		s.Tokens[i].XPOS, s.Tokens[i].UPOS = t.xpos[c], t.upos[c]
 	}
 }
+
+// prefetchWords is how many words ahead of the one scored the tagger
+// prefetches the weights of their tag-free features.
+const prefetchWords = 2
 
 // secondGate is the score gap between the first pass's best and second
 // best class from which the second pass keeps the first's tag of a word
