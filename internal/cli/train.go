@@ -146,6 +146,7 @@ func trainParser(ctx context.Context, env *Env, args []string) error {
 	taggerPath := fs.String("tagger", "nlp/tag/model/tagger.gz", "tagger that tags the dev file")
 	folds := fs.Int("folds", 5, "jackknifing folds: the training tags come from taggers trained on the other folds")
 	taggerEpochs := fs.Int("tagger-epochs", 8, "epochs of the jackknifing taggers (as for the tagger)")
+	taggerSeed := fs.Uint64("tagger-seed", 1, "random seed of the jackknifing taggers (--seed drives the parser's)")
 	pruneLoss := fs.Float64("prune-loss", 0.003, "dev LAS the parser may lose to pruning small weights")
 	trainTags := fs.String("train-tags", "", "CoNLL-U file caching the jackknifed training tags: read when it exists, written after jackknifing when it does not (\"\" for no cache)")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -167,7 +168,7 @@ func trainParser(ctx context.Context, env *Env, args []string) error {
 	for _, s := range dev {
 		tagger.Tag(s)
 	}
-	train, err = jackknifedTags(ctx, env, train, *trainTags, *folds, tag.TrainOptions{Epochs: *taggerEpochs, Seed: f.seed, Clusters: tagger.Clusters()})
+	train, err = jackknifedTags(ctx, env, train, *trainTags, *folds, tag.TrainOptions{Epochs: *taggerEpochs, Seed: *taggerSeed, Clusters: tagger.Clusters()})
 	if err != nil {
 		return err
 	}

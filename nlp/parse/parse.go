@@ -202,9 +202,11 @@ func (p *Parser) finish(s *event.Sentence, st *state) {
 	}
 	markClauses(s, st.clauses)
 	joinSubjects(s)
+	joinBareNames(s)
 	raisePhrases(s)
 	promoteLexicalVerbs(s)
 	joinModifierSeries(s)
 	reportAsParataxis(s)
+	trailingReportAsParataxis(s)
 	joinTitles(s)
 }

@@ -32,3 +32,32 @@ func TestReportAsParataxis(t *testing.T) {
 		checkRepair(t, tt.name, tt.tree, reportAsParataxis, tt.want)
 	}
 }
+
+func TestTrailingReportAsParataxis(t *testing.T) {
+	tests := []struct {
+		name string
+		tree string         // word/XPOS/head/rel per token
+		want map[int]string // token -> "head rel" after the repair
+	}{
+		{"reporting clause hung from the report as ccomp",
+			"Chile/NNP/2/nsubj left/VBD/0/root the/DT/4/det treaty/NN/2/obj ,/,/7/punct officials/NNS/7/nsubj said/VBD/2/ccomp today/NN/7/obl:unmarked ././2/punct",
+			map[int]string{7: "2 parataxis", 2: "0 root"}},
+		{"the comma hung from the report",
+			"Chile/NNP/2/nsubj left/VBD/0/root ,/,/2/punct officials/NNS/5/nsubj said/VBD/2/ccomp ././2/punct",
+			map[int]string{5: "2 parataxis"}},
+		// Left alone: a complement with "that", with its own object, or
+		// with no comma before it.
+		{"marked complement",
+			"Chile/NNP/2/nsubj said/VBD/0/root ,/,/6/punct that/IN/6/mark Peru/NNP/6/nsubj left/VBD/2/ccomp",
+			map[int]string{6: "2 ccomp"}},
+		{"complement with an object",
+			"Chile/NNP/2/nsubj said/VBD/0/root ,/,/5/punct Peru/NNP/5/nsubj left/VBD/2/ccomp talks/NNS/5/obj",
+			map[int]string{5: "2 ccomp"}},
+		{"no comma",
+			"Chile/NNP/2/nsubj thinks/VBZ/0/root Peru/NNP/4/nsubj left/VBD/2/ccomp",
+			map[int]string{4: "2 ccomp"}},
+	}
+	for _, tt := range tests {
+		checkRepair(t, tt.name, tt.tree, trailingReportAsParataxis, tt.want)
+	}
+}

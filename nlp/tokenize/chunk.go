@@ -44,6 +44,7 @@ func (z *splitter) chunk(s, e int) {
 		z.emit(s, e, kAbbrev)
 	case special:
 		z.emit(s, e, kWord)
+		z.meta[len(z.meta)-1].web = webAddress(t[s:e])
 	default:
 		z.word(s, e)
 	}
@@ -624,7 +625,9 @@ func (z *splitter) infix(s, e int) {
 		// What follows a quote or bracket may be an address
 		// (Julie"<julie@example.com), which keeps its punctuation.
 		if i < e && urlAhead(t[i:e]) {
-			break
+			z.emit(i, e, kWord)
+			z.meta[len(z.meta)-1].web = webAddress(t[i:e])
+			return
 		}
 	}
 	z.unit(seg, e)
@@ -732,6 +735,10 @@ func (z *splitter) unit(s, e int) {
 				return
 			}
 		}
+		z.emit(s, e, kWord)
+		z.meta[len(z.meta)-1].stamp = e-s >= 5
+		return
 	}
 	z.emit(s, e, kWord)
+	z.meta[len(z.meta)-1].ampm = e-s == 2 && meridiem(t[s:e])
 }

@@ -162,11 +162,19 @@ func TestSplit(t *testing.T) {
 			[]string{"The office closed on 03/02/2019 10:15 AM local time ."}},
 		{"links without punctuation", "Photos: http://example.com/a.jpg http://example.com/b.jpg The rest are at www.example.org and on paper.",
 			[]string{"Photos : http://example.com/a.jpg", "http://example.com/b.jpg", "The rest are at www.example.org and on paper ."}},
+		{"address in brackets", `From "Ann Lee"<ann@example.org> Please reply.`,
+			[]string{`From " Ann Lee " < ann@example.org >`, "Please reply ."}},
+		{"list of attachments", "Charts attached: (See attached file: a.pdf) - Crude.pdf - Heating.PDF << File: c.xls >> - long - term.",
+			[]string{"Charts attached : ( See attached file : a.pdf )", "- Crude.pdf", "- Heating.PDF << File : c.xls >>", "- long - term ."}},
 		{"separator line", "Minutes ========== Attendance was *** Low *** as usual.",
 			[]string{"Minutes ==========", "Attendance was *** Low *** as usual ."}},
 		{"closing of a letter", "Best regards, Ann Lee Acme Corp", []string{"Best regards ,", "Ann Lee Acme Corp"}},
 		{"thanks to a person", "Thanks, Kim. Thank you, Mr. Chair. Thanks, I will.",
 			[]string{"Thanks , Kim .", "Thank you , Mr. Chair .", "Thanks , I will ."}},
+		{"spaced ellipsis and marks", "The ban . . . was wrong . . . The end ? ? ? Yes.",
+			[]string{"The ban . . . was wrong . . .", "The end ? ? ?", "Yes ."}},
+		{"numbered list", "Two points.\n\n1. The talks resume. 2. The border opens. *3. Trade, too. He has 2. Then 5.",
+			[]string{"Two points .", "1 . The talks resume .", "2 . The border opens .", "* 3 . Trade , too .", "He has 2 .", "Then 5 ."}},
 		{"colon before a capital", "He said: Iraq will act.", []string{"He said : Iraq will act ."}},
 	}
 	for _, tt := range tests {
@@ -196,6 +204,7 @@ func TestSplitBadInput(t *testing.T) {
 		{"unicode spaces", "A\u00a0B\u2003C\u3000D\u2028E\u2029F."},
 		{"apostrophes alone", "' ' ’ ` `` '' 's 'em n't"},
 		{"hyphens alone", "- -- --- -1 1- a- -a"},
+		{"marks first", "? ok . . . ? ? x"},
 		{"unbalanced quotes", strings.Repeat("\"Stop. ", 300)},
 	}
 	for _, tt := range tests {

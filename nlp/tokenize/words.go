@@ -93,6 +93,13 @@ var closingEnds = map[string]bool{
 	"respectfully": true, "truly": true, "wishes": true, "best": true, "you": true,
 }
 
+// fileExtensions end the names of attached files, lower case.
+var fileExtensions = map[string]bool{
+	"doc": true, "docx": true, "pdf": true, "xls": true, "xlsx": true, "ppt": true,
+	"pptx": true, "txt": true, "rtf": true, "wpd": true, "csv": true, "htm": true,
+	"html": true, "jpg": true, "jpeg": true, "gif": true, "png": true, "zip": true,
+}
+
 // keepPrefixes are the bound prefixes EWT keeps attached across a hyphen
 // (e-mail, non-profit, pre-war, anti-war, mid-August), lower case.
 var keepPrefixes = map[string]bool{
@@ -121,9 +128,9 @@ var units = map[string]bool{
 }
 
 // foldedIn reports whether s, in any case, is a key of set, whose keys are
-// lower case and at most 7 bytes long (units, keepPrefixes). It lowers s in
-// a stack buffer: the tokenizer asks for every glued number and hyphen, and
-// strings.ToLower would allocate.
+// lower case and at most 7 bytes long (units, keepPrefixes,
+// fileExtensions). It lowers s in a stack buffer: the tokenizer asks for
+// every glued number and hyphen, and strings.ToLower would allocate.
 func foldedIn(set map[string]bool, s string) bool {
 	if len(s) > 7 {
 		return false
