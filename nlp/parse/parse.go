@@ -157,7 +157,7 @@ func (p *Parser) parse(n int, at func(int) *event.Sentence) {
 				if h, _ := st.arc(l.best); h != 0 {
 					// st.feats holds the arc's label features.
 					st.scores = p.labeler.Scores(st.feats, st.scores)
-					label = perceptron.Argmax(st.scores, p.notRoot)
+					label = p.bestLabel(st.scores)
 				}
 			}
 			st.apply(l.best, label)
@@ -180,7 +180,17 @@ type lane struct {
 	best int
 }
 
-func (p *Parser) notRoot(l int) bool { return l != p.root }
+// bestLabel returns the relation of highest score other than root, the
+// lowest on ties: perceptron.Argmax without a call per relation.
+func (p *Parser) bestLabel(scores []float32) int {
+	best := -1
+	for l, x := range scores {
+		if l != p.root && (best < 0 || x > scores[best]) {
+			best = l
+		}
+	}
+	return best
+}
 
 // finish copies the tree of the terminal configuration st into s and
 // repairs it.

@@ -181,16 +181,18 @@ func (m *Model) batchInline(batch []uint64, scores []float32) {
 		homes[i] = uint32(m.home(f))
 	}
 	prefetch(unsafe.Pointer(unsafe.SliceData(m.inline)), homes[:len(batch)], inlineShift)
+	// The sums in variables rather than an array stay in registers.
 	var sum [inlineClasses]float32
 	copy(sum[:], scores)
+	sum0, sum1, sum2 := sum[0], sum[1], sum[2]
 	for i, f := range batch {
 		j, fp := uint64(homes[i]), fingerprint(f)
 		for {
 			sl := &m.inline[j]
 			if sl.fp == fp {
-				sum[0] += sl.w[0]
-				sum[1] += sl.w[1]
-				sum[2] += sl.w[2]
+				sum0 += sl.w[0]
+				sum1 += sl.w[1]
+				sum2 += sl.w[2]
 				break
 			}
 			if sl.fp == 0 {
@@ -201,6 +203,7 @@ func (m *Model) batchInline(batch []uint64, scores []float32) {
 			}
 		}
 	}
+	sum = [inlineClasses]float32{sum0, sum1, sum2}
 	copy(scores, sum[:])
 }
 

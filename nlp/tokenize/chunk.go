@@ -735,6 +735,10 @@ func (z *splitter) unit(s, e int) {
 				return
 			}
 		}
+		z.emit(s, e, kWord)
+		z.meta[len(z.meta)-1].stamp = e-s >= 5
+		return
 	}
 	z.emit(s, e, kWord)
+	z.meta[len(z.meta)-1].ampm = e-s == 2 && meridiem(t[s:e])
 }

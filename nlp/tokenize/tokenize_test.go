@@ -166,6 +166,8 @@ func TestSplit(t *testing.T) {
 			[]string{`From " Ann Lee " < ann@example.org >`, "Please reply ."}},
 		{"list of attachments", "Charts attached: (See attached file: a.pdf) - Crude.pdf - Heating.PDF << File: c.xls >> - long - term.",
 			[]string{"Charts attached : ( See attached file : a.pdf )", "- Crude.pdf", "- Heating.PDF << File : c.xls >>", "- long - term ."}},
+		{"attachment before a capital", "Here they are.(See attached file: a.pdf)(See attached file: b.pdf) Regards, Ann",
+			[]string{"Here they are .", "( See attached file : a.pdf ) ( See attached file : b.pdf )", "Regards ,", "Ann"}},
 		{"separator line", "Minutes ========== Attendance was *** Low *** as usual.",
 			[]string{"Minutes ==========", "Attendance was *** Low *** as usual ."}},
 		{"closing of a letter", "Best regards, Ann Lee Acme Corp", []string{"Best regards ,", "Ann Lee Acme Corp"}},
