@@ -41,14 +41,19 @@ func main() {
 	lists := flag.Int("lists", 800, "listing `requests` in all")
 	views := flag.Int("views", 20, "`runs` of each view from the rollups and of each full-text search (0: none)")
 	scans := flag.Int("scans", 3, "`runs` of each view from the events, for comparison (0: none)")
+	batch := flag.Int("batch", 2000, "`documents` of ten records each that the fill saves in one transaction")
 	flag.Parse()
-	if err := run(context.Background(), *n, *dbPath, *dsn, *clients, *lists, *views, *scans); err != nil {
+	if *batch < 1 {
+		fmt.Fprintln(os.Stderr, "bench/store: -batch must be at least 1")
+		os.Exit(2)
+	}
+	if err := run(context.Background(), *n, *dbPath, *dsn, *clients, *lists, *views, *scans, *batch); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/store:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, n int, dbPath, dsn string, clients, lists, views, scans int) error {
+func run(ctx context.Context, n int, dbPath, dsn string, clients, lists, views, scans, batch int) error {
 	var s store.Store
 	var err error
 	backend := "sqlite"
@@ -72,7 +77,7 @@ func run(ctx context.Context, n int, dbPath, dsn string, clients, lists, views, 
 			return fmt.Errorf("the store holds %d mentions, fewer than %d: give an empty one", st.Mentions, n)
 		}
 		start := time.Now()
-		if err := g.fill(ctx, s, n); err != nil {
+		if err := g.fill(ctx, s, n, batch); err != nil {
 			return err
 		}
 		el := time.Since(start)
@@ -384,11 +389,11 @@ func (g *generator) record(day time.Time, sentence int) event.Record {
 	}
 }
 
-// fill saves n records, ten a document, 500 documents a transaction; one
+// fill saves n records, ten a document, perBatch documents a transaction; one
 // record in eight repeats one of its document's day from an earlier
 // document, as outlets report the same happening.
-func (g *generator) fill(ctx context.Context, s store.Store, n int) error {
-	const perDoc, perBatch = 10, 500
+func (g *generator) fill(ctx context.Context, s store.Store, n, perBatch int) error {
+	const perDoc = 10
 	var recent []event.Record
 	docs := 0
 	for done := 0; done < n; {

@@ -12,7 +12,7 @@ import (
 	"github.com/annals/annals/store"
 )
 
-// Rollups (migrations 0005, 0007, 0008, 0009; SQLite's 0013, PostgreSQL's
+// Rollups (migrations 0005, 0007, 0008, 0009; SQLite's 0013 and 0014, PostgreSQL's
 // 0012) count events and mentions by the keys the
 // aggregate views group and filter by. The write path adds each batch's
 // counts to them in the transaction that stores its events, so they are
