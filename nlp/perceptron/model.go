@@ -24,13 +24,15 @@ type Model struct {
 	// (its high bits; 0 marks an empty slot; the table index comes from
 	// its low bits) and the weights themselves. Models of at most
 	// inlineClasses classes (a parser's transitions) use inline, a dense
-	// row per slot; larger ones rows, which hold up to rowInline (class,
-	// weight) entries and continue in ents or dense for features with
-	// more (see rowSlot). Large tables are mapped apart (makeTable). The
-	// two tables are exclusive. keys holds the features in increasing
+	// row per slot, and so do models of at most wideClasses (the
+	// recognizer's IOB tags) in wide, 32-byte slots; larger ones rows,
+	// which hold up to rowInline (class, weight) entries and continue in
+	// ents or dense for features with more (see rowSlot). Large tables are
+	// mapped apart (makeTable). The three tables are exclusive. keys holds the features in increasing
 	// order and at the slot of each, for Encode only; they too are mapped
 	// apart (makeCold), as are ents and dense.
 	inline   []inlineSlot
+	wide     []wideSlot
 	rows     []rowSlot
 	ents     []ent
 	dense    []float32
@@ -43,11 +45,15 @@ type Model struct {
 	nweights int
 }
 
-const inlineClasses = 3
+const (
+	inlineClasses = 3
+	wideClasses   = 7
+)
 
 // Slot sizes as shifts, for prefetch.
 const (
 	inlineShift = 4 // 16-byte inlineSlot
+	wideShift   = 5 // 32-byte wideSlot
 	rowShift    = 5 // 32-byte rowSlot
 )
 
@@ -55,6 +61,8 @@ const (
 var (
 	_ [unsafe.Sizeof(inlineSlot{}) - 1<<inlineShift]struct{}
 	_ [1<<inlineShift - unsafe.Sizeof(inlineSlot{})]struct{}
+	_ [unsafe.Sizeof(wideSlot{}) - 1<<wideShift]struct{}
+	_ [1<<wideShift - unsafe.Sizeof(wideSlot{})]struct{}
 	_ [unsafe.Sizeof(rowSlot{}) - 1<<rowShift]struct{}
 	_ [1<<rowShift - unsafe.Sizeof(rowSlot{})]struct{}
 )
@@ -62,6 +70,16 @@ var (
 type inlineSlot struct {
 	fp uint32
 	w  [inlineClasses]float32
+}
+
+// wideSlot is inlineSlot for up to wideClasses classes: adding a row of
+// seven weights, +0 for the classes without one, costs less than finding
+// and adding a few in entries and rows kept elsewhere. Adding +0 leaves a
+// score as it is, since no score is -0 (sums start at +0, and x + y is -0
+// only when x and y both are).
+type wideSlot struct {
+	fp uint32
+	w  [wideClasses]float32
 }
 
 // rowInline entries fit a 32-byte slot, two to a cache line: most features
@@ -157,9 +175,12 @@ func (m *Model) Scores(feats []uint64, scores []float32) []float32 {
 	for len(feats) > 0 {
 		batch := feats[:min(len(feats), batchSize)]
 		feats = feats[len(batch):]
-		if m.inline != nil {
+		switch {
+		case m.inline != nil:
 			m.batchInline(batch, scores)
-		} else {
+		case m.wide != nil:
+			m.batchWide(batch, scores)
+		default:
 			m.batchRows(batch, scores)
 		}
 	}
@@ -204,6 +225,38 @@ func (m *Model) batchInline(batch []uint64, scores []float32) {
 		}
 	}
 	sum = [inlineClasses]float32{sum0, sum1, sum2}
+	copy(scores, sum[:])
+}
+
+func (m *Model) batchWide(batch []uint64, scores []float32) {
+	var homes [batchSize]uint32
+	for i, f := range batch {
+		homes[i] = uint32(m.home(f))
+	}
+	prefetch(unsafe.Pointer(unsafe.SliceData(m.wide)), homes[:len(batch)], wideShift)
+	// The sums in variables, not an array, stay in registers.
+	var sum [wideClasses]float32
+	copy(sum[:], scores)
+	s0, s1, s2, s3, s4, s5, s6 := sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6]
+	for i, f := range batch {
+		j, fp := uint64(homes[i]), fingerprint(f)
+		for {
+			sl := &m.wide[j]
+			if sl.fp == fp {
+				w := &sl.w
+				s0, s1, s2, s3 = s0+w[0], s1+w[1], s2+w[2], s3+w[3]
+				s4, s5, s6 = s4+w[4], s5+w[5], s6+w[6]
+				break
+			}
+			if sl.fp == 0 {
+				break
+			}
+			if j++; j == m.size {
+				j = 0
+			}
+		}
+	}
+	sum = [wideClasses]float32{s0, s1, s2, s3, s4, s5, s6}
 	copy(scores, sum[:])
 }
 
@@ -281,8 +334,11 @@ func (m *Model) Prefetch(feats []uint64) {
 		return
 	}
 	base, shift := unsafe.Pointer(unsafe.SliceData(m.rows)), uint(rowShift)
-	if m.inline != nil {
+	switch {
+	case m.inline != nil:
 		base, shift = unsafe.Pointer(unsafe.SliceData(m.inline)), inlineShift
+	case m.wide != nil:
+		base, shift = unsafe.Pointer(unsafe.SliceData(m.wide)), wideShift
 	}
 	var homes [batchSize]uint32
 	for len(feats) > 0 {
@@ -313,8 +369,11 @@ func zeroed(s []float32, n int) []float32 {
 
 // used reports whether slot j holds a feature.
 func (m *Model) used(j uint64) bool {
-	if m.inline != nil {
+	switch {
+	case m.inline != nil:
 		return m.inline[j].fp != 0
+	case m.wide != nil:
+		return m.wide[j].fp != 0
 	}
 	return m.rows[j].fp != 0
 }
@@ -336,6 +395,7 @@ func build(labels []string, keys []uint64, start []uint32, cls []uint16, w []flo
 	// 0.4 keeps the lines from filling up (at 2/3, 1/2 and 0.4 the
 	// language layer ran at about 85%, 92% and 100% of its speed).
 	small := len(labels) <= inlineClasses
+	wide := !small && len(labels) <= wideClasses
 	m.perLine = 2
 	if small {
 		m.perLine = 4
@@ -345,9 +405,12 @@ func build(labels []string, keys []uint64, start []uint32, cls []uint16, w []flo
 	size := int(m.size)
 	m.keys, m.at = makeCold[uint64](m, n), makeCold[uint32](m, n)
 	copy(m.keys, keys)
-	if small {
+	switch {
+	case small:
 		m.inline = makeTable[inlineSlot](m, size)
-	} else {
+	case wide:
+		m.wide = makeTable[wideSlot](m, size)
+	default:
 		m.rows = makeTable[rowSlot](m, size)
 		// The rows continued outside the slots, sized first so that
 		// they too are mapped apart and not grown by copying.
@@ -373,6 +436,14 @@ func build(labels []string, keys []uint64, start []uint32, cls []uint16, w []flo
 		row := start[i]
 		if small {
 			sl := &m.inline[j]
+			sl.fp = fingerprint(k)
+			for e := row; e < start[i+1]; e++ {
+				sl.w[cls[e]] = w[e]
+			}
+			continue
+		}
+		if wide {
+			sl := &m.wide[j]
 			sl.fp = fingerprint(k)
 			for e := row; e < start[i+1]; e++ {
 				sl.w[cls[e]] = w[e]
@@ -418,6 +489,14 @@ func (m *Model) weights(j int) []ent {
 	var out []ent
 	if m.inline != nil {
 		for c, w := range m.inline[j].w {
+			if w != 0 {
+				out = append(out, ent{uint32(c), w})
+			}
+		}
+		return out
+	}
+	if m.wide != nil {
+		for c, w := range m.wide[j].w {
 			if w != 0 {
 				out = append(out, ent{uint32(c), w})
 			}

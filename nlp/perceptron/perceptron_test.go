@@ -187,7 +187,7 @@ func TestScoresLayout(t *testing.T) {
 	tests := []struct {
 		classes, features, maxRow int
 	}{
-		{1, 50, 1}, {2, 200, 2}, {3, 3000, 3}, {7, 500, 7}, {51, 2000, 51}, {107, 3000, 40},
+		{1, 50, 1}, {2, 200, 2}, {3, 3000, 3}, {4, 500, 4}, {5, 500, 5}, {7, 500, 7}, {8, 500, 8}, {51, 2000, 51}, {107, 3000, 40},
 	}
 	for _, tt := range tests {
 		rng := rand.New(rand.NewPCG(uint64(tt.classes), 7))

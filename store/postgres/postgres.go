@@ -4,7 +4,8 @@
 // Nothing relies on an in-process lock. A document is unique by its
 // content hash (and its id) and inserted with INSERT ... ON CONFLICT DO
 // NOTHING, so two workers saving the same article store it once. Folding takes a
-// transaction-scoped advisory lock on a hash of each fold base (actors,
+// transaction-scoped advisory lock on a hash of each fold base (one of
+// 1,024 slots, which bounds the locks a batch holds; actors,
 // code, place) before looking for the event to fold into, so two workers
 // reporting the same event at once fold into one row; the locks are taken
 // in sorted order, and documents inserted in hash order, so concurrent

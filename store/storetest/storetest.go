@@ -53,8 +53,31 @@ func Run(t *testing.T, open Opener) {
 	t.Run("DatePeriods", func(t *testing.T) { testDatePeriods(t, open) })
 	t.Run("Counts", func(t *testing.T) { testCounts(t, open) })
 	t.Run("Concurrent", func(t *testing.T) { testConcurrent(t, open) })
+	t.Run("BigBatch", func(t *testing.T) { testBigBatch(t, open) })
 	t.Run("Rollups", func(t *testing.T) { testRollups(t, open) })
 	t.Run("DiskSize", func(t *testing.T) { testDiskSize(t, open) })
+}
+
+// testBigBatch saves a batch of 20,000 events, each its own fold base:
+// more than PostgreSQL's lock table holds by default (64 locks a
+// connection, some 6,400 in all), were a writer to lock each base.
+func testBigBatch(t *testing.T, open Opener) {
+	s := open(t, options(1))
+	const docs, perDoc = 2000, 10
+	items := make([]store.Item, docs)
+	for i := range items {
+		recs := make([]event.Record, perDoc)
+		for j := range recs {
+			recs[j] = Rec("2020-01-05", fmt.Sprintf("IRQ%04d", i), fmt.Sprintf("USA%02d", j), "042", "Baghdad", j)
+		}
+		items[i] = store.Item{Doc: Doc(fmt.Sprintf("https://big.example/%d", i), "big", "", "2020-01-05"), Records: recs}
+	}
+	if _, err := s.SaveBatch(ctx(t), items); err != nil {
+		t.Fatalf("save %d documents of %d records: %v", docs, perDoc, err)
+	}
+	if st := stats(t, s); st.Events != docs*perDoc || st.Mentions != docs*perDoc {
+		t.Errorf("stats %+v, want %d events and mentions", st, docs*perDoc)
+	}
 }
 
 // testDiskSize checks that the size on disk, where a backend reports it,

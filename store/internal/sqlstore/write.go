@@ -249,11 +249,19 @@ func recordStrings(r *event.Record) []string {
 	return v
 }
 
-// foldHash maps a fold base to the 64-bit key of its lock.
+// foldLockSlots bounds the fold locks a save takes. PostgreSQL's lock
+// table holds some 64 locks a connection (max_locks_per_transaction),
+// shared by all, and a batch of 20,000 records that took a lock a fold
+// base failed with "out of shared memory". Bases share a slot by their
+// hash: two writers of different bases in one slot wait for each other,
+// which costs time, never correctness.
+const foldLockSlots = 1024
+
+// foldHash maps a fold base to the key of its lock, one of foldLockSlots.
 func foldHash(base string) int64 {
 	h := fnv.New64a()
 	h.Write([]byte(base))
-	return int64(h.Sum64())
+	return int64(h.Sum64() % foldLockSlots)
 }
 
 // HasDocument reports whether a document with the content hash is stored.
