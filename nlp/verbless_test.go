@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -29,6 +30,40 @@ func TestVerblessInterjection(t *testing.T) {
 			if tok.Text == "resumption" && (tok.Rel != "obj" || toks[tok.Head-1].Text != "welcome") {
 				t.Errorf("%q: resumption (token %d) is %s of token %d, want obj of welcome", text, i+1, tok.Rel, tok.Head)
 			}
+		}
+	}
+}
+
+// TestVerblessComplement: a clause that "that" opens after a verb must
+// have a verb of its own; when the tagger left it none, the word whose
+// verb reading lost least (a noun, a participle) becomes its verb, even
+// by a wide margin. A clause that has its verb is left alone.
+func TestVerblessComplement(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, verb, want string }{
+		{"Last week, the influential cleric demanded that Ruritanians stage a ‘million-man march’ in order ‘to condemn the foreign presence’ in the country.", "stage", "V"},
+		{"Prosecutors allege that the company's top executives responded by orchestrating massive fraud over two years.", "responded", "VBD"},
+		{"Last week, it denied that its projects violated regulations.", "violated", "VBD"},
+		{"The minister said that the plan, which the council drafted, was dead.", "plan", "NN"},
+	} {
+		sents, err := p.Process(context.Background(), tt.text)
+		if err != nil || len(sents) != 1 {
+			t.Fatalf("%q: %d sentences, %v", tt.text, len(sents), err)
+		}
+		found := false
+		for _, tok := range sents[0].Tokens {
+			if tok.Text == tt.verb {
+				found = true
+				if !strings.HasPrefix(tok.XPOS, tt.want) {
+					t.Errorf("%q: %s tagged %s, want %s…", tt.text, tt.verb, tok.XPOS, tt.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no token %q", tt.text, tt.verb)
 		}
 	}
 }
