@@ -77,19 +77,24 @@ func normal(word, xpos string) string {
 // Lemma returns the lemma of word tagged xpos.
 func (l *Lemmatizer) Lemma(word, xpos string) string {
 	w := normal(word, xpos)
+	// The keys, tag + "\x00" + word or suffix, are built in one buffer,
+	// and looking a map up with string(buf) does not copy it.
+	var kb [64]byte
+	key := append(append(append(kb[:0], xpos...), 0), w...)
+	tag := len(xpos) + 1
 	// The irregular verbs go first: the treebanks have a few wrong lemmas
 	// for them ("fled" -> "flead").
-	if lem, ok := l.english[xpos+"\x00"+w]; ok {
+	if lem, ok := l.english[string(key)]; ok {
 		return lem
 	}
-	if lem, ok := l.exceptions[xpos+"\x00"+w]; ok {
+	if lem, ok := l.exceptions[string(key)]; ok {
 		return lem
 	}
 	for n := min(len(w), maxSuffix); n >= 0; n-- {
 		if n > 0 && n < len(w) && !utf8.RuneStart(w[len(w)-n]) {
 			continue
 		}
-		if r, ok := l.rules[xpos+"\x00"+w[len(w)-n:]]; ok {
+		if r, ok := l.rules[string(append(key[:tag], w[len(w)-n:]...))]; ok {
 			return r.apply(w)
 		}
 	}

@@ -196,12 +196,18 @@ func (m *Model) Scores(feats []uint64, scores []float32) []float32 {
 // reorder buffer); with prefetches 128 is 1.14 times as fast.
 const batchSize = 128
 
-func (m *Model) batchInline(batch []uint64, scores []float32) {
-	var homes [batchSize]uint32
+// fetch sets homes to the first slots to probe for the features of batch
+// and starts loading them from the table at base, of slots 1<<shift bytes.
+func (m *Model) fetch(batch []uint64, homes *[batchSize]uint32, base unsafe.Pointer, shift uint) {
 	for i, f := range batch {
 		homes[i] = uint32(m.home(f))
 	}
-	prefetch(unsafe.Pointer(unsafe.SliceData(m.inline)), homes[:len(batch)], inlineShift)
+	prefetch(base, homes[:len(batch)], shift)
+}
+
+func (m *Model) batchInline(batch []uint64, scores []float32) {
+	var homes [batchSize]uint32
+	m.fetch(batch, &homes, unsafe.Pointer(unsafe.SliceData(m.inline)), inlineShift)
 	// The sums in variables rather than an array stay in registers.
 	var sum [inlineClasses]float32
 	copy(sum[:], scores)
@@ -230,11 +236,8 @@ func (m *Model) batchInline(batch []uint64, scores []float32) {
 
 func (m *Model) batchWide(batch []uint64, scores []float32) {
 	var homes [batchSize]uint32
-	for i, f := range batch {
-		homes[i] = uint32(m.home(f))
-	}
-	prefetch(unsafe.Pointer(unsafe.SliceData(m.wide)), homes[:len(batch)], wideShift)
-	// The sums in variables, not an array, stay in registers.
+	m.fetch(batch, &homes, unsafe.Pointer(unsafe.SliceData(m.wide)), wideShift)
+	// As in batchInline, the sums in variables stay in registers.
 	var sum [wideClasses]float32
 	copy(sum[:], scores)
 	s0, s1, s2, s3, s4, s5, s6 := sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6]
@@ -262,10 +265,7 @@ func (m *Model) batchWide(batch []uint64, scores []float32) {
 
 func (m *Model) batchRows(batch []uint64, scores []float32) {
 	var homes, hits [batchSize]uint32
-	for i, f := range batch {
-		homes[i] = uint32(m.home(f))
-	}
-	prefetch(unsafe.Pointer(unsafe.SliceData(m.rows)), homes[:len(batch)], rowShift)
+	m.fetch(batch, &homes, unsafe.Pointer(unsafe.SliceData(m.rows)), rowShift)
 	// Probe, and touch the weights that continue outside the slots found;
 	// add only once they are all on their way.
 	n := 0
@@ -344,10 +344,7 @@ func (m *Model) Prefetch(feats []uint64) {
 	for len(feats) > 0 {
 		batch := feats[:min(len(feats), batchSize)]
 		feats = feats[len(batch):]
-		for i, f := range batch {
-			homes[i] = uint32(m.home(f))
-		}
-		prefetch(base, homes[:len(batch)], shift)
+		m.fetch(batch, &homes, base, shift)
 	}
 	runtime.KeepAlive(m)
 }
@@ -434,19 +431,10 @@ func build(labels []string, keys []uint64, start []uint32, cls []uint16, w []flo
 		}
 		m.at[i] = uint32(j)
 		row := start[i]
-		if small {
-			sl := &m.inline[j]
-			sl.fp = fingerprint(k)
+		if fp, d := m.denseSlot(j); d != nil {
+			*fp = fingerprint(k)
 			for e := row; e < start[i+1]; e++ {
-				sl.w[cls[e]] = w[e]
-			}
-			continue
-		}
-		if wide {
-			sl := &m.wide[j]
-			sl.fp = fingerprint(k)
-			for e := row; e < start[i+1]; e++ {
-				sl.w[cls[e]] = w[e]
+				d[cls[e]] = w[e]
 			}
 			continue
 		}
@@ -484,19 +472,24 @@ func (m *Model) home(f uint64) uint64 {
 	return (f & 0xffffffff) * m.lines >> 32 * m.perLine
 }
 
+// denseSlot returns the fingerprint and the weights of slot j of a model
+// whose slots hold a weight for every class (inline or wide), or nil
+// weights for one of rows.
+func (m *Model) denseSlot(j uint64) (*uint32, []float32) {
+	switch {
+	case m.inline != nil:
+		return &m.inline[j].fp, m.inline[j].w[:]
+	case m.wide != nil:
+		return &m.wide[j].fp, m.wide[j].w[:]
+	}
+	return nil, nil
+}
+
 // weights returns the (class, weight) entries of the feature in slot j.
 func (m *Model) weights(j int) []ent {
 	var out []ent
-	if m.inline != nil {
-		for c, w := range m.inline[j].w {
-			if w != 0 {
-				out = append(out, ent{uint32(c), w})
-			}
-		}
-		return out
-	}
-	if m.wide != nil {
-		for c, w := range m.wide[j].w {
+	if _, d := m.denseSlot(uint64(j)); d != nil {
+		for c, w := range d {
 			if w != 0 {
 				out = append(out, ent{uint32(c), w})
 			}

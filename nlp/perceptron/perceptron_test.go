@@ -18,7 +18,7 @@ import (
 // differently, so tests use both.
 func trainToy(t testing.TB, n int) *Trainer {
 	t.Helper()
-	labels := []string{"A", "B", "C", "D", "E", "F"}[:n]
+	labels := []string{"A", "B", "C", "D", "E", "F", "G", "H", "I"}[:n]
 	tr := NewTrainer(labels)
 	rng := rand.New(rand.NewPCG(1, 2))
 	var buf []float32
@@ -87,7 +87,7 @@ func TestAveraging(t *testing.T) {
 }
 
 func TestSaveLoad(t *testing.T) {
-	for _, n := range []int{2, 3, 6} {
+	for _, n := range []int{2, 3, 6, 9} { // inline, wide and rows slots
 		testSaveLoad(t, n)
 	}
 }
