@@ -39,3 +39,25 @@ func TestRequestedActs(t *testing.T) {
 		}
 	}
 }
+
+// TestSuspectTargets: the people a justice act falls on ("the suspect",
+// "the accused", "the defendant") are criminals (CRM) of the act's place.
+func TestSuspectTargets(t *testing.T) {
+	for _, c := range []struct{ text, target string }{
+		{"Kenyan police arrested the suspect in Nairobi.", "KENCRM"},
+		{"Kenyan prosecutors charged the defendant with murder.", "KENCRM"},
+	} {
+		recs := codeWith(t, pipeline.Options{}, c.text)
+		var got []string
+		ok := false
+		for _, r := range recs {
+			if r.Target != nil {
+				got = append(got, r.Code+"/"+r.Target.Code)
+				ok = ok || r.Target.Code == c.target
+			}
+		}
+		if !ok {
+			t.Errorf("%q: targets %v, want %s", c.text, got, c.target)
+		}
+	}
+}
