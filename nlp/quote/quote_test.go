@@ -141,6 +141,10 @@ func TestFindParsed(t *testing.T) {
 			[]string{"NUM/5/nsubj", "ADP/3/case", "NUM/4/nummod", "NOUN/1/nmod", "VERB/0/root", "DET/7/det",
 				"NOUN/9/nsubj", "AUX/9/cop", "ADJ/5/ccomp", "PUNCT/5/punct"},
 			got{Indirect, "the economy was weak", "said", "Six in 10 voters", "Six in 10 voters"}},
+		{"a participle on the object takes the verb's subject", "Mayor Lin issued a statement saying the bridge would reopen.",
+			[]string{"PROPN/2/compound", "PROPN/3/nsubj", "VERB/0/root", "DET/5/det", "NOUN/3/obj", "VERB/5/acl",
+				"DET/8/det", "NOUN/10/nsubj", "AUX/10/aux", "VERB/6/ccomp", "PUNCT/3/punct"},
+			got{Indirect, "the bridge would reopen", "saying", "Mayor Lin", "Mayor Lin"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
