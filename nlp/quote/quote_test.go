@@ -92,6 +92,11 @@ func TestFind(t *testing.T) {
 			[]got{{Direct, "Prices will keep rising,", "said", "Rosa Lind", "Rosa Lind"}}},
 		{"no carried speaker across paragraphs", "“We won,” said Mayor Ana Cole.\n\nTurnout was low.\n\n“This is only the start of a long campaign.”",
 			[]got{{Direct, "We won,", "said", "Mayor Ana Cole", "Mayor Ana Cole"}}},
+		{"a second speech clause is a quote of its own", "Governor Ana Ruiz said the dam was safe, but she also warned that the river would rise.",
+			[]got{{Indirect, "the dam was safe", "said", "Governor Ana Ruiz", "Governor Ana Ruiz"},
+				{Indirect, "the river would rise", "warned", "she", "Governor Ana Ruiz"}}},
+		{"a conjoined clause without speech stays content", "Governor Ana Ruiz said the dam was safe and the river would not rise.",
+			[]got{{Indirect, "the dam was safe and the river would not rise", "said", "Governor Ana Ruiz", "Governor Ana Ruiz"}}},
 		{"group description", "The Northern Alliance Party held a congress in the capital. The party said it would boycott the election.",
 			[]got{{Indirect, "it would boycott the election", "said", "The party", "Northern Alliance Party"}}},
 	}
