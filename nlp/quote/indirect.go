@@ -122,11 +122,12 @@ func (d *doc) forward(s, v, end int) {
 		return
 	}
 	for k := from; k <= to; k++ {
-		if d.used[d.off[s]+k] || ts[k].Text == "," && k+1 <= to && d.lower(s, k+1) == "according" {
-			to = k - 1 // another quote, or another source: ", according to X"
+		if d.used[d.off[s]+k] || ts[k].Text == "," && k+1 <= to && d.lower(s, k+1) == "according" || d.nextSpeech(s, from, k, to) {
+			to = k - 1 // another quote, another source (", according to X") or another speech clause
 			break
 		}
 	}
+	from, to = d.trim(s, from, to)
 	if to-from < 2 {
 		return
 	}
@@ -226,4 +227,26 @@ func (d *doc) addIndirect(s int, kind string, cue, cueEnd int, sp Mention, from,
 		d.used[d.off[s]+k] = true
 	}
 	d.add(q, d.off[s]+from, d.off[s]+to)
+}
+
+// nextSpeech reports whether token k of sentence s joins a speech clause of
+// its own to the content before it: "Smith said A, but he also warned B"
+// holds two quotes, the second with its own speaker.
+func (d *doc) nextSpeech(s, from, k, to int) bool {
+	w := d.lower(s, k)
+	if w != "and" && w != "but" && w != ";" && w != "," {
+		return false
+	}
+	m, ok := d.npRight(s, k+1)
+	if !ok {
+		return false
+	}
+	j := m.Last + 1
+	for j <= to && auxWords[d.lower(s, j)] {
+		j++
+	}
+	if w == "," && (k-from < 3 || m.First != m.Last || !d.pronoun(s, m.First) || j+2 > to) {
+		return false
+	}
+	return j < to && speechVerbs[d.lower(s, j)] && !directOnly[d.lower(s, j)] && d.verbLike(s, j)
 }

@@ -434,6 +434,14 @@ func (d *doc) parsedSubject(s, v int) (Mention, bool) {
 		}
 		switch ts[v].Rel {
 		case "conj", "advcl", "xcomp":
+		case "acl":
+			// "Roe issued a statement saying ...": the participle
+			// hangs from the object, whose verb's subject speaks
+			if n := ts[v].Head - 1; strings.HasSuffix(d.lower(s, v), "ing") && n >= 0 && ts[n].Rel == "obj" && ts[n].Head > 0 {
+				v = n
+				break
+			}
+			return Mention{}, false
 		default:
 			return Mention{}, false
 		}

@@ -92,6 +92,16 @@ func TestFind(t *testing.T) {
 			[]got{{Direct, "Prices will keep rising,", "said", "Rosa Lind", "Rosa Lind"}}},
 		{"no carried speaker across paragraphs", "“We won,” said Mayor Ana Cole.\n\nTurnout was low.\n\n“This is only the start of a long campaign.”",
 			[]got{{Direct, "We won,", "said", "Mayor Ana Cole", "Mayor Ana Cole"}}},
+		{"a second speech clause is a quote of its own", "Governor Ana Ruiz said the dam was safe, but she also warned that the river would rise.",
+			[]got{{Indirect, "the dam was safe", "said", "Governor Ana Ruiz", "Governor Ana Ruiz"},
+				{Indirect, "the river would rise", "warned", "she", "Governor Ana Ruiz"}}},
+		{"a pronoun's speech clause after a comma is a quote of its own", "While Mayor Ana Cole said the dam was safe, she said the river would rise.",
+			[]got{{Indirect, "the dam was safe", "said", "Mayor Ana Cole", "Mayor Ana Cole"},
+				{Indirect, "the river would rise", "said", "she", "Mayor Ana Cole"}}},
+		{"a short aside after a comma stays content", "The mayor said, if asked, he would say the dam was safe.",
+			[]got{{Indirect, "if asked, he would say the dam was safe", "said", "The mayor", "The mayor"}}},
+		{"a conjoined clause without speech stays content", "Governor Ana Ruiz said the dam was safe and the river would not rise.",
+			[]got{{Indirect, "the dam was safe and the river would not rise", "said", "Governor Ana Ruiz", "Governor Ana Ruiz"}}},
 		{"group description", "The Northern Alliance Party held a congress in the capital. The party said it would boycott the election.",
 			[]got{{Indirect, "it would boycott the election", "said", "The party", "Northern Alliance Party"}}},
 	}
@@ -141,6 +151,10 @@ func TestFindParsed(t *testing.T) {
 			[]string{"NUM/5/nsubj", "ADP/3/case", "NUM/4/nummod", "NOUN/1/nmod", "VERB/0/root", "DET/7/det",
 				"NOUN/9/nsubj", "AUX/9/cop", "ADJ/5/ccomp", "PUNCT/5/punct"},
 			got{Indirect, "the economy was weak", "said", "Six in 10 voters", "Six in 10 voters"}},
+		{"a participle on the object takes the verb's subject", "Mayor Lin issued a statement saying the bridge would reopen.",
+			[]string{"PROPN/2/compound", "PROPN/3/nsubj", "VERB/0/root", "DET/5/det", "NOUN/3/obj", "VERB/5/acl",
+				"DET/8/det", "NOUN/10/nsubj", "AUX/10/aux", "VERB/6/ccomp", "PUNCT/3/punct"},
+			got{Indirect, "the bridge would reopen", "saying", "Mayor Lin", "Mayor Lin"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
