@@ -181,8 +181,13 @@ func (d *doc) direct() {
 	var prev *Quote // last direct quote, for speakers carried over
 	for i := 0; i < len(ps); {
 		j := i
+		cued := ps[i].cue != nil
 		for j+1 < len(ps) && d.joins(&ps[j], &ps[j+1]) {
+			if cued && ps[j].close < 0 && ps[j+1].cue != nil {
+				break // a continued paragraph with a cue of its own ("..., he continued") is a quote of its own
+			}
 			j++
+			cued = cued || ps[j].cue != nil
 		}
 		var c *cue
 		for k := i; k <= j && c == nil; k++ {
