@@ -441,6 +441,9 @@ func (st *sentence) repair() {
 		st.nationalityObject(k)
 	}
 	for k := range st.toks {
+		st.comparativeCount(k)
+	}
+	for k := range st.toks {
 		st.baseConjunct(k)
 	}
 }
@@ -478,6 +481,38 @@ func (st *sentence) baseConjunct(k int) {
 			st.heads[k] = j
 			return
 		}
+	}
+}
+
+// comparativeCount mends a counted phrase whose comparative the parser
+// took for its head: in "More than 1000 people have been arrested" it made
+// "More" the subject and "people" an oblique of it ("than 1000 people"),
+// so that the people arrested were no actor. The noun takes the
+// comparative's place, and the comparative modifies it ("at least" and
+// "nearly" already do).
+func (st *sentence) comparativeCount(k int) {
+	switch st.words[k] {
+	case "MORE", "LESS", "FEWER":
+	default:
+		return
+	}
+	for j := k + 1; j < len(st.toks) && j <= k+6; j++ {
+		if st.heads[j] != k || st.rels[j] != "obl" {
+			continue
+		}
+		if u := st.toks[j].UPOS; u != "NOUN" && u != "PROPN" {
+			return
+		}
+		than := false
+		for m := k + 1; m < j; m++ {
+			than = than || st.heads[m] == j && st.words[m] == "THAN"
+		}
+		if !than {
+			return
+		}
+		st.heads[j], st.rels[j] = st.heads[k], st.rels[k]
+		st.heads[k], st.rels[k] = j, "advmod"
+		return
 	}
 }
 

@@ -836,3 +836,38 @@ func TestArticleOptions(t *testing.T) {
 		})
 	}
 }
+
+// TestMendComparativeCount: "More than 1000 people" parsed with "More" as
+// the head gets "people" back as the head, so that the people are an
+// actor; a comparative without "than" or with no noun is left alone.
+func TestMendComparativeCount(t *testing.T) {
+	c := testCoder(t)
+	for _, tt := range []struct {
+		name                 string
+		first, than, counted string
+		wantHead             int // of the counted noun (token 4)
+		wantRel              string
+	}{
+		{"more than, a noun", "More more ADV 7 nsubj:pass", "than than ADP 4 case", "people people NOUN 1 obl", 7, "nsubj:pass"},
+		{"fewer than, a noun", "Fewer few ADJ 7 nsubj:pass", "than than ADP 4 case", "people people NOUN 1 obl", 7, "nsubj:pass"},
+		{"no than", "More more ADV 7 nsubj:pass", "of of ADP 4 case", "people people NOUN 1 obl", 1, "obl"},
+		{"a numeral, no noun", "More more ADV 7 nsubj:pass", "than than ADP 4 case", "that that PRON 1 obl", 1, "obl"},
+	} {
+		s, err := conllu.Parse(testshared.CoNLLU(t,
+			tt.first,
+			tt.than,
+			"1000 1000 NUM 4 nummod",
+			tt.counted,
+			"have have AUX 7 aux",
+			"been be AUX 7 aux:pass",
+			"arrested arrest VERB 0 root VBN",
+		), "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Mend(s)
+		if got := s.Tokens[3]; got.Head != tt.wantHead || got.Rel != tt.wantRel {
+			t.Errorf("%s: %s has head %d (%s), want %d (%s)", tt.name, got.Text, got.Head, got.Rel, tt.wantHead, tt.wantRel)
+		}
+	}
+}
