@@ -636,6 +636,9 @@ func (p *Pipeline) setMode(r *event.Record, s *event.Sentence, si int, e coder.E
 	if e.Negated {
 		r.Mode = event.Negated
 	}
+	if r.Mode != event.Negated && proposed(s, e.Verb) {
+		r.Mode = event.Hypothetical
+	}
 	if q != nil {
 		r.Quote = q.Record(text)
 	}
