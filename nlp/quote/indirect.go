@@ -145,6 +145,9 @@ func (d *doc) headline(s, end int) {
 	if !ok || m.Last > 3 || m.Last+1 >= len(ts) || ts[m.Last+1].Text != ":" || !capitalized(ts[0].Text) || determiners[d.lower(s, 0)] {
 		return
 	}
+	if m.First == m.Last && (len(ts[0].Text) == 1 || pageLabels[ts[0].Text]) {
+		return // an interview's "Q:" and "A:", a page's "UPDATE:": no speakers
+	}
 	for i := m.First; i <= m.Last; i++ {
 		if w := ts[i].Text; isWord(w) && !capitalized(w) && w != "'s" && w != "’s" {
 			return // "Editor's note:" is no speaker

@@ -80,6 +80,8 @@ func TestFind(t *testing.T) {
 			[]got{{Direct, "The border crossings will reopen at dawn.", ":", "The minister", "The minister"}}},
 		{"doubled apostrophes as quotation marks", "''The port is open,'' the harbour master said.",
 			[]got{{Direct, "The port is open,", "said", "the harbour master", "the harbour master"}}},
+		{"an interview label is no headline speaker", "Q: Will the border reopen this week?\n\nA: We expect it to reopen on Friday.", nil},
+		{"a page label is no headline speaker", "UPDATE: the bridge reopened on Friday.", nil},
 		{"no headline speaker in lower case", "Editor's note: the figures were corrected on Monday.", nil},
 		{"page debris is no speaker", "Zach CarterFlagShareLikeReplySara said the vote was close.", nil},
 		{"a name with one inner capital speaks", "Mayor Ann McDonald said the vote was close.",
