@@ -1,30 +1,16 @@
 package pipeline
 
 import (
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/annals/annals/event"
+	"github.com/annals/annals/internal/testshared"
 )
 
 // parsed builds a sentence from "text/lemma/UPOS/head/rel" tokens, so that
 // the test fixes the parse proposed reads rather than the parser's guess.
 func parsed(t *testing.T, conll string) *event.Sentence {
-	t.Helper()
-	s := &event.Sentence{}
-	for i, f := range strings.Fields(conll) {
-		p := strings.Split(f, "/")
-		if len(p) != 5 {
-			t.Fatalf("token %q: want text/lemma/UPOS/head/rel", f)
-		}
-		h, err := strconv.Atoi(p[3])
-		if err != nil {
-			t.Fatalf("token %q: %v", f, err)
-		}
-		s.Tokens = append(s.Tokens, event.Token{ID: i + 1, Text: p[0], Lemma: p[1], UPOS: p[2], Head: h, Rel: p[4]})
-	}
-	return s
+	return testshared.Tree(t, "text/lemma/upos/head/rel", conll)
 }
 
 func TestProposed(t *testing.T) {

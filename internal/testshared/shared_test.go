@@ -74,3 +74,17 @@ func TestCoNLLU(t *testing.T) {
 		t.Errorf("CoNLLU() = %q, want %q", got, want)
 	}
 }
+
+func TestTree(t *testing.T) {
+	s := Tree(t, "text/lemma/upos/head/rel", "Police/police/NOUN/2/nsubj arrested/arrest/VERB/0/root them/they/PRON/2/obj")
+	if len(s.Tokens) != 3 {
+		t.Fatalf("%d tokens, want 3", len(s.Tokens))
+	}
+	got := s.Tokens[1]
+	if got.ID != 2 || got.Text != "arrested" || got.Lemma != "arrest" || got.UPOS != "VERB" || got.Head != 0 || got.Rel != "root" {
+		t.Errorf("token 2 = %+v", got)
+	}
+	if s := Tree(t, "text/xpos/head/rel", "and/CC/2/cc"); s.Tokens[0].XPOS != "CC" || s.Tokens[0].Head != 2 {
+		t.Errorf("xpos tree: %+v", s.Tokens[0])
+	}
+}

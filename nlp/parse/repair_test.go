@@ -2,29 +2,16 @@ package parse
 
 import (
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/annals/annals/event"
+	"github.com/annals/annals/internal/testshared"
 )
 
 // treeSentence builds a sentence from "word/XPOS/head/rel" fields, heads
 // counted from 1, as the repair rules' tests write their trees.
 func treeSentence(t *testing.T, tree string) *event.Sentence {
-	t.Helper()
-	s := &event.Sentence{}
-	for i, f := range strings.Fields(tree) {
-		parts := strings.SplitN(f, "/", 4)
-		if len(parts) != 4 {
-			t.Fatalf("%q: want word/XPOS/head/rel", f)
-		}
-		head, err := strconv.Atoi(parts[2])
-		if err != nil {
-			t.Fatal(err)
-		}
-		s.Tokens = append(s.Tokens, event.Token{ID: i + 1, Text: parts[0], XPOS: parts[1], Head: head, Rel: parts[3]})
-	}
-	return s
+	return testshared.Tree(t, "text/xpos/head/rel", tree)
 }
 
 // checkRepair applies repair to tree and compares the tokens named in
