@@ -237,6 +237,23 @@ type Result struct {
 	Found      int // gold attributions with a Source whose content was found
 	SpeakerOK  int // of those, with the right speaker
 	TP, FP, FN int // content words
+	// Misses are the found attributions whose speaker annals got wrong,
+	// for a cause count (annals eval quotes --show-misses).
+	Misses []Miss
+}
+
+// Miss is a found attribution with a wrong speaker.
+type Miss struct {
+	Article string
+	Gold    string // the gold speaker's words
+	Speaker string // annals' speaker as written, "" when none
+	Entity  string // the mention annals resolved it to
+	Content string // the gold content, shortened
+}
+
+// String writes the miss on one line.
+func (m Miss) String() string {
+	return fmt.Sprintf("MISS %s: gold %q, annals %q (%q) for %q", m.Article, m.Gold, m.Speaker, m.Entity, m.Content)
 }
 
 // Add scores one article's predictions.
@@ -273,8 +290,20 @@ func (r *Result) Add(a *Article, preds []Prediction) {
 		r.Found++
 		if speakerMatches(a.Text, at.Source, p) {
 			r.SpeakerOK++
+			continue
 		}
+		r.Misses = append(r.Misses, Miss{Article: a.Name, Gold: spanText(a.Text, at.Source),
+			Speaker: a.Text[p.Speaker.Start:p.Speaker.End], Entity: p.EntityText, Content: trunc(spanText(a.Text, at.Content))})
 	}
+}
+
+// spanText joins the text of spans with " … ".
+func spanText(text string, spans []Span) string {
+	parts := make([]string, 0, len(spans))
+	for _, sp := range spans {
+		parts = append(parts, text[sp.Start:sp.End])
+	}
+	return strings.Join(parts, " … ")
 }
 
 // bestMatch returns the prediction whose content shares the most words

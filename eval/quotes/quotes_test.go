@@ -116,6 +116,14 @@ func TestResult(t *testing.T) {
 			if r.Found != tt.found || r.SpeakerOK != tt.speakerOK {
 				t.Errorf("found=%d speaker_ok=%d, want %d and %d", r.Found, r.SpeakerOK, tt.found, tt.speakerOK)
 			}
+			if len(r.Misses) != r.Found-r.SpeakerOK {
+				t.Errorf("%d misses listed, want %d", len(r.Misses), r.Found-r.SpeakerOK)
+			}
+			for _, m := range r.Misses {
+				if m.Article != "test" || m.Gold == "" || m.Content == "" || m.Gold == m.Speaker {
+					t.Errorf("miss %v: want the article, the gold speaker and content, and another speaker", m)
+				}
+			}
 			if r.TP != tt.tp || r.FP != tt.fp || r.FN != tt.fn {
 				t.Errorf("tp=%d fp=%d fn=%d, want %d %d %d", r.TP, r.FP, r.FN, tt.tp, tt.fp, tt.fn)
 			}
