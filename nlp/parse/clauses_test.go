@@ -8,20 +8,6 @@ import (
 	"github.com/annals/annals/event"
 )
 
-// tagged3 reads "word/XPOS" or "word/XPOS/UPOS" tokens.
-func tagged3(text string) *event.Sentence {
-	s := &event.Sentence{}
-	for i, f := range strings.Fields(text) {
-		parts := strings.SplitN(f, "/", 3)
-		tok := event.Token{ID: i + 1, Text: parts[0], XPOS: parts[1], Head: -1}
-		if len(parts) == 3 {
-			tok.UPOS = parts[2]
-		}
-		s.Tokens = append(s.Tokens, tok)
-	}
-	return s
-}
-
 func TestSubordinateClauses(t *testing.T) {
 	tests := []struct {
 		tagged string
@@ -41,7 +27,7 @@ func TestSubordinateClauses(t *testing.T) {
 		{"Nobody/NN spoke/VBD since/IN leaving/VBG the/DT hall/NN was/VBD/AUX forbidden/VBN ./.", nil},
 	}
 	for _, tt := range tests {
-		s := tagged3(tt.tagged)
+		s := sentence(tt.tagged)
 		got := subordinateClauses(s.Tokens)
 		for a := range got {
 			if got[a] != tt.want[a] {
@@ -74,7 +60,7 @@ func TestClauseConstraint(t *testing.T) {
 			7, 11, 6},
 	}
 	for _, tt := range tests {
-		s := tagged3(tt.tagged)
+		s := sentence(tt.tagged)
 		p.Parse(s)
 		checkTree(t, s)
 		if m := s.Tokens[tt.mark-1]; m.Head != tt.verb || m.Rel != "mark" {

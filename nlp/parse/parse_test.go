@@ -11,12 +11,20 @@ import (
 	"github.com/annals/annals/internal/testshared"
 )
 
-// sentence builds a tagged sentence from "word/TAG" items.
+// sentence builds a tagged sentence from "word/XPOS" or
+// "word/XPOS/UPOS" items.
 func sentence(tagged string) *event.Sentence {
 	s := &event.Sentence{}
-	for i, wt := range strings.Fields(tagged) {
-		w, t, _ := strings.Cut(wt, "/")
-		s.Tokens = append(s.Tokens, event.Token{ID: i + 1, Text: w, XPOS: t, Head: -1})
+	for i, f := range strings.Fields(tagged) {
+		parts := strings.SplitN(f, "/", 3)
+		tok := event.Token{ID: i + 1, Text: parts[0], Head: -1}
+		if len(parts) > 1 {
+			tok.XPOS = parts[1]
+		}
+		if len(parts) == 3 {
+			tok.UPOS = parts[2]
+		}
+		s.Tokens = append(s.Tokens, tok)
 	}
 	return s
 }
